@@ -1,0 +1,21 @@
+"""Composition root: parse the arguments, then run a command-line verb or start the app."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from pcso_interview import cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli.build_parser().parse_args(argv)
+    if args.verb is not None:
+        return cli.run(args)
+    from ui.app import run_app
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

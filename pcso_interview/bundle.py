@@ -1,0 +1,268 @@
+"""Session files: one session (or one member's marks) as documented, versioned JSON.
+
+Export never loses anything the sheet depends on; import validates the file, refuses a signed
+session whose digest does not match its content (tampered), skips a session that is already
+present and identical, refuses one that differs, and never overwrites. See
+docs/session-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import best_match
+
+from pcso_interview.paths import DATA_DIR
+from pcso_interview.profiles import Profile
+from pcso_interview.scoring import Classification
+from pcso_interview.session import Agreed, Mark, Member, Session, SignOff, Status
+
+SESSION_FORMAT = "pcso-interview-session"
+MEMBER_MARKS_FORMAT = "pcso-interview-member-marks"
+FORMAT_VERSION = 1
+SCHEMA_FILE = DATA_DIR / "session-file.schema.json"
+
+
+class BundleError(ValueError):
+    """A session file that cannot be used; the message names the file and the reason."""
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def _marks_list(session: Session, member_id: str | None = None) -> list[dict[str, Any]]:
+    return [
+        {
+            "member": m,
+            "indicator": i,
+            "classification": mark.classification.value,
+            "note": mark.note,
+        }
+        for (m, i), mark in sorted(session.marks.items())
+        if member_id is None or m == member_id
+    ]
+
+
+def _notes_list(session: Session, member_id: str | None = None) -> list[dict[str, Any]]:
+    return [
+        {"member": m, "area": a, "note": note}
+        for (m, a), note in sorted(session.area_notes.items())
+        if member_id is None or m == member_id
+    ]
+
+
+def _grades_list(session: Session, member_id: str | None = None) -> list[dict[str, Any]]:
+    return [
+        {"member": m, "area": a, "grade": g}
+        for (m, a), g in sorted(session.grades.items())
+        if member_id is None or m == member_id
+    ]
+
+
+def session_to_dict(session: Session, digest: str = "") -> dict[str, Any]:
+    """The file form of a session. ``digest`` is the stored digest of a signed session."""
+    return {
+        "format": SESSION_FORMAT,
+        "version": FORMAT_VERSION,
+        "session": {
+            "id": session.id,
+            "status": session.status.value,
+            "version": session.version,
+            "created_at": session.created_at,
+            "updated_at": session.updated_at,
+            "withdrawn_reason": session.withdrawn_reason,
+            "profile": dict(session.profile_snapshot),
+            "candidate": {"name": session.candidate_name, "reference": session.candidate_ref},
+            "date": session.date,
+            "venue": session.venue,
+            "panel": [
+                {"id": m.id, "name": m.name, "role": m.role, "number": m.number}
+                for m in session.panel
+            ],
+            "questions": dict(sorted(session.questions.items())),
+            "marks": _marks_list(session),
+            "area_notes": _notes_list(session),
+            "grades": _grades_list(session),
+            "agreed": [
+                {"area": a, "grade": ag.grade, "rationale": ag.rationale}
+                for a, ag in sorted(session.agreed.items())
+            ],
+            "signoffs": [
+                {
+                    "member": s.member_id,
+                    "method": s.method,
+                    "typed_name": s.typed_name,
+                    "signature_png_b64": s.signature_png_b64,
+                    "signed_at": s.signed_at,
+                    "declaration": s.declaration,
+                }
+                for s in session.signoffs
+            ],
+            "outcome": session.outcome.to_dict(),
+            "digest": digest,
+        },
+    }
+
+
+def session_from_dict(data: Mapping[str, Any]) -> Session:
+    """Rebuild the aggregate from a validated file's ``session`` object."""
+    s = data["session"]
+    return Session(
+        id=s["id"],
+        profile_snapshot=s["profile"],
+        candidate_name=s["candidate"]["name"],
+        candidate_ref=s["candidate"]["reference"],
+        date=s["date"],
+        venue=s["venue"],
+        panel=tuple(Member(m["id"], m["name"], m["role"], m["number"]) for m in s["panel"]),
+        status=Status(s["status"]),
+        version=s["version"],
+        questions=dict(s["questions"]),
+        marks={
+            (m["member"], m["indicator"]): Mark(Classification(m["classification"]), m["note"])
+            for m in s["marks"]
+        },
+        area_notes={(n["member"], n["area"]): n["note"] for n in s["area_notes"]},
+        grades={(g["member"], g["area"]): g["grade"] for g in s["grades"]},
+        agreed={a["area"]: Agreed(a["grade"], a["rationale"]) for a in s["agreed"]},
+        signoffs=tuple(
+            SignOff(
+                x["member"],
+                x["method"],
+                x["typed_name"],
+                x["signature_png_b64"],
+                x["signed_at"],
+                x["declaration"],
+            )
+            for x in s["signoffs"]
+        ),
+        withdrawn_reason=s["withdrawn_reason"],
+        created_at=s["created_at"],
+        updated_at=s["updated_at"],
+    )
+
+
+def member_marks_to_dict(session: Session, member_id: str) -> dict[str, Any]:
+    """One member's marks, for a panel that scores on separate laptops."""
+    member = session.member(member_id)
+    return {
+        "format": MEMBER_MARKS_FORMAT,
+        "version": FORMAT_VERSION,
+        "session_id": session.id,
+        "candidate_ref": session.candidate_ref,
+        "member": {"id": member.id, "name": member.name},
+        "marks": _marks_list(session, member_id),
+        "area_notes": _notes_list(session, member_id),
+        "grades": _grades_list(session, member_id),
+    }
+
+
+def write_json(path: Path, data: Mapping[str, Any]) -> None:
+    """Write atomically (temp file, fsync, rename) so a crash never leaves half a file."""
+    path = Path(path)
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_bundle(path: Path) -> dict[str, Any]:
+    """Read and validate a session or member-marks file; BundleError names what is wrong."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BundleError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BundleError(f"{path}: cannot be read ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise BundleError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    if isinstance(data, dict) and data.get("format") in (SESSION_FORMAT, MEMBER_MARKS_FORMAT):
+        version = data.get("version")
+        if isinstance(version, int) and version > FORMAT_VERSION:
+            raise BundleError(
+                f"{path}: written by a newer version of pcso-interview (format version "
+                f"{version}); update the app"
+            )
+    kind = data.get("format") if isinstance(data, dict) else None
+    if kind not in (SESSION_FORMAT, MEMBER_MARKS_FORMAT):
+        raise BundleError(f"{path}: not a pcso-interview session or member-marks file")
+    part = "session_file" if kind == SESSION_FORMAT else "member_marks_file"
+    sub_schema = {k: v for k, v in schema().items() if k != "oneOf"} | {"$ref": f"#/$defs/{part}"}
+    error = best_match(jsonschema.Draft202012Validator(sub_schema).iter_errors(data))
+    if error is not None:
+        raise BundleError(f"{path}: at {error.json_path}: {error.message}")
+    if data["format"] == SESSION_FORMAT:
+        try:
+            Profile.from_dict(data["session"]["profile"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BundleError(f"{path}: the profile snapshot is not usable ({exc})") from None
+    return data
+
+
+def check_consistent(session: Session, source: str) -> None:
+    """Every mark names a panel member and an indicator of the snapshot; grades are on scale."""
+    members = {m.id for m in session.panel}
+    profile = session.profile
+    indicators = {i.id for a in profile.areas for i in a.indicators}
+    areas = {a.id for a in profile.areas}
+    planned = {p.area for p in profile.plan}
+    problems = [
+        f"a mark names {who!r}, not a panel member"
+        for who, _ in session.marks
+        if who not in members
+    ]
+    problems += [f"unknown indicator {i!r}" for _, i in session.marks if i not in indicators]
+    problems += [
+        f"a note names unknown area {a!r}" for _, a in session.area_notes if a not in areas
+    ]
+    problems += [
+        f"grade {g} for {a!r} is not a planned area on the scale"
+        for (_, a), g in session.grades.items()
+        if a not in planned or g not in profile.scale.values
+    ]
+    problems += [
+        f"agreed grade for {a!r} is not a planned area on the scale"
+        for a, ag in session.agreed.items()
+        if a not in planned or ag.grade not in profile.scale.values
+    ]
+    problems += [
+        f"a sign-off names {s.member_id!r}, not a panel member"
+        for s in session.signoffs
+        if s.member_id not in members
+    ]
+    if problems:
+        raise BundleError(f"{source}: {problems[0]}")
+
+
+@dataclass(frozen=True)
+class SignedCheck:
+    matches: bool
+    stored: str
+    computed: str
+
+
+def check_signed_digest(data: Mapping[str, Any]) -> SignedCheck | None:
+    """For a signed session file: does the recorded digest match its content? None if unsigned."""
+    stored = data["session"].get("digest", "")
+    if data["session"]["status"] != Status.SIGNED.value:
+        return None
+    computed = session_from_dict(data).digest()
+    return SignedCheck(stored == computed, stored, computed)

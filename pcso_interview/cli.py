@@ -1,0 +1,517 @@
+"""Command-line verbs for HR and batch work: same entry point as the GUI (main.py)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from pcso_interview import bundle, paths
+from pcso_interview.profiles import (
+    ProfileFileError,
+    ProfileSet,
+    extra_profile_files,
+    load_profiles,
+    read_profile_file,
+)
+from pcso_interview.session import SessionRuleError, Status
+from pcso_interview.store import (
+    CorruptDatabaseError,
+    LockedSessionError,
+    SessionQuery,
+    Store,
+    StoreError,
+    UnknownSessionError,
+    list_backups,
+    newest_good_backup,
+    restore_backup,
+)
+from pcso_interview.store.records import SORT_COLUMNS
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line on stderr, exit status 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pcso-interview",
+        description="PCSO interview marking. With no command, starts the app.",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help=f"the sessions database (default: {paths.default_db_path()})",
+    )
+    parser.add_argument(
+        "--profiles",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an extra force profile file to merge in (may be given more than once)",
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
+
+    p = verbs.add_parser("profiles", help="list every profile, or check a force file")
+    p.add_argument("--check", type=Path, metavar="FILE", help="validate a force file and exit")
+    p.set_defaults(handler=cmd_profiles)
+
+    p = verbs.add_parser("sessions", help="list sessions, newest first")
+    p.add_argument("--status", action="append", default=[], choices=[s.value for s in Status])
+    p.add_argument("--profile", default="", help="profile id")
+    p.add_argument("--outcome", default="", choices=["", "pass", "fail", "incomplete", "withdrawn"])
+    p.add_argument("--from", dest="date_from", default="", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", default="", metavar="YYYY-MM-DD")
+    p.add_argument("--text", default="", help="candidate, reference or panel member")
+    p.add_argument("--sort", default="date", choices=list(SORT_COLUMNS))
+    p.add_argument("--ascending", action="store_true")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+    p.set_defaults(handler=cmd_sessions)
+
+    p = verbs.add_parser("show", help="one session: details, grades, outcome, sign-off")
+    p.add_argument("session", help="session id (or a unique prefix) or candidate reference")
+    p.set_defaults(handler=cmd_show)
+
+    p = verbs.add_parser("export", help="write a session file (or one member's marks)")
+    p.add_argument("session")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("--member", default="", help="export only this member's marks (member id)")
+    p.set_defaults(handler=cmd_export)
+
+    p = verbs.add_parser("import", help="import session files or member-marks files")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_import)
+
+    p = verbs.add_parser("verify", help="recompute a signed session's digest and compare")
+    p.add_argument("target", help="session id, candidate reference, or a session file")
+    p.set_defaults(handler=cmd_verify)
+
+    p = verbs.add_parser("purge", help="delete closed sessions past their retention period")
+    p.add_argument("--older-than-retention", action="store_true", required=True)
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=cmd_purge)
+
+    p = verbs.add_parser("demo", help="fill a database with invented sessions")
+    p.add_argument("--sessions", type=int, default=200, metavar="N")
+    p.add_argument("--seed", type=int, default=2026)
+    p.set_defaults(handler=cmd_demo)
+
+    p = verbs.add_parser(
+        "restore-backup", help="replace a damaged database by its newest good backup"
+    )
+    p.add_argument("--yes", action="store_true")
+    p.set_defaults(handler=cmd_restore_backup)
+    return parser
+
+
+def collect_profiles(extra: Sequence[Path]) -> ProfileSet:
+    """Built-in profiles, the user's profiles folder, then --profiles files."""
+    return load_profiles([*extra_profile_files(paths.user_profiles_dir()), *extra])
+
+
+def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.check is not None:
+        try:
+            loaded = read_profile_file(args.check)
+        except ProfileFileError as exc:
+            raise UserError(str(exc)) from None
+        names = ", ".join(p.id for p in loaded)
+        print(f"{args.check}: valid, {len(loaded)} profile(s): {names}", file=out)
+        return 0
+    profiles = collect_profiles(args.profiles)
+    for error in profiles.errors:
+        print(f"warning: skipped {error}", file=err)
+    rows = [("ID", "FORCE", "ROLE", "GRADE", "FRAMEWORK", "AREAS", "INDICATORS")]
+    rows += [
+        (
+            p.id,
+            p.force,
+            p.role_title,
+            p.grade,
+            p.framework,
+            str(len(p.areas)),
+            str(p.indicator_count),
+        )
+        for p in profiles
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip(), file=out
+        )
+    return 0
+
+
+def actor_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown user"
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else paths.default_db_path()
+
+
+@contextmanager
+def opened_store(args: argparse.Namespace) -> Iterator[Store]:
+    path = db_path(args)
+    try:
+        store = Store.open(path)
+    except CorruptDatabaseError as exc:
+        hint = " Run `pcso-interview restore-backup` to use it." if exc.newest_good_backup else ""
+        raise UserError(f"{exc}{hint}") from None
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _resolve(store: Store, key: str) -> str:
+    try:
+        return store.resolve(key)
+    except UnknownSessionError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _valid_day(text: str, what: str) -> str:
+    if not text:
+        return ""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise UserError(f"{what} {text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    query = SessionQuery(
+        text=args.text,
+        status=tuple(args.status),
+        profile_id=args.profile,
+        outcome=args.outcome,
+        date_from=_valid_day(args.date_from, "--from"),
+        date_to=_valid_day(args.date_to, "--to"),
+        sort=args.sort,
+        descending=not args.ascending,
+        offset=max(0, args.offset),
+        limit=max(1, args.limit),
+    )
+    with opened_store(args) as store:
+        page = store.query_sessions(query)
+    if args.json:
+        for row in page.rows:
+            print(json.dumps(asdict(row), ensure_ascii=False), file=out)
+        return 0
+    table = [
+        ("ID", "DATE", "REFERENCE", "CANDIDATE", "FORCE", "CHAIR", "STATUS", "OUTCOME", "TOTAL")
+    ]
+    table += [
+        (
+            r.id[:12],
+            r.date,
+            r.candidate_ref,
+            r.candidate_name,
+            r.force,
+            r.chair_name,
+            Status(r.status).label,
+            r.outcome,
+            f"{r.weighted_total} ({r.percentage})" if r.percentage else "",
+        )
+        for r in page.rows
+    ]
+    _print_table(table, out)
+    shown = f"{query.offset + 1}-{query.offset + len(page.rows)}" if page.rows else "0"
+    print(f"{shown} of {page.total} session(s)", file=err)
+    return 0
+
+
+def _print_table(rows: list[tuple[str, ...]], out: TextIO) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out)
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with opened_store(args) as store:
+        session = store.load(_resolve(store, args.session))
+        sheets = store.sheets(session.id)
+    p = session.profile
+    lines = [
+        f"Session    {session.id}  (version {session.version}, {session.status.label})",
+        f"Candidate  {session.candidate_name}  ref {session.candidate_ref}",
+        f"Date       {session.date}  at {session.venue or '-'}",
+        f"Profile    {p.force} · {p.role_title} · {p.grade} · {p.framework} ({p.id})",
+    ]
+    for m in session.panel:
+        signed = session.signoff(m.id)
+        state = f"signed {signed.signed_at}" if signed else "not signed"
+        lines.append(f"Panel      {m.name} ({m.role}, {m.number or 'no number'}): {state}")
+    lines.append("")
+    for area in session.planned_areas:
+        grades = ", ".join(
+            f"{m.name}: {session.grades.get((m.id, area.id), '-')}" for m in session.panel
+        )
+        agreed = session.agreed_grade(area.id)
+        flag = "  [spread 2+]" if session.spread_flagged(area.id) else ""
+        lines.append(
+            f"{area.name}: agreed {agreed if agreed is not None else '-'} ({grades}){flag}"
+        )
+        if session.rationale(area.id):
+            lines.append(f"    rationale: {session.rationale(area.id)}")
+    outcome = session.outcome
+    lines += [
+        "",
+        f"Outcome    {outcome.result.label}: {outcome.weighted_total} of {outcome.weighted_max}"
+        f" ({outcome.percentage_text}), pass mark {outcome.pass_mark_percent}%",
+    ]
+    lines += [f"           - {reason}" for reason in outcome.reasons]
+    if session.withdrawn_reason:
+        lines.append(f"Withdrawn  {session.withdrawn_reason}")
+    lines += [
+        f"Sheet v{s['version']}   signed {s['signed_at']}  sha256 {s['digest']}" for s in sheets
+    ]
+    print("\n".join(lines), file=out)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with opened_store(args) as store:
+        session = store.load(_resolve(store, args.session))
+        if args.member:
+            try:
+                data = bundle.member_marks_to_dict(session, args.member)
+            except SessionRuleError as exc:
+                raise UserError(str(exc)) from None
+        else:
+            data = bundle.session_to_dict(session, store.verify(session.id).stored_digest)
+    try:
+        bundle.write_json(args.output, data)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    what = f"{args.member}'s marks" if args.member else "session"
+    print(f"exported {what} {session.id} ({session.candidate_ref}) to {args.output}", file=out)
+    return 0
+
+
+def import_file(store: Store, path: Path, actor: str) -> str:
+    """Import one file; returns what happened; raises UserError when refused."""
+    try:
+        data = bundle.read_bundle(path)
+    except bundle.BundleError as exc:
+        raise UserError(str(exc)) from None
+    if data["format"] == bundle.MEMBER_MARKS_FORMAT:
+        return _import_member_marks(store, path, data, actor)
+    incoming = bundle.session_from_dict(data)
+    try:
+        bundle.check_consistent(incoming, str(path))
+    except bundle.BundleError as exc:
+        raise UserError(str(exc)) from None
+    check = bundle.check_signed_digest(data)
+    if check is not None and not check.matches:
+        raise UserError(
+            f"{path}: refused as tampered: the signed session's digest does not match its content"
+        )
+    try:
+        existing = store.load(incoming.id)
+    except UnknownSessionError:
+        existing = None
+    if existing is not None:
+        here = bundle.session_to_dict(existing, store.verify(existing.id).stored_digest)
+        if here["session"] == data["session"]:
+            return f"{path}: skipped, session {incoming.id} is already here and identical"
+        raise UserError(
+            f"{path}: refused, session {incoming.id} is already here with different content;"
+            " nothing was overwritten"
+        )
+    try:
+        store.insert_session(incoming, data["session"]["digest"], actor)
+    except SessionRuleError as exc:
+        raise UserError(f"{path}: {exc}") from None
+    return f"{path}: imported session {incoming.id} ({incoming.candidate_ref})"
+
+
+def _import_member_marks(store: Store, path: Path, data: dict, actor: str) -> str:
+    try:
+        here = store.load(data["session_id"])
+    except UnknownSessionError:
+        raise UserError(
+            f"{path}: session {data['session_id']} is not in this database; import the"
+            " session first"
+        ) from None
+    member_id = data["member"]["id"]
+    try:
+        member = here.member(member_id)
+    except SessionRuleError as exc:
+        raise UserError(f"{path}: {exc}") from None
+    wrapped = {
+        "session": {
+            **bundle.session_to_dict(here)["session"],
+            "marks": data["marks"],
+            "area_notes": data["area_notes"],
+            "grades": data["grades"],
+            "agreed": [],
+            "signoffs": [],
+        }
+    }
+    incoming = bundle.session_from_dict(wrapped)
+    if any(m != member_id for m, _ in [*incoming.marks, *incoming.grades, *incoming.area_notes]):
+        raise UserError(f"{path}: the file holds marks of more than one member")
+    try:
+        bundle.check_consistent(incoming, str(path))
+        conflicts = store.merge_member_marks(incoming, member_id, actor)
+    except (bundle.BundleError, SessionRuleError) as exc:
+        raise UserError(str(exc)) from None
+    if conflicts:
+        listing = "; ".join(conflicts)
+        raise UserError(f"{path}: {len(conflicts)} conflict(s), nothing imported: {listing}")
+    return f"{path}: merged the marks of {member.name} into session {here.id}"
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    status = 0
+    with opened_store(args) as store:
+        store.backup("before-import")
+        for path in args.files:
+            try:
+                print(import_file(store, path, actor_name()), file=out)
+            except UserError as exc:
+                print(f"error: {exc}", file=err)
+                status = 1
+    return status
+
+
+def cmd_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    target = Path(args.target)
+    if target.suffix.lower() == ".json" or target.is_file():
+        return _verify_file(target, out)
+    with opened_store(args) as store:
+        result = store.verify(_resolve(store, args.target))
+    if not result.stored_digest:
+        raise UserError(
+            f"session {result.session_id} version {result.version} is not signed, "
+            "so it has no digest"
+        )
+    word = "MATCH" if result.matches else "MISMATCH"
+    print(
+        f"{word} session {result.session_id} ({result.candidate_ref}) version {result.version}: "
+        f"signed {result.stored_digest}, now {result.computed_digest}",
+        file=out,
+    )
+    return 0 if result.matches else 1
+
+
+def _verify_file(target: Path, out: TextIO) -> int:
+    try:
+        data = bundle.read_bundle(target)
+    except bundle.BundleError as exc:
+        raise UserError(str(exc)) from None
+    if data["format"] != bundle.SESSION_FORMAT:
+        raise UserError(f"{target}: a member-marks file has no digest to verify")
+    check = bundle.check_signed_digest(data)
+    sid = data["session"]["id"]
+    if check is None:
+        raise UserError(f"{target}: session {sid} is not signed, so it has no digest")
+    version = data["session"]["version"]
+    if check.matches:
+        print(f"MATCH {target}: session {sid} version {version} sha256 {check.computed}", file=out)
+        return 0
+    print(
+        f"MISMATCH {target}: session {sid} version {version}: recorded "
+        f"{check.stored or '(none)'}, content gives {check.computed}",
+        file=out,
+    )
+    return 1
+
+
+def cmd_purge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with opened_store(args) as store:
+        due = store.purge_candidates()
+        if not due:
+            print("nothing is past its retention period", file=out)
+            return 0
+        for row in due:
+            print(f"{row.id[:12]}  {row.date}  {row.candidate_ref}  {row.status}", file=out)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UserError(f"{len(due)} session(s) would be deleted; add --yes to confirm")
+            answer = input(f"Delete these {len(due)} session(s) for good? Type yes: ")
+            if answer.strip().lower() != "yes":
+                raise UserError("nothing was deleted")
+        store.backup("before-purge")
+        try:
+            count = store.purge([r.id for r in due], actor_name())
+        except SessionRuleError as exc:
+            raise UserError(str(exc)) from None
+    print(f"deleted {count} session(s); the audit log records each one", file=out)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.demo import demo_sessions
+
+    if args.sessions < 1:
+        raise UserError("--sessions must be at least 1")
+    profiles = collect_profiles(args.profiles)
+    with opened_store(args) as store:
+        try:
+            count = store.insert_many(
+                demo_sessions(list(profiles), args.sessions, seed=args.seed), "demo"
+            )
+        except sqlite3.IntegrityError:
+            raise UserError(
+                "this database already has the demo sessions of that seed; use another --seed"
+            ) from None
+        print(f"added {count} invented session(s) to {store.path}", file=out)
+    return 0
+
+
+def cmd_restore_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    path = db_path(args)
+    backup = newest_good_backup(path)
+    if backup is None:
+        found = len(list_backups(path))
+        raise UserError(f"no good backup of {path} was found ({found} backup file(s) checked)")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError(f"would restore {backup}; add --yes to confirm")
+        if input(f"Replace {path} by {backup}? Type yes: ").strip().lower() != "yes":
+            raise UserError("nothing was changed")
+    kept = restore_backup(path, backup)
+    print(f"restored {backup}; the previous file is kept as {kept}", file=out)
+    return 0
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run one verb; every failure becomes one line on stderr and exit status 1."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    handler: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.handler
+    try:
+        return handler(args, out, err)
+    except (UserError, SessionRuleError, UnknownSessionError, StoreError) as exc:
+        message = str(exc)
+    except BrokenPipeError:
+        return 0
+    except LockedSessionError as exc:
+        message = f"refused by the database: {exc}"
+    except sqlite3.OperationalError as exc:
+        message = f"the database is busy or unavailable ({exc}); nothing was changed, try again"
+    except OSError as exc:
+        message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
+    except KeyboardInterrupt:
+        message = "interrupted"
+    print(f"error: {message}", file=err)
+    return 1

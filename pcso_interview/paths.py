@@ -1,0 +1,28 @@
+"""Where the app's files live: shipped data beside the code, user data per platformdirs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "pcso-interview"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+SOURCES_DIR = DATA_DIR / "sources"
+
+
+def user_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return user_data_dir() / "sessions.db"
+
+
+def user_profiles_dir() -> Path:
+    """Extra force files (*.json) dropped here are merged with the built-in profiles."""
+    return user_data_dir() / "profiles"
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"

@@ -1,0 +1,451 @@
+"""Force profiles: load, validate and merge competencies.json and extra force files.
+
+A profile is read once into frozen dataclasses; a session keeps the profile's dict form as a
+snapshot (``Profile.to_dict``) so that later edits of the file never change a past session.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import best_match
+
+from pcso_interview.paths import DATA_DIR
+
+BUILTIN_FILE = DATA_DIR / "competencies.json"
+SCHEMA_FILE = DATA_DIR / "competencies.schema.json"
+
+DEFAULT_PASS_MARK_PERCENT = 60
+DEFAULT_METHOD = "consensus"
+DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
+DEFAULT_RETENTION_MONTHS = 12
+DEFAULT_WEIGHT = 1
+DEFAULT_SCALE: dict[str, Any] = {
+    "id": "five-point",
+    "meets": 3,
+    "points": [
+        {
+            "value": 1,
+            "label": "1",
+            "name": "Unacceptable",
+            "descriptor": "Little or no evidence, or serious contrary evidence.",
+        },
+        {
+            "value": 2,
+            "label": "2",
+            "name": "Below requirements",
+            "descriptor": "Some evidence, but gaps or contrary evidence against key indicators.",
+        },
+        {
+            "value": 3,
+            "label": "3",
+            "name": "Meets requirements",
+            "descriptor": "Sound evidence of most indicators; no significant contrary evidence.",
+        },
+        {
+            "value": 4,
+            "label": "4",
+            "name": "Exceeds requirements",
+            "descriptor": "Strong evidence of most indicators, some beyond the level expected.",
+        },
+        {
+            "value": 5,
+            "label": "5",
+            "name": "Outstanding",
+            "descriptor": "Strong, consistent evidence across the indicators; nothing contrary.",
+        },
+    ],
+}
+METHODS = ("consensus", "mean", "chair")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: str
+    cluster: str
+    kind: str  # "competency" or "value"
+    text_source: str  # "document" or "national"
+    indicators: tuple[Indicator, ...]
+
+    @property
+    def is_national(self) -> bool:
+        return self.text_source == "national"
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    value: int
+    label: str
+    name: str
+    descriptor: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    meets: int
+    points: tuple[ScalePoint, ...]
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        return tuple(p.value for p in self.points)
+
+    @property
+    def lowest(self) -> int:
+        return min(self.values)
+
+    @property
+    def highest(self) -> int:
+        return max(self.values)
+
+    def point(self, value: int) -> ScalePoint:
+        for p in self.points:
+            if p.value == value:
+                return p
+        raise KeyError(f"{value} is not a point on the scale {self.id}")
+
+    def label(self, value: int) -> str:
+        return self.point(value).label
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    category: str
+    text: str
+    requirement: str = ""
+    assessed_by: tuple[str, ...] = ()
+    level: str = ""
+
+
+@dataclass(frozen=True)
+class PlannedArea:
+    area: str
+    question: str
+    weight: int
+    minimum: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    force: str
+    force_source: str
+    role_title: str
+    grade: str
+    source_file: str
+    source_title: str
+    source_date: str
+    framework: str
+    level: int
+    areas: tuple[Area, ...]
+    criteria: tuple[Criterion, ...]
+    plan: tuple[PlannedArea, ...]
+    scale: Scale
+    pass_mark_percent: int
+    method: str
+    protective_marking: str
+    retention_months: int
+    notes: str = ""
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def area(self, area_id: str) -> Area:
+        for a in self.areas:
+            if a.id == area_id:
+                return a
+        raise KeyError(f"profile {self.id} has no area {area_id}")
+
+    @property
+    def planned_areas(self) -> tuple[Area, ...]:
+        return tuple(self.area(p.area) for p in self.plan)
+
+    def planned(self, area_id: str) -> PlannedArea:
+        for p in self.plan:
+            if p.area == area_id:
+                return p
+        raise KeyError(f"area {area_id} is not planned for interview in {self.id}")
+
+    @property
+    def indicator_count(self) -> int:
+        return sum(len(a.indicators) for a in self.areas)
+
+    @property
+    def title(self) -> str:
+        return f"{self.force} · {self.role_title} · {self.grade}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The complete dict form, defaults filled in: what a session snapshots."""
+        return json.loads(json.dumps(self.raw))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Profile:
+        """Build from a validated dict, filling in the documented defaults."""
+        full = with_defaults(data)
+        scale = full["scale"]
+        return cls(
+            id=full["id"],
+            force=full["force"],
+            force_source=full["force_source"],
+            role_title=full["role_title"],
+            grade=full["grade"],
+            source_file=full["source"]["file"],
+            source_title=full["source"].get("title", ""),
+            source_date=full["source"]["date"],
+            framework=full["framework"],
+            level=full["level"],
+            areas=tuple(
+                Area(
+                    id=a["id"],
+                    name=a["name"],
+                    cluster=a.get("cluster", ""),
+                    kind=a["kind"],
+                    text_source=a["text_source"],
+                    indicators=tuple(Indicator(i["id"], i["text"]) for i in a["indicators"]),
+                )
+                for a in full["areas"]
+            ),
+            criteria=tuple(
+                Criterion(
+                    id=c["id"],
+                    category=c["category"],
+                    text=c["text"],
+                    requirement=c.get("requirement", ""),
+                    assessed_by=tuple(c.get("assessed_by", ())),
+                    level=c.get("level", ""),
+                )
+                for c in full.get("criteria", ())
+            ),
+            plan=tuple(
+                PlannedArea(p["area"], p["question"], p["weight"], p["minimum"])
+                for p in full["interview_plan"]
+            ),
+            scale=Scale(
+                id=scale["id"],
+                meets=scale["meets"],
+                points=tuple(
+                    ScalePoint(p["value"], p["label"], p["name"], p["descriptor"])
+                    for p in sorted(scale["points"], key=lambda p: p["value"])
+                ),
+            ),
+            pass_mark_percent=full["outcome_rule"]["pass_mark_percent"],
+            method=full["agreed_grade_method"],
+            protective_marking=full["protective_marking"],
+            retention_months=full["retention_months"],
+            notes=full.get("notes", ""),
+            raw=full,
+        )
+
+
+def with_defaults(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A deep copy of a profile dict with every defaulted field present."""
+    full: dict[str, Any] = json.loads(json.dumps(data))
+    full.setdefault("criteria", [])
+    full.setdefault("scale", json.loads(json.dumps(DEFAULT_SCALE)))
+    full.setdefault("outcome_rule", {"pass_mark_percent": DEFAULT_PASS_MARK_PERCENT})
+    full.setdefault("agreed_grade_method", DEFAULT_METHOD)
+    full.setdefault("protective_marking", DEFAULT_MARKING)
+    full.setdefault("retention_months", DEFAULT_RETENTION_MONTHS)
+    for planned in full["interview_plan"]:
+        planned.setdefault("question", "")
+        planned.setdefault("weight", DEFAULT_WEIGHT)
+        planned.setdefault("minimum", full["scale"]["meets"])
+    return full
+
+
+@dataclass(frozen=True)
+class ProfileError:
+    """One clear message about one bad force file."""
+
+    file: str
+    json_path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: at {self.json_path}: {self.message}"
+
+
+class ProfileFileError(ValueError):
+    def __init__(self, error: ProfileError):
+        super().__init__(str(error))
+        self.error = error
+
+
+@dataclass(frozen=True)
+class ProfileSet:
+    """The profiles that loaded, and one error for each file that did not."""
+
+    profiles: tuple[Profile, ...]
+    errors: tuple[ProfileError, ...] = ()
+
+    def get(self, profile_id: str) -> Profile:
+        for p in self.profiles:
+            if p.id == profile_id:
+                return p
+        known = ", ".join(p.id for p in self.profiles) or "none"
+        raise KeyError(f"unknown profile {profile_id!r} (known: {known})")
+
+    def __iter__(self):
+        return iter(self.profiles)
+
+    def __len__(self) -> int:
+        return len(self.profiles)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def _is_integer(checker: Any, instance: Any) -> bool:
+    """JSON Schema counts 2.0 as an integer; scoring and canonical JSON need a real int."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
+def _semantic_errors(data: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
+    """Rules a JSON Schema cannot say: references, uniqueness, reachable pass marks."""
+    seen_profiles: set[str] = set()
+    for pi, prof in enumerate(data["profiles"]):
+        base = f"$.profiles[{pi}]"
+        if prof["id"] in seen_profiles:
+            yield f"{base}.id", f"duplicate profile id {prof['id']!r}"
+        seen_profiles.add(prof["id"])
+        area_ids: set[str] = set()
+        indicator_ids: set[str] = set()
+        for ai, area in enumerate(prof["areas"]):
+            if area["id"] in area_ids:
+                yield f"{base}.areas[{ai}].id", f"duplicate area id {area['id']!r}"
+            area_ids.add(area["id"])
+            for ii, ind in enumerate(area["indicators"]):
+                if ind["id"] in indicator_ids:
+                    yield (
+                        f"{base}.areas[{ai}].indicators[{ii}].id",
+                        f"duplicate indicator id {ind['id']!r}",
+                    )
+                indicator_ids.add(ind["id"])
+        criterion_ids: set[str] = set()
+        for ci, crit in enumerate(prof.get("criteria", ())):
+            if crit["id"] in criterion_ids:
+                yield f"{base}.criteria[{ci}].id", f"duplicate criterion id {crit['id']!r}"
+            criterion_ids.add(crit["id"])
+        scale = prof.get("scale", DEFAULT_SCALE)
+        values = [p["value"] for p in scale["points"]]
+        if len(set(values)) < 2:
+            yield f"{base}.scale.points", "a scale needs at least two different points"
+            continue
+        if len(set(values)) != len(values):
+            yield f"{base}.scale.points", "two points of the scale have the same value"
+        if scale["meets"] not in values:
+            yield f"{base}.scale.meets", f"{scale['meets']} is not a value on the scale"
+        planned: set[str] = set()
+        for pa, plan in enumerate(prof["interview_plan"]):
+            path = f"{base}.interview_plan[{pa}]"
+            if plan["area"] not in area_ids:
+                yield f"{path}.area", f"the interview plan names {plan['area']!r}, not an area"
+            if plan["area"] in planned:
+                yield f"{path}.area", f"{plan['area']!r} is planned twice"
+            planned.add(plan["area"])
+            minimum = plan.get("minimum", scale["meets"])
+            if minimum not in values:
+                yield (
+                    f"{path}.minimum",
+                    f"minimum {minimum} is not a value on the scale ({min(values)}-{max(values)}),"
+                    " so the area could never pass",
+                )
+        pass_mark = prof.get("outcome_rule", {}).get("pass_mark_percent", 60)
+        if pass_mark > 100:
+            yield (
+                f"{base}.outcome_rule.pass_mark_percent",
+                f"a pass mark of {pass_mark}% of the maximum can never be reached",
+            )
+
+
+def parse_profiles(data: Any, file: str) -> tuple[Profile, ...]:
+    """Validate one force file's content; raise ProfileFileError with the first problem."""
+    error = best_match(_Validator(schema()).iter_errors(data))
+    if error is not None:
+        raise ProfileFileError(ProfileError(file, error.json_path, _schema_message(error)))
+    for path, message in _semantic_errors(data):
+        raise ProfileFileError(ProfileError(file, path, message))
+    return tuple(Profile.from_dict(p) for p in data["profiles"])
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown field")
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is missing")
+    return error.message
+
+
+def read_profile_file(path: Path) -> tuple[Profile, ...]:
+    """Read and validate one file; raise ProfileFileError naming the file and JSON path."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProfileFileError(ProfileError(name, "$", "no such file")) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileFileError(ProfileError(name, "$", f"cannot be read ({exc})")) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        raise ProfileFileError(ProfileError(name, "$", message)) from None
+    return parse_profiles(data, name)
+
+
+def load_profiles(
+    extra_files: Iterable[Path] = (), builtin: Path | None = BUILTIN_FILE
+) -> ProfileSet:
+    """The built-in profiles merged with extra force files; a bad file is reported, not fatal."""
+    files = ([builtin] if builtin is not None else []) + list(extra_files)
+    profiles: dict[str, Profile] = {}
+    errors: list[ProfileError] = []
+    for path in files:
+        try:
+            loaded = read_profile_file(path)
+        except ProfileFileError as exc:
+            errors.append(exc.error)
+            continue
+        clash = next(
+            ((i, p.id) for i, p in enumerate(loaded) if p.id in profiles),
+            None,
+        )
+        if clash is not None:
+            index, pid = clash
+            errors.append(
+                ProfileError(
+                    str(path),
+                    f"$.profiles[{index}].id",
+                    f"duplicate profile id {pid!r}: already defined in an earlier file",
+                )
+            )
+            continue
+        profiles.update((p.id, p) for p in loaded)
+    return ProfileSet(tuple(profiles.values()), tuple(errors))
+
+
+def extra_profile_files(folder: Path | None) -> list[Path]:
+    """The *.json files in the user's profiles folder, in a stable order."""
+    if folder is None or not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.json"))

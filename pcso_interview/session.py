@@ -1,0 +1,452 @@
+"""The session aggregate: one candidate's interview, its lifecycle, canonical JSON and digest.
+
+The aggregate is a read model: the store loads it, the UI and the marking sheet read it, and
+the rules that decide whether an edit is allowed live here so that every caller applies the
+same ones. The digest is a SHA-256 over canonical JSON of the signed content, so anyone can
+check that a sheet matches the record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+from pcso_interview.profiles import Area, Profile
+from pcso_interview.scoring import (
+    Classification,
+    ClassificationCounts,
+    Outcome,
+    classification_counts,
+    derived_agreed_grade,
+    evaluate_outcome,
+    rationale_required,
+    spread_flagged,
+)
+
+SIGNED_CONTENT_FORMAT = "pcso-interview-signed-content/1"
+DECLARATION = (
+    "I confirm that the evidence, classifications and grades recorded here under my name are my "
+    "own, made independently and fairly against the indicators of this profile, and that the "
+    "agreed grades and outcome are those the panel agreed."
+)
+MAX_PANEL = 5
+
+
+class Status(StrEnum):
+    SETUP = "setup"
+    SCORING = "scoring"
+    CONSENSUS = "consensus"
+    AWAITING_SIGNOFF = "awaiting_signoff"
+    SIGNED = "signed"
+    REOPENED = "reopened"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+    @property
+    def locked(self) -> bool:
+        """Signed and withdrawn sessions cannot change until HR reopens them."""
+        return self in (Status.SIGNED, Status.WITHDRAWN)
+
+
+_STATUS_LABELS = {
+    Status.SETUP: "Setting up",
+    Status.SCORING: "Scoring",
+    Status.CONSENSUS: "Consensus",
+    Status.AWAITING_SIGNOFF: "Awaiting sign-off",
+    Status.SIGNED: "Signed",
+    Status.REOPENED: "Reopened",
+    Status.WITHDRAWN: "Withdrawn",
+}
+
+TRANSITIONS: Mapping[Status, frozenset[Status]] = {
+    Status.SETUP: frozenset({Status.SCORING, Status.WITHDRAWN}),
+    Status.SCORING: frozenset({Status.CONSENSUS, Status.WITHDRAWN}),
+    Status.CONSENSUS: frozenset({Status.SCORING, Status.AWAITING_SIGNOFF, Status.WITHDRAWN}),
+    Status.AWAITING_SIGNOFF: frozenset({Status.CONSENSUS, Status.SIGNED, Status.WITHDRAWN}),
+    Status.SIGNED: frozenset({Status.REOPENED}),
+    Status.REOPENED: frozenset(
+        {Status.SCORING, Status.CONSENSUS, Status.AWAITING_SIGNOFF, Status.WITHDRAWN}
+    ),
+    Status.WITHDRAWN: frozenset({Status.REOPENED}),
+}
+
+
+class SessionRuleError(ValueError):
+    """An edit or transition the rules do not allow; the message is for the user."""
+
+
+def check_transition(current: Status, target: Status) -> None:
+    if target not in TRANSITIONS[current]:
+        raise SessionRuleError(
+            f"A session that is {current.label.lower()} cannot move to {target.label.lower()}."
+        )
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    name: str
+    role: str  # "chair" or "member"
+    number: str  # staff or collar number
+
+    @property
+    def is_chair(self) -> bool:
+        return self.role == "chair"
+
+
+@dataclass(frozen=True)
+class Mark:
+    classification: Classification = Classification.NONE
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Agreed:
+    grade: int
+    rationale: str = ""
+
+
+@dataclass(frozen=True)
+class SignOff:
+    member_id: str
+    method: str  # "typed" or "drawn"
+    typed_name: str
+    signature_png_b64: str
+    signed_at: str  # ISO 8601, UTC
+    declaration: str = DECLARATION
+
+
+def check_panel(panel: tuple[Member, ...]) -> None:
+    """1 to 5 members, each named, exactly one chair, no duplicate ids."""
+    if not 1 <= len(panel) <= MAX_PANEL:
+        raise SessionRuleError(f"A panel has 1 to {MAX_PANEL} members, not {len(panel)}.")
+    if len({m.id for m in panel}) != len(panel):
+        raise SessionRuleError("Two panel members have the same id.")
+    for m in panel:
+        if not m.name.strip():
+            raise SessionRuleError("Every panel member needs a name.")
+        if m.role not in ("chair", "member"):
+            raise SessionRuleError(f"{m.name}: the role must be chair or member.")
+    chairs = sum(m.is_chair for m in panel)
+    if chairs != 1:
+        raise SessionRuleError(f"A panel has exactly one chair, not {chairs}.")
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    profile_snapshot: Mapping[str, Any]
+    candidate_name: str
+    candidate_ref: str
+    date: str  # YYYY-MM-DD
+    venue: str
+    panel: tuple[Member, ...]
+    status: Status = Status.SETUP
+    version: int = 1
+    questions: Mapping[str, str] = field(default_factory=dict)
+    marks: Mapping[tuple[str, str], Mark] = field(default_factory=dict)  # (member, indicator)
+    area_notes: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (member, area)
+    grades: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (member, area)
+    agreed: Mapping[str, Agreed] = field(default_factory=dict)  # area -> recorded agreed grade
+    signoffs: tuple[SignOff, ...] = ()
+    withdrawn_reason: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    profile_cache: Profile | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def profile(self) -> Profile:
+        return self.profile_cache or Profile.from_dict(self.profile_snapshot)
+
+    # --- panel -------------------------------------------------------------------------------
+
+    @property
+    def chair(self) -> Member:
+        return next(m for m in self.panel if m.is_chair)
+
+    def member(self, member_id: str) -> Member:
+        for m in self.panel:
+            if m.id == member_id:
+                return m
+        raise SessionRuleError(f"No panel member {member_id!r} in this session.")
+
+    # --- areas -------------------------------------------------------------------------------
+
+    @property
+    def planned_areas(self) -> tuple[Area, ...]:
+        return self.profile.planned_areas
+
+    def question(self, area_id: str) -> str:
+        return self.questions.get(area_id) or self.profile.planned(area_id).question
+
+    def area_of_indicator(self, indicator_id: str) -> Area:
+        for area in self.profile.areas:
+            if any(i.id == indicator_id for i in area.indicators):
+                return area
+        raise SessionRuleError(f"No indicator {indicator_id!r} in this profile.")
+
+    # --- one member's marks --------------------------------------------------------------------
+
+    def mark(self, member_id: str, indicator_id: str) -> Mark:
+        return self.marks.get((member_id, indicator_id), Mark())
+
+    def counts(self, member_id: str, area_id: str) -> ClassificationCounts:
+        area = self.profile.area(area_id)
+        marks = {
+            i.id: self.marks[(member_id, i.id)].classification
+            for i in area.indicators
+            if (member_id, i.id) in self.marks
+        }
+        return classification_counts((i.id for i in area.indicators), marks)
+
+    def graded_count(self, member_id: str) -> int:
+        return sum((member_id, a.id) in self.grades for a in self.planned_areas)
+
+    def has_submitted(self, member_id: str) -> bool:
+        """A member who has graded every planned area may see the others' marks."""
+        return self.graded_count(member_id) == len(self.planned_areas)
+
+    @property
+    def all_submitted(self) -> bool:
+        return all(self.has_submitted(m.id) for m in self.panel)
+
+    def member_grades(self, area_id: str) -> dict[str, int]:
+        return {m.id: g for m in self.panel if (g := self.grades.get((m.id, area_id))) is not None}
+
+    # --- the panel's agreed grades and outcome -------------------------------------------------
+
+    def agreed_grade(self, area_id: str) -> int | None:
+        """The agreed grade per the profile's method: derived, or recorded by the chair."""
+        derived = derived_agreed_grade(
+            self.profile.method,
+            self.member_grades(area_id),
+            self.chair.id,
+            (m.id for m in self.panel),
+        )
+        if derived is not None:
+            return derived
+        recorded = self.agreed.get(area_id)
+        return (
+            recorded.grade if recorded is not None and self.profile.method == "consensus" else None
+        )
+
+    def rationale(self, area_id: str) -> str:
+        recorded = self.agreed.get(area_id)
+        return recorded.rationale if recorded is not None else ""
+
+    def needs_rationale(self, area_id: str) -> bool:
+        grade = self.agreed_grade(area_id)
+        if grade is None:
+            return False
+        return rationale_required(self.profile.method, grade, self.member_grades(area_id).values())
+
+    def rationale_missing(self, area_id: str) -> bool:
+        return self.needs_rationale(area_id) and not self.rationale(area_id).strip()
+
+    def spread_flagged(self, area_id: str) -> bool:
+        return spread_flagged(self.member_grades(area_id).values())
+
+    @property
+    def agreed_grades(self) -> dict[str, int | None]:
+        return {a.id: self.agreed_grade(a.id) for a in self.planned_areas}
+
+    @property
+    def outcome(self) -> Outcome:
+        return evaluate_outcome(self.profile, self.agreed_grades)
+
+    def signoff_blockers(self) -> list[str]:
+        """What must be done before the panel can sign; empty when ready."""
+        problems = []
+        for m in self.panel:
+            if not self.has_submitted(m.id):
+                left = len(self.planned_areas) - self.graded_count(m.id)
+                problems.append(f"{m.name} has {left} area(s) still to grade.")
+        for area in self.planned_areas:
+            if self.agreed_grade(area.id) is None:
+                problems.append(f"{area.name}: no agreed grade yet.")
+            elif self.rationale_missing(area.id):
+                problems.append(
+                    f"{area.name}: the agreed grade lies outside the members' grades; "
+                    "a rationale is required."
+                )
+        return problems
+
+    # --- sign-off ------------------------------------------------------------------------------
+
+    def signoff(self, member_id: str) -> SignOff | None:
+        return next((s for s in self.signoffs if s.member_id == member_id), None)
+
+    @property
+    def unsigned_members(self) -> tuple[Member, ...]:
+        return tuple(m for m in self.panel if self.signoff(m.id) is None)
+
+    @property
+    def locked(self) -> bool:
+        return self.status.locked
+
+    def check_editable(self) -> None:
+        if self.status is Status.SIGNED:
+            raise SessionRuleError(
+                "This session is signed off and locked; HR can reopen it with a reason."
+            )
+        if self.status is Status.WITHDRAWN:
+            raise SessionRuleError("This session was withdrawn and is locked.")
+        if self.signoffs:
+            raise SessionRuleError(
+                "Sign-off has begun; marks cannot change. Ask the chair to clear the "
+                "signatures first."
+            )
+
+    # --- canonical content and digest ----------------------------------------------------------
+
+    def signed_content(self) -> dict[str, Any]:
+        """Everything a signature covers, as integers and strings only."""
+        return {
+            "format": SIGNED_CONTENT_FORMAT,
+            "session_id": self.id,
+            "version": self.version,
+            "profile": dict(self.profile_snapshot),
+            "candidate": {"name": self.candidate_name, "reference": self.candidate_ref},
+            "date": self.date,
+            "venue": self.venue,
+            "panel": [
+                {"id": m.id, "name": m.name, "role": m.role, "number": m.number} for m in self.panel
+            ],
+            "questions": {a.id: self.question(a.id) for a in self.planned_areas},
+            "marks": [
+                {
+                    "member": member_id,
+                    "indicator": indicator_id,
+                    "classification": mark.classification.value,
+                    "note": mark.note,
+                }
+                for (member_id, indicator_id), mark in sorted(self.marks.items())
+                if mark.classification is not Classification.NONE or mark.note
+            ],
+            "area_notes": [
+                {"member": member_id, "area": area_id, "note": note}
+                for (member_id, area_id), note in sorted(self.area_notes.items())
+                if note
+            ],
+            "grades": [
+                {"member": member_id, "area": area_id, "grade": grade}
+                for (member_id, area_id), grade in sorted(self.grades.items())
+            ],
+            "agreed": [
+                {
+                    "area": area.id,
+                    "grade": grade,
+                    "rationale": self.rationale(area.id),
+                }
+                for area in self.planned_areas
+                if (grade := self.agreed_grade(area.id)) is not None
+            ],
+            "outcome": self.outcome.to_dict(),
+            "signoffs": [
+                {
+                    "member": s.member_id,
+                    "method": s.method,
+                    "typed_name": s.typed_name,
+                    "signature_png_b64": s.signature_png_b64,
+                    "signed_at": s.signed_at,
+                    "declaration": s.declaration,
+                }
+                for s in sorted(self.signoffs, key=lambda s: s.member_id)
+            ],
+        }
+
+    def digest(self) -> str:
+        return digest(self.signed_content())
+
+
+def derived_status(session: Session) -> Status:
+    """Where the recorded marks put an open session: the store moves it there after a change."""
+    if session.signoffs:
+        return Status.AWAITING_SIGNOFF
+    if session.all_submitted:
+        return Status.CONSENSUS
+    if session.marks or session.grades or session.area_notes:
+        return Status.SCORING
+    return Status.SETUP if session.status is Status.SETUP else Status.SCORING
+
+
+def transition_path(current: Status, target: Status) -> list[Status]:
+    """The shortest chain of legal steps from current to target (empty when equal).
+
+    Intermediate steps never pass through signed, withdrawn or reopened: those are reached
+    only on purpose.
+    """
+    if current is target:
+        return []
+    frontier: deque[tuple[Status, list[Status]]] = deque([(current, [])])
+    seen = {current}
+    while frontier:
+        state, path = frontier.popleft()
+        for step in sorted(TRANSITIONS[state]):
+            if step is target:
+                return [*path, step]
+            if step in seen or step in (Status.WITHDRAWN, Status.SIGNED, Status.REOPENED):
+                continue
+            seen.add(step)
+            frontier.append((step, [*path, step]))
+    raise SessionRuleError(
+        f"A session that is {current.label.lower()} cannot move to {target.label.lower()}."
+    )
+
+
+def _canonical_ok(value: Any) -> bool:
+    """Fast check: integers, strings, lists and string-keyed objects only."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str or kind is int:
+            continue
+        if kind is list or kind is tuple:
+            stack.extend(item)
+        elif kind is dict or isinstance(item, Mapping):
+            if any(type(k) is not str for k in item):
+                return False
+            stack.extend(item.values())
+        else:
+            return False
+    return True
+
+
+def _canonical_problem(value: Any, path: str = "$") -> str:
+    """Where the first value that canonical JSON refuses is (slow; only after a failure)."""
+    if isinstance(value, Mapping):
+        for key, child in value.items():
+            if type(key) is not str:
+                return f"{path}: keys must be strings, not {key!r}"
+            if problem := _canonical_problem(child, f"{path}.{key}"):
+                return problem
+    elif isinstance(value, list | tuple):
+        for index, child in enumerate(value):
+            if problem := _canonical_problem(child, f"{path}[{index}]"):
+                return problem
+    elif type(value) not in (str, int):
+        return f"{path}: canonical JSON holds integers and strings only, not {value!r}"
+    return ""
+
+
+def canonical_json(value: Any) -> bytes:
+    """Sorted keys, no spaces, UTF-8, integers and strings only: the same bytes everywhere."""
+    if not _canonical_ok(value):
+        raise TypeError(_canonical_problem(value))
+    return json.dumps(
+        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
+
+
+def digest(value: Any) -> str:
+    return hashlib.sha256(canonical_json(value)).hexdigest()

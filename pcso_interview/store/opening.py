@@ -1,0 +1,181 @@
+"""Opening a database safely: refuse what we must not touch, back up, then migrate.
+
+Every refusal is a StoreError whose message is meant for the user, and leaves the file as it
+was. A copy is kept in the backups folder at each start with SQLite's backup API.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pcso_interview.paths import backups_dir
+from pcso_interview.store.schema import SCHEMA_VERSION
+
+BACKUPS_KEPT = 10
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(Exception):
+    """A problem with the database, in words for the user."""
+
+
+class NewerDatabaseError(StoreError):
+    pass
+
+
+class ReadOnlyDatabaseError(StoreError):
+    pass
+
+
+@dataclass
+class CorruptDatabaseError(StoreError):
+    path: Path
+    detail: str
+    newest_good_backup: Path | None
+
+    def __str__(self) -> str:
+        text = f"The database {self.path} is damaged and cannot be opened ({self.detail})."
+        if self.newest_good_backup is not None:
+            text += f" The newest good backup is {self.newest_good_backup}."
+        else:
+            text += " No good backup was found."
+        return text
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def check_database_file(path: Path) -> int:
+    """The file's schema version; raise if it is damaged. Opens read-only, changes nothing."""
+    try:
+        conn = _read_only_connection(path)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            result = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(path, str(exc), newest_good_backup(path)) from None
+    if result != [("ok",)]:
+        detail = "; ".join(str(r[0]) for r in result[:3])
+        raise CorruptDatabaseError(path, detail, newest_good_backup(path))
+    return int(version)
+
+
+def _is_writable(path: Path) -> bool:
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    file_ok = not path.exists() or os.access(path, os.W_OK)
+    return folder_ok and file_ok
+
+
+def prepare_path(path: Path) -> bool:
+    """Make sure the database can be opened for writing; True when it already existed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise ReadOnlyDatabaseError(
+            f"Cannot create the folder {path.parent} for the database ({exc.strerror})."
+        ) from None
+    exists = path.exists() and path.stat().st_size > 0
+    if exists:
+        version = check_database_file(path)
+        if version > SCHEMA_VERSION:
+            raise NewerDatabaseError(
+                f"The database {path} was written by a newer version of pcso-interview "
+                f"(schema {version}; this version knows {SCHEMA_VERSION}). Update the app; "
+                "the file has not been changed."
+            )
+    if not _is_writable(path):
+        raise ReadOnlyDatabaseError(
+            f"The database {path} (or its folder) is read-only, so nothing could be saved. "
+            "Choose a writable location with --db; the file has not been changed."
+        )
+    if not exists:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)
+    return exists
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """WAL, full sync (a laptop that dies mid-interview loses nothing), foreign keys on."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise StoreError(f"Could not switch the database to WAL mode (got {mode}).")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def backup_database(path: Path, label: str = "start") -> Path:
+    """Copy the database with SQLite's backup API into the backups folder; keep the last 10."""
+    folder = backups_dir(path)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target = folder / f"{path.stem}-{_stamp()}-{label}.db"
+    source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    with contextlib.suppress(OSError):
+        os.chmod(target, 0o600)
+    for old in list_backups(path)[BACKUPS_KEPT:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return target
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of this database, newest first."""
+    folder = backups_dir(path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{path.stem}-*.db"), reverse=True)
+
+
+def newest_good_backup(path: Path) -> Path | None:
+    for candidate in list_backups(path):
+        try:
+            version = check_database_file(candidate)
+        except CorruptDatabaseError:
+            continue
+        if version <= SCHEMA_VERSION:
+            return candidate
+    return None
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Put a backup in place of a damaged database; the damaged file is kept aside, not lost."""
+    kept = path.with_name(f"{path.name}.damaged-{_stamp()}")
+    path.replace(kept)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.replace(kept.with_name(kept.name + suffix))
+    source = _read_only_connection(backup)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+        dest = sqlite3.connect(path)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return kept

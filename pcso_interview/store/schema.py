@@ -1,0 +1,227 @@
+"""The database schema as sqlite-utils migrations, with the triggers that make locks real.
+
+The rules hold in the database itself: a signed or withdrawn session's rows refuse every
+change (reopening is the one way back), sheets of signed versions never change, and the
+audit log is append-only. ``PRAGMA user_version`` records how many migrations a file has,
+so a file from a newer app is recognised before anything touches it.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+LOCKED = "('signed', 'withdrawn')"
+LOCKED_MESSAGE = "this session is signed off or withdrawn and locked"
+RETAINED_MESSAGE = "a session can only be deleted once closed and past its retention period"
+
+# Child tables of a session whose rows are frozen while the session is locked.
+SESSION_CHILDREN = ("members", "questions", "marks", "area_notes", "grades", "agreed", "signoffs")
+
+# Columns of sessions that no update may touch once the session is locked.
+FROZEN_SESSION_COLUMNS = (
+    "id",
+    "profile_id",
+    "snapshot",
+    "candidate_name",
+    "candidate_ref",
+    "date",
+    "venue",
+    "withdrawn_reason",
+    "outcome",
+    "weighted_total",
+    "percentage",
+    "digest",
+    "closed_at",
+    "force",
+    "role_title",
+    "chair_name",
+    "search",
+    "retention_months",
+)
+
+INITIAL = """
+CREATE TABLE profile_snapshots (
+    digest TEXT PRIMARY KEY,
+    profile_id TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    profile_id TEXT NOT NULL,
+    snapshot TEXT NOT NULL REFERENCES profile_snapshots(digest),
+    force TEXT NOT NULL,
+    role_title TEXT NOT NULL,
+    candidate_name TEXT NOT NULL,
+    candidate_ref TEXT NOT NULL,
+    date TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    chair_name TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('setup', 'scoring', 'consensus',
+        'awaiting_signoff', 'signed', 'reopened', 'withdrawn')),
+    version INTEGER NOT NULL DEFAULT 1,
+    withdrawn_reason TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT 'incomplete',
+    weighted_total INTEGER NOT NULL DEFAULT 0,
+    percentage TEXT NOT NULL DEFAULT '',
+    digest TEXT NOT NULL DEFAULT '',
+    retention_months INTEGER NOT NULL,
+    closed_at TEXT NOT NULL DEFAULT '',
+    search TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE members (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    member_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('chair', 'member')),
+    number TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, member_id)
+);
+CREATE TABLE questions (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    area_id TEXT NOT NULL,
+    question TEXT NOT NULL,
+    PRIMARY KEY (session_id, area_id)
+);
+CREATE TABLE marks (
+    session_id TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    indicator_id TEXT NOT NULL,
+    classification TEXT NOT NULL DEFAULT 'none'
+        CHECK (classification IN ('demonstrated', 'partly', 'contrary', 'none')),
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, member_id, indicator_id),
+    FOREIGN KEY (session_id, member_id) REFERENCES members(session_id, member_id)
+        ON DELETE CASCADE
+);
+CREATE TABLE area_notes (
+    session_id TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    area_id TEXT NOT NULL,
+    note TEXT NOT NULL,
+    PRIMARY KEY (session_id, member_id, area_id),
+    FOREIGN KEY (session_id, member_id) REFERENCES members(session_id, member_id)
+        ON DELETE CASCADE
+);
+CREATE TABLE grades (
+    session_id TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    area_id TEXT NOT NULL,
+    grade INTEGER NOT NULL,
+    PRIMARY KEY (session_id, member_id, area_id),
+    FOREIGN KEY (session_id, member_id) REFERENCES members(session_id, member_id)
+        ON DELETE CASCADE
+);
+CREATE TABLE agreed (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    area_id TEXT NOT NULL,
+    grade INTEGER NOT NULL,
+    rationale TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, area_id)
+);
+CREATE TABLE signoffs (
+    session_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    member_id TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('typed', 'drawn')),
+    typed_name TEXT NOT NULL DEFAULT '',
+    signature_png TEXT NOT NULL DEFAULT '',
+    declaration TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    PRIMARY KEY (session_id, version, member_id),
+    FOREIGN KEY (session_id, member_id) REFERENCES members(session_id, member_id)
+        ON DELETE CASCADE
+);
+CREATE TABLE sheets (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    content TEXT NOT NULL,
+    PRIMARY KEY (session_id, version)
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    old TEXT NOT NULL DEFAULT '',
+    new TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_session ON audit(session_id, id);
+CREATE INDEX sessions_date ON sessions(date, created_at);
+CREATE INDEX sessions_status ON sessions(status, date);
+CREATE INDEX sessions_profile ON sessions(profile_id, date);
+
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER sheets_no_update BEFORE UPDATE ON sheets
+BEGIN SELECT RAISE(ABORT, 'a signed sheet never changes'); END;
+CREATE TRIGGER sheets_no_delete BEFORE DELETE ON sheets
+WHEN EXISTS (SELECT 1 FROM sessions WHERE id = OLD.session_id)
+BEGIN SELECT RAISE(ABORT, 'a signed sheet never changes'); END;
+CREATE TRIGGER snapshots_no_update BEFORE UPDATE ON profile_snapshots
+BEGIN SELECT RAISE(ABORT, 'a profile snapshot never changes'); END;
+"""
+
+
+def _child_triggers(table: str) -> str:
+    def when(ref: str) -> str:
+        return f"WHEN (SELECT status FROM sessions WHERE id = {ref}.session_id) IN {LOCKED}"
+
+    raise_ = f"BEGIN SELECT RAISE(ABORT, '{LOCKED_MESSAGE}'); END;"
+    return "\n".join(
+        [
+            f"CREATE TRIGGER {table}_locked_insert BEFORE INSERT ON {table} {when('NEW')} {raise_}",
+            f"CREATE TRIGGER {table}_locked_update BEFORE UPDATE ON {table} {when('OLD')} {raise_}",
+            f"CREATE TRIGGER {table}_locked_update_new BEFORE UPDATE ON {table} "
+            f"{when('NEW')} {raise_}",
+            f"CREATE TRIGGER {table}_locked_delete BEFORE DELETE ON {table} {when('OLD')} {raise_}",
+        ]
+    )
+
+
+def _session_triggers() -> str:
+    changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in FROZEN_SESSION_COLUMNS)
+    return f"""
+CREATE TRIGGER sessions_locked_update BEFORE UPDATE ON sessions
+WHEN OLD.status IN {LOCKED} AND (NEW.status != 'reopened' OR {changed})
+BEGIN SELECT RAISE(ABORT, '{LOCKED_MESSAGE}'); END;
+CREATE TRIGGER sessions_retained BEFORE DELETE ON sessions
+WHEN OLD.status NOT IN {LOCKED}
+  OR OLD.closed_at = ''
+  OR date(OLD.closed_at, '+' || OLD.retention_months || ' months') > date('now')
+BEGIN SELECT RAISE(ABORT, '{RETAINED_MESSAGE}'); END;
+"""
+
+
+migrations = sqlite_utils.Migrations("pcso-interview")
+
+
+@migrations(name="001_initial")
+def _initial(db: sqlite_utils.Database) -> None:
+    db.executescript(INITIAL)
+    db.executescript(_session_triggers())
+    for table in SESSION_CHILDREN:
+        db.executescript(_child_triggers(table))
+
+
+@migrations(name="002_app_state")
+def _app_state(db: sqlite_utils.Database) -> None:
+    """Where the app was when it closed, so it can reopen the same session and area."""
+    db.executescript(
+        """
+        CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE INDEX sessions_ref ON sessions(candidate_ref);
+        CREATE INDEX sessions_outcome ON sessions(outcome, date);
+        """
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)

@@ -1,0 +1,1155 @@
+"""The session store: every change is one committed transaction with its audit row.
+
+A call that changes something returns only after COMMIT, so whatever the screen shows as
+done is already on disk (WAL, synchronous=FULL). The Python rules (session.py) give the user
+a clear message first; the triggers in schema.py are the safety net beneath them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from pcso_interview.profiles import Profile
+from pcso_interview.scoring import Classification
+from pcso_interview.session import (
+    DECLARATION,
+    Agreed,
+    Mark,
+    Member,
+    Session,
+    SessionRuleError,
+    SignOff,
+    Status,
+    canonical_json,
+    check_panel,
+    check_transition,
+    derived_status,
+    digest,
+    transition_path,
+)
+from pcso_interview.store import opening
+from pcso_interview.store.records import (
+    SORT_COLUMNS,
+    AuditEntry,
+    LockedSessionError,
+    SessionPage,
+    SessionQuery,
+    SessionRow,
+    UnknownSessionError,
+    Verification,
+)
+from pcso_interview.store.schema import SCHEMA_VERSION, migrations
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@lru_cache(maxsize=64)
+def _profile_from_json(text: str) -> tuple[dict[str, Any], Profile]:
+    data = json.loads(text)
+    return data, Profile.from_dict(data)
+
+
+def _search_text(name: str, ref: str, panel: Iterable[Member]) -> str:
+    return " ".join([name, ref, *(m.name for m in panel)]).casefold()
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class Store:
+    """The one place with SQL. Open with ``Store.open(path)``."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, clock: Clock = utc_now):
+        self.db = db
+        self.path = path
+        self.clock = clock
+
+    # --- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, clock: Clock = utc_now) -> Store:
+        """Open (creating or migrating) a database; raises StoreError with a user message."""
+        path = Path(path)
+        existed = opening.prepare_path(path)
+        if existed and opening.check_database_file(path) < SCHEMA_VERSION:
+            opening.backup_database(path, label="before-upgrade")
+        conn = sqlite3.connect(path, timeout=opening.BUSY_TIMEOUT_MS / 1000)
+        try:
+            opening.configure(conn)
+            db = sqlite_utils.Database(conn)
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise opening.StoreError(f"Could not open the database {path}: {exc}") from None
+        return cls(db, path, clock)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def backup(self, label: str = "start") -> Path:
+        return opening.backup_database(self.path, label)
+
+    # --- transactions and audit ----------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[str]:
+        """BEGIN IMMEDIATE ... COMMIT; yields the timestamp of the change."""
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield iso(self.clock())
+        except sqlite3.IntegrityError as exc:
+            conn.rollback()
+            if "locked" in str(exc) or "append-only" in str(exc) or "never changes" in str(exc):
+                raise LockedSessionError(str(exc)) from None
+            raise
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            conn.commit()
+
+    def _audit(
+        self,
+        at: str,
+        session_id: str,
+        actor: str,
+        action: str,
+        subject: str = "",
+        old: object = "",
+        new: object = "",
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO audit (session_id, at, actor, action, subject, old, new)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [session_id, at, actor, action, subject, _text(old), _text(new)],
+        )
+
+    def _one(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
+        cursor = self.db.conn.execute(sql, params)
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+    def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
+
+    # --- creating ------------------------------------------------------------------------------
+
+    def create_session(
+        self,
+        profile: Profile,
+        *,
+        candidate_name: str,
+        candidate_ref: str,
+        date: str,
+        venue: str,
+        panel: Iterable[Member],
+        questions: dict[str, str] | None = None,
+        actor: str = "",
+        session_id: str | None = None,
+    ) -> str:
+        members = tuple(panel)
+        check_panel(members)
+        _check_details(candidate_name, candidate_ref, date)
+        snapshot = profile.to_dict()
+        snapshot_text = canonical_json(snapshot).decode("utf-8")
+        snapshot_digest = digest(snapshot)
+        new_id = session_id or uuid.uuid4().hex
+        chair = next(m for m in members if m.is_chair)
+        actor = actor or chair.name
+        with self._write() as now:
+            self.db.execute(
+                "INSERT OR IGNORE INTO profile_snapshots (digest, profile_id, json) VALUES (?,?,?)",
+                [snapshot_digest, profile.id, snapshot_text],
+            )
+            self.db.execute(
+                "INSERT INTO sessions (id, profile_id, snapshot, force, role_title,"
+                " candidate_name, candidate_ref, date, venue, chair_name, status,"
+                " retention_months, search, created_at, updated_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    new_id,
+                    profile.id,
+                    snapshot_digest,
+                    profile.force,
+                    profile.role_title,
+                    candidate_name.strip(),
+                    candidate_ref.strip(),
+                    date,
+                    venue.strip(),
+                    chair.name,
+                    Status.SETUP.value,
+                    profile.retention_months,
+                    _search_text(candidate_name, candidate_ref, members),
+                    now,
+                    now,
+                ],
+            )
+            self._insert_members(new_id, members)
+            for area_id, question in (questions or {}).items():
+                profile.planned(area_id)
+                if question.strip():
+                    self.db.execute(
+                        "INSERT INTO questions (session_id, area_id, question) VALUES (?,?,?)",
+                        [new_id, area_id, question],
+                    )
+            self._audit(
+                now,
+                new_id,
+                actor,
+                "create",
+                "session",
+                "",
+                f"{candidate_ref} {candidate_name} ({profile.id}) on {date}",
+            )
+        return new_id
+
+    def _insert_members(self, session_id: str, members: tuple[Member, ...]) -> None:
+        for position, m in enumerate(members):
+            self.db.execute(
+                "INSERT INTO members (session_id, member_id, position, name, role, number)"
+                " VALUES (?,?,?,?,?,?)",
+                [session_id, m.id, position, m.name.strip(), m.role, m.number.strip()],
+            )
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def resolve(self, key: str) -> str:
+        """A session id from a full id, a unique id prefix, or a unique candidate reference."""
+        key = key.strip()
+        if not key:
+            raise UnknownSessionError("No session id or candidate reference given.")
+        if self._one("SELECT id FROM sessions WHERE id = ?", [key]):
+            return key
+        matches = (
+            [
+                r["id"]
+                for r in self._rows(
+                    "SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                    [key.replace("%", "\\%").replace("_", "\\_") + "%"],
+                )
+            ]
+            if len(key) >= 4
+            else []
+        )
+        if not matches:
+            matches = [
+                r["id"]
+                for r in self._rows(
+                    "SELECT id FROM sessions WHERE candidate_ref = ? COLLATE NOCASE"
+                    " ORDER BY date DESC LIMIT 2",
+                    [key],
+                )
+            ]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise UnknownSessionError(
+                f"{key!r} matches more than one session; give more of the session id."
+            )
+        raise UnknownSessionError(f"No session with id or candidate reference {key!r}.")
+
+    def load(self, session_id: str) -> Session:
+        row = self._one("SELECT * FROM sessions WHERE id = ?", [session_id])
+        if row is None:
+            raise UnknownSessionError(f"No session with id {session_id!r}.")
+        snapshot_row = self._one(
+            "SELECT json FROM profile_snapshots WHERE digest = ?", [row["snapshot"]]
+        )
+        assert snapshot_row is not None
+        snapshot, profile = _profile_from_json(snapshot_row["json"])
+        params = [session_id]
+        members = tuple(
+            Member(r["member_id"], r["name"], r["role"], r["number"])
+            for r in self._rows(
+                "SELECT * FROM members WHERE session_id = ? ORDER BY position", params
+            )
+        )
+        return Session(
+            id=row["id"],
+            profile_snapshot=snapshot,
+            candidate_name=row["candidate_name"],
+            candidate_ref=row["candidate_ref"],
+            date=row["date"],
+            venue=row["venue"],
+            panel=members,
+            status=Status(row["status"]),
+            version=row["version"],
+            questions={
+                r["area_id"]: r["question"]
+                for r in self._rows("SELECT * FROM questions WHERE session_id = ?", params)
+            },
+            marks={
+                (r["member_id"], r["indicator_id"]): Mark(
+                    Classification(r["classification"]), r["note"]
+                )
+                for r in self._rows("SELECT * FROM marks WHERE session_id = ?", params)
+            },
+            area_notes={
+                (r["member_id"], r["area_id"]): r["note"]
+                for r in self._rows("SELECT * FROM area_notes WHERE session_id = ?", params)
+            },
+            grades={
+                (r["member_id"], r["area_id"]): r["grade"]
+                for r in self._rows("SELECT * FROM grades WHERE session_id = ?", params)
+            },
+            agreed={
+                r["area_id"]: Agreed(r["grade"], r["rationale"])
+                for r in self._rows("SELECT * FROM agreed WHERE session_id = ?", params)
+            },
+            signoffs=tuple(
+                SignOff(
+                    r["member_id"],
+                    r["method"],
+                    r["typed_name"],
+                    r["signature_png"],
+                    r["signed_at"],
+                    r["declaration"],
+                )
+                for r in self._rows(
+                    "SELECT * FROM signoffs WHERE session_id = ? AND version = ?"
+                    " ORDER BY signed_at, member_id",
+                    [session_id, row["version"]],
+                )
+            ),
+            withdrawn_reason=row["withdrawn_reason"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            profile_cache=profile,
+        )
+
+    # --- panel edits ---------------------------------------------------------------------------
+
+    def _editable(self, session_id: str) -> Session:
+        session = self.load(session_id)
+        session.check_editable()
+        return session
+
+    def _after_change(self, now: str, before: Session, actor: str) -> Session:
+        """Move the status where the data now puts it, refresh the list columns, audit."""
+        after = self.load(before.id)
+        target = derived_status(after)
+        for step in transition_path(after.status, target):
+            self._audit(now, after.id, actor, "status", "session", after.status.value, step.value)
+        outcome = after.outcome
+        self.db.execute(
+            "UPDATE sessions SET status = ?, outcome = ?, weighted_total = ?, percentage = ?,"
+            " updated_at = ? WHERE id = ?",
+            [
+                target.value,
+                outcome.result.value,
+                outcome.weighted_total,
+                outcome.percentage_text,
+                now,
+                after.id,
+            ],
+        )
+        return after
+
+    def classify(
+        self,
+        session_id: str,
+        member_id: str,
+        indicator_id: str,
+        classification: Classification | str,
+        actor: str = "",
+    ) -> None:
+        value = Classification(classification)
+        with self._write() as now:
+            session = self._editable(session_id)
+            member = session.member(member_id)
+            session.area_of_indicator(indicator_id)
+            old = session.mark(member_id, indicator_id)
+            if old.classification is value:
+                return
+            self.db.execute(
+                "INSERT INTO marks (session_id, member_id, indicator_id, classification)"
+                " VALUES (?,?,?,?) ON CONFLICT (session_id, member_id, indicator_id)"
+                " DO UPDATE SET classification = excluded.classification",
+                [session_id, member_id, indicator_id, value.value],
+            )
+            self._audit(
+                now,
+                session_id,
+                actor or member.name,
+                "classify",
+                f"{member_id}/{indicator_id}",
+                old.classification.value,
+                value.value,
+            )
+            self._after_change(now, session, actor or member.name)
+
+    def note(
+        self, session_id: str, member_id: str, indicator_id: str, text: str, actor: str = ""
+    ) -> None:
+        """The member's evidence note against one indicator."""
+        with self._write() as now:
+            session = self._editable(session_id)
+            member = session.member(member_id)
+            session.area_of_indicator(indicator_id)
+            old = session.mark(member_id, indicator_id)
+            if old.note == text:
+                return
+            self.db.execute(
+                "INSERT INTO marks (session_id, member_id, indicator_id, note)"
+                " VALUES (?,?,?,?) ON CONFLICT (session_id, member_id, indicator_id)"
+                " DO UPDATE SET note = excluded.note",
+                [session_id, member_id, indicator_id, text],
+            )
+            self._audit(
+                now,
+                session_id,
+                actor or member.name,
+                "note",
+                f"{member_id}/{indicator_id}",
+                old.note,
+                text,
+            )
+            self._after_change(now, session, actor or member.name)
+
+    def area_note(
+        self, session_id: str, member_id: str, area_id: str, text: str, actor: str = ""
+    ) -> None:
+        with self._write() as now:
+            session = self._editable(session_id)
+            member = session.member(member_id)
+            session.profile.area(area_id)
+            old = session.area_notes.get((member_id, area_id), "")
+            if old == text:
+                return
+            self.db.execute(
+                "INSERT INTO area_notes (session_id, member_id, area_id, note) VALUES (?,?,?,?)"
+                " ON CONFLICT (session_id, member_id, area_id) DO UPDATE SET note = excluded.note",
+                [session_id, member_id, area_id, text],
+            )
+            self._audit(
+                now,
+                session_id,
+                actor or member.name,
+                "area note",
+                f"{member_id}/{area_id}",
+                old,
+                text,
+            )
+            self._after_change(now, session, actor or member.name)
+
+    def grade(
+        self, session_id: str, member_id: str, area_id: str, grade: int | None, actor: str = ""
+    ) -> None:
+        """A member's own grade for an area; None clears it."""
+        with self._write() as now:
+            session = self._editable(session_id)
+            member = session.member(member_id)
+            session.profile.planned(area_id)
+            if grade is not None and grade not in session.profile.scale.values:
+                raise SessionRuleError(
+                    f"{grade} is not a point on the scale "
+                    f"({', '.join(str(v) for v in session.profile.scale.values)})."
+                )
+            old = session.grades.get((member_id, area_id))
+            if old == grade:
+                return
+            if grade is None:
+                self.db.execute(
+                    "DELETE FROM grades WHERE session_id = ? AND member_id = ? AND area_id = ?",
+                    [session_id, member_id, area_id],
+                )
+            else:
+                self.db.execute(
+                    "INSERT INTO grades (session_id, member_id, area_id, grade) VALUES (?,?,?,?)"
+                    " ON CONFLICT (session_id, member_id, area_id)"
+                    " DO UPDATE SET grade = excluded.grade",
+                    [session_id, member_id, area_id, grade],
+                )
+            self._audit(
+                now,
+                session_id,
+                actor or member.name,
+                "grade",
+                f"{member_id}/{area_id}",
+                old,
+                grade,
+            )
+            self._after_change(now, session, actor or member.name)
+
+    def set_question(self, session_id: str, area_id: str, question: str, actor: str = "") -> None:
+        with self._write() as now:
+            session = self._editable(session_id)
+            session.profile.planned(area_id)
+            old = session.questions.get(area_id, "")
+            if old == question:
+                return
+            self.db.execute(
+                "INSERT INTO questions (session_id, area_id, question) VALUES (?,?,?)"
+                " ON CONFLICT (session_id, area_id) DO UPDATE SET question = excluded.question",
+                [session_id, area_id, question],
+            )
+            self._audit(
+                now, session_id, actor or session.chair.name, "question", area_id, old, question
+            )
+            self.db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", [now, session_id])
+
+    def update_details(
+        self,
+        session_id: str,
+        *,
+        candidate_name: str,
+        candidate_ref: str,
+        date: str,
+        venue: str,
+        actor: str = "",
+    ) -> None:
+        _check_details(candidate_name, candidate_ref, date)
+        with self._write() as now:
+            session = self._editable(session_id)
+            actor = actor or session.chair.name
+            fields = {
+                "candidate_name": (session.candidate_name, candidate_name.strip()),
+                "candidate_ref": (session.candidate_ref, candidate_ref.strip()),
+                "date": (session.date, date),
+                "venue": (session.venue, venue.strip()),
+            }
+            changed = {k: v for k, v in fields.items() if v[0] != v[1]}
+            if not changed:
+                return
+            for column, (old, new) in changed.items():
+                self._audit(now, session_id, actor, "details", column, old, new)
+            self.db.execute(
+                "UPDATE sessions SET candidate_name = ?, candidate_ref = ?, date = ?, venue = ?,"
+                " search = ?, updated_at = ? WHERE id = ?",
+                [
+                    fields["candidate_name"][1],
+                    fields["candidate_ref"][1],
+                    date,
+                    fields["venue"][1],
+                    _search_text(candidate_name, candidate_ref, session.panel),
+                    now,
+                    session_id,
+                ],
+            )
+
+    # --- consensus and sign-off ----------------------------------------------------------------
+
+    def agree(
+        self,
+        session_id: str,
+        area_id: str,
+        grade: int | None,
+        rationale: str = "",
+        actor: str = "",
+    ) -> None:
+        """The chair records the panel's agreed grade (consensus), or clears it with None."""
+        with self._write() as now:
+            session = self._editable(session_id)
+            actor = actor or session.chair.name
+            area = session.profile.area(area_id)
+            session.profile.planned(area_id)
+            if session.profile.method != "consensus":
+                raise SessionRuleError(
+                    f"This profile derives agreed grades by the {session.profile.method!r} "
+                    "method; there is nothing for the chair to record."
+                )
+            if grade is not None and grade not in session.profile.scale.values:
+                raise SessionRuleError(f"{grade} is not a point on the scale.")
+            old = session.agreed.get(area_id)
+            if grade is None:
+                self.db.execute(
+                    "DELETE FROM agreed WHERE session_id = ? AND area_id = ?",
+                    [session_id, area_id],
+                )
+            else:
+                self.db.execute(
+                    "INSERT INTO agreed (session_id, area_id, grade, rationale) VALUES (?,?,?,?)"
+                    " ON CONFLICT (session_id, area_id)"
+                    " DO UPDATE SET grade = excluded.grade, rationale = excluded.rationale",
+                    [session_id, area_id, grade, rationale],
+                )
+            self._audit(
+                now,
+                session_id,
+                actor,
+                "agree",
+                area.name,
+                f"{old.grade} {old.rationale}".strip() if old else "",
+                f"{grade} {rationale}".strip() if grade is not None else "",
+            )
+            self._after_change(now, session, actor)
+
+    def sign(
+        self,
+        session_id: str,
+        member_id: str,
+        *,
+        typed_name: str = "",
+        signature_png_b64: str = "",
+        actor: str = "",
+    ) -> Session:
+        """One member signs; when the last one signs the session is locked and digested."""
+        if not typed_name.strip() and not signature_png_b64:
+            raise SessionRuleError("Sign by drawing a signature or typing your name.")
+        with self._write() as now:
+            session = self.load(session_id)
+            if session.locked:
+                session.check_editable()
+            member = session.member(member_id)
+            if session.signoff(member_id) is not None:
+                raise SessionRuleError(f"{member.name} has already signed.")
+            blockers = session.signoff_blockers()
+            if blockers:
+                raise SessionRuleError("Not ready for sign-off: " + " ".join(blockers))
+            actor = actor or member.name
+            self.db.execute(
+                "INSERT INTO signoffs (session_id, version, member_id, method, typed_name,"
+                " signature_png, declaration, signed_at) VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    session_id,
+                    session.version,
+                    member_id,
+                    "drawn" if signature_png_b64 else "typed",
+                    typed_name.strip(),
+                    signature_png_b64,
+                    DECLARATION,
+                    now,
+                ],
+            )
+            self._audit(now, session_id, actor, "sign", member_id, "", typed_name.strip())
+            after = self._after_change(now, session, actor)
+            if after.unsigned_members:
+                return after
+            content = after.signed_content()
+            sheet_digest = digest(content)
+            text = _sheet_record(content)
+            check_transition(Status.AWAITING_SIGNOFF, Status.SIGNED)
+            self.db.execute(
+                "INSERT INTO sheets (session_id, version, digest, signed_at, content)"
+                " VALUES (?,?,?,?,?)",
+                [session_id, after.version, sheet_digest, now, text],
+            )
+            self.db.execute(
+                "UPDATE sessions SET status = 'signed', digest = ?, closed_at = ?,"
+                " updated_at = ? WHERE id = ?",
+                [sheet_digest, now, now, session_id],
+            )
+            self._audit(
+                now,
+                session_id,
+                actor,
+                "status",
+                "session",
+                Status.AWAITING_SIGNOFF.value,
+                Status.SIGNED.value,
+            )
+            self._audit(
+                now, session_id, actor, "lock", f"version {after.version}", "", sheet_digest
+            )
+        return self.load(session_id)
+
+    def clear_signatures(self, session_id: str, reason: str, actor: str) -> None:
+        """Before the last signature, the chair may clear signatures so marks can change."""
+        if not reason.strip():
+            raise SessionRuleError("Give a reason for clearing the signatures.")
+        with self._write() as now:
+            session = self.load(session_id)
+            if session.locked:
+                session.check_editable()
+            if not session.signoffs:
+                return
+            self.db.execute(
+                "DELETE FROM signoffs WHERE session_id = ? AND version = ?",
+                [session_id, session.version],
+            )
+            self._audit(
+                now,
+                session_id,
+                actor,
+                "clear signatures",
+                reason.strip(),
+                ", ".join(s.member_id for s in session.signoffs),
+                "",
+            )
+            self._after_change(now, session, actor)
+
+    # --- HR ------------------------------------------------------------------------------------
+
+    def reopen(self, session_id: str, reason: str, actor: str) -> None:
+        """HR only: the one way back from signed or withdrawn. The next sign-off is version+1."""
+        if not reason.strip():
+            raise SessionRuleError("Reopening needs a written reason.")
+        if not actor.strip():
+            raise SessionRuleError("Reopening needs the name of the person reopening.")
+        with self._write() as now:
+            session = self.load(session_id)
+            check_transition(session.status, Status.REOPENED)
+            version = session.version + 1 if session.status is Status.SIGNED else session.version
+            self.db.execute(
+                "UPDATE sessions SET status = 'reopened', version = ?, updated_at = ? WHERE id = ?",
+                [version, now, session_id],
+            )
+            self._audit(
+                now,
+                session_id,
+                actor,
+                "reopen",
+                reason.strip(),
+                f"{session.status.value} v{session.version}",
+                f"reopened v{version}",
+            )
+
+    def withdraw(self, session_id: str, reason: str, actor: str) -> None:
+        """The candidate did not attend or left: recorded with a reason; the session locks."""
+        if not reason.strip():
+            raise SessionRuleError("Withdrawal needs a reason.")
+        with self._write() as now:
+            session = self.load(session_id)
+            check_transition(session.status, Status.WITHDRAWN)
+            self.db.execute(
+                "UPDATE sessions SET status = 'withdrawn', withdrawn_reason = ?, closed_at = ?,"
+                " outcome = 'withdrawn', updated_at = ? WHERE id = ?",
+                [reason.strip(), now, now, session_id],
+            )
+            self._audit(
+                now,
+                session_id,
+                actor,
+                "withdraw",
+                reason.strip(),
+                session.status.value,
+                Status.WITHDRAWN.value,
+            )
+
+    def purge_candidates(self, today: date | None = None) -> list[SessionRow]:
+        """Signed or withdrawn sessions past their profile's retention period."""
+        day = (today or self.clock().date()).isoformat()
+        return [
+            _row(r)
+            for r in self._rows(
+                f"SELECT {_ROW_COLUMNS} FROM sessions WHERE status IN ('signed', 'withdrawn')"
+                " AND closed_at != ''"
+                " AND date(closed_at, '+' || retention_months || ' months') <= ?"
+                " ORDER BY date, id",
+                [day],
+            )
+        ]
+
+    def purge(self, session_ids: Iterable[str], actor: str, today: date | None = None) -> int:
+        """Delete the given sessions if they are past retention; audited; returns the count."""
+        due = {row.id: row for row in self.purge_candidates(today)}
+        wanted = list(session_ids)
+        refused = [s for s in wanted if s not in due]
+        if refused:
+            raise SessionRuleError(
+                f"Not past its retention period (or not closed): {', '.join(refused)}."
+            )
+        with self._write() as now:
+            for session_id in wanted:
+                row = due[session_id]
+                self.db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+                self._audit(
+                    now,
+                    session_id,
+                    actor,
+                    "purge",
+                    "past retention",
+                    f"{row.candidate_ref} {row.date} {row.status}",
+                    "",
+                )
+            self.db.execute(
+                "DELETE FROM profile_snapshots WHERE digest NOT IN"
+                " (SELECT DISTINCT snapshot FROM sessions)"
+            )
+        return len(wanted)
+
+    def verify(self, session_id: str) -> Verification:
+        """Recompute the digest of a stored session from its rows and compare."""
+        session = self.load(session_id)
+        stored = self._one(
+            "SELECT digest FROM sheets WHERE session_id = ? AND version = ?",
+            [session_id, session.version],
+        )
+        return Verification(
+            session_id=session_id,
+            version=session.version,
+            stored_digest=stored["digest"] if stored else "",
+            computed_digest=session.digest(),
+            candidate_ref=session.candidate_ref,
+        )
+
+    def sheet_by_digest(self, sheet_digest: str) -> tuple[str, int, str] | None:
+        """(session id, version, canonical content) of the signed sheet with this digest."""
+        row = self._one(
+            "SELECT session_id, version, content FROM sheets WHERE digest = ?", [sheet_digest]
+        )
+        return (row["session_id"], row["version"], row["content"]) if row else None
+
+    def sheets(self, session_id: str) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT version, digest, signed_at FROM sheets WHERE session_id = ? ORDER BY version",
+            [session_id],
+        )
+
+    def audit_trail(self, session_id: str) -> list[AuditEntry]:
+        return [
+            AuditEntry(**r)
+            for r in self._rows(
+                "SELECT * FROM audit WHERE session_id = ? ORDER BY id", [session_id]
+            )
+        ]
+
+    # --- session files ---------------------------------------------------------------------------
+
+    def insert_session(self, session: Session, sheet_digest: str, actor: str) -> None:
+        """Add a whole session from a file. The caller has checked it is new and untampered."""
+        check_panel(session.panel)
+        if self._one("SELECT 1 FROM sessions WHERE id = ?", [session.id]):
+            raise SessionRuleError(f"A session with id {session.id} is already present.")
+        with self._write() as now:
+            self._insert_session_rows(session, sheet_digest, now)
+            self._audit(
+                now,
+                session.id,
+                actor,
+                "import",
+                "session",
+                "",
+                f"{session.candidate_ref} {session.status.value} v{session.version}",
+            )
+
+    def insert_many(self, sessions: Iterable[Session], actor: str, batch: int = 500) -> int:
+        """Bulk-add generated sessions (demo data) in batches of one transaction each."""
+        count = 0
+        pending: list[Session] = []
+
+        def flush() -> None:
+            with self._write() as now:
+                for session in pending:
+                    signed = session.status is Status.SIGNED
+                    self._insert_session_rows(session, session.digest() if signed else "", now)
+                    self._audit(now, session.id, actor, "demo", "session", "", session.status)
+            pending.clear()
+
+        for session in sessions:
+            pending.append(session)
+            count += 1
+            if len(pending) >= batch:
+                flush()
+        if pending:
+            flush()
+        return count
+
+    def _insert_session_rows(self, session: Session, sheet_digest: str, now: str) -> None:
+        profile = session.profile
+        snapshot_text = canonical_json(dict(session.profile_snapshot)).decode("utf-8")
+        snapshot_digest = digest(dict(session.profile_snapshot))
+        outcome = session.outcome
+        self.db.execute(
+            "INSERT OR IGNORE INTO profile_snapshots (digest, profile_id, json) VALUES (?,?,?)",
+            [snapshot_digest, profile.id, snapshot_text],
+        )
+        self.db.execute(
+            "INSERT INTO sessions (id, profile_id, snapshot, force, role_title,"
+            " candidate_name, candidate_ref, date, venue, chair_name, status, version,"
+            " withdrawn_reason, outcome, weighted_total, percentage, retention_months,"
+            " search, created_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,'setup',?,?,?,?,?,?,?,?,?)",
+            [
+                session.id,
+                profile.id,
+                snapshot_digest,
+                profile.force,
+                profile.role_title,
+                session.candidate_name,
+                session.candidate_ref,
+                session.date,
+                session.venue,
+                session.chair.name,
+                session.version,
+                session.withdrawn_reason,
+                "withdrawn" if session.status is Status.WITHDRAWN else outcome.result.value,
+                outcome.weighted_total,
+                outcome.percentage_text,
+                profile.retention_months,
+                _search_text(session.candidate_name, session.candidate_ref, session.panel),
+                session.created_at or now,
+                session.updated_at or now,
+            ],
+        )
+        self._insert_members(session.id, session.panel)
+        self._insert_marks(session.id, session)
+        for area_id, question in session.questions.items():
+            self.db.execute(
+                "INSERT INTO questions (session_id, area_id, question) VALUES (?,?,?)",
+                [session.id, area_id, question],
+            )
+        for area_id, agreed in session.agreed.items():
+            self.db.execute(
+                "INSERT INTO agreed (session_id, area_id, grade, rationale) VALUES (?,?,?,?)",
+                [session.id, area_id, agreed.grade, agreed.rationale],
+            )
+        for s in session.signoffs:
+            self.db.execute(
+                "INSERT INTO signoffs (session_id, version, member_id, method, typed_name,"
+                " signature_png, declaration, signed_at) VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    session.id,
+                    session.version,
+                    s.member_id,
+                    s.method,
+                    s.typed_name,
+                    s.signature_png_b64,
+                    s.declaration,
+                    s.signed_at,
+                ],
+            )
+        closed_at = ""
+        if session.status is Status.SIGNED:
+            closed_at = max(s.signed_at for s in session.signoffs)
+            self.db.execute(
+                "INSERT INTO sheets (session_id, version, digest, signed_at, content)"
+                " VALUES (?,?,?,?,?)",
+                [
+                    session.id,
+                    session.version,
+                    sheet_digest,
+                    closed_at,
+                    _sheet_record(session.signed_content()),
+                ],
+            )
+        elif session.status is Status.WITHDRAWN:
+            closed_at = session.updated_at or now
+        self.db.execute(
+            "UPDATE sessions SET status = ?, digest = ?, closed_at = ? WHERE id = ?",
+            [session.status.value, sheet_digest, closed_at, session.id],
+        )
+
+    def _insert_marks(self, session_id: str, session: Session, member_id: str | None = None):
+        for (m, indicator_id), mark in session.marks.items():
+            if member_id is None or m == member_id:
+                self.db.execute(
+                    "INSERT INTO marks (session_id, member_id, indicator_id, classification, note)"
+                    " VALUES (?,?,?,?,?)",
+                    [session_id, m, indicator_id, mark.classification.value, mark.note],
+                )
+        for (m, area_id), note in session.area_notes.items():
+            if member_id is None or m == member_id:
+                self.db.execute(
+                    "INSERT INTO area_notes (session_id, member_id, area_id, note)"
+                    " VALUES (?,?,?,?)",
+                    [session_id, m, area_id, note],
+                )
+        for (m, area_id), grade in session.grades.items():
+            if member_id is None or m == member_id:
+                self.db.execute(
+                    "INSERT INTO grades (session_id, member_id, area_id, grade) VALUES (?,?,?,?)",
+                    [session_id, m, area_id, grade],
+                )
+
+    def merge_member_marks(self, incoming: Session, member_id: str, actor: str) -> list[str]:
+        """Add one member's marks scored on another laptop to the same session here.
+
+        ``incoming`` holds only that member's marks, notes and grades. Marks that already
+        exist here and differ are conflicts: they are returned and nothing is imported.
+        Returns the conflicts (empty when the merge was done).
+        """
+        with self._write() as now:
+            here = self._editable(incoming.id)
+            member = here.member(member_id)
+            conflicts: list[str] = []
+            for key, mark in incoming.marks.items():
+                here.area_of_indicator(key[1])
+                old = here.marks.get(key)
+                if old is not None and old != mark:
+                    conflicts.append(
+                        f"{member.name}, indicator {key[1]}: here {old.classification.value}"
+                        f" {old.note!r}, in the file {mark.classification.value} {mark.note!r}"
+                    )
+            for key, note in incoming.area_notes.items():
+                old_note = here.area_notes.get(key)
+                if old_note is not None and old_note != note:
+                    conflicts.append(f"{member.name}, note on {key[1]}: differs")
+            for key, grade in incoming.grades.items():
+                here.profile.planned(key[1])
+                if grade not in here.profile.scale.values:
+                    raise SessionRuleError(f"{grade} is not a point on the scale.")
+                old_grade = here.grades.get(key)
+                if old_grade is not None and old_grade != grade:
+                    conflicts.append(
+                        f"{member.name}, grade for {key[1]}: here {old_grade}, in the file {grade}"
+                    )
+            if conflicts:
+                return conflicts
+            new_only = Session(
+                id=here.id,
+                profile_snapshot=here.profile_snapshot,
+                candidate_name=here.candidate_name,
+                candidate_ref=here.candidate_ref,
+                date=here.date,
+                venue=here.venue,
+                panel=here.panel,
+                marks={k: v for k, v in incoming.marks.items() if k not in here.marks},
+                area_notes={
+                    k: v for k, v in incoming.area_notes.items() if k not in here.area_notes
+                },
+                grades={k: v for k, v in incoming.grades.items() if k not in here.grades},
+            )
+            self._insert_marks(here.id, new_only, member_id)
+            self._audit(
+                now,
+                here.id,
+                actor,
+                "merge marks",
+                member_id,
+                "",
+                f"{len(new_only.marks)} marks, {len(new_only.area_notes)} notes,"
+                f" {len(new_only.grades)} grades",
+            )
+            self._after_change(now, here, actor)
+            return []
+
+    # --- listing -------------------------------------------------------------------------------
+
+    def query_sessions(self, query: SessionQuery | None = None) -> SessionPage:
+        """One page of sessions for HR, filtered and sorted in SQL."""
+        query = query or SessionQuery()
+        where, params = _where(query)
+        order = SORT_COLUMNS[query.sort] + (" DESC" if query.descending else "")
+        tie = " DESC" if query.descending else ""
+        rows = self._rows(
+            f"SELECT {_ROW_COLUMNS} FROM sessions {where}"
+            f" ORDER BY {order}, created_at{tie}, id{tie} LIMIT ? OFFSET ?",
+            [*params, query.limit, query.offset],
+        )
+        total = self.db.conn.execute(f"SELECT count(*) FROM sessions {where}", params).fetchone()[0]
+        return SessionPage(tuple(_row(r) for r in rows), total, query)
+
+    def session_ids(self, query: SessionQuery) -> list[str]:
+        """Every id matching the filters (for batch actions), in the query's order."""
+        where, params = _where(query)
+        order = SORT_COLUMNS[query.sort] + (" DESC" if query.descending else "")
+        return [
+            r[0]
+            for r in self.db.conn.execute(
+                f"SELECT id FROM sessions {where} ORDER BY {order}, id", params
+            )
+        ]
+
+    def count_sessions(self) -> int:
+        return self.db.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+
+    def recent_venues(self, limit: int = 10) -> list[str]:
+        return [
+            r["venue"]
+            for r in self._rows(
+                "SELECT venue, max(created_at) AS last FROM sessions WHERE venue != ''"
+                " GROUP BY venue ORDER BY last DESC LIMIT ?",
+                [limit],
+            )
+        ]
+
+    def recent_panels(self, limit: int = 5) -> list[tuple[Member, ...]]:
+        """Distinct panels of the most recent sessions, newest first."""
+        seen: list[tuple[Member, ...]] = []
+        for r in self._rows("SELECT id FROM sessions ORDER BY created_at DESC LIMIT 50"):
+            panel = tuple(
+                Member(m["member_id"], m["name"], m["role"], m["number"])
+                for m in self._rows(
+                    "SELECT * FROM members WHERE session_id = ? ORDER BY position", [r["id"]]
+                )
+            )
+            if panel and panel not in seen:
+                seen.append(panel)
+            if len(seen) >= limit:
+                break
+        return seen
+
+    # --- app state -----------------------------------------------------------------------------
+
+    def get_state(self, key: str, default: str = "") -> str:
+        row = self._one("SELECT value FROM app_state WHERE key = ?", [key])
+        return row["value"] if row else default
+
+    def set_state(self, key: str, value: str) -> None:
+        with self._write():
+            self.db.execute(
+                "INSERT INTO app_state (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+
+_ROW_COLUMNS = (
+    "id, date, candidate_name, candidate_ref, profile_id, force, role_title, chair_name,"
+    " status, outcome, weighted_total, percentage, version, venue, updated_at"
+)
+
+
+def _row(r: dict[str, Any]) -> SessionRow:
+    return SessionRow(**r)
+
+
+def _where(query: SessionQuery) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.text.strip():
+        clauses.append("search LIKE ? ESCAPE '\\'")
+        params.append(_like_pattern(query.text.strip()))
+    if query.status:
+        clauses.append(f"status IN ({', '.join('?' for _ in query.status)})")
+        params.extend(query.status)
+    if query.profile_id:
+        clauses.append("profile_id = ?")
+        params.append(query.profile_id)
+    if query.outcome:
+        clauses.append("outcome = ?")
+        params.append(query.outcome)
+    if query.date_from:
+        clauses.append("date >= ?")
+        params.append(query.date_from)
+    if query.date_to:
+        clauses.append("date <= ?")
+        params.append(query.date_to)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _sheet_record(content: dict[str, Any]) -> str:
+    """The signed content as kept with the sheet; the profile is kept once, by its digest."""
+    return canonical_json({**content, "profile": digest(content["profile"])}).decode("utf-8")
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _check_details(candidate_name: str, candidate_ref: str, day: str) -> None:
+    if not candidate_name.strip():
+        raise SessionRuleError("Enter the candidate's name.")
+    if not candidate_ref.strip():
+        raise SessionRuleError("Enter the candidate reference.")
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        raise SessionRuleError(f"{day!r} is not a date (use YYYY-MM-DD).") from None

@@ -1,0 +1,35 @@
+"""Shared, Qt-free fixtures: the repository root, the shipped data and loaded profiles."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:  # so a bare `pytest` finds main.py and the packages too
+    sys.path.insert(0, str(REPO_ROOT))
+
+from pcso_interview.profiles import ProfileSet, load_profiles  # noqa: E402
+
+BUILTIN_JSON = REPO_ROOT / "data" / "competencies.json"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def builtin_data() -> dict[str, Any]:
+    """The shipped competencies.json as plain data (tests copy it before changing it)."""
+    return json.loads(BUILTIN_JSON.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def builtin_profiles() -> ProfileSet:
+    """The built-in profiles only: no user folder, no extra files."""
+    return load_profiles([])

@@ -1,0 +1,244 @@
+"""Bad force files: one clear message naming the file and JSON path; good profiles still load."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from pcso_interview.profiles import (
+    ProfileFileError,
+    load_profiles,
+    read_profile_file,
+)
+
+BUILTIN_IDS = {
+    "gwent-cso",
+    "south-wales-pcso",
+    "band-2e-pcso",
+    "grade-c-pcso",
+    "kent-crime-prevention-pcso",
+}
+
+
+@pytest.fixture
+def good_profile(builtin_data) -> dict:
+    """A real profile under a new id, so it does not clash with the built-in one."""
+    prof = copy.deepcopy(next(p for p in builtin_data["profiles"] if p["id"] == "gwent-cso"))
+    prof["id"] = "gwent-copy"
+    return prof
+
+
+def write(path: Path, *profiles: dict) -> Path:
+    data = {"format": "pcso-interview-profiles", "version": 1, "profiles": list(profiles)}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def error_of(path: Path) -> str:
+    with pytest.raises(ProfileFileError) as info:
+        read_profile_file(path)
+    return str(info.value)
+
+
+def assert_reported(path: Path, json_path: str, *words: str) -> None:
+    """read_profile_file and load_profiles agree on one message; the built-ins survive."""
+    message = error_of(path)
+    assert str(path) in message
+    assert f"at {json_path}:" in message
+    assert "\n" not in message
+    for word in words:
+        assert word in message, message
+
+    loaded = load_profiles([path])
+    assert {p.id for p in loaded} == BUILTIN_IDS
+    assert len(loaded.errors) == 1
+    error = loaded.errors[0]
+    assert error.file == str(path)
+    assert error.json_path == json_path
+    assert str(error) == message
+
+
+def test_good_extra_file_is_merged(tmp_path, good_profile):
+    """The positive case the bad-file tests depart from: a valid extra file adds its profile."""
+    path = write(tmp_path / "extra.json", good_profile)
+    (profile,) = read_profile_file(path)
+    assert profile.id == "gwent-copy"
+    loaded = load_profiles([path])
+    assert loaded.errors == ()
+    assert {p.id for p in loaded} == BUILTIN_IDS | {"gwent-copy"}
+
+
+def test_not_json(tmp_path):
+    """A truncated file is reported at the root with the parser's position."""
+    path = tmp_path / "broken.json"
+    path.write_text('{"format": "pcso-interview-profiles",', encoding="utf-8")
+    assert_reported(path, "$", "not valid JSON", "line 1")
+
+
+def test_missing_required_field_names_the_profile(tmp_path, good_profile):
+    """A missing 'force' must point at the profile that lacks it."""
+    del good_profile["force"]
+    path = write(tmp_path / "no-force.json", good_profile)
+    assert_reported(path, "$.profiles[0]", "'force'", "missing")
+
+
+def test_missing_field_in_second_profile_points_at_it(tmp_path, good_profile):
+    """The path names the right profile when the file holds several."""
+    second = copy.deepcopy(good_profile)
+    second["id"] = "gwent-copy-two"
+    del second["role_title"]
+    path = write(tmp_path / "two.json", good_profile, second)
+    assert_reported(path, "$.profiles[1]", "'role_title'")
+
+
+def test_wrong_type(tmp_path, good_profile):
+    """A string where an integer belongs is reported at that field."""
+    good_profile["level"] = "one"
+    path = write(tmp_path / "level.json", good_profile)
+    assert_reported(path, "$.profiles[0].level", "integer")
+
+
+def test_wrong_type_deep_in_a_plan(tmp_path, good_profile):
+    """A nested error names the full path down to the field."""
+    good_profile["interview_plan"][2]["weight"] = "heavy"
+    path = write(tmp_path / "weight.json", good_profile)
+    assert_reported(path, "$.profiles[0].interview_plan[2].weight", "integer")
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        (("interview_plan", 2, "weight"), "$.profiles[0].interview_plan[2].weight"),
+        (("outcome_rule", "pass_mark_percent"), "$.profiles[0].outcome_rule.pass_mark_percent"),
+        (("scale", "points", 1, "value"), "$.profiles[0].scale.points[1].value"),
+        (("retention_months",), "$.profiles[0].retention_months"),
+    ],
+)
+def test_float_where_integer_belongs(tmp_path, good_profile, where, path):
+    """JSON Schema calls 2.0 an integer; the outcome and the signed digest need a real one."""
+    target = good_profile
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = float(target[where[-1]])
+    file = write(tmp_path / "float.json", good_profile)
+    assert_reported(file, path, "is not of type 'integer'")
+
+
+def test_unknown_field(tmp_path, good_profile):
+    """A typo in a field name is not silently ignored."""
+    good_profile["pass_mark"] = 70
+    path = write(tmp_path / "typo.json", good_profile)
+    assert_reported(path, "$.profiles[0]", "unknown field", "pass_mark")
+
+
+def test_duplicate_id_within_one_file(tmp_path, good_profile):
+    """Two profiles with one id in a file would make a session's profile ambiguous."""
+    path = write(tmp_path / "dup.json", good_profile, copy.deepcopy(good_profile))
+    assert_reported(path, "$.profiles[1].id", "duplicate profile id 'gwent-copy'")
+
+
+def test_duplicate_id_across_files(tmp_path, good_profile):
+    """An extra file may not silently replace a built-in profile."""
+    good_profile["id"] = "gwent-cso"
+    good_profile["force"] = "Impostor"
+    path = write(tmp_path / "clash.json", good_profile)
+    read_profile_file(path)  # valid on its own: the clash is only across files
+    loaded = load_profiles([path])
+    assert {p.id for p in loaded} == BUILTIN_IDS
+    assert loaded.get("gwent-cso").force == "Gwent Police"
+    (error,) = loaded.errors
+    assert error.file == str(path)
+    assert error.json_path == "$.profiles[0].id"
+    assert str(path) in str(error)
+    assert "$.profiles[0].id" in str(error)
+    assert "duplicate profile id 'gwent-cso'" in str(error)
+
+
+def test_duplicate_id_across_two_extra_files(tmp_path, good_profile):
+    """The first file wins; the second is skipped whole and reported."""
+    first = write(tmp_path / "a.json", good_profile)
+    second = write(tmp_path / "b.json", good_profile)
+    loaded = load_profiles([first, second])
+    assert {p.id for p in loaded} == BUILTIN_IDS | {"gwent-copy"}
+    (error,) = loaded.errors
+    assert error.file == str(second)
+
+
+def test_plan_names_missing_area(tmp_path, good_profile):
+    """An interview plan entry must name an area the profile defines."""
+    good_profile["interview_plan"][3]["area"] = "no-such-area"
+    path = write(tmp_path / "plan.json", good_profile)
+    assert_reported(path, "$.profiles[0].interview_plan[3].area", "'no-such-area'")
+
+
+def test_area_planned_twice(tmp_path, good_profile):
+    """Grading one area twice would count it twice in the weighted total."""
+    good_profile["interview_plan"][1]["area"] = good_profile["interview_plan"][0]["area"]
+    path = write(tmp_path / "twice.json", good_profile)
+    assert_reported(path, "$.profiles[0].interview_plan[1].area", "planned twice")
+
+
+def test_scale_with_one_point(tmp_path, good_profile):
+    """A one-point scale cannot discriminate between candidates."""
+    good_profile["scale"]["points"] = good_profile["scale"]["points"][:1]
+    good_profile["scale"]["meets"] = 1
+    for planned in good_profile["interview_plan"]:
+        planned["minimum"] = 1
+    path = write(tmp_path / "scale.json", good_profile)
+    assert_reported(path, "$.profiles[0].scale.points")
+
+
+def test_scale_with_two_equal_points(tmp_path, good_profile):
+    """Two points with one value are, in effect, one point."""
+    points = good_profile["scale"]["points"][:2]
+    points[1]["value"] = points[0]["value"]
+    good_profile["scale"]["points"] = points
+    path = write(tmp_path / "scale2.json", good_profile)
+    assert_reported(path, "$.profiles[0].scale.points", "at least two")
+
+
+def test_unreachable_pass_mark(tmp_path, good_profile):
+    """A pass mark above 100% would fail every candidate."""
+    good_profile["outcome_rule"]["pass_mark_percent"] = 101
+    path = write(tmp_path / "pass.json", good_profile)
+    assert_reported(path, "$.profiles[0].outcome_rule.pass_mark_percent", "101%", "never")
+
+
+def test_pass_mark_of_100_is_allowed(tmp_path, good_profile):
+    """The boundary: 100% is reachable with top grades, so it is not refused."""
+    good_profile["outcome_rule"]["pass_mark_percent"] = 100
+    (profile,) = read_profile_file(write(tmp_path / "pass100.json", good_profile))
+    assert profile.pass_mark_percent == 100
+
+
+def test_minimum_not_on_the_scale(tmp_path, good_profile):
+    """A floor the scale does not have means the area could never pass."""
+    good_profile["interview_plan"][4]["minimum"] = 6
+    path = write(tmp_path / "minimum.json", good_profile)
+    assert_reported(path, "$.profiles[0].interview_plan[4].minimum", "minimum 6")
+
+
+def test_meets_not_on_the_scale(tmp_path, good_profile):
+    """The scale's 'meets' point is the default floor, so it must be a point."""
+    good_profile["scale"]["meets"] = 9
+    path = write(tmp_path / "meets.json", good_profile)
+    assert_reported(path, "$.profiles[0].scale.meets", "9")
+
+
+def test_missing_file(tmp_path):
+    """A path that does not exist is one clear message, not a traceback."""
+    path = tmp_path / "nowhere.json"
+    assert_reported(path, "$", "no such file")
+
+
+def test_one_bad_file_does_not_hide_a_good_one(tmp_path, good_profile):
+    """Each file stands alone: the good extra profile still loads beside a bad file."""
+    bad = tmp_path / "bad.json"
+    bad.write_text("not json", encoding="utf-8")
+    good = write(tmp_path / "good.json", good_profile)
+    loaded = load_profiles([bad, good])
+    assert {p.id for p in loaded} == BUILTIN_IDS | {"gwent-copy"}
+    assert [e.file for e in loaded.errors] == [str(bad)]
