@@ -16,6 +16,7 @@ from typing import TextIO
 
 from pcso_interview import bundle, paths
 from pcso_interview.profiles import (
+    BUILTIN_FILE,
     ProfileFileError,
     ProfileSet,
     extra_profile_files,
@@ -126,6 +127,13 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             loaded = read_profile_file(args.check)
         except ProfileFileError as exc:
             raise UserError(str(exc)) from None
+        builtin = {p.id for p in load_profiles()}
+        clash = [p.id for p in loaded if p.id in builtin and args.check.resolve() != BUILTIN_FILE]
+        if clash:
+            raise UserError(
+                f"{args.check}: profile id {clash[0]!r} is already a built-in profile;"
+                " choose another id"
+            )
         names = ", ".join(p.id for p in loaded)
         print(f"{args.check}: valid, {len(loaded)} profile(s): {names}", file=out)
         return 0

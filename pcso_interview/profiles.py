@@ -353,6 +353,11 @@ def _semantic_errors(data: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
             continue
         if len(set(values)) != len(values):
             yield f"{base}.scale.points", "two points of the scale have the same value"
+        elif sorted(values) != list(range(min(values), max(values) + 1)):
+            yield (
+                f"{base}.scale.points",
+                "scale values must be consecutive whole numbers (labels such as A-D may differ)",
+            )
         if scale["meets"] not in values:
             yield f"{base}.scale.meets", f"{scale['meets']} is not a value on the scale"
         planned: set[str] = set()
@@ -393,6 +398,8 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return error.message.replace("Additional properties are not allowed", "unknown field")
     if error.validator == "required":
         return error.message.replace("is a required property", "is missing")
+    if error.validator == "minItems":
+        return f"needs at least {error.validator_value} item(s), has {len(error.instance)}"
     return error.message
 
 

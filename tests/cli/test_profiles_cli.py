@@ -183,3 +183,16 @@ def test_entry_point_runs(tmp_path, repo_root):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert tuple(table(result.stdout)) == IDS
+
+
+def test_check_refuses_a_file_reusing_a_builtin_id(tmp_path, capsys, builtin_data):
+    """The app would skip such a file, so --check must not call it valid."""
+    gwent = next(p for p in builtin_data["profiles"] if p["id"] == "gwent-cso")
+    path = tmp_path / "clash.json"
+    path.write_text(
+        json.dumps({"format": "pcso-interview-profiles", "version": 1, "profiles": [gwent]}),
+        encoding="utf-8",
+    )
+    assert main.main(["profiles", "--check", str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "already a built-in profile" in err[0]

@@ -242,3 +242,20 @@ def test_one_bad_file_does_not_hide_a_good_one(tmp_path, good_profile):
     loaded = load_profiles([bad, good])
     assert {p.id for p in loaded} == BUILTIN_IDS | {"gwent-copy"}
     assert [e.file for e in loaded.errors] == [str(bad)]
+
+
+def test_scale_with_a_gap_is_refused(tmp_path, good_profile):
+    """A mean of grades on a gapped scale could land off the scale, so gaps are refused."""
+    good_profile["scale"]["points"][2]["value"] = 7
+    good_profile["scale"]["meets"] = 2
+    for planned in good_profile["interview_plan"]:
+        planned["minimum"] = 2
+    path = write(tmp_path / "gap.json", good_profile)
+    assert_reported(path, "$.profiles[0].scale.points", "consecutive")
+
+
+def test_one_point_scale_message_is_short(tmp_path, good_profile):
+    good_profile["scale"]["points"] = good_profile["scale"]["points"][:1]
+    message = error_of(write(tmp_path / "one.json", good_profile))
+    assert "needs at least 2 item(s), has 1" in message
+    assert "descriptor" not in message
