@@ -248,6 +248,11 @@ def check_consistent(session: Session, source: str) -> None:
         for s in session.signoffs
         if s.member_id not in members
     ]
+    signers = [s.member_id for s in session.signoffs]
+    problems += [f"{m!r} signs twice" for m in sorted(set(signers)) if signers.count(m) > 1]
+    if session.status is Status.SIGNED and session.unsigned_members:
+        names = ", ".join(m.name for m in session.unsigned_members)
+        problems.append(f"the session is marked signed, but {names} has not signed it")
     if problems:
         raise BundleError(f"{source}: {problems[0]}")
 

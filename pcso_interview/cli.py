@@ -372,6 +372,9 @@ def _import_member_marks(store: Store, path: Path, data: dict, actor: str) -> st
             "grades": data["grades"],
             "agreed": [],
             "signoffs": [],
+            # Only marks ride in this wrapper: whether the session here is still open is
+            # for merge_member_marks to judge, not a signed status with no signatures.
+            "status": Status.SCORING.value,
         }
     }
     incoming = bundle.session_from_dict(wrapped)

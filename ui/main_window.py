@@ -1,28 +1,106 @@
-"""The main window: one place for every mode of the app."""
+"""The main window: the sessions list, the open interview, and the profiles."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from datetime import date
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pcso_interview.profiles import ProfileSet
 from pcso_interview.store import Store
+from ui import shortcuts
+from ui.feedback import attempt
+from ui.new_session_dialog import NewSessionDialog
 from ui.profile_browser import ProfileBrowser
+from ui.scoring.interview_view import InterviewView
+from ui.session_list import SessionList
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard shortcuts: the same list the code binds."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = "".join(
+            f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>"
+            for keys, what in shortcuts.HELP
+        )
+        label = QLabel(f"<table>{rows}</table>")
+        label.setAccessibleName("Keyboard shortcuts")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> None:
+        cls(parent).exec()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, profiles: ProfileSet):
+    def __init__(self, store: Store, profiles: ProfileSet, today: date | None = None):
         super().__init__()
         self.store = store
         self.profiles = profiles
+        self.today = today or date.today()
         self.setWindowTitle(f"PCSO interview — {store.path.name}")
+        self.session_list = SessionList(store, self.today)
+        self.interview = InterviewView(store)
         self.profile_browser = ProfileBrowser(list(profiles))
         self.modes = QTabWidget()
         self.modes.setAccessibleName("Modes")
+        self.modes.addTab(self.session_list, "&Sessions")
+        self.modes.addTab(self.interview, "&Interview")
         self.modes.addTab(self.profile_browser, "&Profiles")
+        self.modes.setTabEnabled(1, False)
         self.setCentralWidget(self.modes)
         self.db_label = QLabel(f"Database: {store.path}")
         self.statusBar().addPermanentWidget(self.db_label)
-        self.resize(1280, 720)
+        self.session_list.new_requested.connect(self.new_session)
+        self.session_list.open_requested.connect(self.open_session)
+        self.interview.session_changed.connect(self.session_list.refresh)
+        self._build_menus()
+        self.resize(1366, 768)
+        self.session_list.refresh()
+        self.restore_last_session()
+
+    def _build_menus(self) -> None:
+        session_menu = self.menuBar().addMenu("&Session")
+        new = QAction("&New session…", self)
+        new.setShortcut(QKeySequence(shortcuts.NEW_SESSION))
+        new.triggered.connect(self.new_session)
+        sessions = QAction("&List of sessions", self)
+        sessions.setShortcut(QKeySequence(shortcuts.SESSIONS))
+        sessions.triggered.connect(lambda: self.modes.setCurrentWidget(self.session_list))
+        withdraw = QAction("&Withdraw candidate…", self)
+        withdraw.triggered.connect(self.interview.withdraw)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (new, sessions, withdraw):
+            session_menu.addAction(action)
+        session_menu.addSeparator()
+        session_menu.addAction(quit_action)
+        edit = self.menuBar().addMenu("&Edit")
+        edit.addAction(self.interview.undo_action(self))
+        edit.addAction(self.interview.redo_action(self))
+        help_menu = self.menuBar().addMenu("&Help")
+        keys = QAction("&Keyboard shortcuts", self)
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(lambda: ShortcutsDialog.ask(self))
+        help_menu.addAction(keys)
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
@@ -35,6 +113,52 @@ class MainWindow(QMainWindow):
             f"These force files have problems and were not loaded; the others were:\n\n{text}",
         )
 
-    def closeEvent(self, event) -> None:
+    def new_session(self) -> None:
+        request = NewSessionDialog.ask(
+            self,
+            list(self.profiles),
+            recent_venues=self.store.recent_venues(),
+            recent_panels=self.store.recent_panels(),
+            today=self.today,
+        )
+        if request is None:
+            return
+        ok, session_id = attempt(
+            self,
+            lambda: self.store.create_session(
+                request.profile,
+                candidate_name=request.candidate_name,
+                candidate_ref=request.candidate_ref,
+                date=request.date,
+                venue=request.venue,
+                panel=request.panel,
+                questions=request.questions,
+            ),
+        )
+        if ok and session_id:
+            self.session_list.refresh()
+            self.open_session(session_id)
+
+    def open_session(self, session_id: str, page: str = "", member_id: str = "") -> None:
+        if self.interview.open_session(session_id, page, member_id):
+            self.modes.setTabEnabled(1, True)
+            self.modes.setCurrentWidget(self.interview)
+            self.interview.go_to(self.interview.page_key)
+
+    def restore_last_session(self) -> None:
+        """Reopen the session, page and member that were open when the app was last closed."""
+        session_id = self.store.get_state("last_session")
+        if not session_id:
+            return
+        try:
+            self.store.load(session_id)
+        except Exception:
+            return
+        self.open_session(
+            session_id, self.store.get_state("last_page"), self.store.get_state("last_member")
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.interview.flush()
         self.store.close()
         super().closeEvent(event)

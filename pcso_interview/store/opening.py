@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -63,7 +64,15 @@ def check_database_file(path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(path, str(exc), newest_good_backup(path)) from None
     if result != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in result[:3])
+        # One row may hold many lines ("*** in database main ***\nPage 314: ..."): keep the
+        # first few problems on one line, so the message stays one line on stderr.
+        lines = [
+            line.strip()
+            for r in result
+            for line in str(r[0]).splitlines()
+            if line.strip() and not line.startswith("***")
+        ]
+        detail = "; ".join(lines[:3]) + ("; ..." if len(lines) > 3 else "")
         raise CorruptDatabaseError(path, detail, newest_good_backup(path))
     return int(version)
 
@@ -83,6 +92,13 @@ def prepare_path(path: Path) -> bool:
             f"Cannot create the folder {path.parent} for the database ({exc.strerror})."
         ) from None
     exists = path.exists() and path.stat().st_size > 0
+    # Before reading the file: SQLite cannot even read a WAL database in a read-only folder
+    # (it needs the -shm file), which would otherwise be reported as damaged.
+    if not _is_writable(path):
+        raise ReadOnlyDatabaseError(
+            f"The database {path} (or its folder) is read-only, so nothing could be saved. "
+            "Choose a writable location with --db; the file has not been changed."
+        )
     if exists:
         version = check_database_file(path)
         if version > SCHEMA_VERSION:
@@ -91,11 +107,6 @@ def prepare_path(path: Path) -> bool:
                 f"(schema {version}; this version knows {SCHEMA_VERSION}). Update the app; "
                 "the file has not been changed."
             )
-    if not _is_writable(path):
-        raise ReadOnlyDatabaseError(
-            f"The database {path} (or its folder) is read-only, so nothing could be saved. "
-            "Choose a writable location with --db; the file has not been changed."
-        )
     if not exists:
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -145,7 +156,11 @@ def list_backups(path: Path) -> list[Path]:
     folder = backups_dir(path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{path.stem}-*.db"), reverse=True)
+    # Only this database's own backups: "sessions-<stamp>-<label>.db", not those of a
+    # neighbour such as sessions-training.db, which the bare glob "sessions-*.db" also matches.
+    own = re.compile(re.escape(path.stem) + r"-\d{8}T\d{12}Z-.+\.db")
+    found = (p for p in folder.glob(f"{path.stem}-*.db") if own.fullmatch(p.name))
+    return sorted(found, reverse=True)
 
 
 def newest_good_backup(path: Path) -> Path | None:

@@ -1057,6 +1057,19 @@ class Store:
             )
         ]
 
+    def panel_sessions(self, today: str, limit: int = 300) -> list[SessionRow]:
+        """The panel's list: today's sessions first, then the most recent others."""
+        todays = self._rows(
+            f"SELECT {_ROW_COLUMNS} FROM sessions WHERE date = ? ORDER BY created_at DESC",
+            [today],
+        )
+        others = self._rows(
+            f"SELECT {_ROW_COLUMNS} FROM sessions WHERE date != ?"
+            " ORDER BY date DESC, created_at DESC LIMIT ?",
+            [today, max(0, limit - len(todays))],
+        )
+        return [_row(r) for r in todays + others]
+
     def count_sessions(self) -> int:
         return self.db.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
 
@@ -1093,12 +1106,16 @@ class Store:
         return row["value"] if row else default
 
     def set_state(self, key: str, value: str) -> None:
+        self.set_states({key: value})
+
+    def set_states(self, values: dict[str, str]) -> None:
         with self._write():
-            self.db.execute(
-                "INSERT INTO app_state (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
+            for key, value in values.items():
+                self.db.execute(
+                    "INSERT INTO app_state (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [key, value],
+                )
 
 
 _ROW_COLUMNS = (

@@ -1,0 +1,82 @@
+"""Plain-words feedback: the saved state, and store calls whose failures are explained."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from pcso_interview.session import SessionRuleError
+from pcso_interview.store import LockedSessionError, StoreError, UnknownSessionError
+
+T = TypeVar("T")
+
+EXPECTED_ERRORS = (
+    SessionRuleError,
+    LockedSessionError,
+    StoreError,
+    UnknownSessionError,
+    sqlite3.OperationalError,
+)
+
+
+def explain(error: Exception) -> str:
+    if isinstance(error, LockedSessionError):
+        return "The database refused the change: this session is signed off or withdrawn."
+    if isinstance(error, sqlite3.OperationalError):
+        return (
+            f"The database could not be written ({error}). Your text is still on screen; "
+            "try again in a moment."
+        )
+    return str(error)
+
+
+class SaveState(QLabel):
+    """Shows whether the last change reached the database; words and a symbol, not colour."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Save state")
+        self.setText("")
+
+    def saved(self, when: datetime | None = None) -> None:
+        moment = (when or datetime.now()).strftime("%H:%M:%S")
+        self.setText(f"✓ Saved {moment}")
+        self.setStyleSheet("color: #1b5e20;")
+        self.setAccessibleDescription(f"Saved at {moment}")
+
+    def pending(self) -> None:
+        self.setText("… Saving")
+        self.setStyleSheet("color: #6d4c00;")
+
+    def failed(self, message: str) -> None:
+        self.setText(f"✗ Not saved: {message}")
+        self.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.setAccessibleDescription(f"Not saved: {message}")
+
+
+def attempt(
+    parent: QWidget | None,
+    call: Callable[[], T],
+    state: SaveState | None = None,
+    *,
+    loud: bool = True,
+) -> tuple[bool, T | None]:
+    """Run a store call; on a known failure say why in plain words. Returns (ok, result)."""
+    if state is not None:
+        state.pending()
+    try:
+        result = call()
+    except EXPECTED_ERRORS as exc:
+        message = explain(exc)
+        if state is not None:
+            state.failed(message)
+        if loud:
+            QMessageBox.warning(parent, "Not saved", message)
+        return False, None
+    if state is not None:
+        state.saved()
+    return True, result

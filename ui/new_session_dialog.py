@@ -1,0 +1,316 @@
+"""Set up a new session: profile, candidate, date, venue, panel and the questions asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcso_interview.profiles import Profile
+from pcso_interview.session import MAX_PANEL, Member, SessionRuleError, check_panel
+from ui.table_model import Column, RowsModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class NewSession:
+    profile: Profile
+    candidate_name: str
+    candidate_ref: str
+    date: str
+    venue: str
+    panel: tuple[Member, ...]
+    questions: dict[str, str]
+
+
+@dataclass
+class QuestionRow:
+    area_id: str
+    area_name: str
+    question: str
+
+
+class QuestionsModel(RowsModel[QuestionRow]):
+    """The question asked for each planned area; the question column is editable."""
+
+    def __init__(self, parent=None):
+        super().__init__(
+            [Column("Area", lambda r: r.area_name), Column("Question asked", lambda r: r.question)],
+            parent=parent,
+        )
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 1:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == 1:
+            return self.row(index.row()).question
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != 1:
+            return False
+        self.row(index.row()).question = str(value)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        return True
+
+
+class DateEdit(QDateEdit):
+    """Tab leaves the field (a plain QDateEdit tabs through day, month and year first)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+def profile_label(profile: Profile) -> str:
+    return f"{profile.force} · {profile.role_title} · {profile.grade} · {profile.framework.upper()}"
+
+
+class NewSessionDialog(QDialog):
+    def __init__(
+        self,
+        profiles: list[Profile],
+        *,
+        recent_venues: list[str] = (),  # type: ignore[assignment]
+        recent_panels: list[tuple[Member, ...]] = (),  # type: ignore[assignment]
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle("New interview session")
+        self.profiles = profiles
+        self.recent_panels = list(recent_panels)
+        self.result_session: NewSession | None = None
+
+        self.profile_box = QComboBox()
+        self.profile_box.setAccessibleName("Profile")
+        for p in profiles:
+            self.profile_box.addItem(profile_label(p), p.id)
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setAccessibleName("Areas graded at interview")
+        self.candidate_name = QLineEdit()
+        self.candidate_name.setAccessibleName("Candidate name")
+        self.candidate_ref = QLineEdit()
+        self.candidate_ref.setAccessibleName("Candidate reference")
+        self.candidate_ref.setPlaceholderText("e.g. C-0412")
+        self.date_edit = DateEdit()
+        self.date_edit.setAccessibleName("Interview date")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        day = today or date.today()
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.venue = QComboBox()
+        self.venue.setEditable(True)
+        self.venue.setAccessibleName("Venue")
+        self.venue.addItems(list(recent_venues))
+        self.venue.setCurrentText(recent_venues[0] if recent_venues else "")
+
+        form = QFormLayout()
+        form.addRow("&Profile", self.profile_box)
+        form.addRow("", self.plan_label)
+        form.addRow("Candidate &name", self.candidate_name)
+        form.addRow("Candidate &reference", self.candidate_ref)
+        form.addRow("&Date", self.date_edit)
+        form.addRow("&Venue", self.venue)
+
+        panel_box = QGroupBox("Panel (1 to 5 members, exactly one chair)")
+        grid = QGridLayout(panel_box)
+        self.recent_panel_box = QComboBox()
+        self.recent_panel_box.setAccessibleName("Recent panels")
+        self.recent_panel_box.addItem("Recent panels…")
+        for panel in self.recent_panels:
+            self.recent_panel_box.addItem(", ".join(m.name for m in panel))
+        self.recent_panel_box.setEnabled(bool(self.recent_panels))
+        self.recent_panel_box.activated.connect(self._use_recent_panel)
+        grid.addWidget(self.recent_panel_box, 0, 0, 1, 3)
+        grid.addWidget(QLabel("Name"), 1, 0)
+        grid.addWidget(QLabel("Staff or collar number"), 1, 1)
+        grid.addWidget(QLabel("Chair"), 1, 2)
+        self.member_names: list[QLineEdit] = []
+        self.member_numbers: list[QLineEdit] = []
+        self.chair_group = QButtonGroup(self)
+        for i in range(MAX_PANEL):
+            name = QLineEdit()
+            name.setAccessibleName(f"Panel member {i + 1} name")
+            number = QLineEdit()
+            number.setAccessibleName(f"Panel member {i + 1} staff or collar number")
+            chair = QRadioButton()
+            chair.setAccessibleName(f"Panel member {i + 1} is the chair")
+            self.chair_group.addButton(chair, i)
+            grid.addWidget(name, i + 2, 0)
+            grid.addWidget(number, i + 2, 1)
+            grid.addWidget(chair, i + 2, 2, Qt.AlignmentFlag.AlignCenter)
+            self.member_names.append(name)
+            self.member_numbers.append(number)
+        self.chair_group.button(0).setChecked(True)
+
+        self.questions = QuestionsModel(self)
+        self.questions_view = QTableView()
+        self.questions_view.setAccessibleName("Questions asked per area")
+        self.questions_view.setModel(self.questions)
+        self.questions_view.verticalHeader().setVisible(False)
+        self.questions_view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        self.questions_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.questions_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers
+            & ~QAbstractItemView.EditTrigger.CurrentChanged
+        )
+        questions_box = QGroupBox("&Questions (optional; can be changed later)")
+        QVBoxLayout(questions_box).addWidget(self.questions_view)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start &scoring")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(panel_box)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addWidget(questions_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.profile_box.currentIndexChanged.connect(self._profile_changed)
+        self._profile_changed()
+        order: list[QWidget] = [
+            self.profile_box,
+            self.candidate_name,
+            self.candidate_ref,
+            self.date_edit,
+            self.venue,
+            self.recent_panel_box,
+        ]
+        for name, number in zip(self.member_names, self.member_numbers, strict=True):
+            order += [name, number]
+        order += [self.chair_group.button(0), self.questions_view]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.resize(1100, 560)
+
+    @property
+    def profile(self) -> Profile:
+        return self.profiles[self.profile_box.currentIndex()]
+
+    def _profile_changed(self) -> None:
+        profile = self.profile
+        names = ", ".join(a.name for a in profile.planned_areas)
+        self.plan_label.setText(f"Graded at interview: {names}")
+        old = {r.area_id: r.question for r in self.questions.rows}
+        self.questions.set_rows(
+            [
+                QuestionRow(a.id, a.name, old.get(a.id) or profile.planned(a.id).question)
+                for a in profile.planned_areas
+            ]
+        )
+
+    def _use_recent_panel(self, index: int) -> None:
+        if index <= 0:
+            return
+        panel = self.recent_panels[index - 1]
+        for i in range(MAX_PANEL):
+            member = panel[i] if i < len(panel) else None
+            self.member_names[i].setText(member.name if member else "")
+            self.member_numbers[i].setText(member.number if member else "")
+            if member is not None and member.is_chair:
+                self.chair_group.button(i).setChecked(True)
+
+    def panel(self) -> tuple[Member, ...]:
+        chair_row = self.chair_group.checkedId()
+        members = []
+        for i in range(MAX_PANEL):
+            name = self.member_names[i].text().strip()
+            if name:
+                role = "chair" if i == chair_row else "member"
+                members.append(Member(f"m{i + 1}", name, role, self.member_numbers[i].text()))
+        return tuple(members)
+
+    def build(self) -> NewSession:
+        """What was entered, checked; raises SessionRuleError with a message for the user."""
+        if not self.candidate_name.text().strip():
+            raise SessionRuleError("Enter the candidate's name.")
+        if not self.candidate_ref.text().strip():
+            raise SessionRuleError("Enter the candidate reference.")
+        chair_row = self.chair_group.checkedId()
+        if chair_row >= 0 and not self.member_names[chair_row].text().strip():
+            raise SessionRuleError("The member marked as chair needs a name.")
+        panel = self.panel()
+        check_panel(panel)
+        return NewSession(
+            profile=self.profile,
+            candidate_name=self.candidate_name.text().strip(),
+            candidate_ref=self.candidate_ref.text().strip(),
+            date=self.date_edit.date().toString("yyyy-MM-dd"),
+            venue=self.venue.currentText().strip(),
+            panel=panel,
+            questions={r.area_id: r.question for r in self.questions.rows if r.question.strip()},
+        )
+
+    def accept(self) -> None:
+        try:
+            self.result_session = self.build()
+        except SessionRuleError as exc:
+            self.error.setText(f"✗ {exc}")
+            return
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        profiles: list[Profile],
+        *,
+        recent_venues: list[str] = (),  # type: ignore[assignment]
+        recent_panels: list[tuple[Member, ...]] = (),  # type: ignore[assignment]
+        today: date | None = None,
+    ) -> NewSession | None:
+        dialog = cls(
+            profiles,
+            recent_venues=recent_venues,
+            recent_panels=recent_panels,
+            today=today,
+            parent=parent,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.result_session
+        return None

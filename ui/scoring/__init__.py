@@ -1,0 +1,1 @@
+"""The panel's interview screens: scoring areas, consensus and sign-off."""

@@ -1,0 +1,352 @@
+"""One area for one member: the question, each indicator's classification and note, the
+member's free note and grade, with the scale's descriptors and the member's counts in view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcso_interview.profiles import Area, Indicator
+from pcso_interview.scoring import Classification
+from pcso_interview.session import Session
+from ui.scoring.note_editor import NoteEditor
+from ui.shortcuts import CLASSIFY_KEYS
+from ui.table_model import Column, RowsModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+CLASSIFICATION_TEXT = {
+    Classification.DEMONSTRATED: "+ Demonstrated",
+    Classification.PARTLY: "~ Partly",
+    Classification.CONTRARY: "− Contrary",
+    Classification.NONE: "· Nothing recorded",
+}
+CLASSIFICATION_BACKGROUND = {
+    Classification.DEMONSTRATED: QColor("#e3f2e1"),
+    Classification.PARTLY: QColor("#fff4d6"),
+    Classification.CONTRARY: QColor("#fbe0e0"),
+}
+
+
+@dataclass(frozen=True)
+class IndicatorMark:
+    number: int
+    indicator: Indicator
+    classification: Classification
+    note: str
+
+
+class IndicatorsModel(RowsModel[IndicatorMark]):
+    def __init__(self, parent=None):
+        super().__init__(
+            [
+                Column("Evidence", lambda r: CLASSIFICATION_TEXT[r.classification]),
+                Column("Indicator", lambda r: f"{r.number}. {r.indicator.text}"),
+                Column("Evidence note", lambda r: r.note.replace("\n", " ")),
+            ],
+            parent=parent,
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.column() == 0:
+            colour = CLASSIFICATION_BACKGROUND.get(self.row(index.row()).classification)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            mark = self.row(index.row())
+            return f"{mark.indicator.text}\n\n{mark.note}" if mark.note else mark.indicator.text
+        return super().data(index, role)
+
+    def update_rows(self, rows: list[IndicatorMark]) -> None:
+        """Same indicators, new marks: change the cells in place so the cursor stays put."""
+        if len(rows) != len(self.rows) or any(
+            a.indicator != b.indicator for a, b in zip(rows, self.rows, strict=True)
+        ):
+            self.set_rows(rows)
+            return
+        self._rows = list(rows)
+        if rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1)
+            )
+
+
+class IndicatorTable(QTableView):
+    """The indicators, driven by single keys: classify, grade, open the note."""
+
+    classify = Signal(int, object)  # row, Classification
+    grade_key = Signal(int)  # 1-based position on the scale
+    open_note = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.currentIndex().row()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+        key = event.key()
+        if plain and key in CLASSIFY_KEYS and row >= 0 and not self.isReadOnly():
+            self.classify.emit(row, CLASSIFY_KEYS[key])
+            event.accept()
+            return
+        if plain and Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not self.isReadOnly():
+            self.grade_key.emit(key - Qt.Key.Key_0)
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
+            self.open_note.emit(row)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def isReadOnly(self) -> bool:
+        return bool(self.property("readOnly"))
+
+
+class AreaPage(QWidget):
+    """A view: it shows one member's marks for one area and asks for changes by signals."""
+
+    classify_requested = Signal(str, object)  # indicator id, Classification
+    note_changed = Signal(str, str)  # indicator id, text
+    area_note_changed = Signal(str, str)  # area id, text
+    grade_requested = Signal(str, object)  # area id, int | None
+    question_changed = Signal(str, str)  # area id, text
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.area: Area | None = None
+        self.session: Session | None = None
+        self.member_id = ""
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Area")
+        self.question = QLineEdit()
+        self.question.setAccessibleName("Question asked")
+        self.question.setPlaceholderText("Type the question asked for this area")
+        self.question.editingFinished.connect(self._question_done)
+        question_row = QHBoxLayout()
+        question_label = QLabel("&Q:")
+        question_label.setBuddy(self.question)
+        question_row.addWidget(question_label)
+        question_row.addWidget(self.question)
+
+        self.model = IndicatorsModel(self)
+        self.table = IndicatorTable()
+        self.table.setAccessibleName("Indicators")
+        self.table.setAccessibleDescription(
+            "D demonstrated, P partly, C contrary, N nothing recorded, Enter for the note, "
+            "1 to 5 for the grade"
+        )
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 260)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.classify.connect(self._classify_row)
+        self.table.grade_key.connect(self._grade_key)
+        self.table.open_note.connect(self._open_note)
+
+        self.note = NoteEditor("Evidence note for the selected indicator")
+        self.note.setPlaceholderText("Evidence note for the selected indicator (Enter to type)")
+        self.note.setMaximumHeight(80)
+        self.note.commit.connect(lambda key, text: self.note_changed.emit(key, text))
+        self.note.escaped.connect(self.table.setFocus)
+        self.note_label = QLabel("Evidence &note")
+        self.note_label.setBuddy(self.note)
+
+        self.area_note = NoteEditor("Free note for the area")
+        self.area_note.setPlaceholderText("Anything else for this area (Ctrl+E)")
+        self.area_note.commit.connect(lambda key, text: self.area_note_changed.emit(key, text))
+        self.area_note.escaped.connect(self.table.setFocus)
+
+        self.grade_box = QGroupBox("Your &grade")
+        self.grade_layout = QGridLayout(self.grade_box)
+        self.grade_group = QButtonGroup(self)
+        self.grade_group.setExclusive(True)
+        self.grade_group.idClicked.connect(self._grade_clicked)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setAccessibleName("Your classification counts")
+
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        evidence = QWidget()
+        evidence_layout = QVBoxLayout(evidence)
+        evidence_layout.setContentsMargins(0, 0, 0, 0)
+        evidence_layout.addWidget(self.table, 1)
+        evidence_layout.addWidget(self.note_label)
+        evidence_layout.addWidget(self.note)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.grade_box)
+        side_layout.addWidget(self.counts)
+        area_note_label = QLabel("Area note (Ctrl+E)")
+        area_note_label.setBuddy(self.area_note)
+        side_layout.addWidget(area_note_label)
+        side_layout.addWidget(self.area_note, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(evidence)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([720, 330])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(question_row)
+        layout.addWidget(splitter, 1)
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def show_area(self, session: Session, area: Area, member_id: str, editable: bool) -> None:
+        same_area = (
+            self.area is not None
+            and self.area.id == area.id
+            and self.member_id == member_id
+            and self.session is not None
+            and self.session.id == session.id
+        )
+        self.session = session
+        self.area = area
+        self.member_id = member_id
+        self._set_editable(editable)
+        cluster = f" · {area.cluster}" if area.cluster else ""
+        source = " · indicator text: national CVF" if area.is_national else ""
+        self.title.setText(f"<h2 style='margin:0'>{area.name}</h2>{area.kind}{cluster}{source}")
+        if not self.question.hasFocus():
+            self.question.setText(session.question(area.id))
+        rows = [
+            IndicatorMark(
+                n,
+                indicator,
+                session.mark(member_id, indicator.id).classification,
+                session.mark(member_id, indicator.id).note,
+            )
+            for n, indicator in enumerate(area.indicators, start=1)
+        ]
+        current = self.table.currentIndex().row() if same_area else 0
+        self.model.update_rows(rows)
+        if not same_area:
+            self.table.resizeRowsToContents()
+            self.area_note.bind(
+                (member_id, area.id), session.area_notes.get((member_id, area.id), "")
+            )
+        if rows:
+            row = min(max(current, 0), len(rows) - 1)
+            if self.table.currentIndex().row() != row:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+            self._bind_note(row)
+        self._show_grade(session, area, member_id)
+
+    def _set_editable(self, editable: bool) -> None:
+        self.table.setProperty("readOnly", not editable)
+        for widget in (self.question, self.note, self.area_note):
+            widget.setReadOnly(not editable)
+        self.grade_box.setEnabled(editable)
+
+    def _show_grade(self, session: Session, area: Area, member_id: str) -> None:
+        scale = session.profile.scale
+        if (
+            len(self.grade_group.buttons()) != len(scale.points)
+            or self.grade_group.property("scale") != scale.id
+        ):
+            for button in self.grade_group.buttons():
+                self.grade_group.removeButton(button)
+                button.deleteLater()
+            while self.grade_layout.count():
+                item = self.grade_layout.takeAt(0)
+                if item.widget() is not None:
+                    item.widget().deleteLater()
+            for row, point in enumerate(scale.points):
+                button = QRadioButton(f"{point.label}  {point.name}")
+                button.setAccessibleName(f"Grade {point.label}, {point.name}")
+                button.setAccessibleDescription(point.descriptor)
+                button.setToolTip(point.descriptor)
+                self.grade_group.addButton(button, point.value)
+                descriptor = QLabel(point.descriptor)
+                descriptor.setWordWrap(True)
+                descriptor.setIndent(22)
+                descriptor.setStyleSheet("color: #37474f;")
+                self.grade_layout.addWidget(button, 2 * row, 0)
+                self.grade_layout.addWidget(descriptor, 2 * row + 1, 0)
+            self.grade_group.setProperty("scale", scale.id)
+        grade = session.grades.get((member_id, area.id))
+        self.grade_group.setExclusive(False)
+        for button in self.grade_group.buttons():
+            button.setChecked(self.grade_group.id(button) == grade)
+        self.grade_group.setExclusive(True)
+        counts = session.counts(member_id, area.id)
+        graded = f"your grade {scale.label(grade)}" if grade is not None else "not graded yet"
+        self.counts.setText(
+            f"<b>Your evidence</b> ({graded}):<br>+ {counts.demonstrated} demonstrated · "
+            f"~ {counts.partly} partly · − {counts.contrary} contrary · "
+            f"{counts.nothing} nothing (of {counts.total})"
+        )
+
+    # --- user actions --------------------------------------------------------------------------
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._bind_note(current.row())
+
+    def _bind_note(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            mark = self.model.row(row)
+            self.note.bind(mark.indicator.id, mark.note)
+            self.note_label.setText(f"Evidence &note for indicator {mark.number}")
+
+    def _classify_row(self, row: int, classification: Classification) -> None:
+        self.classify_requested.emit(self.model.row(row).indicator.id, classification)
+
+    def _grade_key(self, position: int) -> None:
+        if self.session is None or self.area is None:
+            return
+        points = self.session.profile.scale.points
+        if 1 <= position <= len(points):
+            self.grade_requested.emit(self.area.id, points[position - 1].value)
+
+    def _grade_clicked(self, value: int) -> None:
+        if self.area is not None:
+            self.grade_requested.emit(self.area.id, value)
+
+    def _open_note(self, row: int) -> None:
+        self._bind_note(row)
+        self.note.setFocus()
+        self.note.moveCursor(self.note.textCursor().MoveOperation.End)
+
+    def _question_done(self) -> None:
+        if (
+            self.area is not None
+            and self.session is not None
+            and self.question.text() != self.session.question(self.area.id)
+        ):
+            self.question_changed.emit(self.area.id, self.question.text())
+
+    def flush(self) -> None:
+        """Save any note text still waiting for its timer (before leaving the page)."""
+        self.note.flush()
+        self.area_note.flush()

@@ -1,0 +1,252 @@
+"""Consensus: each area against the members' grades, spread flags, the agreed grade per the
+profile's method, the rationale where it is required, and the live outcome with its reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcso_interview.profiles import Area
+from pcso_interview.scoring import Result
+from pcso_interview.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+RESULT_SYMBOL = {Result.PASS: "✓", Result.FAIL: "✗", Result.INCOMPLETE: "…"}
+
+
+@dataclass(frozen=True)
+class ConsensusRow:
+    area: Area
+    grades: tuple[int | None, ...]  # one per panel member, in panel order
+    spread_flag: bool
+    agreed: int | None
+    rationale: str
+    rationale_required: bool
+
+
+class ConsensusModel(QAbstractTableModel):
+    """Rows are the planned areas; the agreed grade and rationale are editable by the chair."""
+
+    agree_requested = Signal(str, object, str)  # area id, grade | None, rationale
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[ConsensusRow] = []
+        self.member_names: list[str] = []
+        self.visible = False
+        self.editable = False
+        self.scale_values: tuple[int, ...] = ()
+
+    def load(self, session: Session, visible: bool, editable: bool) -> None:
+        self.beginResetModel()
+        self.member_names = [m.name for m in session.panel]
+        self.visible = visible
+        self.editable = editable and session.profile.method == "consensus"
+        self.scale_values = session.profile.scale.values
+        self.rows = [
+            ConsensusRow(
+                area,
+                tuple(session.grades.get((m.id, area.id)) for m in session.panel),
+                session.spread_flagged(area.id),
+                session.agreed_grade(area.id),
+                session.rationale(area.id),
+                session.needs_rationale(area.id),
+            )
+            for area in session.planned_areas
+        ]
+        self.endResetModel()
+
+    # columns: area, one per member, spread, agreed, rationale
+    @property
+    def agreed_column(self) -> int:
+        return 1 + len(self.member_names) + 1
+
+    @property
+    def rationale_column(self) -> int:
+        return self.agreed_column + 1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.member_names) + 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = ["Area", *self.member_names, "Spread", "Agreed", "Rationale"]
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if (
+            index.isValid()
+            and self.editable
+            and self.visible
+            and index.column() in (self.agreed_column, self.rationale_column)
+        ):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            if column == self.agreed_column:
+                return "" if row.agreed is None else str(row.agreed)
+            if column == self.rationale_column:
+                return row.rationale
+        spread_column = 1 + len(self.member_names)
+        if role == Qt.ItemDataRole.FontRole and column == spread_column and row.spread_flag:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and column == self.rationale_column
+            and row.rationale_required
+        ):
+            return "The agreed grade lies outside the members' grades: a rationale is required."
+        return None
+
+    def _text(self, row: ConsensusRow, column: int) -> str:
+        members = len(self.member_names)
+        if column == 0:
+            return row.area.name
+        if 1 <= column <= members:
+            if not self.visible:
+                return "hidden"
+            grade = row.grades[column - 1]
+            return "-" if grade is None else str(grade)
+        if column == members + 1:
+            if not self.visible:
+                return ""
+            return "⚑ 2+ discuss" if row.spread_flag else ""
+        if column == self.agreed_column:
+            return "" if row.agreed is None else str(row.agreed)
+        if column == self.rationale_column:
+            if row.rationale_required and not row.rationale.strip():
+                return "⚠ required: outside the members' grades"
+            return row.rationale
+        return ""
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        row = self.rows[index.row()]
+        if index.column() == self.agreed_column:
+            text = str(value).strip()
+            if not text:
+                self.agree_requested.emit(row.area.id, None, "")
+                return True
+            try:
+                grade = int(text)
+            except ValueError:
+                return False
+            if grade not in self.scale_values:
+                return False
+            self.agree_requested.emit(row.area.id, grade, row.rationale)
+            return True
+        if row.agreed is None:
+            return False
+        self.agree_requested.emit(row.area.id, row.agreed, str(value))
+        return True
+
+
+class ConsensusPage(QWidget):
+    agree_requested = Signal(str, object, str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.heading = QLabel("<h2 style='margin:0'>Consensus</h2>")
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.model = ConsensusModel(self)
+        self.model.agree_requested.connect(self.agree_requested)
+        self.table = QTableView()
+        self.table.setAccessibleName("Agreed grades")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.outcome = QLabel()
+        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.outcome)
+
+    def show_session(self, session: Session, member_id: str, editable: bool) -> None:
+        member = session.member(member_id)
+        visible = session.has_submitted(member_id)
+        method = session.profile.method
+        chair_may_edit = editable and member.is_chair and visible
+        current = self.table.currentIndex()
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is self.table or self.table.isAncestorOf(focus))
+        self.model.load(session, visible, chair_may_edit)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.model.rationale_column, QHeaderView.ResizeMode.Stretch)
+        if current.isValid():
+            self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+        else:
+            self.table.setCurrentIndex(self.model.index(0, self.model.agreed_column))
+        if had_focus:
+            self.table.setFocus()
+        if not visible:
+            done = session.graded_count(member_id)
+            self.explanation.setText(
+                f"The members' grades stay hidden from {member.name} until they have graded "
+                f"every area ({done} of {len(session.planned_areas)} done)."
+            )
+        elif method == "consensus" and not member.is_chair:
+            self.explanation.setText(
+                f"The chair ({session.chair.name}) records the agreed grades: choose "
+                "'Scoring as' the chair (Ctrl+M) to type them."
+            )
+        elif method == "consensus":
+            self.explanation.setText(
+                "Type the agreed grade for each area after the panel's discussion, then Tab to "
+                "the rationale. A rationale is required when the agreed grade lies outside the "
+                "members' grades. ⚑ marks a spread of 2 or more."
+            )
+        else:
+            self.explanation.setText(
+                f"This profile derives agreed grades by the '{method}' method."
+            )
+        outcome = session.outcome
+        lines = [
+            f"<b>Outcome: {RESULT_SYMBOL[outcome.result]} {outcome.result.label}</b> — "
+            f"{outcome.weighted_total} of {outcome.weighted_max} ({outcome.percentage_text}), "
+            f"pass mark {outcome.pass_mark_percent}%"
+        ]
+        lines += [f"• {reason}" for reason in outcome.reasons]
+        blockers = session.signoff_blockers()
+        if not blockers and not session.locked:
+            lines.append("<b>Next: Sign-off (Ctrl+Shift+S)</b>")
+        self.outcome.setText("<br>".join(lines))

@@ -1,0 +1,260 @@
+"""Sign-off: each member reads the declaration and signs by drawing or typing their name."""
+
+from __future__ import annotations
+
+import base64
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QTabletEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcso_interview.session import DECLARATION, Member, Session
+from ui.table_model import Column, RowsModel
+
+
+class SignaturePad(QWidget):
+    """Draw a signature with a mouse, touchpad or pen; exported as a PNG."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Signature pad: draw your signature")
+        self.setMinimumSize(360, 110)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.path = QPainterPath()
+        self._drawing = False
+
+    def is_empty(self) -> bool:
+        return self.path.elementCount() < 2
+
+    def clear(self) -> None:
+        self.path = QPainterPath()
+        self.update()
+        self.changed.emit()
+
+    def _start(self, point: QPointF) -> None:
+        self._drawing = True
+        self.path.moveTo(point)
+
+    def _extend(self, point: QPointF) -> None:
+        if self._drawing:
+            self.path.lineTo(point)
+            self.update()
+
+    def _stop(self) -> None:
+        if self._drawing:
+            self._drawing = False
+            self.changed.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._start(event.position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._extend(event.position())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._stop()
+
+    def tabletEvent(self, event: QTabletEvent) -> None:
+        kind = event.type()
+        if kind == QTabletEvent.Type.TabletPress:
+            self._start(event.position())
+        elif kind == QTabletEvent.Type.TabletMove:
+            self._extend(event.position())
+        elif kind == QTabletEvent.Type.TabletRelease:
+            self._stop()
+        event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        painter.setPen(QPen(QColor("#9e9e9e"), 1, Qt.PenStyle.DashLine))
+        baseline = self.height() - 24
+        painter.drawLine(12, baseline, self.width() - 12, baseline)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor("black"), 2.2)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawPath(self.path)
+        painter.end()
+
+    def to_png_b64(self) -> str:
+        """The drawing alone, black on white, cropped to what was drawn."""
+        if self.is_empty():
+            return ""
+        bounds = self.path.boundingRect().adjusted(-6, -6, 6, 6)
+        image = QImage(
+            max(1, int(bounds.width())), max(1, int(bounds.height())), QImage.Format.Format_RGB32
+        )
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(-bounds.topLeft())
+        painter.setPen(QPen(QColor("black"), 2.2))
+        painter.drawPath(self.path)
+        painter.end()
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        buffer.close()
+        return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def signoff_model() -> RowsModel[tuple[Member, str]]:
+    return RowsModel(
+        [
+            Column("Member", lambda r: r[0].name),
+            Column("Role", lambda r: r[0].role),
+            Column("Staff / collar no.", lambda r: r[0].number),
+            Column("Signed", lambda r: r[1]),
+        ]
+    )
+
+
+class SignOffPage(QWidget):
+    sign_requested = Signal(str, str, str)  # member id, typed name, signature PNG base64
+    clear_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session: Session | None = None
+        heading = QLabel("<h2 style='margin:0'>Sign-off</h2>")
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.state.setAccessibleName("Sign-off state")
+        self.model = signoff_model()
+        self.table = QTableView()
+        self.table.setAccessibleName("Panel sign-off")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMaximumHeight(170)
+        self.declaration = QLabel(f"<b>Declaration.</b> {DECLARATION}")
+        self.declaration.setWordWrap(True)
+        self.declaration.setAccessibleName("Declaration")
+        self.signer = QComboBox()
+        self.signer.setAccessibleName("Member signing")
+        self.confirm = QCheckBox("I have read the declaration and confirm it")
+        self.typed_name = QLineEdit()
+        self.typed_name.setAccessibleName("Type your name to sign")
+        self.typed_name.setPlaceholderText("Type your full name, or draw below")
+        self.pad = SignaturePad()
+        self.clear_pad = QPushButton("Clear &drawing")
+        self.clear_pad.clicked.connect(self.pad.clear)
+        self.sign_button = QPushButton("&Sign")
+        self.sign_button.setDefault(True)
+        self.sign_button.setMinimumHeight(40)
+        self.sign_button.clicked.connect(self._sign)
+        self.typed_name.returnPressed.connect(self._sign)
+        self.clear_all = QPushButton("Clear all signatures…")
+        self.clear_all.clicked.connect(self.clear_requested)
+        for widget in (self.confirm, self.typed_name):
+            signal = widget.toggled if widget is self.confirm else widget.textChanged
+            signal.connect(self._update_button)
+        self.pad.changed.connect(self._update_button)
+
+        self.form = QWidget()
+        form = QFormLayout(self.form)
+        form.addRow("Signing as", self.signer)
+        form.addRow("", self.confirm)
+        form.addRow("Typed name", self.typed_name)
+        form.addRow("or draw", self.pad)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear_pad)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_all)
+        buttons.addWidget(self.sign_button)
+        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.state)
+        layout.addWidget(self.table)
+        layout.addWidget(self.declaration)
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+
+    def show_session(self, session: Session, member_id: str, editable: bool) -> None:
+        self.session = session
+        self.model.set_rows(
+            [
+                (
+                    m,
+                    f"✓ {s.signed_at.replace('T', ' ').rstrip('Z')} UTC ({s.method})"
+                    if (s := session.signoff(m.id))
+                    else "not signed",
+                )
+                for m in session.panel
+            ]
+        )
+        unsigned = session.unsigned_members
+        previous = self.signer.currentData()
+        self.signer.blockSignals(True)
+        self.signer.clear()
+        for m in unsigned:
+            self.signer.addItem(f"{m.name} ({m.role})", m.id)
+        preferred = previous if previous in [m.id for m in unsigned] else member_id
+        position = self.signer.findData(preferred)
+        self.signer.setCurrentIndex(max(position, 0))
+        self.signer.blockSignals(False)
+        blockers = session.signoff_blockers()
+        if session.locked:
+            text = (
+                f"✓ Signed off and locked (version {session.version}). Nothing can change."
+                if session.status.value == "signed"
+                else f"Withdrawn: {session.withdrawn_reason}. Nothing can change."
+            )
+        elif blockers:
+            text = "Not ready to sign yet:<br>" + "<br>".join(f"• {b}" for b in blockers)
+        else:
+            names = ", ".join(m.name for m in unsigned)
+            text = f"Ready. Still to sign: {names}. The session locks when the last one signs."
+        self.state.setText(text)
+        self.form.setVisible(editable and not session.locked and not blockers)
+        self.clear_all.setVisible(bool(session.signoffs) and not session.locked)
+        self.confirm.setChecked(False)
+        self.typed_name.clear()
+        self.pad.clear()
+        self._update_button()
+
+    def _update_button(self) -> None:
+        has_signature = bool(self.typed_name.text().strip()) or not self.pad.is_empty()
+        self.sign_button.setEnabled(
+            self.confirm.isChecked() and has_signature and self.signer.count() > 0
+        )
+
+    def _sign(self) -> None:
+        if not self.sign_button.isEnabled():
+            return
+        self.sign_requested.emit(
+            self.signer.currentData(), self.typed_name.text().strip(), self.pad.to_png_b64()
+        )

@@ -1,0 +1,83 @@
+"""The panel's list of sessions: today's first, with their status; new and open."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcso_interview.session import Status
+from pcso_interview.store import SessionRow, Store
+from ui.table_model import Column, RowsModel
+
+
+def session_list_model(today: str) -> RowsModel[SessionRow]:
+    return RowsModel(
+        [
+            Column("Date", lambda r: "Today" if r.date == today else r.date),
+            Column("Reference", lambda r: r.candidate_ref),
+            Column("Candidate", lambda r: r.candidate_name),
+            Column("Force and role", lambda r: f"{r.force} · {r.role_title}"),
+            Column("Chair", lambda r: r.chair_name),
+            Column("Status", lambda r: Status(r.status).label),
+            Column("Outcome", lambda r: r.outcome.capitalize()),
+        ]
+    )
+
+
+class SessionList(QWidget):
+    open_requested = Signal(str)
+    new_requested = Signal()
+
+    def __init__(self, store: Store, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.today = (today or date.today()).isoformat()
+        self.model = session_list_model(self.today)
+        self.view = QTableView()
+        self.view.setAccessibleName("Sessions, today's first")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.activated.connect(self._activated)
+        self.new_button = QPushButton("&New session… (Ctrl+N)")
+        self.new_button.setMinimumHeight(40)
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button = QPushButton("&Open selected (Enter)")
+        self.open_button.setMinimumHeight(40)
+        self.open_button.clicked.connect(lambda: self._activated(self.view.currentIndex()))
+        self.summary = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+
+    def refresh(self) -> None:
+        rows = self.store.panel_sessions(self.today)
+        self.model.set_rows(rows)
+        todays = sum(r.date == self.today for r in rows)
+        self.summary.setText(f"{todays} session(s) today")
+        if rows:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.model.row(index.row()).id)

@@ -1,0 +1,56 @@
+"""Every keyboard shortcut in one list: the code binds these, the Help menu shows them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from pcso_interview.scoring import Classification
+
+CLASSIFY_KEYS: dict[int, Classification] = {
+    Qt.Key.Key_D: Classification.DEMONSTRATED,
+    Qt.Key.Key_Plus: Classification.DEMONSTRATED,
+    Qt.Key.Key_P: Classification.PARTLY,
+    Qt.Key.Key_AsciiTilde: Classification.PARTLY,
+    Qt.Key.Key_C: Classification.CONTRARY,
+    Qt.Key.Key_Minus: Classification.CONTRARY,
+    Qt.Key.Key_N: Classification.NONE,
+    Qt.Key.Key_0: Classification.NONE,
+}
+
+NEXT_PAGE = "Ctrl+PgDown"
+PREVIOUS_PAGE = "Ctrl+PgUp"
+NEXT_PAGE_ALT = "Alt+Down"
+PREVIOUS_PAGE_ALT = "Alt+Up"
+GO_CONSENSUS = "Ctrl+K"
+GO_SIGNOFF = "Ctrl+Shift+S"
+SCORING_AS = "Ctrl+M"
+AREA_NOTE = "Ctrl+E"
+QUESTION = "Ctrl+Q"
+INDICATORS = "Ctrl+I"
+NEW_SESSION = "Ctrl+N"
+SESSIONS = "Ctrl+L"
+WITHDRAW = "Ctrl+Shift+W"
+
+HELP: list[tuple[str, str]] = [
+    ("Ctrl+N", "New session"),
+    ("Ctrl+L", "The list of sessions"),
+    ("Ctrl+M", "Choose who is scoring ('Scoring as')"),
+    ("Ctrl+PgDown / Alt+Down", "Next area (then Consensus, then Sign-off)"),
+    ("Ctrl+PgUp / Alt+Up", "Previous area"),
+    ("Ctrl+I", "Back to the indicators"),
+    ("Up / Down", "Move between indicators"),
+    ("D or +", "Classify: demonstrated"),
+    ("P or ~", "Classify: partly demonstrated"),
+    ("C or -", "Classify: contrary evidence"),
+    ("N or 0", "Classify: nothing recorded"),
+    ("Enter", "Type the evidence note for the indicator"),
+    ("Esc", "Leave the note, back to the indicators (the note is saved)"),
+    ("1 … 5", "Set your grade for the area (in the indicators)"),
+    ("Ctrl+E", "The free note for the area"),
+    ("Ctrl+Q", "The question asked for the area"),
+    ("Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)", "Undo / redo a classification or grade"),
+    ("Ctrl+K", "Consensus: agreed grades and the outcome"),
+    ("Ctrl+Shift+S", "Sign-off"),
+    ("Ctrl+Shift+W", "Withdraw the candidate (with a reason)"),
+    ("F1", "This list"),
+]
