@@ -64,7 +64,7 @@ def fill_session(store: Store, session_id: str, *, agree: bool) -> None:
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    _app = QApplication.instance() or QApplication([])  # noqa: F841 - keeps Qt alive
+    _app = QApplication.instance() or QApplication([])  # keeps Qt alive
     profiles = load_profiles()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "screens.db")
