@@ -9,7 +9,9 @@ from pcso_interview import cli
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = cli.build_parser().parse_args(argv)
+    from reports.cli import add_verbs as add_sheet_verbs
+
+    args = cli.build_parser([add_sheet_verbs]).parse_args(argv)
     if args.verb is not None:
         return cli.run(args)
     from ui.app import run_app

@@ -24,6 +24,7 @@ from pcso_interview.profiles import (
     read_profile_file,
 )
 from pcso_interview.session import SessionRuleError, Status
+from pcso_interview.sheet_check import SheetReadError, read_sheet_claim
 from pcso_interview.store import (
     CorruptDatabaseError,
     LockedSessionError,
@@ -42,7 +43,10 @@ class UserError(Exception):
     """A mistake the user can fix; printed as one line on stderr, exit status 1."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(
+    extra_verbs: Sequence[Callable[[argparse._SubParsersAction], None]] = (),
+) -> argparse.ArgumentParser:
+    """The parser; ``extra_verbs`` lets outer layers (the marking sheet) add their verbs."""
     parser = argparse.ArgumentParser(
         prog="pcso-interview",
         description="PCSO interview marking. With no command, starts the app.",
@@ -95,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_import)
 
     p = verbs.add_parser("verify", help="recompute a signed session's digest and compare")
-    p.add_argument("target", help="session id, candidate reference, or a session file")
+    p.add_argument("target", help="session id, candidate reference, a session file, or a sheet PDF")
     p.set_defaults(handler=cmd_verify)
 
     p = verbs.add_parser("purge", help="delete closed sessions past their retention period")
@@ -113,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--yes", action="store_true")
     p.set_defaults(handler=cmd_restore_backup)
+    for add in extra_verbs:
+        add(verbs)
     return parser
 
 
@@ -406,6 +412,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     target = Path(args.target)
+    if target.suffix.lower() == ".pdf":
+        return _verify_pdf(args, target, out)
     if target.suffix.lower() == ".json" or target.is_file():
         return _verify_file(target, out)
     with opened_store(args) as store:
@@ -422,6 +430,40 @@ def cmd_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         file=out,
     )
     return 0 if result.matches else 1
+
+
+def _verify_pdf(args: argparse.Namespace, target: Path, out: TextIO) -> int:
+    """Compare the digest printed on a sheet with the stored session it names."""
+    try:
+        claim = read_sheet_claim(target)
+    except SheetReadError as exc:
+        raise UserError(str(exc)) from None
+    if not claim.digest:
+        raise UserError(
+            f"{target}: a DRAFT sheet of session {claim.session_id} (not signed off): "
+            "it has no digest to verify"
+        )
+    with opened_store(args) as store:
+        stored = store.sheet_digest(claim.session_id, claim.version)
+        if stored is None:
+            raise UserError(
+                f"{target}: session {claim.session_id} version {claim.version} has no signed "
+                "sheet in this database"
+            )
+        current = store.verify(claim.session_id)
+    rows_match = current.version != claim.version or current.matches
+    what = f"session {claim.session_id} ({current.candidate_ref}) version {claim.version}"
+    if claim.digest == stored and rows_match:
+        print(f"MATCH {target}: {what}, sha256 {claim.digest}", file=out)
+        return 0
+    if claim.digest != stored:
+        reason = f"the sheet says {claim.digest}, the signed record {stored}"
+    else:
+        reason = (
+            f"the stored record has changed since it was signed (now {current.computed_digest})"
+        )
+    print(f"MISMATCH {target}: {what}: {reason}", file=out)
+    return 1
 
 
 def _verify_file(target: Path, out: TextIO) -> int:
@@ -520,6 +562,11 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         message = f"refused by the database: {exc}"
     except sqlite3.OperationalError as exc:
         message = f"the database is busy or unavailable ({exc}); nothing was changed, try again"
+    except sqlite3.DatabaseError as exc:
+        message = (
+            f"the database could not be read ({exc}); it may be damaged: "
+            "`pcso-interview restore-backup` puts back the newest good backup"
+        )
     except OSError as exc:
         message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
     except KeyboardInterrupt:

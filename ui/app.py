@@ -18,15 +18,17 @@ from pcso_interview.store import (
     CorruptDatabaseError,
     Store,
     StoreError,
+    newest_good_backup,
     restore_backup,
 )
+from pcso_interview.store.opening import backup_database, check_database_file
 from ui.main_window import MainWindow
 
 
 def open_store_or_explain(path: Path, parent: QWidget | None = None) -> Store | None:
     """Open the database; on failure explain in plain words, offering a backup if damaged."""
     try:
-        return Store.open(path)
+        return Store.open(path, thorough=False)
     except CorruptDatabaseError as exc:
         if exc.newest_good_backup is None:
             QMessageBox.critical(parent, "Database damaged", str(exc))
@@ -46,27 +48,66 @@ def open_store_or_explain(path: Path, parent: QWidget | None = None) -> Store | 
         return None
 
 
-class BackupReporter(QObject):
-    finished = Signal(str)
+class StartupCheck(QObject):
+    """Reports from the background start-up check to the window (signals cross threads)."""
+
+    note = Signal(str)
+    damaged = Signal(str)
 
 
 def start_backup(store: Store, window: MainWindow) -> threading.Thread:
-    """Copy the database to the backups folder without holding up the first window."""
-    reporter = BackupReporter(window)
-    reporter.finished.connect(window.show_status)
+    """Read every page for damage, then copy the database to the backups folder.
+
+    Runs beside the first window so that a large database does not hold up the start; the
+    copy is skipped when the newest backup already holds every change, and never made of a
+    damaged file (it would push good backups out).
+    """
+    reporter = StartupCheck(window)
+    reporter.note.connect(window.show_status)
+    reporter.damaged.connect(lambda message: report_damage(window, path, message))
     path = store.path
 
     def work() -> None:
-        from pcso_interview.store.opening import backup_database
-
         try:
-            backup_database(path)
+            check_database_file(path, thorough=True)
+        except CorruptDatabaseError as exc:
+            reporter.damaged.emit(str(exc))
+            return
         except Exception as exc:  # reported, never fatal: the app keeps working
-            reporter.finished.emit(f"Start-up backup failed: {exc}")
+            reporter.note.emit(f"Start-up check failed: {exc}")
+            return
+        try:
+            made = backup_database(path, skip_if_unchanged=True)
+        except Exception as exc:
+            reporter.note.emit(f"Start-up backup failed: {exc}")
+            return
+        reporter.note.emit(f"Backup saved: {made}" if made else "Backup is up to date.")
 
-    thread = threading.Thread(target=work, name="start-up backup", daemon=False)
+    thread = threading.Thread(target=work, name="start-up check", daemon=False)
     thread.start()
     return thread
+
+
+def report_damage(window: MainWindow, path: Path, message: str) -> None:
+    """Found damaged after start: offer the newest good backup; the app then closes."""
+    backup = newest_good_backup(path)
+    if backup is None:
+        QMessageBox.critical(window, "Database damaged", message)
+        return
+    answer = QMessageBox.question(
+        window,
+        "Database damaged",
+        f"{message}\n\nRestore the newest good backup now? The damaged file is kept beside "
+        "it. The app will close; start it again to go on.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        window.store.close()
+        kept = restore_backup(path, backup)
+        QMessageBox.information(
+            window, "Backup restored", f"Restored {backup}. The damaged file is kept as {kept}."
+        )
+        QApplication.quit()
 
 
 def install_error_hook(log_file: Path) -> None:

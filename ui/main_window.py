@@ -24,6 +24,7 @@ from ui.new_session_dialog import NewSessionDialog
 from ui.profile_browser import ProfileBrowser
 from ui.scoring.interview_view import InterviewView
 from ui.session_list import SessionList
+from ui.sheet_preview import SheetPreview
 
 
 class ShortcutsDialog(QDialog):
@@ -84,12 +85,15 @@ class MainWindow(QMainWindow):
         sessions = QAction("&List of sessions", self)
         sessions.setShortcut(QKeySequence(shortcuts.SESSIONS))
         sessions.triggered.connect(lambda: self.modes.setCurrentWidget(self.session_list))
+        sheet = QAction("Marking &sheet… (preview, save, print)", self)
+        sheet.setShortcut(QKeySequence(shortcuts.SHEET))
+        sheet.triggered.connect(self.preview_sheet)
         withdraw = QAction("&Withdraw candidate…", self)
         withdraw.triggered.connect(self.interview.withdraw)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new, sessions, withdraw):
+        for action in (new, sessions, sheet, withdraw):
             session_menu.addAction(action)
         session_menu.addSeparator()
         session_menu.addAction(quit_action)
@@ -144,6 +148,14 @@ class MainWindow(QMainWindow):
             self.modes.setTabEnabled(1, True)
             self.modes.setCurrentWidget(self.interview)
             self.interview.go_to(self.interview.page_key)
+
+    def preview_sheet(self) -> None:
+        session = self.interview.session
+        if session is None:
+            self.show_status("Open a session first.")
+            return
+        self.interview.flush()
+        SheetPreview.ask(self, self.store.load(session.id))
 
     def restore_last_session(self) -> None:
         """Reopen the session, page and member that were open when the app was last closed."""

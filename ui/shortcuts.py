@@ -30,6 +30,7 @@ INDICATORS = "Ctrl+I"
 NEW_SESSION = "Ctrl+N"
 SESSIONS = "Ctrl+L"
 WITHDRAW = "Ctrl+Shift+W"
+SHEET = "Ctrl+P"
 
 HELP: list[tuple[str, str]] = [
     ("Ctrl+N", "New session"),
@@ -52,5 +53,6 @@ HELP: list[tuple[str, str]] = [
     ("Ctrl+K", "Consensus: agreed grades and the outcome"),
     ("Ctrl+Shift+S", "Sign-off"),
     ("Ctrl+Shift+W", "Withdraw the candidate (with a reason)"),
+    ("Ctrl+P", "Preview the marking sheet, save it as PDF or print it"),
     ("F1", "This list"),
 ]

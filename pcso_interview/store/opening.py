@@ -52,13 +52,19 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def check_database_file(path: Path) -> int:
-    """The file's schema version; raise if it is damaged. Opens read-only, changes nothing."""
+def check_database_file(path: Path, *, thorough: bool = True) -> int:
+    """The file's schema version; raise if it is damaged. Opens read-only, changes nothing.
+
+    ``thorough`` reads every page (PRAGMA quick_check), which takes seconds on a large
+    database; without it only the header and the schema are read. The app checks quickly at
+    start and thoroughly in the background before its start-up backup.
+    """
     try:
         conn = _read_only_connection(path)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            result = conn.execute("PRAGMA quick_check").fetchall()
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            result = conn.execute("PRAGMA quick_check").fetchall() if thorough else [("ok",)]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -83,8 +89,8 @@ def _is_writable(path: Path) -> bool:
     return folder_ok and file_ok
 
 
-def prepare_path(path: Path) -> bool:
-    """Make sure the database can be opened for writing; True when it already existed."""
+def prepare_path(path: Path, *, thorough: bool = True) -> int | None:
+    """Make sure the database can be opened for writing; its schema version, None if new."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
@@ -99,8 +105,9 @@ def prepare_path(path: Path) -> bool:
             f"The database {path} (or its folder) is read-only, so nothing could be saved. "
             "Choose a writable location with --db; the file has not been changed."
         )
+    version = None
     if exists:
-        version = check_database_file(path)
+        version = check_database_file(path, thorough=thorough)
         if version > SCHEMA_VERSION:
             raise NewerDatabaseError(
                 f"The database {path} was written by a newer version of pcso-interview "
@@ -112,7 +119,7 @@ def prepare_path(path: Path) -> bool:
         os.close(fd)
     with contextlib.suppress(OSError):
         os.chmod(path, 0o600)
-    return exists
+    return version
 
 
 def configure(conn: sqlite3.Connection) -> None:
@@ -129,8 +136,31 @@ def _stamp(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def backup_database(path: Path, label: str = "start") -> Path:
-    """Copy the database with SQLite's backup API into the backups folder; keep the last 10."""
+def _last_change(path: Path) -> int | None:
+    """The newest audit row's id: every change writes one, so equal ids mean equal data."""
+    try:
+        conn = _read_only_connection(path)
+        try:
+            return conn.execute("SELECT max(id) FROM audit").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+
+
+def backup_database(
+    path: Path, label: str = "start", *, skip_if_unchanged: bool = False
+) -> Path | None:
+    """Copy the database with SQLite's backup API into the backups folder; keep the last 10.
+
+    With ``skip_if_unchanged`` no copy is made when the newest backup already holds every
+    change (a large database opened ten times a day would otherwise fill the disk).
+    """
+    if skip_if_unchanged:
+        newest = next(iter(list_backups(path)), None)
+        last = _last_change(path)
+        if newest is not None and last is not None and _last_change(newest) == last:
+            return None
     folder = backups_dir(path)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = folder / f"{path.stem}-{_stamp()}-{label}.db"

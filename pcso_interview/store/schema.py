@@ -78,13 +78,13 @@ CREATE TABLE members (
     role TEXT NOT NULL CHECK (role IN ('chair', 'member')),
     number TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (session_id, member_id)
-);
+) WITHOUT ROWID;
 CREATE TABLE questions (
     session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     area_id TEXT NOT NULL,
     question TEXT NOT NULL,
     PRIMARY KEY (session_id, area_id)
-);
+) WITHOUT ROWID;
 CREATE TABLE marks (
     session_id TEXT NOT NULL,
     member_id TEXT NOT NULL,
@@ -95,7 +95,7 @@ CREATE TABLE marks (
     PRIMARY KEY (session_id, member_id, indicator_id),
     FOREIGN KEY (session_id, member_id) REFERENCES members(session_id, member_id)
         ON DELETE CASCADE
-);
+) WITHOUT ROWID;
 CREATE TABLE area_notes (
     session_id TEXT NOT NULL,
     member_id TEXT NOT NULL,
@@ -104,7 +104,7 @@ CREATE TABLE area_notes (
     PRIMARY KEY (session_id, member_id, area_id),
     FOREIGN KEY (session_id, member_id) REFERENCES members(session_id, member_id)
         ON DELETE CASCADE
-);
+) WITHOUT ROWID;
 CREATE TABLE grades (
     session_id TEXT NOT NULL,
     member_id TEXT NOT NULL,
@@ -113,14 +113,14 @@ CREATE TABLE grades (
     PRIMARY KEY (session_id, member_id, area_id),
     FOREIGN KEY (session_id, member_id) REFERENCES members(session_id, member_id)
         ON DELETE CASCADE
-);
+) WITHOUT ROWID;
 CREATE TABLE agreed (
     session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     area_id TEXT NOT NULL,
     grade INTEGER NOT NULL,
     rationale TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (session_id, area_id)
-);
+) WITHOUT ROWID;
 CREATE TABLE signoffs (
     session_id TEXT NOT NULL,
     version INTEGER NOT NULL,
@@ -133,15 +133,15 @@ CREATE TABLE signoffs (
     PRIMARY KEY (session_id, version, member_id),
     FOREIGN KEY (session_id, member_id) REFERENCES members(session_id, member_id)
         ON DELETE CASCADE
-);
+) WITHOUT ROWID;
 CREATE TABLE sheets (
     session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     version INTEGER NOT NULL,
     digest TEXT NOT NULL,
     signed_at TEXT NOT NULL,
-    content TEXT NOT NULL,
+    content BLOB NOT NULL, -- zlib-compressed canonical JSON of the signed content
     PRIMARY KEY (session_id, version)
-);
+) WITHOUT ROWID;
 CREATE TABLE audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     session_id TEXT NOT NULL,
@@ -220,6 +220,8 @@ def _app_state(db: sqlite_utils.Database) -> None:
         CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE INDEX sessions_ref ON sessions(candidate_ref);
         CREATE INDEX sessions_outcome ON sessions(outcome, date);
+        -- The HR list filters by text and sorts by date: covering, so no row lookups.
+        CREATE INDEX sessions_list ON sessions(date, created_at, id, search);
         """
     )
 

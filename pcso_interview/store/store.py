@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -87,11 +88,15 @@ class Store:
     # --- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock = utc_now) -> Store:
-        """Open (creating or migrating) a database; raises StoreError with a user message."""
+    def open(cls, path: Path, *, clock: Clock = utc_now, thorough: bool = True) -> Store:
+        """Open (creating or migrating) a database; raises StoreError with a user message.
+
+        ``thorough=False`` skips reading every page for damage: the app does that check in
+        the background so that it starts at once.
+        """
         path = Path(path)
-        existed = opening.prepare_path(path)
-        if existed and opening.check_database_file(path) < SCHEMA_VERSION:
+        version = opening.prepare_path(path, thorough=thorough)
+        if version is not None and version < SCHEMA_VERSION:
             opening.backup_database(path, label="before-upgrade")
         conn = sqlite3.connect(path, timeout=opening.BUSY_TIMEOUT_MS / 1000)
         try:
@@ -107,7 +112,7 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def backup(self, label: str = "start") -> Path:
+    def backup(self, label: str = "start") -> Path | None:
         return opening.backup_database(self.path, label)
 
     # --- transactions and audit ----------------------------------------------------------------
@@ -806,6 +811,13 @@ class Store:
         )
         return (row["session_id"], row["version"], row["content"]) if row else None
 
+    def sheet_digest(self, session_id: str, version: int) -> str | None:
+        """The digest recorded when that version was signed, or None."""
+        row = self._one(
+            "SELECT digest FROM sheets WHERE session_id = ? AND version = ?", [session_id, version]
+        )
+        return row["digest"] if row else None
+
     def sheets(self, session_id: str) -> list[dict[str, Any]]:
         return self._rows(
             "SELECT version, digest, signed_at FROM sheets WHERE session_id = ? ORDER BY version",
@@ -1152,9 +1164,10 @@ def _where(query: SessionQuery) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _sheet_record(content: dict[str, Any]) -> str:
-    """The signed content as kept with the sheet; the profile is kept once, by its digest."""
-    return canonical_json({**content, "profile": digest(content["profile"])}).decode("utf-8")
+def _sheet_record(content: dict[str, Any]) -> bytes:
+    """The signed content as kept with the sheet: the profile by its digest (it is kept once,
+    in profile_snapshots), the rest as zlib-compressed canonical JSON."""
+    return zlib.compress(canonical_json({**content, "profile": digest(content["profile"])}), 6)
 
 
 def _text(value: object) -> str:

@@ -1,0 +1,67 @@
+"""The marking-sheet verbs, added to the core's command line by main.py."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from pcso_interview.cli import UserError, _resolve, _valid_day, opened_store
+from pcso_interview.store import SessionQuery
+from reports.marking_sheet import build_sheet, sheet_file_name
+
+
+def add_verbs(verbs: argparse._SubParsersAction) -> None:
+    p = verbs.add_parser("pdf", help="write marking sheets as PDF files")
+    p.add_argument("sessions", nargs="*", metavar="ID", help="session ids or candidate references")
+    p.add_argument("--date", default="", metavar="YYYY-MM-DD", help="every signed session of a day")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    p.set_defaults(handler=cmd_pdf)
+
+
+def write_pdf(path: Path, data: bytes) -> None:
+    """Atomic: a crash never leaves half a sheet under the final name."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not args.sessions and not args.date:
+        raise UserError("name the sessions (ID...) or a day (--date YYYY-MM-DD)")
+    day = _valid_day(args.date, "--date")
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create {args.output}: {exc.strerror or exc}") from None
+    with opened_store(args) as store:
+        ids = [_resolve(store, key) for key in args.sessions]
+        if day:
+            ids += store.session_ids(
+                SessionQuery(status=("signed",), date_from=day, date_to=day, sort="date")
+            )
+            if not ids:
+                raise UserError(f"no signed session on {day}")
+        written = 0
+        for session_id in dict.fromkeys(ids):
+            session = store.load(session_id)
+            path = args.output / sheet_file_name(session)
+            try:
+                write_pdf(path, build_sheet(session))
+            except OSError as exc:
+                raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+            state = "" if session.status.value == "signed" else "  (DRAFT - NOT SIGNED OFF)"
+            print(f"{path}{state}", file=out)
+            written += 1
+    print(f"{written} sheet(s) written to {args.output}", file=err)
+    return 0

@@ -1,0 +1,138 @@
+"""Builders shared by the store, bundle and CLI tests: a real profile, panels, sessions.
+
+Imported as ``tests.store_support`` (tests/conftest.py puts the repository root on sys.path).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pcso_interview.profiles import Profile, load_profiles
+from pcso_interview.session import Member
+from pcso_interview.store import Store
+
+KENT = "kent-crime-prevention-pcso"
+PROFILE_IDS = (
+    "gwent-cso",
+    "south-wales-pcso",
+    "band-2e-pcso",
+    "grade-c-pcso",
+    KENT,
+)
+ANN = Member("m1", "Ann Chair", "chair", "1001")
+BOB = Member("m2", "Bob Member", "member", "2002")
+LLYR = Member("m3", "Llŷr Ŵyn", "member", "C-303")
+PANEL = (ANN, BOB)
+WELSH_PANEL = (ANN, LLYR)
+
+
+@cache
+def profile(profile_id: str = KENT) -> Profile:
+    """A built-in profile, loaded once per test run."""
+    found = load_profiles([]).get(profile_id)
+    assert found is not None, profile_id
+    return found
+
+
+def indicators(profile_id: str = KENT) -> list[str]:
+    """Every indicator id of the profile's planned areas, in order."""
+    return [i.id for a in profile(profile_id).planned_areas for i in a.indicators]
+
+
+class Clock:
+    """A deterministic clock for Store(clock=...): each reading is one second after the last."""
+
+    def __init__(self, start: datetime = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)) -> None:
+        self.now = start
+        self.last = start
+
+    def __call__(self) -> datetime:
+        self.last = self.now
+        self.now += timedelta(seconds=1)
+        return self.last
+
+    def set(self, moment: datetime) -> None:
+        self.now = moment
+
+
+def new_session(
+    store: Store,
+    *,
+    profile_id: str = KENT,
+    name: str = "Gwenllïan Ŵyn",
+    ref: str = "C-0001",
+    day: str = "2025-03-03",
+    venue: str = "Headquarters, Interview Room 1",
+    panel: Iterable[Member] = PANEL,
+    session_id: str | None = None,
+    questions: dict[str, str] | None = None,
+) -> str:
+    return store.create_session(
+        profile(profile_id),
+        candidate_name=name,
+        candidate_ref=ref,
+        date=day,
+        venue=venue,
+        panel=tuple(panel),
+        questions=questions,
+        session_id=session_id,
+    )
+
+
+def grade_all(store: Store, session_id: str, grade: int = 3) -> None:
+    """Every member grades every planned area."""
+    session = store.load(session_id)
+    for member in session.panel:
+        for area in session.planned_areas:
+            store.grade(session_id, member.id, area.id, grade)
+
+
+def agree_all(store: Store, session_id: str, grade: int = 3, rationale: str = "") -> None:
+    for area in store.load(session_id).planned_areas:
+        store.agree(session_id, area.id, grade, rationale)
+
+
+def sign_all(store: Store, session_id: str) -> None:
+    for member in store.load(session_id).panel:
+        store.sign(session_id, member.id, typed_name=member.name)
+
+
+def mark_some(store: Store, session_id: str) -> None:
+    """A few classifications, notes and an area note by each member, Welsh text included."""
+    session = store.load(session_id)
+    first = session.planned_areas[0]
+    for n, member in enumerate(session.panel):
+        ids = [i.id for i in first.indicators][:3]
+        store.classify(session_id, member.id, ids[0], "demonstrated")
+        store.classify(session_id, member.id, ids[1], "partly" if n else "contrary")
+        store.note(session_id, member.id, ids[0], f"Calmed the dispute; siaradodd â'r cymydog {n}")
+        store.area_note(session_id, member.id, first.id, f"Clear STAR example ({member.name})")
+
+
+def scored_session(store: Store, grade: int = 3, **kwargs: Any) -> str:
+    """A session with marks, notes, every grade and every agreed grade: ready to sign."""
+    session_id = new_session(store, **kwargs)
+    mark_some(store, session_id)
+    grade_all(store, session_id, grade)
+    agree_all(store, session_id, grade)
+    return session_id
+
+
+def signed_session(store: Store, grade: int = 3, **kwargs: Any) -> str:
+    session_id = scored_session(store, grade, **kwargs)
+    sign_all(store, session_id)
+    return session_id
+
+
+def read(path: Path, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+    """Rows as another process would see them: a fresh sqlite3 connection, not the store's."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, tuple(params)).fetchall()
+    finally:
+        conn.close()
