@@ -6,7 +6,10 @@ Reading needs no reportlab (pypdf), so the core can check a sheet against the st
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,11 +37,25 @@ class SheetClaim:
     digest: str  # empty for a draft
 
 
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs warnings ("EOF marker not found") that would reach stderr beside our own
+    one-line error; the error we raise says all the user needs."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_sheet_claim(path: Path) -> SheetClaim:
     try:
-        reader = PdfReader(str(path))
-        subject = (reader.metadata.subject if reader.metadata else None) or ""
-        first_page = reader.pages[0].extract_text() if reader.pages else ""
+        with _quiet_pypdf():
+            reader = PdfReader(str(path))
+            subject = (reader.metadata.subject if reader.metadata else None) or ""
+            first_page = reader.pages[0].extract_text() if reader.pages else ""
     except FileNotFoundError:
         raise SheetReadError(f"{path}: no such file") from None
     except (OSError, PdfReadError, ValueError, KeyError) as exc:

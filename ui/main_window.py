@@ -20,6 +20,8 @@ from pcso_interview.profiles import ProfileSet
 from pcso_interview.store import Store
 from ui import shortcuts
 from ui.feedback import attempt
+from ui.hr.browser import HrBrowser
+from ui.hr.statistics_view import StatisticsView
 from ui.new_session_dialog import NewSessionDialog
 from ui.profile_browser import ProfileBrowser
 from ui.scoring.interview_view import InterviewView
@@ -65,6 +67,11 @@ class MainWindow(QMainWindow):
         self.modes.addTab(self.session_list, "&Sessions")
         self.modes.addTab(self.interview, "&Interview")
         self.modes.addTab(self.profile_browser, "&Profiles")
+        self.hr_browser = HrBrowser(store, profiles)
+        self.statistics = StatisticsView(store, profiles)
+        self.modes.addTab(self.hr_browser, "HR &review")
+        self.modes.addTab(self.statistics, "S&tatistics")
+        self.hr_browser.changed.connect(self.session_list.refresh)
         self.modes.setTabEnabled(1, False)
         self.setCentralWidget(self.modes)
         self.db_label = QLabel(f"Database: {store.path}")

@@ -82,9 +82,10 @@ class InterviewView(QWidget):
     session_changed = Signal()
     closed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, parent: QWidget | None = None, *, read_only: bool = False):
         super().__init__(parent)
         self.store = store
+        self.read_only = read_only  # HR's view of a session: shown as the panel saw it
         self.session: Session | None = None
         self.member_id = ""
         self.page_key = ""
@@ -254,15 +255,18 @@ class InterviewView(QWidget):
             f"{session.candidate_name} · {session.date}"
             + (f" · {session.venue}" if session.venue else "")
         )
-        self.window().setWindowTitle(
-            f"PCSO interview — {session.candidate_ref} — scoring as {member.name}"
-        )
+        if not self.read_only:
+            self.window().setWindowTitle(
+                f"PCSO interview — {session.candidate_ref} — scoring as {member.name}"
+            )
         if session.status.value == "signed":
             self.banner.setText(f"🔒 Signed off and locked (version {session.version}). Read-only.")
         elif session.status.value == "withdrawn":
             self.banner.setText(f"🔒 Withdrawn: {session.withdrawn_reason}. Read-only.")
         elif session.signoffs:
             self.banner.setText("Sign-off has begun: marks are frozen until everyone has signed.")
+        elif self.read_only:
+            self.banner.setText(f"Read-only view ({session.status.label}).")
         else:
             self.banner.setText("")
         self.banner.setVisible(bool(self.banner.text()))
@@ -294,7 +298,12 @@ class InterviewView(QWidget):
 
     @property
     def editable(self) -> bool:
-        return self.session is not None and not self.session.locked and not self.session.signoffs
+        return (
+            not self.read_only
+            and self.session is not None
+            and not self.session.locked
+            and not self.session.signoffs
+        )
 
     def _show_page(self) -> None:
         session = self.session
@@ -305,7 +314,9 @@ class InterviewView(QWidget):
             self.consensus_page.show_session(session, self.member_id, self.editable)
         elif self.page_key == SIGNOFF:
             self.pages.setCurrentWidget(self.signoff_page)
-            self.signoff_page.show_session(session, self.member_id, not session.locked)
+            self.signoff_page.show_session(
+                session, self.member_id, not session.locked and not self.read_only
+            )
         else:
             self.pages.setCurrentWidget(self.area_page)
             self.area_page.show_area(
@@ -353,7 +364,7 @@ class InterviewView(QWidget):
 
     def store_state(self) -> None:
         """Remember what is open, so the app reopens the same session and area."""
-        if self.session is None:
+        if self.session is None or self.read_only:
             return
         attempt(
             self,
@@ -437,7 +448,7 @@ class InterviewView(QWidget):
         if session is None:
             return
         if not self._write(lambda: self.store.note(session.id, member_id, indicator_id, text)):
-            self.area_page.note.mark_unsaved()
+            self.area_page.note.mark_unsaved(indicator_id, text)
 
     def save_area_note(self, key: tuple[str, str], text: str) -> None:
         session = self.session
@@ -445,7 +456,7 @@ class InterviewView(QWidget):
             return
         member_id, area_id = key
         if not self._write(lambda: self.store.area_note(session.id, member_id, area_id, text)):
-            self.area_page.area_note.mark_unsaved()
+            self.area_page.area_note.mark_unsaved(key, text)
 
     def save_question(self, area_id: str, text: str) -> None:
         session = self.session
@@ -478,7 +489,7 @@ class InterviewView(QWidget):
 
     def withdraw(self) -> None:
         session = self.session
-        if session is None or session.locked:
+        if session is None or session.locked or self.read_only:
             return
         reason = ReasonDialog.ask(
             self,

@@ -61,8 +61,17 @@ class NoteEditor(QPlainTextEdit):
             self._saved_text = text
             self.commit.emit(self._key, text)
 
-    def mark_unsaved(self) -> None:
-        """The save failed: keep the text on screen and try again at the next change."""
+    def mark_unsaved(self, key: object, text: str) -> None:
+        """The save of ``text`` failed: keep it on screen and try again at the next change.
+
+        The reload after the failed save rebinds this note to the stored text, so put what was
+        typed back when the editor still shows the same note.
+        """
+        if key == self._key and self.toPlainText() != text:
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self.blockSignals(False)
+            self.moveCursor(self.textCursor().MoveOperation.End)
         self._saved_text = "\0unsaved"
 
     def focusOutEvent(self, event: QFocusEvent) -> None:

@@ -1,0 +1,1 @@
+"""HR review: the sessions browser, a read-only session view, statistics."""

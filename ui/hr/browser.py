@@ -1,0 +1,367 @@
+"""HR's sessions browser: filter, sort and page through every session; act on a selection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcso_interview.cli import actor_name
+from pcso_interview.hr_export import ExportError, sessions_csv
+from pcso_interview.profiles import ProfileSet
+from pcso_interview.session import Session, Status
+from pcso_interview.store import SessionQuery, Store
+from reports.batch import combined_sheets, write_sheets
+from reports.cli import write_pdf
+from ui.feedback import attempt
+from ui.hr.review_dialog import SessionReviewDialog
+from ui.hr.sessions_model import PagedSessionsModel
+from ui.reason_dialog import ReasonDialog
+
+TEXT_DELAY_MS = 150
+OUTCOMES = [
+    ("Any outcome", ""),
+    ("Pass", "pass"),
+    ("Fail", "fail"),
+    ("Incomplete", "incomplete"),
+    ("Withdrawn", "withdrawn"),
+]
+
+
+class OptionalDate(QWidget):
+    """A date filter that can be switched off (then it matches any date)."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.enabled = QCheckBox(label)
+        self.edit = QDateEdit()
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setCalendarPopup(True)
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        self.edit.setAccessibleName(f"{label} date")
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        self.enabled.toggled.connect(self.changed)
+        self.edit.dateChanged.connect(self.changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit)
+
+    def value(self) -> str:
+        return self.edit.date().toString("yyyy-MM-dd") if self.enabled.isChecked() else ""
+
+    def set_value(self, day: date | None) -> None:
+        self.enabled.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(QDate(day.year, day.month, day.day))
+
+
+class HrBrowser(QWidget):
+    """Every session, page by page; open one read-only; reprint, export, reopen, withdraw."""
+
+    changed = Signal()  # something was reopened, withdrawn or purged
+
+    def __init__(self, store: Store, profiles: ProfileSet, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.profiles = profiles
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Candidate, reference or panel member")
+        self.text.setAccessibleName("Search text")
+        self.text.setClearButtonEnabled(True)
+        self.profile = QComboBox()
+        self.profile.setAccessibleName("Profile filter")
+        self.profile.addItem("Every profile", "")
+        for p in profiles:
+            self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status filter")
+        self.status.addItem("Any status", "")
+        for s in Status:
+            self.status.addItem(s.label, s.value)
+        self.outcome = QComboBox()
+        self.outcome.setAccessibleName("Outcome filter")
+        for label, value in OUTCOMES:
+            self.outcome.addItem(label, value)
+        self.date_from = OptionalDate("From")
+        self.date_to = OptionalDate("To")
+        filters = QHBoxLayout()
+        search_label = QLabel("&Find:")
+        search_label.setBuddy(self.text)
+        filters.addWidget(search_label)
+        filters.addWidget(self.text, 2)
+        for widget in (self.profile, self.status, self.outcome, self.date_from, self.date_to):
+            filters.addWidget(widget)
+
+        self.model = PagedSessionsModel(store, self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Sessions")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((90, 180, 100, 330, 160, 120, 90, 110)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.activated.connect(lambda index: self.open_session(index.row()))
+
+        self.count = QLabel()
+        self.count.setAccessibleName("Matching sessions")
+        buttons = QHBoxLayout()
+        self.actions: dict[str, QPushButton] = {}
+        for key, label, slot in (
+            ("open", "&Open (Enter)", self.open_selected),
+            ("reprint", "&Reprint sheets…", self.reprint),
+            ("combined", "One &combined PDF…", self.reprint_combined),
+            ("csv", "Export &CSV…", self.export_csv),
+            ("reopen", "Re&open…", self.reopen),
+            ("withdraw", "&Withdraw…", self.withdraw),
+            ("purge", "&Purge past retention…", self.purge),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.actions[key] = button
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TEXT_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filters)
+        self.text.textChanged.connect(self._timer.start)
+        self.text.returnPressed.connect(self.apply_filters)
+        for combo in (self.profile, self.status, self.outcome):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        for optional in (self.date_from, self.date_to):
+            optional.changed.connect(self.apply_filters)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self.text.setFocus)
+
+    # --- filtering -----------------------------------------------------------------------------
+
+    def current_query(self) -> SessionQuery:
+        status = self.status.currentData()
+        return SessionQuery(
+            text=self.text.text().strip(),
+            status=(status,) if status else (),
+            profile_id=self.profile.currentData(),
+            outcome=self.outcome.currentData(),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            sort=self.model.query.sort,
+            descending=self.model.query.descending,
+        )
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        ok, _ = attempt(self, lambda: self.model.set_query(self.current_query()), loud=False)
+        self.count.setText(f"{self.model.total:,} session(s)" if ok else "Could not search")
+
+    def showEvent(self, event) -> None:
+        if self.model.pages_loaded == 0:
+            self.apply_filters()
+        super().showEvent(event)
+
+    # --- selection -----------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        found = [self.model.row(r) for r in rows]
+        return [row.id for row in found if row is not None]
+
+    def _need_selection(self) -> list[str] | None:
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(self, "Nothing selected", "Select one or more sessions first.")
+            return None
+        return ids
+
+    def open_session(self, row: int) -> None:
+        found = self.model.row(row)
+        if found is not None:
+            SessionReviewDialog.ask(self, self.store, found.id)
+
+    def open_selected(self) -> None:
+        ids = self._need_selection()
+        if ids:
+            SessionReviewDialog.ask(self, self.store, ids[0])
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _sessions(self, ids: list[str]) -> list[Session]:
+        return [self.store.load(i) for i in ids]
+
+    def _with_progress(self, title: str, total: int) -> tuple[QProgressDialog, Callable]:
+        dialog = QProgressDialog(title, "Stop", 0, total, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def progress(done: int) -> bool:
+            dialog.setValue(done)
+            return not dialog.wasCanceled()
+
+        return dialog, progress
+
+    def reprint(self, folder: Path | None = None) -> list[Path]:
+        ids = self._need_selection()
+        if not ids:
+            return []
+        if not folder:
+            chosen = QFileDialog.getExistingDirectory(self, "Folder for the sheets")
+            if not chosen:
+                return []
+            folder = Path(chosen)
+        dialog, progress = self._with_progress("Writing marking sheets…", len(ids))
+        try:
+            written = write_sheets(self._sessions(ids), folder, progress)
+        except OSError as exc:
+            QMessageBox.warning(self, "Not written", f"The sheets could not be written: {exc}")
+            return []
+        finally:
+            dialog.close()
+        QMessageBox.information(
+            self, "Sheets written", f"{len(written)} sheet(s) written to {folder}."
+        )
+        return written
+
+    def reprint_combined(self, path: Path | None = None) -> Path | None:
+        ids = self._need_selection()
+        if not ids:
+            return None
+        if not path:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "One PDF of every selected sheet", "marking-sheets.pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        dialog, progress = self._with_progress("Combining marking sheets…", len(ids))
+        try:
+            write_pdf(path, combined_sheets(self._sessions(ids), progress))
+        except OSError as exc:
+            QMessageBox.warning(self, "Not written", f"The PDF could not be written: {exc}")
+            return None
+        finally:
+            dialog.close()
+        return path
+
+    def export_csv(self, path: Path | None = None) -> Path | None:
+        ids = self._need_selection()
+        if not ids:
+            return None
+        profile_id = self.profile.currentData() or None
+        try:
+            text = sessions_csv(self._sessions(ids), profile_id)
+        except ExportError as exc:
+            QMessageBox.warning(
+                self, "Not exported", f"{exc} Choose a profile in the filter to export it."
+            )
+            return None
+        if not path:
+            name, _ = QFileDialog.getSaveFileName(self, "Export CSV", "sessions.csv", "CSV (*.csv)")
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            path.write_text(text, encoding="utf-8-sig", newline="")
+        except OSError as exc:
+            QMessageBox.warning(self, "Not exported", f"{path} could not be written: {exc}")
+            return None
+        return path
+
+    def _for_each(self, ids: list[str], action: Callable[[str], None]) -> int:
+        done = 0
+        for session_id in ids:
+            ok, _ = attempt(self, lambda s=session_id: action(s))
+            done += ok
+        self.model.refresh()
+        self.changed.emit()
+        return done
+
+    def reopen(self) -> int:
+        ids = self._need_selection()
+        if not ids:
+            return 0
+        reason = ReasonDialog.ask(
+            self,
+            "Reopen signed sessions",
+            f"Why must {len(ids)} session(s) be reopened? The reason is audited; the next "
+            "sign-off makes the next version of the sheet.",
+        )
+        if not reason:
+            return 0
+        return self._for_each(ids, lambda s: self.store.reopen(s, reason, actor_name()))
+
+    def withdraw(self) -> int:
+        ids = self._need_selection()
+        if not ids:
+            return 0
+        reason = ReasonDialog.ask(
+            self, "Withdraw", f"Why are {len(ids)} candidate(s) withdrawn? The reason is audited."
+        )
+        if not reason:
+            return 0
+        return self._for_each(ids, lambda s: self.store.withdraw(s, reason, actor_name()))
+
+    def purge(self) -> int:
+        due = self.store.purge_candidates()
+        if not due:
+            QMessageBox.information(self, "Purge", "No session is past its retention period.")
+            return 0
+        answer = QMessageBox.question(
+            self,
+            "Purge past retention",
+            f"Delete {len(due)} closed session(s) past their retention period for good? "
+            "A backup is made first and each deletion is audited.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return 0
+        ok, count = attempt(
+            self,
+            lambda: (
+                self.store.backup("before-purge"),
+                self.store.purge([r.id for r in due], actor_name()),
+            )[1],
+        )
+        self.model.refresh()
+        self.changed.emit()
+        return count if ok and count else 0

@@ -1,0 +1,136 @@
+"""A table model over the store's paged session query: rows arrive a page at a time.
+
+Only the pages the view shows are ever loaded (SQL with LIMIT/OFFSET over indexes), so the
+browser stays smooth with 50,000 sessions. Sorting is done by the store, not in Python.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from pcso_interview.session import Status
+from pcso_interview.store import SessionQuery, SessionRow, Store
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE = 100
+PAGES_KEPT = 20
+
+COLUMNS: list[tuple[str, str]] = [  # title, sort key in the store
+    ("Date", "date"),
+    ("Candidate", "candidate"),
+    ("Reference", "reference"),
+    ("Force and role", "force"),
+    ("Chair", "chair"),
+    ("Status", "status"),
+    ("Outcome", "outcome"),
+    ("Weighted total", "total"),
+]
+
+
+def cell(row: SessionRow, column: int) -> str:
+    if column == 0:
+        return row.date
+    if column == 1:
+        return row.candidate_name
+    if column == 2:
+        return row.candidate_ref
+    if column == 3:
+        return f"{row.force} · {row.role_title}"
+    if column == 4:
+        return row.chair_name
+    if column == 5:
+        return Status(row.status).label
+    if column == 6:
+        return row.outcome.capitalize()
+    if row.status == Status.WITHDRAWN.value or not row.percentage:
+        return ""
+    return f"{row.weighted_total} ({row.percentage})"
+
+
+class PagedSessionsModel(QAbstractTableModel):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.query = SessionQuery(limit=PAGE)
+        self.total = 0
+        self._pages: OrderedDict[int, tuple[SessionRow, ...]] = OrderedDict()
+        self.pages_loaded = 0  # for tests and benchmarks: how many page queries ran
+
+    # --- querying ------------------------------------------------------------------------------
+
+    def set_query(self, query: SessionQuery) -> None:
+        """New filters or order: count again and forget every cached page."""
+        self.beginResetModel()
+        self.query = replace(query, offset=0, limit=PAGE)
+        self._pages.clear()
+        first = self.store.query_sessions(self.query)
+        self.pages_loaded += 1
+        self.total = first.total
+        self._pages[0] = first.rows
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    def _page(self, number: int) -> tuple[SessionRow, ...]:
+        if number in self._pages:
+            self._pages.move_to_end(number)
+            return self._pages[number]
+        page = self.store.query_sessions(replace(self.query, offset=number * PAGE, limit=PAGE))
+        self.pages_loaded += 1
+        self._pages[number] = page.rows
+        while len(self._pages) > PAGES_KEPT:
+            self._pages.popitem(last=False)
+        return page.rows
+
+    def row(self, index: int) -> SessionRow | None:
+        if not 0 <= index < self.total:
+            return None
+        rows = self._page(index // PAGE)
+        offset = index % PAGE
+        return rows[offset] if offset < len(rows) else None
+
+    @property
+    def cached_rows(self) -> int:
+        return sum(len(rows) for rows in self._pages.values())
+
+    # --- the model -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        row = self.row(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Session {row.id} · version {row.version}"
+        return cell(row, index.column())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][0]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < self.total:
+            return str(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(replace(self.query, sort=COLUMNS[column][1], descending=descending))

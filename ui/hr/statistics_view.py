@@ -1,0 +1,257 @@
+"""Statistics for a profile and date range, as charts (QtCharts) and as a table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcso_interview.hr_export import neutralise
+from pcso_interview.profiles import ProfileSet
+from pcso_interview.statistics import (
+    Statistics,
+    compute_statistics,
+    fraction_text,
+    percent_text,
+    statistics_csv_rows,
+)
+from pcso_interview.store import Store
+from ui.hr.browser import OptionalDate
+from ui.table_model import Column, RowsModel
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 22 else name[:21] + "…"
+
+
+def bar_chart(
+    title: str,
+    labels: list[str],
+    values: list[float],
+    axis_max: float,
+    series_name: str,
+    horizontal: bool = False,
+    axis_min: float = 0,
+) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    bar_set = QBarSet(series_name)
+    bar_set.append(values)
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    series.append(bar_set)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append([_short(label) for label in labels])
+    values_axis = QValueAxis()
+    values_axis.setRange(axis_min, axis_max)
+    if axis_max - axis_min <= 10 and float(axis_max).is_integer() and float(axis_min).is_integer():
+        values_axis.setTickCount(int(axis_max - axis_min) + 1)
+        values_axis.setLabelFormat("%d")
+    else:
+        values_axis.setTickCount(6)
+    if horizontal:
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+    else:
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    series.attachAxis(values_axis)
+    chart.legend().setVisible(False)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+class StatisticsView(QWidget):
+    def __init__(self, store: Store, profiles: ProfileSet, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.profiles = profiles
+        self.stats: Statistics | None = None
+        self.profile = QComboBox()
+        self.profile.setAccessibleName("Profile")
+        for p in profiles:
+            self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
+        self.date_from = OptionalDate("From")
+        self.date_to = OptionalDate("To")
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Summary figures")
+        self.summary.setWordWrap(True)
+        self.charts = QTabWidget()
+        self.chart_views: dict[str, QChartView] = {}
+        for key, title in (
+            ("mean", "Mean agreed &grade"),
+            ("fail", "&Failing each area"),
+            ("spread", "&Spread of 2+"),
+            ("assessors", "&Assessors"),
+        ):
+            view = QChartView()
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setAccessibleName(title.replace("&", ""))
+            self.chart_views[key] = view
+            self.charts.addTab(view, title)
+        self.table_model = RowsModel(
+            [
+                Column("Figure", lambda r: r[0]),
+                Column("Area or assessor", lambda r: r[1]),
+                Column("Value", lambda r: r[2], align_right=True),
+            ]
+        )
+        self.table = QTableView()
+        self.table.setAccessibleName("Statistics table")
+        self.table.setModel(self.table_model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        export_png = QPushButton("Export chart as &PNG…")
+        export_png.clicked.connect(lambda: self.export_png())
+        export_csv = QPushButton("Export figures as C&SV…")
+        export_csv.clicked.connect(lambda: self.export_csv())
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Profile:"))
+        top.addWidget(self.profile, 1)
+        top.addWidget(self.date_from)
+        top.addWidget(self.date_to)
+        top.addWidget(export_png)
+        top.addWidget(export_csv)
+        body = QHBoxLayout()
+        body.addWidget(self.charts, 3)
+        body.addWidget(self.table, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addLayout(body, 1)
+        self.profile.currentIndexChanged.connect(self.refresh)
+        self.date_from.changed.connect(self.refresh)
+        self.date_to.changed.connect(self.refresh)
+
+    def showEvent(self, event) -> None:
+        if self.stats is None:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        profile = self.profiles.get(self.profile.currentData())
+        sessions = self.store.statistics_sessions(
+            profile.id, self.date_from.value(), self.date_to.value()
+        )
+        self.stats = stats = compute_statistics(profile, sessions)
+        self.summary.setText(
+            f"<b>{stats.candidates}</b> signed session(s) · pass rate "
+            f"<b>{percent_text(stats.pass_rate)}</b> · areas flagged for a spread of 2 or more: "
+            f"<b>{percent_text(stats.spread_share)}</b>"
+        )
+        names = [a.name for a in stats.areas]
+        top = profile.scale.highest
+
+        def number(value) -> float:
+            return float(fraction_text(value)) if value is not None else 0.0
+
+        self.chart_views["mean"].setChart(
+            bar_chart(
+                "Mean agreed grade per area",
+                names,
+                [number(a.mean_agreed) for a in stats.areas],
+                top,
+                "Mean agreed grade",
+            )
+        )
+        self.chart_views["fail"].setChart(
+            bar_chart(
+                "Candidates below the minimum, per area (%)",
+                names,
+                [
+                    number(a.fail_share * 100 if a.fail_share is not None else None)
+                    for a in stats.areas
+                ],
+                100,
+                "Failing (%)",
+            )
+        )
+        self.chart_views["spread"].setChart(
+            bar_chart(
+                "Areas with a spread of 2 or more between members (%)",
+                names,
+                [
+                    number(a.spread_share * 100 if a.spread_share is not None else None)
+                    for a in stats.areas
+                ],
+                100,
+                "Spread 2+ (%)",
+            )
+        )
+        differences = [number(a.mean_difference) for a in stats.assessors]
+        reach = max([1.0, *(abs(d) for d in differences)])
+        self.chart_views["assessors"].setChart(
+            bar_chart(
+                "Assessors: mean of own grade minus agreed grade (+ lenient, - severe)",
+                [a.assessor.label for a in stats.assessors],
+                differences,
+                reach,
+                "Mean difference",
+                horizontal=True,
+                axis_min=-reach,
+            )
+        )
+        self.table_model.set_rows(statistics_csv_rows(stats)[1:])
+
+    def export_png(self, path: Path | None = None) -> Path | None:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, "Export chart", "chart.png", "PNG (*.png)")
+            if not name:
+                return None
+            path = Path(name)
+        view = self.charts.currentWidget()
+        if not view.grab().save(str(path), "PNG"):
+            QMessageBox.warning(self, "Not exported", f"{path} could not be written.")
+            return None
+        return path
+
+    def export_csv(self, path: Path | None = None) -> Path | None:
+        if self.stats is None:
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export figures", "statistics.csv", "CSV (*.csv)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        buffer = io.StringIO()
+        rows = [[neutralise(c) for c in row] for row in statistics_csv_rows(self.stats)]
+        csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+        try:
+            path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+        except OSError as exc:
+            QMessageBox.warning(self, "Not exported", f"{path} could not be written: {exc}")
+            return None
+        return path
