@@ -105,6 +105,7 @@ def test_whole_interview_from_the_keyboard(qtbot, window, store):
 
     # Ann (chair) scores every area; an evidence note on the first indicator of area 1.
     assert view.member_id == "m1"
+    assert "classify each indicator" in view.hint.text()  # the next step is always in view
     press("Return")
     type_text("Calm, listened first.")
     press("Escape")
@@ -172,5 +173,6 @@ def test_whole_interview_from_the_keyboard(qtbot, window, store):
         Classification.PARTLY
     )
     assert "Signed off and locked" in view.banner.text()
+    assert "read-only" in view.hint.text()
     with pytest.raises(SessionRuleError):
         store.classify(session_id, "m1", first.indicators[0].id, "contrary")

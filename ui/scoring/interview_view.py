@@ -322,6 +322,27 @@ class InterviewView(QWidget):
             self.area_page.show_area(
                 session, session.profile.area(self.page_key), self.member_id, self.editable
             )
+        self.hint.setText(f"Next: {self.next_step()}   ·   F1 lists the keyboard shortcuts")
+
+    def next_step(self) -> str:
+        """The next thing to do, in words, so it is always on screen."""
+        session = self.session
+        if session is None:
+            return "open a session"
+        if session.locked or self.read_only:
+            return "nothing: this session is read-only (Ctrl+P for the marking sheet)"
+        member = session.member(self.member_id)
+        if self.page_key not in (CONSENSUS, SIGNOFF):
+            if (self.member_id, self.page_key) not in session.grades:
+                return "classify each indicator (D, P, C, N), then grade the area (1-5)"
+            if not session.has_submitted(self.member_id):
+                return f"the next area (Ctrl+PgDown); {member.name} has areas still to grade"
+        waiting = [m.name for m in session.panel if not session.has_submitted(m.id)]
+        if waiting:
+            return f"{', '.join(waiting)} to grade every area (Ctrl+M to switch member)"
+        if session.signoff_blockers():
+            return "agree the grades in Consensus (Ctrl+K)"
+        return "sign off (Ctrl+Shift+S)"
 
     def go_to(self, key: str) -> None:
         keys = [r.key for r in self.nav.rows]
