@@ -17,9 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-from jsonschema.exceptions import best_match
-
 from pcso_interview.paths import DATA_DIR
 from pcso_interview.profiles import Profile
 from pcso_interview.scoring import Classification
@@ -206,6 +203,9 @@ def read_bundle(path: Path) -> dict[str, Any]:
         raise BundleError(f"{path}: not a pcso-interview session or member-marks file")
     part = "session_file" if kind == SESSION_FORMAT else "member_marks_file"
     sub_schema = {k: v for k, v in schema().items() if k != "oneOf"} | {"$ref": f"#/$defs/{part}"}
+    import jsonschema  # only when a file is read: it costs a tenth of a second to import
+    from jsonschema.exceptions import best_match
+
     error = best_match(jsonschema.Draft202012Validator(sub_schema).iter_errors(data))
     if error is not None:
         raise BundleError(f"{path}: at {error.json_path}: {error.message}")

@@ -6,6 +6,7 @@ snapshot (``Profile.to_dict``) so that later edits of the file never change a pa
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -13,9 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-from jsonschema.exceptions import best_match
-
+from pcso_interview import paths
 from pcso_interview.paths import DATA_DIR
 
 BUILTIN_FILE = DATA_DIR / "competencies.json"
@@ -314,10 +313,16 @@ def _is_integer(checker: Any, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-_Validator = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator,
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
-)
+@cache
+def _validator() -> Any:
+    """The schema validator (jsonschema is imported only when a file must be validated)."""
+    import jsonschema
+
+    validator = jsonschema.validators.extend(
+        jsonschema.Draft202012Validator,
+        type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+    )
+    return validator(schema())
 
 
 def _semantic_errors(data: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
@@ -383,17 +388,24 @@ def _semantic_errors(data: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
             )
 
 
-def parse_profiles(data: Any, file: str) -> tuple[Profile, ...]:
-    """Validate one force file's content; raise ProfileFileError with the first problem."""
-    error = best_match(_Validator(schema()).iter_errors(data))
-    if error is not None:
-        raise ProfileFileError(ProfileError(file, error.json_path, _schema_message(error)))
+def parse_profiles(data: Any, file: str, *, schema_checked: bool = False) -> tuple[Profile, ...]:
+    """Validate one force file's content; raise ProfileFileError with the first problem.
+
+    ``schema_checked`` skips the JSON Schema (not the other rules) for content already
+    validated unchanged: see ``_known_valid``.
+    """
+    if not schema_checked:
+        from jsonschema.exceptions import best_match
+
+        error = best_match(_validator().iter_errors(data))
+        if error is not None:
+            raise ProfileFileError(ProfileError(file, error.json_path, _schema_message(error)))
     for path, message in _semantic_errors(data):
         raise ProfileFileError(ProfileError(file, path, message))
     return tuple(Profile.from_dict(p) for p in data["profiles"])
 
 
-def _schema_message(error: jsonschema.ValidationError) -> str:
+def _schema_message(error: Any) -> str:
     if error.validator == "additionalProperties":
         return error.message.replace("Additional properties are not allowed", "unknown field")
     if error.validator == "required":
@@ -403,11 +415,45 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
+def _validated_cache() -> Path:
+    return paths.user_cache_dir() / "validated-profiles.txt"
+
+
+def _known_valid(digest: str) -> bool:
+    """True when exactly this file content (and schema) passed the schema before.
+
+    Validating the built-in profiles with jsonschema costs a quarter of a second at every
+    start; a file and schema that are byte-for-byte unchanged need not be checked again.
+    """
+    try:
+        return digest in _validated_cache().read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _remember_valid(digest: str) -> None:
+    try:
+        cache_file = _validated_cache()
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        known = [d for d in _validated_cache_lines(cache_file) if d != digest][-19:]
+        cache_file.write_text("\n".join([*known, digest]) + "\n", encoding="ascii")
+    except OSError:
+        pass  # only a speed-up: validation simply runs again next time
+
+
+def _validated_cache_lines(cache_file: Path) -> list[str]:
+    try:
+        return cache_file.read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
 def read_profile_file(path: Path) -> tuple[Profile, ...]:
     """Read and validate one file; raise ProfileFileError naming the file and JSON path."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise ProfileFileError(ProfileError(name, "$", "no such file")) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -417,7 +463,12 @@ def read_profile_file(path: Path) -> tuple[Profile, ...]:
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         raise ProfileFileError(ProfileError(name, "$", message)) from None
-    return parse_profiles(data, name)
+    digest = hashlib.sha256(raw + SCHEMA_FILE.read_bytes()).hexdigest()
+    known = _known_valid(digest)
+    profiles = parse_profiles(data, name, schema_checked=known)
+    if not known:
+        _remember_valid(digest)
+    return profiles
 
 
 def load_profiles(

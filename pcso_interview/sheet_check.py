@@ -13,9 +13,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-
 SUBJECT = re.compile(
     r"pcso-interview marking sheet session=(?P<session>[0-9A-Za-z_-]+) "
     r"version=(?P<version>\d+)(?: sha256=(?P<digest>[0-9a-f]{64}))?"
@@ -51,6 +48,9 @@ def _quiet_pypdf() -> Iterator[None]:
 
 
 def read_sheet_claim(path: Path) -> SheetClaim:
+    from pypdf import PdfReader  # only when a sheet is checked
+    from pypdf.errors import PdfReadError
+
     try:
         with _quiet_pypdf():
             reader = PdfReader(str(path))

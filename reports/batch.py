@@ -20,6 +20,8 @@ def write_sheets(sessions: Iterable[Session], folder: Path, progress: Progress |
     written: list[Path] = []
     for done, session in enumerate(sessions, start=1):
         path = folder / sheet_file_name(session)
+        if path in written:  # e.g. references "X/77" and "X:77" on one day: keep both sheets
+            path = path.with_stem(f"{path.stem}_{session.id[:8]}")
         write_pdf(path, build_sheet(session))
         written.append(path)
         if progress is not None and not progress(done):

@@ -10,7 +10,6 @@ from typing import TextIO
 
 from pcso_interview.cli import UserError, _resolve, _valid_day, opened_store
 from pcso_interview.store import SessionQuery
-from reports.marking_sheet import build_sheet, sheet_file_name
 
 
 def add_verbs(verbs: argparse._SubParsersAction) -> None:
@@ -37,6 +36,8 @@ def write_pdf(path: Path, data: bytes) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from reports.marking_sheet import build_sheet, sheet_file_name  # reportlab: only when used
+
     if not args.sessions and not args.date:
         raise UserError("name the sessions (ID...) or a day (--date YYYY-MM-DD)")
     day = _valid_day(args.date, "--date")

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# Tests never touch the user's real data, cache or profiles folder (platformdirs reads these).
+_HOME = tempfile.mkdtemp(prefix="pcso-interview-tests-")
+for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+    os.environ[variable] = os.path.join(_HOME, variable.lower())
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # so a bare `pytest` finds main.py and the packages too

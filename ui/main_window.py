@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,13 +21,9 @@ from pcso_interview.profiles import ProfileSet
 from pcso_interview.store import Store
 from ui import shortcuts
 from ui.feedback import attempt
-from ui.hr.browser import HrBrowser
-from ui.hr.statistics_view import StatisticsView
 from ui.new_session_dialog import NewSessionDialog
-from ui.profile_browser import ProfileBrowser
 from ui.scoring.interview_view import InterviewView
 from ui.session_list import SessionList
-from ui.sheet_preview import SheetPreview
 
 
 class ShortcutsDialog(QDialog):
@@ -52,6 +49,28 @@ class ShortcutsDialog(QDialog):
         cls(parent).exec()
 
 
+class LazyTab(QWidget):
+    """A tab whose widget is built when first shown, so start-up pays only for what it shows
+    (the HR screens pull in reportlab, QtCharts and pypdf)."""
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._factory = factory
+        self.widget: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> QWidget:
+        if self.widget is None:
+            self.widget = self._factory()
+            self._layout.addWidget(self.widget)
+        return self.widget
+
+    def showEvent(self, event) -> None:
+        self.ensure()
+        super().showEvent(event)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, profiles: ProfileSet, today: date | None = None):
         super().__init__()
@@ -61,17 +80,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"PCSO interview — {store.path.name}")
         self.session_list = SessionList(store, self.today)
         self.interview = InterviewView(store)
-        self.profile_browser = ProfileBrowser(list(profiles))
         self.modes = QTabWidget()
         self.modes.setAccessibleName("Modes")
         self.modes.addTab(self.session_list, "&Sessions")
         self.modes.addTab(self.interview, "&Interview")
-        self.modes.addTab(self.profile_browser, "&Profiles")
-        self.hr_browser = HrBrowser(store, profiles)
-        self.statistics = StatisticsView(store, profiles)
-        self.modes.addTab(self.hr_browser, "HR &review")
-        self.modes.addTab(self.statistics, "S&tatistics")
-        self.hr_browser.changed.connect(self.session_list.refresh)
+        self.profiles_tab = LazyTab(self._make_profile_browser)
+        self.hr_tab = LazyTab(self._make_hr_browser)
+        self.statistics_tab = LazyTab(self._make_statistics)
+        self.modes.addTab(self.profiles_tab, "&Profiles")
+        self.modes.addTab(self.hr_tab, "HR &review")
+        self.modes.addTab(self.statistics_tab, "S&tatistics")
         self.modes.setTabEnabled(1, False)
         self.setCentralWidget(self.modes)
         self.db_label = QLabel(f"Database: {store.path}")
@@ -83,6 +101,35 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
         self.session_list.refresh()
         self.restore_last_session()
+
+    def _make_profile_browser(self) -> QWidget:
+        from ui.profile_browser import ProfileBrowser
+
+        return ProfileBrowser(list(self.profiles))
+
+    def _make_hr_browser(self) -> QWidget:
+        from ui.hr.browser import HrBrowser
+
+        browser = HrBrowser(self.store, self.profiles)
+        browser.changed.connect(self.session_list.refresh)
+        return browser
+
+    def _make_statistics(self) -> QWidget:
+        from ui.hr.statistics_view import StatisticsView
+
+        return StatisticsView(self.store, self.profiles)
+
+    @property
+    def profile_browser(self):
+        return self.profiles_tab.ensure()
+
+    @property
+    def hr_browser(self):
+        return self.hr_tab.ensure()
+
+    @property
+    def statistics(self):
+        return self.statistics_tab.ensure()
 
     def _build_menus(self) -> None:
         session_menu = self.menuBar().addMenu("&Session")
@@ -162,6 +209,8 @@ class MainWindow(QMainWindow):
             self.show_status("Open a session first.")
             return
         self.interview.flush()
+        from ui.sheet_preview import SheetPreview  # reportlab and QtPdf: only when asked
+
         SheetPreview.ask(self, self.store.load(session.id))
 
     def restore_last_session(self) -> None:

@@ -8,7 +8,11 @@ so a file from a newer app is recognised before anything touches it.
 
 from __future__ import annotations
 
-import sqlite_utils
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 LOCKED = "('signed', 'withdrawn')"
 LOCKED_MESSAGE = "this session is signed off or withdrawn and locked"
@@ -201,29 +205,41 @@ BEGIN SELECT RAISE(ABORT, '{RETAINED_MESSAGE}'); END;
 """
 
 
-migrations = sqlite_utils.Migrations("pcso-interview")
+SCHEMA_VERSION = 2  # the number of migrations below; a test keeps the two in step
 
 
-@migrations(name="001_initial")
-def _initial(db: sqlite_utils.Database) -> None:
-    db.executescript(INITIAL)
-    db.executescript(_session_triggers())
-    for table in SESSION_CHILDREN:
-        db.executescript(_child_triggers(table))
+@cache
+def build_migrations() -> sqlite_utils.Migrations:
+    """The migration set. Built on demand: importing sqlite-utils costs a tenth of a second,
+    which a start-up on an up-to-date database does not need to pay."""
+    import sqlite_utils
+
+    migrations = sqlite_utils.Migrations("pcso-interview")
+
+    @migrations(name="001_initial")
+    def _initial(db: sqlite_utils.Database) -> None:
+        db.executescript(INITIAL)
+        db.executescript(_session_triggers())
+        for table in SESSION_CHILDREN:
+            db.executescript(_child_triggers(table))
+
+    @migrations(name="002_app_state")
+    def _app_state(db: sqlite_utils.Database) -> None:
+        """Where the app was when it closed, so it can reopen the same session and area."""
+        db.executescript(
+            """
+            CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE INDEX sessions_ref ON sessions(candidate_ref);
+            CREATE INDEX sessions_outcome ON sessions(outcome, date);
+            -- The HR list filters by text and sorts by date: covering, so no row lookups.
+            CREATE INDEX sessions_list ON sessions(date, created_at, id, search);
+            """
+        )
+
+    return migrations
 
 
-@migrations(name="002_app_state")
-def _app_state(db: sqlite_utils.Database) -> None:
-    """Where the app was when it closed, so it can reopen the same session and area."""
-    db.executescript(
-        """
-        CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE INDEX sessions_ref ON sessions(candidate_ref);
-        CREATE INDEX sessions_outcome ON sessions(outcome, date);
-        -- The HR list filters by text and sorts by date: covering, so no row lookups.
-        CREATE INDEX sessions_list ON sessions(date, created_at, id, search);
-        """
-    )
-
-
-SCHEMA_VERSION = len(migrations._migrations)
+def __getattr__(name: str):
+    if name == "migrations":
+        return build_migrations()
+    raise AttributeError(name)

@@ -18,8 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from pcso_interview.profiles import Profile
 from pcso_interview.scoring import Classification, derived_agreed_grade
 from pcso_interview.session import (
@@ -50,7 +48,7 @@ from pcso_interview.store.records import (
     UnknownSessionError,
     Verification,
 )
-from pcso_interview.store.schema import SCHEMA_VERSION, migrations
+from pcso_interview.store.schema import SCHEMA_VERSION, build_migrations
 
 Clock = Callable[[], datetime]
 
@@ -81,10 +79,20 @@ def _like_pattern(text: str) -> str:
 class Store:
     """The one place with SQL. Open with ``Store.open(path)``."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, clock: Clock = utc_now):
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock = utc_now):
+        self.conn = conn
         self.path = path
         self.clock = clock
+        self._db: Any = None
+
+    @property
+    def db(self):
+        """The connection as a sqlite_utils.Database (made on first use)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -102,16 +110,18 @@ class Store:
         conn = sqlite3.connect(path, timeout=opening.BUSY_TIMEOUT_MS / 1000)
         try:
             opening.configure(conn)
-            db = sqlite_utils.Database(conn)
-            migrations.apply(db)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if (version or 0) < SCHEMA_VERSION:
+                import sqlite_utils
+
+                build_migrations().apply(sqlite_utils.Database(conn))
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise opening.StoreError(f"Could not open the database {path}: {exc}") from None
-        return cls(db, path, clock)
+        return cls(conn, path, clock)
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def backup(self, label: str = "start") -> Path | None:
         return opening.backup_database(self.path, label)
@@ -121,7 +131,7 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[str]:
         """BEGIN IMMEDIATE ... COMMIT; yields the timestamp of the change."""
-        conn = self.db.conn
+        conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield iso(self.clock())
@@ -146,21 +156,21 @@ class Store:
         old: object = "",
         new: object = "",
     ) -> None:
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO audit (session_id, at, actor, action, subject, old, new)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [session_id, at, actor, action, subject, _text(old), _text(new)],
         )
 
     def _one(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
-        cursor = self.db.conn.execute(sql, params)
+        cursor = self.conn.execute(sql, params)
         row = cursor.fetchone()
         if row is None:
             return None
         return dict(zip([d[0] for d in cursor.description], row, strict=True))
 
     def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        cursor = self.db.conn.execute(sql, params)
+        cursor = self.conn.execute(sql, params)
         keys = [d[0] for d in cursor.description]
         return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
 
@@ -189,11 +199,11 @@ class Store:
         chair = next(m for m in members if m.is_chair)
         actor = actor or chair.name
         with self._write() as now:
-            self.db.execute(
+            self.conn.execute(
                 "INSERT OR IGNORE INTO profile_snapshots (digest, profile_id, json) VALUES (?,?,?)",
                 [snapshot_digest, profile.id, snapshot_text],
             )
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO sessions (id, profile_id, snapshot, force, role_title,"
                 " candidate_name, candidate_ref, date, venue, chair_name, status,"
                 " retention_months, search, created_at, updated_at)"
@@ -220,7 +230,7 @@ class Store:
             for area_id, question in (questions or {}).items():
                 profile.planned(area_id)
                 if question.strip():
-                    self.db.execute(
+                    self.conn.execute(
                         "INSERT INTO questions (session_id, area_id, question) VALUES (?,?,?)",
                         [new_id, area_id, question],
                     )
@@ -237,7 +247,7 @@ class Store:
 
     def _insert_members(self, session_id: str, members: tuple[Member, ...]) -> None:
         for position, m in enumerate(members):
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO members (session_id, member_id, position, name, role, number)"
                 " VALUES (?,?,?,?,?,?)",
                 [session_id, m.id, position, m.name.strip(), m.role, m.number.strip()],
@@ -363,7 +373,7 @@ class Store:
         for step in transition_path(after.status, target):
             self._audit(now, after.id, actor, "status", "session", after.status.value, step.value)
         outcome = after.outcome
-        self.db.execute(
+        self.conn.execute(
             "UPDATE sessions SET status = ?, outcome = ?, weighted_total = ?, percentage = ?,"
             " updated_at = ? WHERE id = ?",
             [
@@ -393,7 +403,7 @@ class Store:
             old = session.mark(member_id, indicator_id)
             if old.classification is value:
                 return
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO marks (session_id, member_id, indicator_id, classification)"
                 " VALUES (?,?,?,?) ON CONFLICT (session_id, member_id, indicator_id)"
                 " DO UPDATE SET classification = excluded.classification",
@@ -421,7 +431,7 @@ class Store:
             old = session.mark(member_id, indicator_id)
             if old.note == text:
                 return
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO marks (session_id, member_id, indicator_id, note)"
                 " VALUES (?,?,?,?) ON CONFLICT (session_id, member_id, indicator_id)"
                 " DO UPDATE SET note = excluded.note",
@@ -448,7 +458,7 @@ class Store:
             old = session.area_notes.get((member_id, area_id), "")
             if old == text:
                 return
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO area_notes (session_id, member_id, area_id, note) VALUES (?,?,?,?)"
                 " ON CONFLICT (session_id, member_id, area_id) DO UPDATE SET note = excluded.note",
                 [session_id, member_id, area_id, text],
@@ -481,12 +491,12 @@ class Store:
             if old == grade:
                 return
             if grade is None:
-                self.db.execute(
+                self.conn.execute(
                     "DELETE FROM grades WHERE session_id = ? AND member_id = ? AND area_id = ?",
                     [session_id, member_id, area_id],
                 )
             else:
-                self.db.execute(
+                self.conn.execute(
                     "INSERT INTO grades (session_id, member_id, area_id, grade) VALUES (?,?,?,?)"
                     " ON CONFLICT (session_id, member_id, area_id)"
                     " DO UPDATE SET grade = excluded.grade",
@@ -510,7 +520,7 @@ class Store:
             old = session.questions.get(area_id, "")
             if old == question:
                 return
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO questions (session_id, area_id, question) VALUES (?,?,?)"
                 " ON CONFLICT (session_id, area_id) DO UPDATE SET question = excluded.question",
                 [session_id, area_id, question],
@@ -518,7 +528,7 @@ class Store:
             self._audit(
                 now, session_id, actor or session.chair.name, "question", area_id, old, question
             )
-            self.db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", [now, session_id])
+            self.conn.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", [now, session_id])
 
     def update_details(
         self,
@@ -545,7 +555,7 @@ class Store:
                 return
             for column, (old, new) in changed.items():
                 self._audit(now, session_id, actor, "details", column, old, new)
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE sessions SET candidate_name = ?, candidate_ref = ?, date = ?, venue = ?,"
                 " search = ?, updated_at = ? WHERE id = ?",
                 [
@@ -584,12 +594,12 @@ class Store:
                 raise SessionRuleError(f"{grade} is not a point on the scale.")
             old = session.agreed.get(area_id)
             if grade is None:
-                self.db.execute(
+                self.conn.execute(
                     "DELETE FROM agreed WHERE session_id = ? AND area_id = ?",
                     [session_id, area_id],
                 )
             else:
-                self.db.execute(
+                self.conn.execute(
                     "INSERT INTO agreed (session_id, area_id, grade, rationale) VALUES (?,?,?,?)"
                     " ON CONFLICT (session_id, area_id)"
                     " DO UPDATE SET grade = excluded.grade, rationale = excluded.rationale",
@@ -629,7 +639,7 @@ class Store:
             if blockers:
                 raise SessionRuleError("Not ready for sign-off: " + " ".join(blockers))
             actor = actor or member.name
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO signoffs (session_id, version, member_id, method, typed_name,"
                 " signature_png, declaration, signed_at) VALUES (?,?,?,?,?,?,?,?)",
                 [
@@ -651,12 +661,12 @@ class Store:
             sheet_digest = digest(content)
             text = _sheet_record(content)
             check_transition(Status.AWAITING_SIGNOFF, Status.SIGNED)
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO sheets (session_id, version, digest, signed_at, content)"
                 " VALUES (?,?,?,?,?)",
                 [session_id, after.version, sheet_digest, now, text],
             )
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE sessions SET status = 'signed', digest = ?, closed_at = ?,"
                 " updated_at = ? WHERE id = ?",
                 [sheet_digest, now, now, session_id],
@@ -685,7 +695,7 @@ class Store:
                 session.check_editable()
             if not session.signoffs:
                 return
-            self.db.execute(
+            self.conn.execute(
                 "DELETE FROM signoffs WHERE session_id = ? AND version = ?",
                 [session_id, session.version],
             )
@@ -712,7 +722,7 @@ class Store:
             session = self.load(session_id)
             check_transition(session.status, Status.REOPENED)
             version = session.version + 1 if session.status is Status.SIGNED else session.version
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE sessions SET status = 'reopened', version = ?, updated_at = ? WHERE id = ?",
                 [version, now, session_id],
             )
@@ -733,7 +743,7 @@ class Store:
         with self._write() as now:
             session = self.load(session_id)
             check_transition(session.status, Status.WITHDRAWN)
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE sessions SET status = 'withdrawn', withdrawn_reason = ?, closed_at = ?,"
                 " outcome = 'withdrawn', updated_at = ? WHERE id = ?",
                 [reason.strip(), now, now, session_id],
@@ -774,7 +784,7 @@ class Store:
         with self._write() as now:
             for session_id in wanted:
                 row = due[session_id]
-                self.db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+                self.conn.execute("DELETE FROM sessions WHERE id = ?", [session_id])
                 self._audit(
                     now,
                     session_id,
@@ -784,7 +794,7 @@ class Store:
                     f"{row.candidate_ref} {row.date} {row.status}",
                     "",
                 )
-            self.db.execute(
+            self.conn.execute(
                 "DELETE FROM profile_snapshots WHERE digest NOT IN"
                 " (SELECT DISTINCT snapshot FROM sessions)"
             )
@@ -879,11 +889,11 @@ class Store:
         snapshot_text = canonical_json(dict(session.profile_snapshot)).decode("utf-8")
         snapshot_digest = digest(dict(session.profile_snapshot))
         outcome = session.outcome
-        self.db.execute(
+        self.conn.execute(
             "INSERT OR IGNORE INTO profile_snapshots (digest, profile_id, json) VALUES (?,?,?)",
             [snapshot_digest, profile.id, snapshot_text],
         )
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO sessions (id, profile_id, snapshot, force, role_title,"
             " candidate_name, candidate_ref, date, venue, chair_name, status, version,"
             " withdrawn_reason, outcome, weighted_total, percentage, retention_months,"
@@ -914,17 +924,17 @@ class Store:
         self._insert_members(session.id, session.panel)
         self._insert_marks(session.id, session)
         for area_id, question in session.questions.items():
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO questions (session_id, area_id, question) VALUES (?,?,?)",
                 [session.id, area_id, question],
             )
         for area_id, agreed in session.agreed.items():
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO agreed (session_id, area_id, grade, rationale) VALUES (?,?,?,?)",
                 [session.id, area_id, agreed.grade, agreed.rationale],
             )
         for s in session.signoffs:
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO signoffs (session_id, version, member_id, method, typed_name,"
                 " signature_png, declaration, signed_at) VALUES (?,?,?,?,?,?,?,?)",
                 [
@@ -941,7 +951,7 @@ class Store:
         closed_at = ""
         if session.status is Status.SIGNED:
             closed_at = max(s.signed_at for s in session.signoffs)
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO sheets (session_id, version, digest, signed_at, content)"
                 " VALUES (?,?,?,?,?)",
                 [
@@ -954,7 +964,7 @@ class Store:
             )
         elif session.status is Status.WITHDRAWN:
             closed_at = session.updated_at or now
-        self.db.execute(
+        self.conn.execute(
             "UPDATE sessions SET status = ?, digest = ?, closed_at = ? WHERE id = ?",
             [session.status.value, sheet_digest, closed_at, session.id],
         )
@@ -962,21 +972,21 @@ class Store:
     def _insert_marks(self, session_id: str, session: Session, member_id: str | None = None):
         for (m, indicator_id), mark in session.marks.items():
             if member_id is None or m == member_id:
-                self.db.execute(
+                self.conn.execute(
                     "INSERT INTO marks (session_id, member_id, indicator_id, classification, note)"
                     " VALUES (?,?,?,?,?)",
                     [session_id, m, indicator_id, mark.classification.value, mark.note],
                 )
         for (m, area_id), note in session.area_notes.items():
             if member_id is None or m == member_id:
-                self.db.execute(
+                self.conn.execute(
                     "INSERT INTO area_notes (session_id, member_id, area_id, note)"
                     " VALUES (?,?,?,?)",
                     [session_id, m, area_id, note],
                 )
         for (m, area_id), grade in session.grades.items():
             if member_id is None or m == member_id:
-                self.db.execute(
+                self.conn.execute(
                     "INSERT INTO grades (session_id, member_id, area_id, grade) VALUES (?,?,?,?)",
                     [session_id, m, area_id, grade],
                 )
@@ -1056,7 +1066,7 @@ class Store:
             f" ORDER BY {order}, created_at{tie}, id{tie} LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset],
         )
-        total = self.db.conn.execute(f"SELECT count(*) FROM sessions {where}", params).fetchone()[0]
+        total = self.conn.execute(f"SELECT count(*) FROM sessions {where}", params).fetchone()[0]
         return SessionPage(tuple(_row(r) for r in rows), total, query)
 
     def session_ids(self, query: SessionQuery) -> list[str]:
@@ -1065,7 +1075,7 @@ class Store:
         order = SORT_COLUMNS[query.sort] + (" DESC" if query.descending else "")
         return [
             r[0]
-            for r in self.db.conn.execute(
+            for r in self.conn.execute(
                 f"SELECT id FROM sessions {where} ORDER BY {order}, id", params
             )
         ]
@@ -1084,7 +1094,7 @@ class Store:
         return [_row(r) for r in todays + others]
 
     def count_sessions(self) -> int:
-        return self.db.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
 
     def recent_venues(self, limit: int = 10) -> list[str]:
         return [
@@ -1189,7 +1199,7 @@ class Store:
     def set_states(self, values: dict[str, str]) -> None:
         with self._write():
             for key, value in values.items():
-                self.db.execute(
+                self.conn.execute(
                     "INSERT INTO app_state (key, value) VALUES (?, ?)"
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     [key, value],

@@ -259,3 +259,22 @@ def test_one_point_scale_message_is_short(tmp_path, good_profile):
     message = error_of(write(tmp_path / "one.json", good_profile))
     assert "needs at least 2 item(s), has 1" in message
     assert "descriptor" not in message
+
+
+def test_unchanged_valid_file_skips_the_schema_next_time(tmp_path, good_profile, monkeypatch):
+    """The schema check is remembered by content digest (a faster start), never by name."""
+    from pcso_interview import profiles as module
+
+    path = write(tmp_path / "extra.json", good_profile)
+    read_profile_file(path)  # validated and remembered
+
+    def no_schema():
+        raise AssertionError("the schema was checked again for unchanged content")
+
+    monkeypatch.setattr(module, "_validator", no_schema)
+    (profile,) = read_profile_file(path)
+    assert profile.id == "gwent-copy"
+    good_profile["force"] = 7  # any change to the bytes means a full check again
+    write(path, good_profile)
+    with pytest.raises(AssertionError, match="checked again"):
+        read_profile_file(path)

@@ -6,10 +6,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest
+from datetime import date
 
-from pcso_interview.profiles import load_profiles
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pcso_interview.profiles import Profile, load_profiles
+from pcso_interview.session import Member
 from pcso_interview.store import Store
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -22,3 +27,68 @@ def store(tmp_path):
     opened = Store.open(tmp_path / "sessions.db")
     yield opened
     opened.close()
+
+
+# --- shared by the panel-window tests -----------------------------------------------------------
+
+TODAY = date(2026, 11, 23)
+GWENT = "gwent-cso"  # six planned areas: the shortest full interview of the seed profiles
+ANN = Member("m1", "Ann Chair", "chair", "1001")
+BOB = Member("m2", "Bob Member", "member", "2002")
+
+
+@pytest.fixture
+def new_session(profiles):
+    """Create a session through the store (not the UI); returns its id."""
+
+    def create(
+        store: Store,
+        profile: Profile | str = GWENT,
+        *,
+        ref: str = "C-0412",
+        venue: str = "HQ Interview Room 1",
+        panel: tuple[Member, ...] = (ANN, BOB),
+    ) -> str:
+        chosen = profiles.get(profile) if isinstance(profile, str) else profile
+        return store.create_session(
+            chosen,
+            candidate_name="Gwenllïan Ŵyn",
+            candidate_ref=ref,
+            date=TODAY.isoformat(),
+            venue=venue,
+            panel=panel,
+        )
+
+    return create
+
+
+@pytest.fixture
+def open_window(qtbot, profiles):
+    """A shown, active MainWindow on ``store``; opens ``session_id`` when given."""
+
+    def make(store: Store, session_id: str = "", page: str = "", member_id: str = ""):
+        window = MainWindow(store, profiles, today=TODAY)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        if session_id:
+            window.open_session(session_id, page, member_id)
+            assert window.interview.session is not None
+        return window
+
+    return make
+
+
+@pytest.fixture
+def warnings_shown(monkeypatch) -> list[str]:
+    """Capture QMessageBox.warning texts instead of opening a modal box that would block."""
+    shown: list[str] = []
+
+    def warning(_parent, title, text, *_args, **_kwargs):
+        shown.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    return shown

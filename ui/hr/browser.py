@@ -159,6 +159,7 @@ class HrBrowser(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+        self._filtered = False  # apply_filters has run (it fills in the count)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TEXT_DELAY_MS)
@@ -191,9 +192,12 @@ class HrBrowser(QWidget):
         self._timer.stop()
         ok, _ = attempt(self, lambda: self.model.set_query(self.current_query()), loud=False)
         self.count.setText(f"{self.model.total:,} session(s)" if ok else "Could not search")
+        self._filtered = True
 
     def showEvent(self, event) -> None:
-        if self.model.pages_loaded == 0:
+        # Not pages_loaded == 0: the sort indicator set in __init__ has already queried once,
+        # and the count label stayed empty until a filter changed.
+        if not self._filtered:
             self.apply_filters()
         super().showEvent(event)
 

@@ -63,11 +63,16 @@ class PagedSessionsModel(QAbstractTableModel):
     # --- querying ------------------------------------------------------------------------------
 
     def set_query(self, query: SessionQuery) -> None:
-        """New filters or order: count again and forget every cached page."""
+        """New filters or order: count again and forget every cached page.
+
+        The query runs before the reset, so a failing one (a busy database) leaves the model
+        as it was instead of half way through a reset.
+        """
+        query = replace(query, offset=0, limit=PAGE)
+        first = self.store.query_sessions(query)
         self.beginResetModel()
-        self.query = replace(query, offset=0, limit=PAGE)
+        self.query = query
         self._pages.clear()
-        first = self.store.query_sessions(self.query)
         self.pages_loaded += 1
         self.total = first.total
         self._pages[0] = first.rows

@@ -1,0 +1,230 @@
+"""Benchmark: process start to the main window shown, beside a bare PySide6 window (not a test).
+
+    .venv/bin/python bench/bench_startup.py [--sessions 5000] [--runs 7] [--db PATH] [--profile]
+
+Target from the issue: on a database of 5,000 sessions the app takes at most 1.5 times as long
+as a bare PySide6 QMainWindow started the same way in the same run.
+
+Both are started the same way: a fresh ``python -c`` child with QT_QPA_PLATFORM=offscreen. The
+parent reads the wall clock (time.time()) just before Popen; the child prints time.time() on the
+first turn of the event loop after its window's show() and quits; the difference is the figure.
+The app child runs the real start-up path, ``main.main(["--db", PATH])`` and so ui.app.run_app
+(argument parsing, opening and checking the store, the profiles, MainWindow, show, the start-up
+backup thread); the only addition is a wrapper around MainWindow.show that schedules the report.
+Runs alternate app and baseline after one untimed warm-up of each; medians are compared.
+
+``--profile`` also runs the app child once under ``-X importtime`` and once under cProfile and
+prints where its start-up time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+RATIO_TARGET = 1.5
+CHILD_TIMEOUT_S = 120
+
+REPORT = """
+def _report_and_quit():
+    print("SHOWN", repr(time.time()), flush=True)
+    QApplication.quit()
+"""
+
+APP_CHILD = (
+    """
+import sys, time
+sys.path.insert(0, {repo!r})
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+"""
+    + REPORT
+    + """
+import ui.main_window
+_show = ui.main_window.MainWindow.show
+def _show_then_report(self):
+    _show(self)
+    QTimer.singleShot(0, _report_and_quit)
+ui.main_window.MainWindow.show = _show_then_report
+import main
+sys.exit(main.main(["--db", {db!r}]))
+"""
+)
+
+BASELINE_CHILD = (
+    """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+"""
+    + REPORT
+    + """
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1366, 768)
+window.show()
+QTimer.singleShot(0, _report_and_quit)
+sys.exit(app.exec())
+"""
+)
+
+
+def count_sessions(path: Path) -> int:
+    if not path.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return 0
+
+
+def build(path: Path, sessions: int) -> None:
+    """Reuse the database when it already holds enough sessions; otherwise build it anew."""
+    have = count_sessions(path)
+    if have >= sessions:
+        print(f"reusing {path} ({have} sessions)")
+        return
+    import main
+
+    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        (path.parent / name).unlink(missing_ok=True)
+    print(f"building {path} with {sessions} demo sessions ...", flush=True)
+    started = time.perf_counter()
+    status = main.main(["--db", str(path), "demo", "--sessions", str(sessions)])
+    if status != 0:
+        raise SystemExit(f"demo failed with exit status {status}")
+    print(f"built in {time.perf_counter() - started:.1f} s")
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    return env
+
+
+def time_child(code: str) -> float:
+    """Seconds from just before Popen to the child's report that its window is shown."""
+    started = time.time()
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO_ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+        check=False,
+    )
+    shown = re.search(r"^SHOWN (\S+)$", done.stdout, re.MULTILINE)
+    if done.returncode != 0 or shown is None:
+        raise SystemExit(
+            f"the child failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr[-3000:]}"
+        )
+    return float(shown.group(1)) - started
+
+
+def profile_app(app_code: str) -> None:
+    """Where the app's start-up goes: the slowest imports, then the costliest calls."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", app_code],
+        cwd=REPO_ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+        check=False,
+    )
+    rows = []
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if match:
+            rows.append((int(match.group(2)), len(match.group(3)) // 2, match.group(4)))
+    top_level = sum(r[0] for r in rows if r[1] == 0)
+    print(f"\nimports: {top_level / 1000:.0f} ms in all (-X importtime, one app start)")
+    print("heaviest imports, cumulative, at any depth (indented by depth):")
+    for cumulative, depth, name in sorted(rows, reverse=True)[:20]:
+        print(f"    {cumulative / 1000:8.1f} ms  {'  ' * depth}{name}")
+
+    folder = Path(tempfile.mkdtemp(prefix="pcso-bench-startup-"))
+    script, stats_file = folder / "app_start.py", folder / "app_start.prof"
+    script.write_text(app_code, encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats_file), str(script)],
+        cwd=REPO_ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+        check=False,
+    )
+    import pstats
+
+    print("\ncostliest calls by cumulative time (cProfile, one app start):")
+    stats = pstats.Stats(str(stats_file))
+    stats.sort_stats("cumulative").print_stats(
+        r"pcso_interview|ui/|reports|main\.py|sqlite|PySide6|jsonschema", 25
+    )
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def main_(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--profile", action="store_true", help="also show where time goes")
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.gettempdir()) / "pcso-bench-startup"
+    path = args.db or folder / f"sessions-{args.sessions}.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build(path, args.sessions)
+
+    app_code = APP_CHILD.format(repo=str(REPO_ROOT), db=str(path))
+    time_child(app_code)  # warm-up, untimed: file cache and bytecode
+    time_child(BASELINE_CHILD)
+    app_times: list[float] = []
+    bare_times: list[float] = []
+    for _ in range(args.runs):
+        app_times.append(time_child(app_code))
+        bare_times.append(time_child(BASELINE_CHILD))
+
+    app = statistics.median(app_times)
+    bare = statistics.median(bare_times)
+    ratio = app / bare
+    print(f"\ndatabase: {path}, {count_sessions(path)} sessions")
+    print(f"{args.runs} runs each, alternating, after one untimed warm-up of each")
+    print("process start to main window shown (offscreen):")
+    print(f"    app       median {app * 1000:7.0f} ms   runs: {fmt(app_times)}")
+    print(f"    baseline  median {bare * 1000:7.0f} ms   runs: {fmt(bare_times)}")
+    print(f"    ratio app / baseline: {ratio:.2f}x")
+    ok = ratio <= RATIO_TARGET
+    verdict = "PASS" if ok else "FAIL"
+    print(f"\n{verdict}  start-up ratio {ratio:.2f}x (target at most {RATIO_TARGET}x)")
+    if args.profile or not ok:
+        profile_app(app_code)
+    return 0 if ok else 1
+
+
+def fmt(times: list[float]) -> str:
+    return " ".join(f"{t * 1000:.0f}" for t in times)
+
+
+if __name__ == "__main__":
+    sys.exit(main_())

@@ -1,0 +1,133 @@
+"""The agreed-grade rules as the chair meets them in the consensus table and at sign-off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from pcso_interview.profiles import Profile
+from pcso_interview.scoring import Result
+from tests.ui.keys import focused, press, type_text
+
+RATIONALE = "Strongest example of the day; the panel agreed after discussion."
+
+
+def grade_everything(store, session_id: str, ann: int = 3, bob: int = 4) -> None:
+    for area in store.load(session_id).planned_areas:
+        store.grade(session_id, "m1", area.id, ann)
+        store.grade(session_id, "m2", area.id, bob)
+
+
+def test_an_agreed_grade_outside_the_range_needs_a_rationale(
+    qtbot, store, new_session, open_window
+):
+    """Agreed 5 against 3 and 4: 'required' shows, sign-off is blocked until a rationale."""
+    session_id = new_session(store)
+    grade_everything(store, session_id)
+    areas = store.load(session_id).planned_areas
+    for area in areas[1:]:
+        store.agree(session_id, area.id, 4)
+    window = open_window(store, session_id)
+    view = window.interview
+    model = view.consensus_page.model
+
+    press("Ctrl+K")
+    table = view.consensus_page.table
+    assert focused() is table
+    assert table.currentIndex().column() == model.agreed_column
+    press("5")
+    press("Return")
+    qtbot.waitUntil(lambda: store.load(session_id).agreed_grade(areas[0].id) == 5)
+    assert store.load(session_id).rationale_missing(areas[0].id)
+    qtbot.waitUntil(lambda: "required" in model.index(0, model.rationale_column).data())
+
+    press("Ctrl+Shift+S")
+    signoff = view.signoff_page
+    assert areas[0].name in signoff.state.text()
+    assert "a rationale is required" in signoff.state.text()
+    assert signoff.form.isHidden()
+
+    press("Ctrl+K")
+    assert focused() is table
+    assert table.currentIndex() == model.index(0, model.agreed_column)
+    press("Right")
+    type_text(RATIONALE)
+    press("Return")
+    qtbot.waitUntil(lambda: store.load(session_id).rationale(areas[0].id) == RATIONALE)
+    stored = store.load(session_id)
+    assert stored.agreed_grade(areas[0].id) == 5
+    assert stored.signoff_blockers() == []
+    qtbot.waitUntil(lambda: model.index(0, model.rationale_column).data() == RATIONALE)
+
+    press("Ctrl+Shift+S")
+    assert "Ready" in signoff.state.text()
+    assert not signoff.form.isHidden()
+
+
+def test_a_member_who_is_not_the_chair_cannot_type_agreed_grades(
+    qtbot, store, new_session, open_window
+):
+    """Bob sees the consensus table but his keys change nothing in the database."""
+    session_id = new_session(store)
+    grade_everything(store, session_id)
+    area = store.load(session_id).planned_areas[0]
+    store.agree(session_id, area.id, 4)
+    audit_before = len(store.audit_trail(session_id))
+    window = open_window(store, session_id)
+    view = window.interview
+    model = view.consensus_page.model
+
+    press("Ctrl+M")
+    press("Down")
+    assert view.member_id == "m2"
+    press("Ctrl+K")
+    assert model.index(0, 2).data() == "4"  # Bob has graded everything: he sees the grades
+    for column in (model.agreed_column, model.rationale_column):
+        assert not model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
+    assert "chair" in view.consensus_page.explanation.text()
+    assert focused() is view.consensus_page.table
+    for key in ("2", "Return", "Right", "x", "Return"):
+        press(key)
+    assert focused() is view.consensus_page.table  # no editor opened
+    stored = store.load(session_id)
+    assert stored.agreed_grade(area.id) == 4
+    assert stored.rationale(area.id) == ""
+    assert len(store.audit_trail(session_id)) == audit_before
+
+
+def test_the_mean_method_derives_agreed_grades_rounded_half_up(
+    qtbot, store, profiles, new_session, open_window
+):
+    """3 and 4 agree as 4 (not 3.5 rounded to even); a spread of 2 shows ⚑ in words."""
+    data = profiles.get("gwent-cso").to_dict()
+    data["id"] = "gwent-cso-mean"
+    data["agreed_grade_method"] = "mean"
+    mean_profile = Profile.from_dict(data)
+    session_id = new_session(store, mean_profile)
+    areas = store.load(session_id).planned_areas
+    grades = {0: (3, 4), 1: (2, 4), 2: (5, 4)}  # means 3.5, 3, 4.5
+    for n, area in enumerate(areas):
+        ann, bob = grades.get(n, (3, 3))
+        store.grade(session_id, "m1", area.id, ann)
+        store.grade(session_id, "m2", area.id, bob)
+    window = open_window(store, session_id)
+    view = window.interview
+    model = view.consensus_page.model
+
+    press("Ctrl+K")
+    agreed = [model.index(r, model.agreed_column).data() for r in range(model.rowCount())]
+    assert agreed == ["4", "3", "5"] + ["3"] * (len(areas) - 3)
+    assert [store.load(session_id).agreed_grade(a.id) for a in areas[:3]] == [4, 3, 5]
+    spread = [model.index(r, 3).data() for r in range(model.rowCount())]
+    assert "⚑" in spread[1] and "2+" in spread[1]
+    assert [s for n, s in enumerate(spread) if n != 1] == [""] * (len(areas) - 1)
+    outcome = store.load(session_id).outcome
+    assert outcome.result is Result.PASS
+    assert "Outcome:" in view.consensus_page.outcome.text()
+    assert "Pass" in view.consensus_page.outcome.text()
+    assert "'mean' method" in view.consensus_page.explanation.text()
+
+    # Even the chair has nothing to type: the method derives the grade.
+    assert not model.flags(model.index(0, model.agreed_column)) & Qt.ItemFlag.ItemIsEditable
+    press("1")
+    press("Return")
+    assert store.load(session_id).agreed == {}

@@ -1,0 +1,83 @@
+"""When the store refuses a change, the user reads why in plain words and loses nothing typed."""
+
+from __future__ import annotations
+
+from pcso_interview.scoring import Classification
+from pcso_interview.session import Status
+from pcso_interview.store import Store
+from tests.ui.keys import focused, press, type_text
+from ui.scoring import note_editor
+
+NOTE = "Asked the neighbour to step back; siaradodd yn dawel."
+
+
+def signed_elsewhere(store, session_id: str) -> None:
+    """Everything graded, agreed and signed through a second Store on the same file."""
+    other = Store.open(store.path)
+    try:
+        for area in other.load(session_id).planned_areas:
+            for member in ("m1", "m2"):
+                other.grade(session_id, member, area.id, 3)
+            other.agree(session_id, area.id, 3)
+        for member in ("m1", "m2"):
+            other.sign(session_id, member, typed_name=member)
+    finally:
+        other.close()
+    assert store.load(session_id).status is Status.SIGNED
+
+
+def assert_plain(message: str) -> None:
+    for technical in ("Traceback", 'File "', "Error:", "sqlite3", "IntegrityError"):
+        assert technical not in message
+
+
+def test_a_refused_classification_is_explained(
+    qtbot, store, new_session, open_window, warnings_shown
+):
+    """Signed on another laptop, then C is pressed here: a sentence, 'Not saved', DB unchanged."""
+    session_id = new_session(store)
+    first = store.load(session_id).planned_areas[0].indicators[0].id
+    window = open_window(store, session_id)
+    view = window.interview
+    press("D")
+    signed_elsewhere(store, session_id)
+    before = store.load(session_id)
+
+    press("C")
+    assert len(warnings_shown) == 1
+    assert "signed off and locked" in warnings_shown[0]
+    assert_plain(warnings_shown[0])
+    assert view.save_state.text().startswith("✗ Not saved")
+    assert "locked" in view.save_state.text()
+    assert store.load(session_id) == before
+    assert before.mark("m1", first).classification is Classification.DEMONSTRATED
+    assert "Signed off and locked" in view.banner.text()
+    assert view.area_page.model.row(0).classification is Classification.DEMONSTRATED
+
+
+def test_a_refused_note_stays_on_screen(
+    qtbot, store, new_session, open_window, warnings_shown, monkeypatch
+):
+    """The note cannot be saved any more, but what was typed is still in the editor."""
+    monkeypatch.setattr(note_editor, "SAVE_AFTER_MS", 60_000)  # Esc is what saves here
+    session_id = new_session(store)
+    first = store.load(session_id).planned_areas[0].indicators[0].id
+    window = open_window(store, session_id)
+    view = window.interview
+    signed_elsewhere(store, session_id)
+
+    press("Return")
+    type_text(NOTE)
+    press("Escape")
+    # Esc saves, and leaving the field retries once more: the same sentence, never a traceback.
+    assert warnings_shown and set(warnings_shown) == {warnings_shown[0]}
+    assert "signed off and locked" in warnings_shown[0]
+    assert_plain(warnings_shown[0])
+    assert view.save_state.text().startswith("✗ Not saved")
+    assert store.load(session_id).mark("m1", first).note == ""
+    assert view.area_page.note.toPlainText() == NOTE
+
+    press("C")  # and a classification key afterwards: refused by the locked screen
+    assert focused() is view.area_page.table
+    assert view.area_page.note.toPlainText() == NOTE
+    assert store.load(session_id).mark("m1", first).classification is Classification.NONE

@@ -1,0 +1,150 @@
+"""Setting up a session: problems in plain words without losing the form, recent panels and
+venues offered again, the profile's plan shown, and typed questions stored."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from pcso_interview.session import Member
+from tests.ui.conftest import TODAY
+from tests.ui.dialogs import when_modal
+from tests.ui.keys import focused, press, type_text
+from ui.new_session_dialog import NewSessionDialog
+
+
+@pytest.fixture
+def dialog(qtbot, profiles):
+    shown = NewSessionDialog(list(profiles), today=TODAY)
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shown)
+    return shown
+
+
+def click_start(dialog: NewSessionDialog) -> None:
+    start = dialog.buttons.buttons()[0]
+    assert "Start" in start.text()
+    QTest.mouseClick(start, Qt.MouseButton.LeftButton)
+
+
+def test_a_missing_candidate_name_is_said_plainly_and_the_form_stays(dialog):
+    """Enter with no candidate: a sentence in the dialog, which stays open with what was typed."""
+    dialog.candidate_ref.setFocus()
+    type_text("C-0412")
+    press("Return")
+    assert dialog.isVisible()
+    assert dialog.result_session is None
+    assert dialog.error.text() == "✗ Enter the candidate's name."
+    assert dialog.candidate_ref.text() == "C-0412"
+
+
+def test_a_chair_without_a_name_is_said_plainly(dialog):
+    """The chair's row is empty but a member is named: the dialog says which is missing."""
+    dialog.candidate_name.setFocus()
+    type_text("Gwenllïan Ŵyn")
+    press("Tab")
+    type_text("C-0412")
+    dialog.member_names[1].setFocus()
+    type_text("Llŷr Member")
+    click_start(dialog)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "✗ The member marked as chair needs a name."
+    assert "Traceback" not in dialog.error.text()
+    assert dialog.member_names[1].text() == "Llŷr Member"
+
+
+def test_the_chosen_profiles_planned_areas_are_listed(dialog, profiles):
+    """Choosing another profile lists its planned areas and one question row for each."""
+    dialog.profile_box.setFocus()
+    for expected in list(profiles)[1:3]:
+        press("Down")
+        assert dialog.profile.id == expected.id
+        names = [a.name for a in expected.planned_areas]
+        assert dialog.plan_label.text() == "Graded at interview: " + ", ".join(names)
+        rows = dialog.questions.rows
+        assert [r.area_name for r in rows] == names
+
+
+def test_recent_panels_and_venues_are_offered_again(
+    qtbot, store, new_session, open_window, monkeypatch
+):
+    """After one session, Ctrl+N prefills the venue and a recent panel fills every name."""
+    panel = (
+        Member("m1", "Ann Chair", "member", "1001"),
+        Member("m2", "Llŷr Chair", "chair", "C-303"),
+    )
+    new_session(store, venue="Bridgend Custody Suite, Room 4", panel=panel)
+    window = open_window(store)
+    seen: list[str] = []
+
+    def use_recent(dialog: NewSessionDialog) -> None:
+        assert dialog.venue.currentText() == "Bridgend Custody Suite, Room 4"
+        assert dialog.recent_panel_box.isEnabled()
+        assert dialog.recent_panel_box.itemText(1) == "Ann Chair, Llŷr Chair"
+        dialog.recent_panel_box.setFocus()
+        press("Down")
+        assert [n.text() for n in dialog.member_names[:3]] == ["Ann Chair", "Llŷr Chair", ""]
+        assert [n.text() for n in dialog.member_numbers[:2]] == ["1001", "C-303"]
+        assert dialog.chair_group.checkedId() == 1
+        dialog.candidate_name.setFocus()
+        type_text("Rhys Jones")
+        press("Tab")
+        type_text("C-0413")
+        seen.append("filled")
+        click_start(dialog)
+
+    when_modal(NewSessionDialog, use_recent, seen)
+    press("Ctrl+N", window)
+    assert seen == ["filled"]
+    qtbot.waitUntil(lambda: window.interview.session is not None)
+    created = store.load(window.interview.session.id)
+    assert created.candidate_ref == "C-0413"
+    assert created.venue == "Bridgend Custody Suite, Room 4"
+    assert [(m.name, m.role, m.number) for m in created.panel] == [
+        ("Ann Chair", "member", "1001"),
+        ("Llŷr Chair", "chair", "C-303"),
+    ]
+
+
+def test_questions_typed_in_the_dialog_are_stored(qtbot, store, open_window, profiles):
+    """A question typed into the table is in the session's questions in the database."""
+    window = open_window(store)
+    seen: list[str] = []
+    question = "Tell us about a time you took ownership of a problem. Beth ddigwyddodd?"
+
+    def type_question(dialog: NewSessionDialog) -> None:
+        dialog.candidate_name.setFocus()
+        type_text("Rhys Jones")
+        press("Tab")
+        type_text("C-0414")
+        dialog.member_names[0].setFocus()
+        type_text("Ann Chair")
+        view = dialog.questions_view
+        view.setFocus()
+        view.setCurrentIndex(dialog.questions.index(1, 1))
+        press("F2")
+        editor = focused()
+        assert editor is not view
+        press("Ctrl+A")  # replace the profile's default question
+        type_text(question)
+        press("Return")
+        assert dialog.questions.rows[1].question == question
+        seen.append("typed")
+        click_start(dialog)
+
+    when_modal(NewSessionDialog, type_question, seen)
+    press("Ctrl+N", window)
+    assert seen == ["typed"]
+    qtbot.waitUntil(lambda: window.interview.session is not None)
+    stored = store.load(window.interview.session.id)
+    second = profiles.get("gwent-cso").planned_areas[1]
+    assert stored.questions[second.id] == question
+    assert stored.question(second.id) == question
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    press("Ctrl+PgDown")
+    assert window.interview.area_page.question.text() == question
