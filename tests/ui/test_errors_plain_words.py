@@ -81,3 +81,36 @@ def test_a_refused_note_stays_on_screen(
     assert focused() is view.area_page.table
     assert view.area_page.note.toPlainText() == NOTE
     assert store.load(session_id).mark("m1", first).classification is Classification.NONE
+
+
+def test_a_note_that_failed_to_save_stays_with_its_member(
+    qtbot, store, new_session, open_window, warnings_shown, monkeypatch
+):
+    """A busy database refuses Ann's note; switching to Bob must not save it as Bob's."""
+    import sqlite3
+
+    session_id = new_session(store)
+    first = store.load(session_id).planned_areas[0].indicators[0].id
+    window = open_window(store, session_id)
+    view = window.interview
+    real_note = store.note
+    # Esc saves, leaving the field and switching member retry: the database is busy for all.
+    failures = iter([sqlite3.OperationalError("database is locked")] * 3)
+
+    def busy_once(*args, **kwargs):
+        error = next(failures, None)
+        if error is not None:
+            raise error
+        return real_note(*args, **kwargs)
+
+    monkeypatch.setattr(store, "note", busy_once)
+    press("Return")
+    type_text("Ann's own evidence.")
+    press("Escape")  # refused: the text stays on screen, marked unsaved
+    assert store.load(session_id).mark("m1", first).note == ""
+    press("Ctrl+M")
+    press("Down")  # Bob is now scoring; the pending note is retried as it leaves
+    assert view.member_id == "m2"
+    held = store.load(session_id)
+    assert held.mark("m2", first).note == ""
+    qtbot.waitUntil(lambda: store.load(session_id).mark("m1", first).note == "Ann's own evidence.")

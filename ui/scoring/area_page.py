@@ -122,8 +122,8 @@ class AreaPage(QWidget):
     """A view: it shows one member's marks for one area and asks for changes by signals."""
 
     classify_requested = Signal(str, object)  # indicator id, Classification
-    note_changed = Signal(str, str)  # indicator id, text
-    area_note_changed = Signal(str, str)  # area id, text
+    note_changed = Signal(object, str)  # (member id, indicator id), text
+    area_note_changed = Signal(object, str)  # (member id, area id), text
     grade_requested = Signal(str, object)  # area id, int | None
     question_changed = Signal(str, str)  # area id, text
 
@@ -316,7 +316,7 @@ class AreaPage(QWidget):
     def _bind_note(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
             mark = self.model.row(row)
-            self.note.bind(mark.indicator.id, mark.note)
+            self.note.bind((self.member_id, mark.indicator.id), mark.note)
             self.note_label.setText(f"Evidence &note for indicator {mark.number}")
 
     def _classify_row(self, row: int, classification: Classification) -> None:

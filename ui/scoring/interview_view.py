@@ -464,12 +464,14 @@ class InterviewView(QWidget):
 
         self._push(f"agree {area_id}", apply, old, (grade, rationale))
 
-    def save_note(self, indicator_id: str, text: str) -> None:
-        session, member_id = self.session, self.member_id
+    def save_note(self, key: tuple[str, str], text: str) -> None:
+        """Saved under the member the note was typed for, whoever is selected now."""
+        session = self.session
         if session is None:
             return
+        member_id, indicator_id = key
         if not self._write(lambda: self.store.note(session.id, member_id, indicator_id, text)):
-            self.area_page.note.mark_unsaved(indicator_id, text)
+            self.area_page.note.mark_unsaved(key, text)
 
     def save_area_note(self, key: tuple[str, str], text: str) -> None:
         session = self.session
