@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from pcso_interview import bundle, paths
+from pcso_interview import paths
 from pcso_interview.profiles import (
     BUILTIN_FILE,
     ProfileFileError,
@@ -24,7 +24,6 @@ from pcso_interview.profiles import (
     read_profile_file,
 )
 from pcso_interview.session import SessionRuleError, Status
-from pcso_interview.sheet_check import SheetReadError, read_sheet_claim
 from pcso_interview.store import (
     CorruptDatabaseError,
     LockedSessionError,
@@ -38,15 +37,26 @@ from pcso_interview.store import (
 )
 from pcso_interview.store.records import SORT_COLUMNS
 
+VERB_NAMES = (
+    "profiles",
+    "sessions",
+    "show",
+    "export",
+    "import",
+    "verify",
+    "purge",
+    "demo",
+    "restore-backup",
+    "pdf",  # added by the marking sheet (reports.cli)
+)
+
 
 class UserError(Exception):
     """A mistake the user can fix; printed as one line on stderr, exit status 1."""
 
 
-def build_parser(
-    extra_verbs: Sequence[Callable[[argparse._SubParsersAction], None]] = (),
-) -> argparse.ArgumentParser:
-    """The parser; ``extra_verbs`` lets outer layers (the marking sheet) add their verbs."""
+def app_parser() -> argparse.ArgumentParser:
+    """The options the app itself takes; the verbs are added by ``build_parser``."""
     parser = argparse.ArgumentParser(
         prog="pcso-interview",
         description="PCSO interview marking. With no command, starts the app.",
@@ -64,6 +74,15 @@ def build_parser(
         metavar="FILE",
         help="an extra force profile file to merge in (may be given more than once)",
     )
+    parser.set_defaults(verb=None)
+    return parser
+
+
+def build_parser(
+    extra_verbs: Sequence[Callable[[argparse._SubParsersAction], None]] = (),
+) -> argparse.ArgumentParser:
+    """The parser; ``extra_verbs`` lets outer layers (the marking sheet) add their verbs."""
+    parser = app_parser()
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
 
     p = verbs.add_parser("profiles", help="list every profile, or check a force file")
@@ -302,6 +321,8 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview import bundle
+
     with opened_store(args) as store:
         session = store.load(_resolve(store, args.session))
         if args.member:
@@ -322,6 +343,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def import_file(store: Store, path: Path, actor: str) -> str:
     """Import one file; returns what happened; raises UserError when refused."""
+    from pcso_interview import bundle
+
     try:
         data = bundle.read_bundle(path)
     except bundle.BundleError as exc:
@@ -358,6 +381,8 @@ def import_file(store: Store, path: Path, actor: str) -> str:
 
 
 def _import_member_marks(store: Store, path: Path, data: dict, actor: str) -> str:
+    from pcso_interview import bundle
+
     try:
         here = store.load(data["session_id"])
     except UnknownSessionError:
@@ -434,6 +459,8 @@ def cmd_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _verify_pdf(args: argparse.Namespace, target: Path, out: TextIO) -> int:
     """Compare the digest printed on a sheet with the stored session it names."""
+    from pcso_interview.sheet_check import SheetReadError, read_sheet_claim
+
     try:
         claim = read_sheet_claim(target)
     except SheetReadError as exc:
@@ -467,6 +494,8 @@ def _verify_pdf(args: argparse.Namespace, target: Path, out: TextIO) -> int:
 
 
 def _verify_file(target: Path, out: TextIO) -> int:
+    from pcso_interview import bundle
+
     try:
         data = bundle.read_bundle(target)
     except bundle.BundleError as exc:

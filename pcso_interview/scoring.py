@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from pcso_interview.profiles import Profile
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 SPREAD_FLAG_AT = 2
 
@@ -94,7 +97,8 @@ def mean_half_up(grades: Iterable[int]) -> int:
     values = list(grades)
     if not values:
         raise ValueError("the mean of no grades is undefined")
-    return int((Fraction(sum(values), len(values)) + Fraction(1, 2)).__floor__())
+    # floor(sum / n + 1/2) in integers: exact, and no rounding to even
+    return (2 * sum(values) + len(values)) // (2 * len(values))
 
 
 def derived_agreed_grade(
@@ -145,6 +149,8 @@ class Outcome:
 
     @property
     def percentage(self) -> Fraction:
+        from fractions import Fraction
+
         if not self.weighted_max:
             return Fraction(0)
         return Fraction(100 * self.weighted_total, self.weighted_max)
@@ -152,7 +158,10 @@ class Outcome:
     @property
     def percentage_text(self) -> str:
         """One decimal place, rounded half up, e.g. '56.7%'."""
-        tenths = int((self.percentage * 10 + Fraction(1, 2)).__floor__())
+        if not self.weighted_max:
+            return "0.0%"
+        # floor(1000 * total / max + 1/2) in integers: one decimal place, rounded half up
+        tenths = (2000 * self.weighted_total + self.weighted_max) // (2 * self.weighted_max)
         return f"{tenths // 10}.{tenths % 10}%"
 
     def to_dict(self) -> dict[str, object]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,8 +21,6 @@ from pcso_interview.profiles import ProfileSet
 from pcso_interview.store import Store
 from ui import shortcuts
 from ui.feedback import attempt
-from ui.new_session_dialog import NewSessionDialog
-from ui.scoring.interview_view import InterviewView
 from ui.session_list import SessionList
 
 
@@ -79,11 +77,12 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.setWindowTitle(f"PCSO interview — {store.path.name}")
         self.session_list = SessionList(store, self.today)
-        self.interview = InterviewView(store)
+        self.undo_stack = QUndoStack(self)
         self.modes = QTabWidget()
         self.modes.setAccessibleName("Modes")
         self.modes.addTab(self.session_list, "&Sessions")
-        self.modes.addTab(self.interview, "&Interview")
+        self.interview_tab = LazyTab(self._make_interview)
+        self.modes.addTab(self.interview_tab, "&Interview")
         self.profiles_tab = LazyTab(self._make_profile_browser)
         self.hr_tab = LazyTab(self._make_hr_browser)
         self.statistics_tab = LazyTab(self._make_statistics)
@@ -96,11 +95,22 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.session_list.new_requested.connect(self.new_session)
         self.session_list.open_requested.connect(self.open_session)
-        self.interview.session_changed.connect(self.session_list.refresh)
         self._build_menus()
         self.resize(1366, 768)
         self.session_list.refresh()
         self.restore_last_session()
+
+    def _make_interview(self) -> QWidget:
+        from ui.scoring.interview_view import InterviewView
+
+        view = InterviewView(self.store, undo_stack=self.undo_stack)
+        view.session_changed.connect(self.session_list.refresh)
+        return view
+
+    @property
+    def interview(self):
+        """The interview screen, built when a session is first opened."""
+        return self.interview_tab.ensure()
 
     def _make_profile_browser(self) -> QWidget:
         from ui.profile_browser import ProfileBrowser
@@ -143,7 +153,7 @@ class MainWindow(QMainWindow):
         sheet.setShortcut(QKeySequence(shortcuts.SHEET))
         sheet.triggered.connect(self.preview_sheet)
         withdraw = QAction("&Withdraw candidate…", self)
-        withdraw.triggered.connect(self.interview.withdraw)
+        withdraw.triggered.connect(lambda: self.interview.withdraw())
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -152,8 +162,12 @@ class MainWindow(QMainWindow):
         session_menu.addSeparator()
         session_menu.addAction(quit_action)
         edit = self.menuBar().addMenu("&Edit")
-        edit.addAction(self.interview.undo_action(self))
-        edit.addAction(self.interview.redo_action(self))
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(undo)
+        edit.addAction(redo)
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self)
         keys.setShortcut(QKeySequence("F1"))
@@ -172,6 +186,8 @@ class MainWindow(QMainWindow):
         )
 
     def new_session(self) -> None:
+        from ui.new_session_dialog import NewSessionDialog
+
         request = NewSessionDialog.ask(
             self,
             list(self.profiles),
@@ -200,11 +216,11 @@ class MainWindow(QMainWindow):
     def open_session(self, session_id: str, page: str = "", member_id: str = "") -> None:
         if self.interview.open_session(session_id, page, member_id):
             self.modes.setTabEnabled(1, True)
-            self.modes.setCurrentWidget(self.interview)
+            self.modes.setCurrentWidget(self.interview_tab)
             self.interview.go_to(self.interview.page_key)
 
     def preview_sheet(self) -> None:
-        session = self.interview.session
+        session = self.interview.session if self.interview_tab.widget else None
         if session is None:
             self.show_status("Open a session first.")
             return
@@ -227,6 +243,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.interview.flush()
+        if self.interview_tab.widget is not None:
+            self.interview.flush()
         self.store.close()
         super().closeEvent(event)

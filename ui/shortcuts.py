@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import Qt
 
 from pcso_interview.scoring import Classification
 
-CLASSIFY_KEYS: dict[int, Classification] = {
-    Qt.Key.Key_D: Classification.DEMONSTRATED,
-    Qt.Key.Key_Plus: Classification.DEMONSTRATED,
-    Qt.Key.Key_P: Classification.PARTLY,
-    Qt.Key.Key_AsciiTilde: Classification.PARTLY,
-    Qt.Key.Key_C: Classification.CONTRARY,
-    Qt.Key.Key_Minus: Classification.CONTRARY,
-    Qt.Key.Key_N: Classification.NONE,
-    Qt.Key.Key_0: Classification.NONE,
-}
+
+@cache
+def classify_keys() -> dict[int, Classification]:
+    """Single keys that classify. Built on first use: Qt's Key enum takes a while to load."""
+    return {
+        Qt.Key.Key_D: Classification.DEMONSTRATED,
+        Qt.Key.Key_Plus: Classification.DEMONSTRATED,
+        Qt.Key.Key_P: Classification.PARTLY,
+        Qt.Key.Key_AsciiTilde: Classification.PARTLY,
+        Qt.Key.Key_C: Classification.CONTRARY,
+        Qt.Key.Key_Minus: Classification.CONTRARY,
+        Qt.Key.Key_N: Classification.NONE,
+        Qt.Key.Key_0: Classification.NONE,
+    }
+
 
 NEXT_PAGE = "Ctrl+PgDown"
 PREVIOUS_PAGE = "Ctrl+PgUp"

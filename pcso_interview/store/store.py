@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -36,7 +35,6 @@ from pcso_interview.session import (
     digest,
     transition_path,
 )
-from pcso_interview.statistics import Assessor, StatSession
 from pcso_interview.store import opening
 from pcso_interview.store.records import (
     SORT_COLUMNS,
@@ -195,6 +193,8 @@ class Store:
         snapshot = profile.to_dict()
         snapshot_text = canonical_json(snapshot).decode("utf-8")
         snapshot_digest = digest(snapshot)
+        import uuid  # only here: it pulls in the platform module
+
         new_id = session_id or uuid.uuid4().hex
         chair = next(m for m in members if m.is_chair)
         actor = actor or chair.name
@@ -1124,10 +1124,10 @@ class Store:
 
     # --- statistics ----------------------------------------------------------------------------
 
-    def statistics_sessions(
-        self, profile_id: str, date_from: str = "", date_to: str = ""
-    ) -> list[StatSession]:
+    def statistics_sessions(self, profile_id: str, date_from: str = "", date_to: str = "") -> list:
         """Signed sessions of a profile in a date range, as the statistics need them."""
+        from pcso_interview.statistics import Assessor, StatSession
+
         where = "s.profile_id = ? AND s.status = 'signed'"
         params: list[Any] = [profile_id]
         if date_from:
@@ -1141,7 +1141,7 @@ class Store:
             f" JOIN profile_snapshots p ON p.digest = s.snapshot WHERE {where}",
             params,
         )
-        grades: dict[str, dict[str, list[tuple[Assessor, int, str, str]]]] = {}
+        grades: dict[str, dict[str, list[tuple[Any, int, str, str]]]] = {}
         for r in self._rows(
             "SELECT g.session_id, g.area_id, g.grade, m.name, m.number, m.role, m.member_id"
             " FROM grades g JOIN members m"

@@ -196,3 +196,16 @@ def test_check_refuses_a_file_reusing_a_builtin_id(tmp_path, capsys, builtin_dat
     assert main.main(["profiles", "--check", str(path)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "already a built-in profile" in err[0]
+
+
+def test_every_verb_is_known_to_the_app_start_check():
+    """main.py skips building the verbs' parsers when no verb is named: the list must be whole."""
+    from pcso_interview import cli
+    from reports.cli import add_verbs
+
+    parser = cli.build_parser([add_verbs])
+    verbs = next(a for a in parser._actions if a.dest == "verb")
+    assert set(verbs.choices) == set(cli.VERB_NAMES)
+    assert main.is_app_start(["--db", "x.db"])
+    assert not main.is_app_start(["--db", "x.db", "sessions"])
+    assert not main.is_app_start(["--help"])

@@ -51,7 +51,7 @@ def test_close_mid_scoring_then_reopen_on_the_same_file(
         assert not any(member == "m1" for member, _ in stored.marks)  # nothing as the chair
 
         again = open_window(reopened)
-        assert again.modes.currentWidget() is again.interview
+        assert again.modes.currentWidget() is again.interview_tab
         assert again.interview.session.id == session_id
         assert again.interview.page_key == third.id
         assert again.interview.member_id == "m2"

@@ -28,7 +28,7 @@ from pcso_interview.profiles import Area, Indicator
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
 from ui.scoring.note_editor import NoteEditor
-from ui.shortcuts import CLASSIFY_KEYS
+from ui.shortcuts import classify_keys
 from ui.table_model import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -100,8 +100,9 @@ class IndicatorTable(QTableView):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
         key = event.key()
-        if plain and key in CLASSIFY_KEYS and row >= 0 and not self.isReadOnly():
-            self.classify.emit(row, CLASSIFY_KEYS[key])
+        keys = classify_keys()
+        if plain and key in keys and row >= 0 and not self.isReadOnly():
+            self.classify.emit(row, keys[key])
             event.accept()
             return
         if plain and Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not self.isReadOnly():

@@ -30,7 +30,6 @@ from pcso_interview.session import Session
 from pcso_interview.store import Store
 from ui import shortcuts
 from ui.feedback import SaveState, attempt
-from ui.reason_dialog import ReasonDialog
 from ui.scoring.area_page import AreaPage
 from ui.scoring.consensus_page import ConsensusPage
 from ui.scoring.signoff_page import SignOffPage
@@ -82,14 +81,21 @@ class InterviewView(QWidget):
     session_changed = Signal()
     closed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, read_only: bool = False):
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
+        undo_stack: QUndoStack | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self.read_only = read_only  # HR's view of a session: shown as the panel saw it
         self.session: Session | None = None
         self.member_id = ""
         self.page_key = ""
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo_stack or QUndoStack(self)
 
         self.header = QLabel()
         self.header.setAccessibleName("Session")
@@ -177,16 +183,6 @@ class InterviewView(QWidget):
         bind(shortcuts.INDICATORS, self._focus_indicators)
         bind(shortcuts.WITHDRAW, self.withdraw)
         self.nav_view.selectionModel().currentRowChanged.connect(self._nav_selected)
-
-    def undo_action(self, parent: QWidget):
-        action = self.undo_stack.createUndoAction(parent, "&Undo")
-        action.setShortcut(QKeySequence.StandardKey.Undo)
-        return action
-
-    def redo_action(self, parent: QWidget):
-        action = self.undo_stack.createRedoAction(parent, "&Redo")
-        action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        return action
 
     def _focus_member(self) -> None:
         """Focus 'Scoring as'; Up and Down then choose the member without a popup."""
@@ -498,6 +494,8 @@ class InterviewView(QWidget):
         self.undo_stack.clear()
 
     def clear_signatures(self) -> None:
+        from ui.reason_dialog import ReasonDialog
+
         session = self.session
         if session is None:
             return
@@ -511,6 +509,8 @@ class InterviewView(QWidget):
             self._write(lambda: self.store.clear_signatures(session.id, reason, member.name))
 
     def withdraw(self) -> None:
+        from ui.reason_dialog import ReasonDialog
+
         session = self.session
         if session is None or session.locked or self.read_only:
             return
