@@ -46,7 +46,9 @@ def cell(row: SessionRow, column: int) -> str:
         return Status(row.status).label
     if column == 6:
         return row.outcome.capitalize()
-    if row.status == Status.WITHDRAWN.value or not row.percentage:
+    # No total until every area has an agreed grade: the store writes "0.0%" for an unfinished
+    # session, which read as a candidate who scored nothing.
+    if row.status == Status.WITHDRAWN.value or row.outcome == "incomplete" or not row.percentage:
         return ""
     return f"{row.weighted_total} ({row.percentage})"
 

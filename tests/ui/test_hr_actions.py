@@ -1,0 +1,487 @@
+"""HR's actions on selected sessions: the files written and the database afterwards.
+
+Each test works on its own copy of a seeded demo database, selects rows with the mouse as a
+HR officer does, and checks files with pypdf / csv and rows with a fresh sqlite3 connection.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from pcso_interview.cli import actor_name
+from pcso_interview.demo import demo_sessions
+from pcso_interview.hr_export import neutralise
+from pcso_interview.profiles import load_profiles
+from pcso_interview.session import Member, Status
+from pcso_interview.store import Store
+from tests.ui.dialogs import when_modal
+from tests.ui.keys import press, type_text
+from ui.hr.browser import HrBrowser
+from ui.reason_dialog import ReasonDialog
+
+TODAY = date(2026, 6, 1)
+GWENT = "gwent-cso"
+
+
+def build(path: Path, count: int, seed: int, today: date) -> Path:
+    store = Store.open(path)
+    store.insert_many(demo_sessions(list(load_profiles([])), count, seed=seed, today=today), "d")
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("hr-actions") / "demo.db", 120, 23, TODAY)
+
+
+@pytest.fixture(scope="module")
+def old_template(tmp_path_factory) -> Path:
+    """Sessions from 2023 to 2025: looked at on 1 June 2025, those closed a year before are due."""
+    return build(tmp_path_factory.mktemp("hr-purge") / "old.db", 80, 29, date(2025, 1, 1))
+
+
+def copy_of(template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "sessions.db"
+    shutil.copyfile(template, target)
+    return target
+
+
+@pytest.fixture
+def store(template, tmp_path):
+    opened = Store.open(copy_of(template, tmp_path))
+    yield opened
+    opened.close()
+
+
+def sql(store: Store, text: str, params=()) -> list[tuple]:
+    conn = sqlite3.connect(store.path)
+    try:
+        return conn.execute(text, tuple(params)).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def told(monkeypatch) -> list[str]:
+    """QMessageBox.information records its title and text instead of blocking."""
+    shown: list[str] = []
+
+    def information(_parent, title, text, *_args):
+        shown.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(information))
+    return shown
+
+
+@pytest.fixture
+def make_browser(qtbot, profiles):
+    def make(store: Store) -> HrBrowser:
+        browser = HrBrowser(store, profiles)
+        qtbot.addWidget(browser)
+        browser.resize(1600, 800)
+        browser.show()
+        qtbot.waitExposed(browser)
+        return browser
+
+    return make
+
+
+def choose(combo, value: str) -> None:
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def click_row(browser: HrBrowser, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    table = browser.table
+    table.scrollTo(browser.model.index(row, 1))
+    rect = table.visualRect(browser.model.index(row, 1))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def select(browser: HrBrowser, rows: list[int]) -> list[str]:
+    """Click the first row, Ctrl+click the others; returns their session ids."""
+    click_row(browser, rows[0])
+    for row in rows[1:]:
+        click_row(browser, row, Qt.KeyboardModifier.ControlModifier)
+    chosen = [browser.model.row(r).id for r in rows]
+    assert browser.selected_ids() == [browser.model.row(r).id for r in sorted(rows)]
+    return chosen
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    reader = PdfReader(path)
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+def digest_of(store: Store, session_id: str) -> str:
+    (found,) = sql(store, "SELECT digest FROM sessions WHERE id = ?", [session_id])
+    assert len(found[0]) == 64
+    return found[0]
+
+
+# --- reprint -------------------------------------------------------------------------------------
+
+
+def test_reprint_writes_one_sheet_per_selected_session(make_browser, store, told, tmp_path):
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    chosen = select(browser, [0, 2, 5])
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    written = browser.reprint(folder)
+    assert sorted(written) == sorted(folder.iterdir())
+    assert len(written) == 3
+    for path, session_id in zip(written, chosen, strict=True):
+        session = store.load(session_id)
+        pages, text = pdf_text(path)
+        assert pages >= 1
+        assert session.candidate_ref in path.name and session.date in path.name
+        assert session.candidate_ref in text
+        assert digest_of(store, session_id) in text.replace("\n", "")
+    assert told == [f"Sheets written: 3 sheet(s) written to {folder}."]
+
+
+def test_the_reprint_button_asks_for_a_folder(make_browser, store, told, tmp_path, monkeypatch):
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    chosen = select(browser, [1, 3])
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(tmp_path))
+    )
+    QTest.mouseClick(browser.actions["reprint"], Qt.MouseButton.LeftButton)
+    names = sorted(p.name for p in tmp_path.glob("*.pdf"))
+    assert len(names) == 2
+    assert all(any(store.load(i).candidate_ref in n for n in names) for i in chosen)
+
+
+def test_sheets_whose_names_would_clash_are_all_written(make_browser, store, told, tmp_path):
+    """References that differ only in characters a file name cannot hold must not overwrite."""
+    panel = (Member("m1", "Ann Chair", "chair", "1001"), Member("m2", "Bob Member", "member", ""))
+    gwent = load_profiles([]).get(GWENT)
+    for ref in ("X/77", "X:77"):
+        store.create_session(
+            gwent,
+            candidate_name="Same Day",
+            candidate_ref=ref,
+            date="2026-05-05",
+            venue="HQ",
+            panel=panel,
+        )
+    browser = make_browser(store)
+    browser.text.setFocus()
+    type_text("same day", browser.text)
+    press("Return", browser.text)
+    assert browser.model.rowCount() == 2
+    select(browser, [0, 1])
+    written = browser.reprint(tmp_path)
+    assert len(set(written)) == 2
+    assert len(list(tmp_path.glob("*.pdf"))) == 2
+    texts = {pdf_text(p)[1] for p in written}
+    assert any("X/77" in t for t in texts) and any("X:77" in t for t in texts)
+
+
+def test_one_combined_pdf_holds_every_sheet(make_browser, store, told, tmp_path):
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    chosen = select(browser, [0, 4, 7])
+    folder = tmp_path / "single"
+    folder.mkdir()
+    singles = browser.reprint(folder)
+    combined = browser.reprint_combined(tmp_path / "all.pdf")
+    assert combined == tmp_path / "all.pdf"
+    pages, text = pdf_text(combined)
+    assert pages == sum(pdf_text(p)[0] for p in singles)
+    flat = text.replace("\n", "")
+    for session_id in chosen:
+        assert store.load(session_id).candidate_ref in text
+        assert digest_of(store, session_id) in flat
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # so a spreadsheet reads it as UTF-8
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_has_a_row_per_selected_session_with_its_figures(make_browser, store, tmp_path):
+    browser = make_browser(store)
+    choose(browser.profile, GWENT)
+    chosen = select(browser, [0, 1, 3, 6])
+    path = browser.export_csv(tmp_path / "campaign.csv")
+    rows = read_csv(path)
+    assert [r["session_id"] for r in rows] == chosen
+    areas = load_profiles([]).get(GWENT).planned_areas
+    assert [c for c in rows[0] if c.startswith("agreed: ")] == [f"agreed: {a.name}" for a in areas]
+    for row in rows:
+        session = store.load(row["session_id"])
+        outcome = session.outcome
+        for area in areas:
+            grade = session.agreed_grade(area.id)
+            assert row[f"agreed: {area.name}"] == ("" if grade is None else str(grade))
+        assert row["weighted_total"] == str(outcome.weighted_total)
+        assert row["weighted_max"] == str(outcome.weighted_max)
+        assert row["percentage"] == outcome.percentage_text
+        expected = "withdrawn" if session.status is Status.WITHDRAWN else outcome.result.value
+        assert row["outcome"] == expected
+        assert row["candidate_reference"] == session.candidate_ref
+        assert row["candidate_name"] == neutralise(session.candidate_name)
+        assert row["status"] == session.status.value
+
+
+def test_csv_neutralises_formula_cells(make_browser, store, tmp_path):
+    gwent = load_profiles([]).get(GWENT)
+    panel = (Member("m1", "Ann Chair", "chair", "1001"), Member("m2", "Bob Member", "member", ""))
+    names = ['=HYPERLINK("http://x")', "@SUM(1)", "+1", "-1+2"]
+    for n, name in enumerate(names):
+        store.create_session(
+            gwent,
+            candidate_name=name,
+            candidate_ref=f"F-00{n}",
+            date="2026-05-20",
+            venue="HQ",
+            panel=panel,
+        )
+    browser = make_browser(store)
+    choose(browser.profile, GWENT)
+    browser.text.setFocus()
+    type_text("f-00", browser.text)
+    press("Return", browser.text)
+    assert browser.model.rowCount() == len(names)
+    browser.table.setFocus()
+    press("Ctrl+A", browser.table)
+    path = browser.export_csv(tmp_path / "formulas.csv")
+    rows = read_csv(path)
+    assert sorted(r["candidate_name"] for r in rows) == sorted("'" + n for n in names)
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "@", "\t", "\r"))
+            assert not value.startswith("-") or value.lstrip("-").replace(".", "").isdigit()
+
+
+def test_csv_of_two_profiles_without_a_profile_chosen_is_refused(
+    make_browser, store, tmp_path, warnings_shown
+):
+    browser = make_browser(store)
+    chosen = select(browser, [0, 1, 2])
+    assert len({store.load(i).profile.id for i in chosen}) > 1
+    path = tmp_path / "mixed.csv"
+    assert browser.export_csv(path) is None
+    assert not path.exists()
+    assert len(warnings_shown) == 1
+    assert warnings_shown[0].startswith("Not exported: ")
+    assert "Choose a profile in the filter" in warnings_shown[0]
+
+
+def test_actions_with_nothing_selected_say_so(make_browser, store, told, tmp_path):
+    browser = make_browser(store)
+    browser.table.clearSelection()
+    browser.table.setCurrentIndex(browser.model.index(-1, -1))
+    out = tmp_path / "out"
+    out.mkdir()
+    assert browser.export_csv(out / "x.csv") is None
+    assert browser.reprint(out) == []
+    assert browser.reprint_combined(out / "all.pdf") is None
+    assert browser.reopen() == 0
+    assert browser.withdraw() == 0
+    assert told == ["Nothing selected: Select one or more sessions first."] * 5
+    assert list(out.iterdir()) == []
+
+
+# --- reopen and withdraw -------------------------------------------------------------------------
+
+
+def answer(monkeypatch, reply: str | None) -> list[str]:
+    """ReasonDialog.ask returns ``reply``; the titles asked are recorded."""
+    asked: list[str] = []
+
+    def ask(_parent, title, _prompt):
+        asked.append(title)
+        return reply
+
+    monkeypatch.setattr(ReasonDialog, "ask", staticmethod(ask))
+    return asked
+
+
+def snapshot(store: Store, session_id: str):
+    return store.load(session_id), store.audit_trail(session_id)
+
+
+def test_reopen_without_a_reason_changes_nothing(make_browser, store, monkeypatch):
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    (session_id,) = select(browser, [2])
+    before = snapshot(store, session_id)
+    asked = answer(monkeypatch, None)
+    QTest.mouseClick(browser.actions["reopen"], Qt.MouseButton.LeftButton)
+    assert asked == ["Reopen signed sessions"]
+    assert snapshot(store, session_id) == before
+    assert sql(store, "SELECT status, version FROM sessions WHERE id = ?", [session_id]) == [
+        ("signed", 1)
+    ]
+
+
+def test_the_real_reason_dialog_keeps_ok_disabled_without_text(qtbot, make_browser, store):
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    (session_id,) = select(browser, [0])
+    before = snapshot(store, session_id)
+    seen: list[str] = []
+
+    def try_blank(dialog: ReasonDialog) -> None:
+        assert not dialog.ok_button.isEnabled()
+        type_text("   ", dialog.reason)
+        assert not dialog.ok_button.isEnabled()
+        QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # does nothing
+        assert dialog.isVisible()
+        type_text("x", dialog.reason)
+        assert dialog.ok_button.isEnabled()  # so the check above could have failed
+        dialog.reason.clear()
+        assert not dialog.ok_button.isEnabled()
+        seen.append("checked")
+        # when_modal rejects it in any case
+
+    when_modal(ReasonDialog, try_blank, seen)
+    assert browser.reopen() == 0
+    assert seen == ["checked"]
+    assert QApplication.activeModalWidget() is None
+    assert snapshot(store, session_id) == before
+
+
+def test_reopen_with_a_reason_is_audited_and_makes_version_two(make_browser, store, monkeypatch):
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    chosen = select(browser, [0, 3])
+    reason = "Grade for Integrity recorded against the wrong candidate."
+    answer(monkeypatch, reason)
+    changed: list[bool] = []
+    browser.changed.connect(lambda: changed.append(True))
+    QTest.mouseClick(browser.actions["reopen"], Qt.MouseButton.LeftButton)
+    for session_id in chosen:
+        assert sql(store, "SELECT status, version FROM sessions WHERE id = ?", [session_id]) == [
+            ("reopened", 2)
+        ]
+        last = sql(
+            store,
+            "SELECT action, subject, actor, old, new FROM audit WHERE session_id = ?"
+            " ORDER BY id DESC LIMIT 1",
+            [session_id],
+        )
+        assert last == [("reopen", reason, actor_name(), "signed v1", "reopened v2")]
+    assert changed == [True]
+    # the list follows: the signed filter no longer shows them
+    shown = {browser.model.row(r).id for r in range(browser.model.rowCount())}
+    assert not shown & set(chosen)
+
+
+def test_reopening_a_session_still_being_scored_is_refused(
+    make_browser, store, monkeypatch, warnings_shown
+):
+    browser = make_browser(store)
+    choose(browser.status, "scoring")
+    (session_id,) = select(browser, [0])
+    before = snapshot(store, session_id)
+    answer(monkeypatch, "No reason is enough for this.")
+    assert browser.reopen() == 0
+    assert len(warnings_shown) == 1
+    assert snapshot(store, session_id) == before
+
+
+def test_withdraw_with_a_reason_locks_and_audits(make_browser, store, monkeypatch):
+    browser = make_browser(store)
+    choose(browser.status, "scoring")
+    (session_id,) = select(browser, [1])
+    asked = answer(monkeypatch, "Did not attend the second part.")
+    QTest.mouseClick(browser.actions["withdraw"], Qt.MouseButton.LeftButton)
+    assert asked == ["Withdraw"]
+    assert sql(
+        store, "SELECT status, withdrawn_reason, outcome FROM sessions WHERE id = ?", [session_id]
+    ) == [("withdrawn", "Did not attend the second part.", "withdrawn")]
+    last = store.audit_trail(session_id)[-1]
+    assert (last.action, last.subject, last.actor, last.old, last.new) == (
+        "withdraw",
+        "Did not attend the second part.",
+        actor_name(),
+        "scoring",
+        "withdrawn",
+    )
+
+
+def test_withdraw_without_a_reason_changes_nothing(make_browser, store, monkeypatch):
+    browser = make_browser(store)
+    choose(browser.status, "scoring")
+    (session_id,) = select(browser, [0])
+    before = snapshot(store, session_id)
+    answer(monkeypatch, None)
+    assert browser.withdraw() == 0
+    assert snapshot(store, session_id) == before
+
+
+# --- purge ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def old_store(old_template, tmp_path):
+    """Its clock says 1 June 2025, so only sessions closed before June 2024 are due."""
+    opened = Store.open(
+        copy_of(old_template, tmp_path), clock=lambda: datetime(2025, 6, 1, 12, tzinfo=UTC)
+    )
+    yield opened
+    opened.close()
+
+
+def reply(monkeypatch, button) -> list[str]:
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_purge_deletes_exactly_the_sessions_past_retention(make_browser, old_store, monkeypatch):
+    due = {row.id for row in old_store.purge_candidates()}
+    before = {r[0] for r in sql(old_store, "SELECT id FROM sessions")}
+    assert 0 < len(due) < len(before)
+    asked = reply(monkeypatch, QMessageBox.StandardButton.Yes)
+    browser = make_browser(old_store)
+    QTest.mouseClick(browser.actions["purge"], Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and f"Delete {len(due)} closed session(s)" in asked[0]
+    after = {r[0] for r in sql(old_store, "SELECT id FROM sessions")}
+    assert after == before - due
+    purged = sql(old_store, "SELECT session_id, actor FROM audit WHERE action = 'purge'")
+    assert sorted(purged) == sorted((i, actor_name()) for i in due)
+    for table in ("members", "grades", "marks", "agreed", "signoffs", "sheets"):
+        left = sql(old_store, f"SELECT DISTINCT session_id FROM {table}")
+        assert not {r[0] for r in left} & due, table
+    assert list((old_store.path.parent / "backups").glob("*before-purge*"))
+    assert browser.model.rowCount() == len(after)
+
+
+def test_purge_answered_no_deletes_nothing(make_browser, old_store, monkeypatch):
+    before = sql(old_store, "SELECT id FROM sessions ORDER BY id")
+    asked = reply(monkeypatch, QMessageBox.StandardButton.No)
+    browser = make_browser(old_store)
+    assert old_store.purge_candidates()
+    assert browser.purge() == 0
+    assert len(asked) == 1
+    assert sql(old_store, "SELECT id FROM sessions ORDER BY id") == before
+    assert sql(old_store, "SELECT count(*) FROM audit WHERE action = 'purge'") == [(0,)]

@@ -1,0 +1,233 @@
+"""The statistics view shows, charts and exports the figures an independent SQL count gives."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QImage
+
+from pcso_interview.demo import demo_sessions
+from pcso_interview.hr_export import neutralise
+from pcso_interview.profiles import load_profiles
+from pcso_interview.session import Member
+from pcso_interview.statistics import compute_statistics, statistics_csv_rows
+from pcso_interview.store import Store
+from tests.store_support import ANN, signed_session
+from ui.hr.statistics_view import StatisticsView
+
+TODAY = date(2026, 6, 1)
+GWENT = "gwent-cso"
+KENT = "kent-crime-prevention-pcso"
+FORMULA_MEMBER = Member("m2", "=SUM(A1)", "member", "")
+
+
+@pytest.fixture(scope="module")
+def stats_store(tmp_path_factory):
+    """Seeded demo sessions, and one signed Gwent session with a formula for a member's name."""
+    path = tmp_path_factory.mktemp("hr-statistics") / "sessions.db"
+    store = Store.open(path)
+    store.insert_many(demo_sessions(list(load_profiles([])), 200, seed=31, today=TODAY), "d")
+    signed_session(store, 2, profile_id=GWENT, panel=(ANN, FORMULA_MEMBER), day="2026-01-15")
+    yield store
+    store.close()
+
+
+def sql(store: Store, text: str, params=()) -> list[tuple]:
+    conn = sqlite3.connect(store.path)
+    try:
+        return conn.execute(text, tuple(params)).fetchall()
+    finally:
+        conn.close()
+
+
+SIGNED = "s.profile_id = ? AND s.status = 'signed' AND s.date >= ? AND s.date <= ?"
+
+
+def percent(count: int, total: int) -> str:
+    """One decimal place, half up, with integers only."""
+    tenths = (2000 * count + total) // (2 * total)
+    return f"{tenths // 10}.{tenths % 10}%"
+
+
+def expected_figures(store: Store, profile_id: str, start: str, end: str) -> dict:
+    """Every figure as plain SQL aggregates (these consensus profiles record agreed grades)."""
+    params = [profile_id, start, end]
+    ((candidates, passes),) = sql(
+        store,
+        f"SELECT count(*), sum(s.outcome = 'pass') FROM sessions s WHERE {SIGNED}",
+        params,
+    )
+    mean = dict(
+        sql(
+            store,
+            "SELECT a.area_id, avg(a.grade) FROM agreed a JOIN sessions s ON s.id = a.session_id"
+            f" WHERE {SIGNED} GROUP BY a.area_id",
+            params,
+        )
+    )
+    failing = dict(
+        sql(
+            store,
+            "SELECT a.area_id, 100.0 * avg(a.grade < 3) FROM agreed a"
+            f" JOIN sessions s ON s.id = a.session_id WHERE {SIGNED} GROUP BY a.area_id",
+            params,
+        )
+    )
+    spread = dict(
+        sql(
+            store,
+            "SELECT area_id, 100.0 * avg(flagged) FROM (SELECT g.area_id,"
+            " max(g.grade) - min(g.grade) >= 2 AS flagged FROM grades g"
+            f" JOIN sessions s ON s.id = g.session_id WHERE {SIGNED}"
+            " GROUP BY g.session_id, g.area_id) GROUP BY area_id",
+            params,
+        )
+    )
+    assessors = dict(
+        sql(
+            store,
+            "SELECT CASE m.number WHEN '' THEN m.name ELSE m.name || ' (' || m.number || ')' END,"
+            " avg(g.grade - a.grade) FROM grades g"
+            " JOIN members m ON m.session_id = g.session_id AND m.member_id = g.member_id"
+            " JOIN agreed a ON a.session_id = g.session_id AND a.area_id = g.area_id"
+            f" JOIN sessions s ON s.id = g.session_id WHERE {SIGNED} GROUP BY 1",
+            params,
+        )
+    )
+    return {
+        "candidates": candidates,
+        "pass rate": percent(passes, candidates),
+        "mean": mean,
+        "fail": failing,
+        "spread": spread,
+        "assessors": assessors,
+    }
+
+
+@pytest.fixture
+def view(qtbot, stats_store, profiles):
+    shown = StatisticsView(stats_store, profiles)
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def choose(view: StatisticsView, profile_id: str, start: str, end: str) -> None:
+    view.profile.setCurrentIndex(view.profile.findData(profile_id))
+    view.date_from.set_value(date.fromisoformat(start))
+    view.date_to.set_value(date.fromisoformat(end))
+
+
+def bar_values(view: StatisticsView, key: str) -> dict[str, float]:
+    chart = view.chart_views[key].chart()
+    (series,) = chart.series()
+    (bars,) = series.barSets()
+    (categories,) = [a for a in series.attachedAxes() if hasattr(a, "categories")]
+    labels = categories.categories()
+    assert len(labels) == bars.count()
+    return {labels[i]: bars.at(i) for i in range(bars.count())}
+
+
+def short(name: str) -> str:
+    return name if len(name) <= 22 else name[:21] + "…"
+
+
+@pytest.mark.parametrize(
+    ("profile_id", "start", "end"),
+    [(GWENT, "2024-01-01", "2026-12-31"), (KENT, "2025-01-01", "2025-12-31")],
+)
+def test_summary_table_and_charts_show_the_independent_figures(
+    view, stats_store, profiles, profile_id, start, end
+):
+    choose(view, profile_id, start, end)
+    expected = expected_figures(stats_store, profile_id, start, end)
+    assert expected["candidates"] >= 10
+    summary = view.summary.text()
+    assert f"<b>{expected['candidates']}</b> signed session(s)" in summary
+    assert f"pass rate <b>{expected['pass rate']}</b>" in summary
+
+    profile = profiles.get(profile_id)
+    stats = compute_statistics(profile, stats_store.statistics_sessions(profile_id, start, end))
+    model = view.table_model
+    shown = [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    assert shown == statistics_csv_rows(stats)[1:]
+    assert ["candidates", "", str(expected["candidates"])] in shown
+    assert ["pass rate", "", expected["pass rate"]] in shown
+
+    names = {short(a.name): a.id for a in profile.planned_areas}
+    for key in ("mean", "fail", "spread"):
+        values = bar_values(view, key)
+        assert list(values) == list(names)
+        for label, area_id in names.items():
+            assert values[label] == pytest.approx(expected[key][area_id], abs=0.0051), (key, label)
+    assessors = bar_values(view, "assessors")
+    assert {label: v for label, v in assessors.items()} == pytest.approx(
+        {short(k): v for k, v in expected["assessors"].items()}, abs=0.0051
+    )
+    assert list(assessors.values()) == sorted(assessors.values())  # most severe first
+
+
+def test_an_empty_range_shows_dashes_not_errors(view):
+    choose(view, GWENT, "2030-01-01", "2030-12-31")
+    assert "<b>0</b> signed session(s)" in view.summary.text()
+    assert "pass rate <b>-</b>" in view.summary.text()
+    assert set(bar_values(view, "mean").values()) == {0.0}
+    assert bar_values(view, "assessors") == {}
+
+
+def test_png_export_writes_each_chart(view, tmp_path):
+    choose(view, GWENT, "2024-01-01", "2026-12-31")
+    for index in range(view.charts.count()):
+        view.charts.setCurrentIndex(index)
+        path = view.export_png(tmp_path / f"chart-{index}.png")
+        image = QImage(str(path))
+        assert not image.isNull()
+        shown = view.charts.currentWidget().size()
+        assert (image.width(), image.height()) == (shown.width(), shown.height())
+        assert image.width() > 300 and image.height() > 200
+        colours = {image.pixel(x, image.height() // 2) for x in range(0, image.width(), 7)}
+        assert len(colours) > 2  # a chart, not a blank picture
+
+
+def test_csv_export_writes_the_rows_neutralised(view, stats_store, profiles, tmp_path):
+    choose(view, GWENT, "2024-01-01", "2026-12-31")
+    stats = compute_statistics(
+        profiles.get(GWENT), stats_store.statistics_sessions(GWENT, "2024-01-01", "2026-12-31")
+    )
+    path = view.export_csv(tmp_path / "figures.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows == [[neutralise(c) for c in row] for row in statistics_csv_rows(stats)]
+    labels = [r[1] for r in rows if r[0].startswith("assessor")]
+    assert "'=SUM(A1)" in labels
+    differences = [r[2] for r in rows if r[0].startswith("assessor")]
+    assert any(d.startswith("-") for d in differences)  # negative numbers stay numbers
+    assert all(not d.startswith("'") for d in differences)
+
+
+def test_every_value_in_the_table_is_in_sight(view):
+    """At 1366x768 the long figure names wrap; they must not push the values out of view."""
+    choose(view, "south-wales-pcso", "2024-01-01", "2026-12-31")
+    view.table.scrollToBottom()  # the assessors' rows have the longest labels
+    header = view.table.horizontalHeader()
+    value = 2
+    assert view.table_model.headerData(value, header.orientation()) == "Value"
+    right = header.sectionViewportPosition(value) + header.sectionSize(value)
+    assert right <= view.table.viewport().width()
+    assert view.table.horizontalScrollBar().maximum() == 0
+    model = view.table_model
+    widest = max(
+        view.table.fontMetrics().horizontalAdvance(model.data(model.index(r, value)))
+        for r in range(model.rowCount())
+    )
+    assert header.sectionSize(value) >= widest
