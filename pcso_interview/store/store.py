@@ -1073,10 +1073,12 @@ class Store:
         """Every id matching the filters (for batch actions), in the query's order."""
         where, params = _where(query)
         order = SORT_COLUMNS[query.sort] + (" DESC" if query.descending else "")
+        tie = " DESC" if query.descending else ""
         return [
             r[0]
             for r in self.conn.execute(
-                f"SELECT id FROM sessions {where} ORDER BY {order}, id", params
+                f"SELECT id FROM sessions {where} ORDER BY {order}, created_at{tie}, id{tie}",
+                params,
             )
         ]
 

@@ -434,9 +434,10 @@ def test_a_signed_session_opens_read_only_with_its_audit_trail_and_sheet(qtbot, 
     assert dialog.view.read_only and not dialog.view.editable
     assert session.candidate_ref in dialog.windowTitle() and "read-only" in dialog.windowTitle()
     assert "Signed" in dialog.view.banner.text() and dialog.view.banner.isVisibleTo(dialog)
-    trail = hr_store.audit_trail(session_id)
-    assert dialog.audit.rows == trail and trail
+    trail = list(reversed(hr_store.audit_trail(session_id)))  # newest first on screen
+    assert [line.entry for line in dialog.audit.rows] == trail and trail
     assert audit_cells(dialog, 2) == [a.action for a in trail]
+
     assert dialog.tabs.tabText(1) == f"&Audit trail ({len(trail)})"
     digest = query(db_path, "SELECT digest FROM sessions WHERE id = ?", [session_id])[0][0]
     assert [s["digest"] for s in dialog.sheets.rows] == [digest]
@@ -489,3 +490,19 @@ def test_cells_show_what_the_database_holds(browser, db_path):
         else:
             assert total == f"{stored['weighted_total']} ({stored['percentage']})"
     assert outcomes == {"incomplete", "withdrawn", "pass", "fail"}
+
+
+def test_the_audit_trail_reads_in_words(qtbot, store, new_session):
+    """Names and area words instead of internal ids; status labels; reasons labelled."""
+    session_id = new_session(store)
+    session = store.load(session_id)
+    area = session.planned_areas[0]
+    store.classify(session_id, "m1", area.indicators[1].id, "partly")
+    store.withdraw(session_id, "Did not attend.", "HR Officer")
+    dialog = SessionReviewDialog(store, session_id)
+    qtbot.addWidget(dialog)
+    subjects = audit_cells(dialog, 3)
+    assert subjects[0] == "Reason: Did not attend."  # newest first
+    assert f"{session.panel[0].name} · {area.name}, indicator 2" in subjects
+    assert not any(s.startswith("m1/") for s in subjects)
+    assert "Withdrawn" in audit_cells(dialog, 5)

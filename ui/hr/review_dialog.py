@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -13,18 +15,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcso_interview.session import Session, Status
 from pcso_interview.store import AuditEntry, Store
 from ui.scoring.interview_view import InterviewView
 from ui.table_model import Column, RowsModel
 
 
-def audit_model() -> RowsModel[AuditEntry]:
+@dataclass(frozen=True)
+class AuditLine:
+    """An audit row in words: names instead of internal ids, status labels, not codes."""
+
+    entry: AuditEntry
+    subject: str
+    old: str
+    new: str
+
+
+def _status_words(value: str) -> str:
+    try:
+        return Status(value).label
+    except ValueError:
+        return value
+
+
+def describe(entry: AuditEntry, session: Session | None) -> AuditLine:
+    subject, old, new = entry.subject, entry.old, entry.new
+    if session is not None:
+        members = {m.id: m.name for m in session.panel}
+        places: dict[str, str] = {}
+        for area in session.profile.areas:
+            places[area.id] = area.name
+            for number, indicator in enumerate(area.indicators, start=1):
+                places[indicator.id] = f"{area.name}, indicator {number}"
+        who, _, what = subject.partition("/")
+        if what and who in members:
+            subject = f"{members[who]} · {places.get(what, what)}"
+        elif subject in members:
+            subject = members[subject]
+        elif subject in places:
+            subject = places[subject]
+    if entry.action in ("status", "withdraw"):
+        old, new = _status_words(old), _status_words(new)
+    if entry.action in ("reopen", "withdraw", "clear signatures"):
+        subject = f"Reason: {subject}"
+    return AuditLine(entry, subject, old, new)
+
+
+def audit_model() -> RowsModel[AuditLine]:
     return RowsModel(
         [
-            Column("When (UTC)", lambda a: a.at.replace("T", " ").rstrip("Z")),
-            Column("Who", lambda a: a.actor),
-            Column("What", lambda a: a.action),
-            Column("Of", lambda a: a.subject),
+            Column("When (UTC)", lambda a: a.entry.at.replace("T", " ").rstrip("Z")),
+            Column("Who", lambda a: a.entry.actor),
+            Column("What", lambda a: a.entry.action),
+            Column("Of / reason", lambda a: a.subject, tooltip=lambda a: a.subject),
             Column("Old value", lambda a: a.old, tooltip=lambda a: a.old),
             Column("New value", lambda a: a.new, tooltip=lambda a: a.new),
         ]
@@ -63,7 +106,8 @@ class SessionReviewDialog(QDialog):
         title = f"{session.candidate_ref} {session.candidate_name}" if session else session_id
         self.setWindowTitle(f"Session {title} (read-only)")
         self.audit = audit_model()
-        self.audit.set_rows(store.audit_trail(session_id))
+        # Newest first: what HR usually wants (a reopening, a withdrawal) is recent.
+        self.audit.set_rows([describe(e, session) for e in reversed(store.audit_trail(session_id))])
         self.sheets = sheets_model()
         self.sheets.set_rows(store.sheets(session_id))
         self.tabs = QTabWidget()

@@ -45,6 +45,9 @@ def cell(row: SessionRow, column: int) -> str:
     if column == 5:
         return Status(row.status).label
     if column == 6:
+        final = row.status in (Status.SIGNED.value, Status.WITHDRAWN.value)
+        if row.outcome in ("pass", "fail") and not final:
+            return f"{row.outcome.capitalize()} (provisional)"  # not signed: may still change
         return row.outcome.capitalize()
     # No total until every area has an agreed grade: the store writes "0.0%" for an unfinished
     # session, which read as a candidate who scored nothing.

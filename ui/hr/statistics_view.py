@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -16,7 +17,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,9 +46,11 @@ from pcso_interview.store import Store
 from ui.hr.browser import OptionalDate
 from ui.table_model import Column, RowsModel
 
+MAX_ASSESSORS = 15  # the chart shows those furthest from the agreed grades; the table, all
+
 
 def _short(name: str) -> str:
-    return name if len(name) <= 22 else name[:21] + "…"
+    return name if len(name) <= 30 else name[:29] + "…"
 
 
 def bar_chart(
@@ -67,6 +70,8 @@ def bar_chart(
     series.append(bar_set)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value")
+    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+    bar_set.setLabelColor(QColor("#202020"))  # readable on the background, not on the bar
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([_short(label) for label in labels])
@@ -102,6 +107,9 @@ class StatisticsView(QWidget):
             self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
         self.date_from = OptionalDate("From")
         self.date_to = OptionalDate("To")
+        self.key = QLabel()
+        self.key.setWordWrap(True)
+        self.key.setAccessibleName("Key to the area numbers")
         self.summary = QLabel()
         self.summary.setAccessibleName("Summary figures")
         self.summary.setWordWrap(True)
@@ -157,13 +165,13 @@ class StatisticsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addLayout(body, 1)
+        layout.addWidget(self.key)
         self.profile.currentIndexChanged.connect(self.refresh)
         self.date_from.changed.connect(self.refresh)
         self.date_to.changed.connect(self.refresh)
 
     def showEvent(self, event) -> None:
-        if self.stats is None:
-            self.refresh()
+        self.refresh()  # sessions may have been signed or reopened since it was last shown
         super().showEvent(event)
 
     def refresh(self) -> None:
@@ -177,7 +185,10 @@ class StatisticsView(QWidget):
             f"<b>{percent_text(stats.pass_rate)}</b> · areas flagged for a spread of 2 or more: "
             f"<b>{percent_text(stats.spread_share)}</b>"
         )
-        names = [a.name for a in stats.areas]
+        names = [str(number) for number in range(1, len(stats.areas) + 1)]
+        self.key.setText(
+            "Areas: " + " · ".join(f"{i} {a.name}" for i, a in enumerate(stats.areas, start=1))
+        )
         top = profile.scale.highest
 
         def number(value) -> float:
@@ -216,12 +227,18 @@ class StatisticsView(QWidget):
                 "Spread 2+ (%)",
             )
         )
-        differences = [number(a.mean_difference) for a in stats.assessors]
+        shown = sorted(
+            sorted(stats.assessors, key=lambda a: -abs(a.mean_difference))[:MAX_ASSESSORS],
+            key=lambda a: (a.mean_difference, a.assessor.name),
+        )
+        differences = [number(a.mean_difference) for a in shown]
         reach = max([1.0, *(abs(d) for d in differences)])
+        more = len(stats.assessors) - len(shown)
         self.chart_views["assessors"].setChart(
             bar_chart(
-                "Assessors: mean of own grade minus agreed grade (+ lenient, - severe)",
-                [a.assessor.label for a in stats.assessors],
+                "Assessors: mean of own grade minus agreed grade (+ lenient, - severe)"
+                + (f"; the {len(shown)} furthest, the table lists all" if more > 0 else ""),
+                [a.assessor.label for a in shown],
                 differences,
                 reach,
                 "Mean difference",

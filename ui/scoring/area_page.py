@@ -132,6 +132,7 @@ class AreaPage(QWidget):
         super().__init__(parent)
         self.area: Area | None = None
         self.session: Session | None = None
+        self._editable = False
         self.member_id = ""
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -267,7 +268,8 @@ class AreaPage(QWidget):
         self.table.setProperty("readOnly", not editable)
         for widget in (self.question, self.note, self.area_note):
             widget.setReadOnly(not editable)
-        self.grade_box.setEnabled(editable)
+        # Not disabled when read-only: a greyed-out grade is hard to read; clicks are ignored.
+        self._editable = editable
 
     def _show_grade(self, session: Session, area: Area, member_id: str) -> None:
         scale = session.profile.scale
@@ -331,8 +333,12 @@ class AreaPage(QWidget):
             self.grade_requested.emit(self.area.id, points[position - 1].value)
 
     def _grade_clicked(self, value: int) -> None:
-        if self.area is not None:
-            self.grade_requested.emit(self.area.id, value)
+        if self.area is None or self.session is None:
+            return
+        if not self._editable:  # read-only: put the recorded grade back
+            self._show_grade(self.session, self.area, self.member_id)
+            return
+        self.grade_requested.emit(self.area.id, value)
 
     def _open_note(self, row: int) -> None:
         self._bind_note(row)

@@ -104,7 +104,7 @@ class InterviewView(QWidget):
         self.member_box.setAccessibleName("Scoring as")
         self.member_box.setMinimumWidth(220)
         self.member_box.currentIndexChanged.connect(self._member_changed)
-        scoring_as = QLabel("Scoring &as:")
+        scoring_as = QLabel("Viewing &as:" if read_only else "Scoring &as:")
         scoring_as.setBuddy(self.member_box)
         self.banner = QLabel()
         self.banner.setAccessibleName("Session state")
@@ -256,9 +256,9 @@ class InterviewView(QWidget):
                 f"PCSO interview — {session.candidate_ref} — scoring as {member.name}"
             )
         if session.status.value == "signed":
-            self.banner.setText(f"🔒 Signed off and locked (version {session.version}). Read-only.")
+            self.banner.setText(f"Signed off and locked (version {session.version}). Read-only.")
         elif session.status.value == "withdrawn":
-            self.banner.setText(f"🔒 Withdrawn: {session.withdrawn_reason}. Read-only.")
+            self.banner.setText(f"Locked: withdrawn ({session.withdrawn_reason}). Read-only.")
         elif session.signoffs:
             self.banner.setText("Sign-off has begun: marks are frozen until everyone has signed.")
         elif self.read_only:
@@ -276,7 +276,13 @@ class InterviewView(QWidget):
         ]
         blockers = session.signoff_blockers()
         rows.append(NavRow(CONSENSUS, "Consensus", ()))
-        rows.append(NavRow(SIGNOFF, "Sign-off" + (" ✓ ready" if not blockers else ""), ()))
+        if session.status.value == "signed":
+            signoff_title = "Sign-off ✓ signed"
+        elif not blockers and not session.locked:
+            signoff_title = "Sign-off ✓ ready"
+        else:
+            signoff_title = "Sign-off"
+        rows.append(NavRow(SIGNOFF, signoff_title, ()))
         current = self.nav_view.currentIndex().row()
         self.nav.set_rows(rows)
         if current >= 0:
@@ -325,7 +331,9 @@ class InterviewView(QWidget):
         session = self.session
         if session is None:
             return "open a session"
-        if session.locked or self.read_only:
+        if self.read_only:
+            return "nothing: this is a read-only view"
+        if session.locked:
             return "nothing: this session is read-only (Ctrl+P for the marking sheet)"
         member = session.member(self.member_id)
         if self.page_key not in (CONSENSUS, SIGNOFF):
