@@ -258,7 +258,7 @@ class InterviewView(QWidget):
         if session.status.value == "signed":
             self.banner.setText(f"Signed off and locked (version {session.version}). Read-only.")
         elif session.status.value == "withdrawn":
-            self.banner.setText(f"Locked: withdrawn ({session.withdrawn_reason}). Read-only.")
+            self.banner.setText(f"Withdrawn and locked: {session.withdrawn_reason} Read-only.")
         elif session.signoffs:
             self.banner.setText("Sign-off has begun: marks are frozen until everyone has signed.")
         elif self.read_only:
