@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -46,6 +47,7 @@ WATERMARK = "DRAFT - NOT SIGNED OFF"
 DIGEST_PREFIX = "SHA-256 of the signed content:"
 SUBJECT_PREFIX = "pcso-interview marking sheet"
 CHUNK = 1200  # characters of a note per table row, so no single row outgrows a page
+CHUNK_LINES = 30  # and lines: a list typed one short line at a time is tall, not long
 
 CLASSIFICATION_WORDS = {
     Classification.DEMONSTRATED: "+ Demonstrated",
@@ -93,13 +95,19 @@ def text(value: str) -> str:
     return escape(value).replace("\n", "<br/>")
 
 
-def chunks(value: str, size: int = CHUNK) -> list[str]:
-    """Split long text at spaces into pieces of at most about ``size`` characters."""
-    if len(value) <= size:
+def chunks(value: str, size: int = CHUNK, lines: int = CHUNK_LINES) -> list[str]:
+    """Split long text into pieces of at most about ``size`` characters and ``lines`` lines,
+    at line breaks or spaces."""
+    if len(value) <= size and value.count("\n") < lines:
         return [value]
     pieces: list[str] = []
     rest = value
-    while len(rest) > size:
+    while len(rest) > size or rest.count("\n") >= lines:
+        breaks = [i for i, c in enumerate(rest[: size + 1]) if c == "\n"]
+        if len(breaks) >= lines:
+            pieces.append(rest[: breaks[lines - 1]])
+            rest = rest[breaks[lines - 1] + 1 :]
+            continue
         cut = rest.rfind(" ", 0, size)
         cut = cut if cut > size // 2 else size
         pieces.append(rest[:cut])
@@ -256,6 +264,7 @@ class SheetBuilder:
         rows: list[list] = [["No.", "Indicator / member", "Classification", "Evidence note"]]
         style: list[tuple] = []
         for number, indicator in enumerate(area.indicators, start=1):
+            first = len(rows)
             style.append(("SPAN", (1, len(rows)), (3, len(rows))))
             style.append(
                 ("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.HexColor("#f5f5f5"))
@@ -275,6 +284,12 @@ class SheetBuilder:
                             Paragraph(text(piece), st.small),
                         ]
                     )
+            # Keep an indicator with its members' rows, so no classification is printed on a
+            # page without the indicator it classifies. A block with long notes cannot fit a
+            # page whole: it keeps the indicator with the first member's row only.
+            notes = sum(_printed_lines(s.mark(m.id, indicator.id).note) for m in s.panel)
+            last = len(rows) - 1 if notes <= CHUNK_LINES else first + 1
+            style.append(("NOSPLIT", (0, first), (-1, last)))
         table = Table(
             rows,
             colWidths=[10 * mm, 52 * mm, 26 * mm, CONTENT_WIDTH - 88 * mm],
@@ -305,18 +320,19 @@ class SheetBuilder:
         agreed_text = (
             f"{scale.label(agreed)} {scale.point(agreed).name}" if agreed is not None else "-"
         )
+        extra = [("FONTNAME", (0, len(grades)), (-1, -1), BOLD)]
         grades.append([Paragraph("<b>Agreed (panel)</b>", st.body), agreed_text, ""])
         rationale = s.rationale(area.id)
-        if rationale:
-            grades.append(
-                [Paragraph("<b>Rationale</b>", st.body), Paragraph(text(rationale), st.body), ""]
-            )
-        grade_table = Table(grades, colWidths=[62 * mm, 60 * mm, CONTENT_WIDTH - 122 * mm])
-        extra = [("FONTNAME", (0, len(grades) - (2 if rationale else 1)), (-1, -1), BOLD)]
-        if rationale:
-            extra.append(("SPAN", (1, len(grades) - 1), (2, len(grades) - 1)))
+        for index, piece in enumerate(chunks(rationale) if rationale else []):
+            extra.append(("SPAN", (1, len(grades)), (2, len(grades))))
+            label = "" if index else Paragraph("<b>Rationale</b>", st.body)
+            grades.append([label, Paragraph(text(piece), st.body), ""])
+        grade_table = Table(
+            grades, colWidths=[62 * mm, 60 * mm, CONTENT_WIDTH - 122 * mm], repeatRows=1
+        )
         grade_table.setStyle(_grid(extra))
-        flow += [Spacer(1, 2 * mm), KeepTogether(grade_table)]
+        caption = Paragraph(f"Grades: {text(area.name)}", st.subheading)  # names the area
+        flow += [Spacer(1, 2 * mm), KeepTogether([caption, grade_table])]  # on a new page too
         return flow
 
     def summary_flow(self) -> list:
@@ -376,11 +392,14 @@ class SheetBuilder:
         names = [s.profile.area(p.area).name for p in planned]
         agreed = [s.agreed_grade(p.area) or 0 for p in planned]
         minimum = [p.minimum for p in planned]
-        width, height = CONTENT_WIDTH, 62 * mm
+        # The key: every "number name" whole on one line, as many lines as it takes.
+        key = _wrap([f"{i + 1} {name}" for i, name in enumerate(names)], CONTENT_WIDTH - 12)
+        extra = 9 * max(0, len(key) - 2)
+        width, height = CONTENT_WIDTH, 62 * mm + extra
         drawing = Drawing(width, height)
         chart = VerticalBarChart()
-        chart.x, chart.y = 30, 40
-        chart.width, chart.height = width - 150, height - 58
+        chart.x, chart.y = 30, 40 + extra
+        chart.width, chart.height = width - 150, height - 58 - extra
         chart.data = [agreed, minimum]
         chart.valueAxis.valueMin = 0
         chart.valueAxis.valueMax = scale.highest
@@ -404,9 +423,8 @@ class SheetBuilder:
         drawing.add(
             String(0, height - 8, "Agreed grades against the minimum", fontName=BOLD, fontSize=9)
         )
-        key = "  ".join(f"{i + 1} {name}" for i, name in enumerate(names))
-        for line_no, line in enumerate(_wrap(key, 150)[:2]):
-            drawing.add(String(0, 12 - 9 * line_no, line, fontName=REGULAR, fontSize=7))
+        for line_no, line in enumerate(key):
+            drawing.add(String(0, 12 + extra - 9 * line_no, line, fontName=REGULAR, fontSize=7))
 
         return drawing
 
@@ -460,14 +478,21 @@ class SheetBuilder:
         return flow
 
 
-def _wrap(value: str, width: int) -> list[str]:
+def _printed_lines(note: str, per_line: int = 50) -> int:
+    """About how many lines a note takes in its column (erring high)."""
+    return sum(1 + len(line) // per_line for line in note.split("\n")) if note else 0
+
+
+def _wrap(items: list[str], width: float, size: float = 7) -> list[str]:
+    """Items joined into lines no wider than ``width`` points; an item is never split."""
     lines, line = [], ""
-    for word in value.split():
-        if len(line) + len(word) + 1 > width and line:
+    for item in items:
+        joined = f"{line}   {item}" if line else item
+        if line and stringWidth(joined, REGULAR, size) > width:
             lines.append(line)
-            line = word
+            line = item
         else:
-            line = f"{line} {word}".strip()
+            line = joined
     if line:
         lines.append(line)
     return lines

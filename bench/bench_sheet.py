@@ -1,0 +1,154 @@
+"""Benchmark of the PDF marking sheet (not a test; prints its figures).
+
+    .venv/bin/python bench/bench_sheet.py [--runs 20] [--batch 100]
+
+Target from the issue: a typical sheet (six areas, two members, ordinary notes) builds in
+under 0.5 s. It is shown beside a minimal reportlab document (one page, one paragraph, the
+same bundled font) built the same number of times in the same run, so a slow machine can be
+told apart from a slow sheet. Then a batch of different invented sessions (every profile,
+as `pdf --date` would meet them), total and per sheet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
+from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
+
+from pcso_interview.demo import NOTES, demo_sessions  # noqa: E402
+from pcso_interview.profiles import load_profiles  # noqa: E402
+from pcso_interview.session import Member, Session  # noqa: E402
+from pcso_interview.store import Store  # noqa: E402
+from reports.fonts import REGULAR, register_fonts  # noqa: E402
+from reports.marking_sheet import build_sheet  # noqa: E402
+
+TARGET_S = 0.5
+PROFILE_ID = "gwent-cso"
+PANEL = (
+    Member("m1", "Llŷr Ŵyn", "chair", "PS 1207"),
+    Member("m2", "Gwenllïan Ŵyn", "member", "C-3031"),
+)
+CLASSES = ("demonstrated", "partly", "demonstrated", "contrary", "demonstrated", "none")
+
+
+def typical_session(db_path: Path) -> Session:
+    """Gwent (six areas), two members, every indicator classified, about a third noted."""
+    profile = load_profiles([]).get(PROFILE_ID)
+    assert profile is not None, PROFILE_ID
+    store = Store.open(db_path)
+    try:
+        sid = store.create_session(
+            profile,
+            candidate_name="Siôn Ŷr ap Dafydd",
+            candidate_ref="C-0412",
+            date="2025-11-23",
+            venue="Headquarters, Interview Room 1",
+            panel=PANEL,
+        )
+        assert len(profile.planned_areas) == 6
+        for n, member in enumerate(PANEL):
+            for a_no, area in enumerate(profile.planned_areas):
+                for i_no, indicator in enumerate(area.indicators):
+                    kind = CLASSES[(i_no + a_no + n) % len(CLASSES)]
+                    store.classify(sid, member.id, indicator.id, kind)
+                    if (i_no + n) % 3 == 0:
+                        store.note(sid, member.id, indicator.id, NOTES[(i_no + a_no) % len(NOTES)])
+                store.area_note(sid, member.id, area.id, f"Clear STAR example ({member.name}).")
+                store.grade(sid, member.id, area.id, 3 + (a_no + n) % 2)
+        for area in profile.planned_areas:
+            store.agree(sid, area.id, 3, "")
+        for member in PANEL:
+            store.sign(sid, member.id, typed_name=member.name)
+        return store.load(sid)
+    finally:
+        store.close()
+
+
+def minimal_document() -> bytes:
+    """One page, one paragraph, the same font registration as the sheet."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, initialFontName=REGULAR)
+    style = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=11.5)
+    doc.build([Paragraph("Llŷr Ŵyn and Gwenllïan Ŵyn: one paragraph, one page.", style)])
+    return buffer.getvalue()
+
+
+def timed(build: Callable[[], bytes], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        build()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20, help="builds of each document")
+    parser.add_argument("--batch", type=int, default=100, help="sheets in the batch")
+    args = parser.parse_args(argv)
+    runs, batch = max(1, args.runs), max(1, args.batch)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        session = typical_session(Path(tmp) / "bench.db")
+
+    start = time.perf_counter()
+    data = build_sheet(session)  # first build: imports warm, fonts registered
+    cold = time.perf_counter() - start
+    minimal_document()
+
+    sheet_times = timed(lambda: build_sheet(session), runs)
+    minimal_times = timed(minimal_document, runs)
+    sheet_median, minimal_median = statistics.median(sheet_times), statistics.median(minimal_times)
+
+    profiles = list(load_profiles([]))
+    sessions = list(demo_sessions(profiles, batch, seed=2026))
+    pages = 0
+    start = time.perf_counter()
+    for each in sessions:
+        pages += build_sheet(each).count(b"/Type /Page\n")
+    batch_total = time.perf_counter() - start
+
+    verdict = "PASS" if sheet_median < TARGET_S else "FAIL"
+    print(f"typical sheet: {PROFILE_ID}, 6 areas, 2 members, {len(data):,} bytes")
+    print(f"  first build (cold)      {cold:7.3f} s")
+    print(
+        f"  typical sheet x{runs:<4}     median {sheet_median:.3f} s   p95 {p95(sheet_times):.3f} s"
+    )
+    print(
+        f"  minimal document x{runs:<4}  median {minimal_median:.4f} s   "
+        f"p95 {p95(minimal_times):.4f} s"
+    )
+    print(f"  ratio sheet / minimal    {sheet_median / minimal_median:7.1f} x")
+    print(
+        f"batch: {batch} different demo sessions ({len(profiles)} profiles), {pages} pages: "
+        f"total {batch_total:.2f} s, {batch_total / batch:.3f} s per sheet"
+    )
+    print(
+        f"{verdict}: typical sheet median {sheet_median:.3f} s against the target of "
+        f"under {TARGET_S} s (p95 {p95(sheet_times):.3f} s)"
+    )
+    return 0 if verdict == "PASS" else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,485 @@
+"""The PDF marking sheet read back with pypdf: complete, readable, provably the signed record.
+
+Sessions are built through the real Store on a throwaway database, with Welsh names (ŵ, ŷ)
+on the panel and for the candidate, because reportlab's own fonts cannot print them.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from pcso_interview.profiles import Profile
+from pcso_interview.scoring import Result
+from pcso_interview.session import Member, Session, Status
+from reports.marking_sheet import (
+    DIGEST_PREFIX,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    WATERMARK,
+    build_sheet,
+    sheet_file_name,
+    subject_line,
+)
+from tests.reports.sheet_support import (
+    CANDIDATE,
+    DAY,
+    HEX64,
+    REF,
+    VENUE,
+    Sheet,
+    found_in,
+    in_frame_or_furniture,
+    long_note,
+    open_store,
+    right_edge_overflows,
+    scored,
+    sign,
+    signature_png,
+    squash,
+    text_fonts,
+)
+from tests.store_support import KENT
+from tests.store_support import profile as load_profile
+
+LONG_NAMES = (
+    Member("m1", "Gwenllïan Angharad Ŵyn-Prydderch ap Llŷr", "chair", "PS 12077"),
+    Member("m2", "Llŷr Maelgwn Ŵyn ap Rhydderch-Llewellyn", "member", "C-30311"),
+    Member("m3", "Angharad Ŷr Lewis-Morgan Fitzgerald", "member", "45120"),
+    Member("m4", "Bartholomew Alexander Whitlow-Carraway", "member", "DC 7781"),
+    Member("m5", "Ffion Eluned Ŵyn-Thackeray ap Owain", "member", "PC 9913"),
+)
+NOTE, NOTE_WORDS = long_note()
+FAILING_GRADES = {"integrity": 2, "transparency": 2}
+
+
+def long_area_names() -> Profile:
+    """Kent's profile as a force file might word it: long area names (the schema allows)."""
+    data = copy.deepcopy(load_profile(KENT).to_dict())
+    for area in data["areas"]:
+        area["name"] = f"{area['name']}: as described in the force's role profile"
+    return Profile.from_dict(data)
+
+
+@dataclass
+class Built:
+    session: Session
+    sheet: Sheet
+    stored_digest: str
+
+
+@pytest.fixture(scope="module")
+def sheet_db(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("sheet") / "sessions.db"
+
+
+@pytest.fixture(scope="module")
+def built(sheet_db) -> dict[str, Built]:
+    """Every kind of sheet the tests read, built once from one throwaway database."""
+    store = open_store(sheet_db)
+    ids = {
+        "failing": scored(store, ref="C-0412", grades=FAILING_GRADES),
+        "passing": scored(store, ref="C-0413"),
+        "long_indicator": scored(store, ref="C-0414", indicator_note=NOTE),
+        "long_area": scored(store, ref="C-0415", area_note=NOTE),
+        "five": scored(store, ref="C-0416", panel=LONG_NAMES),
+        "drawn": scored(store, ref="C-0417", profile_id="gwent-cso"),
+        "draft": scored(store, ref="C-0418"),
+        "half_signed": scored(store, ref="C-0419"),
+        "long_area_names": scored(store, ref="C-0420", profile=long_area_names()),
+    }
+    for key, session_id in ids.items():
+        if key == "drawn":
+            sign(store, session_id, drawn=signature_png())
+        elif key == "half_signed":
+            chair = store.load(session_id).chair
+            store.sign(session_id, chair.id, typed_name=chair.name)
+        elif key != "draft":
+            sign(store, session_id)
+    result = {}
+    for key, session_id in ids.items():
+        session = store.load(session_id)
+        result[key] = Built(
+            session,
+            Sheet.read(build_sheet(session, invariant=True)),
+            store.verify(session_id).stored_digest,
+        )
+    store.close()
+    return result
+
+
+@pytest.fixture(scope="module")
+def failing(built) -> Built:
+    return built["failing"]
+
+
+# --- content -----------------------------------------------------------------------------------
+
+
+def test_every_indicator_of_every_planned_area_is_printed(failing):
+    """The sheet is the record: an indicator missing from paper is evidence lost."""
+    session, sheet = failing.session, failing.sheet
+    assert session.profile.id == KENT
+    kinds = [area.kind for area in session.planned_areas]
+    assert (kinds.count("competency"), kinds.count("value")) == (6, 4)
+    missing = [
+        indicator.text
+        for area in session.planned_areas
+        for indicator in area.indicators
+        if not found_in(indicator.text, sheet.text)
+    ]
+    assert missing == []
+    for area in session.planned_areas:
+        assert found_in(session.question(area.id), sheet.text), area.id
+
+
+def test_ordinary_notes_and_classifications_are_printed(failing):
+    """Each member's evidence note and classification stands beside the indicator."""
+    session, sheet = failing.session, failing.sheet
+    notes = [mark.note for mark in session.marks.values() if mark.note]
+    assert len(notes) == 2 * len(session.planned_areas)
+    assert [n for n in notes if not found_in(n, sheet.text)] == []
+    assert squash(sheet.text).count("+ Demonstrated") == 2 * len(session.planned_areas)
+    assert squash(sheet.text).count("- Contrary") == len(session.planned_areas)
+
+
+def test_welsh_names_are_extracted_exactly(failing):
+    """ŵ and ŷ must print as typed: a name that prints wrongly is someone else's name."""
+    session, sheet = failing.session, failing.sheet
+    assert any("ŵ" in m.name.lower() or "ŷ" in m.name.lower() for m in session.panel)
+    for member in session.panel:
+        assert member.name in sheet.pages[0]
+        assert member.name in sheet.pages[-1]
+        rows = sum(len(area.indicators) for area in session.planned_areas)
+        assert sheet.text.count(member.name) >= rows
+    assert session.candidate_name == CANDIDATE
+    assert CANDIDATE in sheet.pages[0]
+    assert REF in sheet.pages[0]
+
+
+def test_failing_outcome_prints_every_reason(failing):
+    """A candidate who fails is entitled to see every reason on the sheet."""
+    outcome = failing.session.outcome
+    assert outcome.result is Result.FAIL
+    assert len(outcome.reasons) >= 2
+    assert "Outcome: FAIL" in failing.sheet.text
+    assert "Outcome: PASS" not in failing.sheet.text
+    for reason in outcome.reasons:
+        assert found_in(reason, failing.sheet.text), reason
+    assert found_in("Integrity: 2, below the minimum 3", failing.sheet.text)
+
+
+def test_passing_outcome(built):
+    """A pass prints as a pass, with no reasons against it."""
+    passing = built["passing"]
+    assert passing.session.outcome.result is Result.PASS
+    assert "Outcome: PASS" in passing.sheet.text
+    assert "Outcome: FAIL" not in passing.sheet.text
+    assert "below the minimum" not in passing.sheet.text
+
+
+def test_digest_is_the_sessions_and_the_stores(failing):
+    """The printed digest is what `verify` compares: it must be the one stored at sign-off."""
+    digest = failing.session.digest()
+    assert digest == failing.stored_digest
+    assert set(HEX64.findall(failing.sheet.text)) == {digest}
+    for page in failing.sheet.pages:
+        assert f"{DIGEST_PREFIX} {digest}" in page
+    assert found_in(f"Signed off and locked. {DIGEST_PREFIX} {digest}", failing.sheet.pages[-1])
+
+
+def test_subject_names_session_version_and_digest(failing):
+    """`verify` reads the claim from the metadata too: session, version and digest."""
+    session, subject = failing.session, failing.sheet.subject
+    digest = session.digest()
+    assert subject == subject_line(session, digest)
+    assert f"session={session.id}" in subject
+    assert "version=1" in subject
+    assert f"sha256={digest}" in subject
+
+
+def test_page_numbers_on_every_page(failing):
+    """Page numbers ("Page N of M") tell whoever files the sheet that no page is missing."""
+    pages = failing.sheet.pages
+    total = len(pages)
+    assert total > 1
+    assert f"Page 1 of {total}" in pages[0]
+    assert f"Page {total} of {total}" in pages[-1]
+    for number, page in enumerate(pages, start=1):
+        assert page.count(f"Page {number} of {total}") == 2  # header and footer
+        assert not re.search(rf"Page \d+ of (?!{total}\b)\d+", page)
+
+
+def test_every_page_carries_marking_force_role_and_reference(failing):
+    """A page found on its own still says how to handle it and whose it is."""
+    session, sheet = failing.session, failing.sheet
+    marking = session.profile.protective_marking
+    assert marking == "OFFICIAL-SENSITIVE"
+    for index, page in enumerate(sheet.pages):
+        assert page.count(marking) >= 2, index
+        ys = [run.y for run in sheet.runs[index] if run.text == marking]
+        assert max(ys) > PAGE_HEIGHT - 40 and min(ys) < 40, index  # top and bottom
+        assert f"{session.profile.force} · {session.profile.role_title}" in page
+        assert f"Candidate {session.candidate_ref}" in page
+
+
+def test_signoff_block(failing):
+    """Each member's name, role, declaration, typed name and date and time of signing."""
+    session, sheet = failing.session, failing.sheet
+    start = sheet.page_of_heading("Sign-off")
+    tail = "\n".join(sheet.pages[start:])
+    for member in session.panel:
+        signoff = session.signoff(member.id)
+        assert signoff is not None
+        assert f"Signed: {member.name}" in tail
+        when = signoff.signed_at.replace("T", " ").replace("Z", " UTC")
+        assert f"Date and time: {when}" in tail
+        assert f"{member.name}\n{member.role.capitalize()}\n{member.number}" in tail
+    assert squash(tail).count(squash(session.signoffs[0].declaration)) == len(session.panel)
+
+
+# --- layout ------------------------------------------------------------------------------------
+
+
+def test_first_page_holds_candidate_profile_and_panel(failing):
+    """HR reads page 1 to know whose sheet it is and who sat on the panel."""
+    session, page = failing.session, failing.sheet.pages[0]
+    profile = session.profile
+    for value in (
+        session.candidate_name,
+        session.candidate_ref,
+        DAY,
+        VENUE,
+        profile.force,
+        profile.role_title,
+        profile.grade,
+        profile.framework.upper(),
+        profile.source_file,
+    ):
+        assert found_in(value, page), value
+    lines = failing.sheet.lines(0)
+    for member in session.panel:
+        at = lines.index(member.name)
+        assert lines[at + 1 : at + 3] == [member.role.capitalize(), member.number]
+
+
+def test_headings_in_plan_order_then_summary_then_signoff(failing):
+    """Areas in the order the panel asked them; the summary and sign-off close the sheet."""
+    session, sheet = failing.session, failing.sheet
+    titles = [text for _, text in sheet.headings()]
+    areas = [area.name for area in session.planned_areas]
+    assert titles == ["Panel", *areas, "Summary", "Sign-off"]
+    summary = sheet.page_of_heading("Summary")
+    signoff = sheet.page_of_heading("Sign-off")
+    last = len(sheet.pages) - 1
+    assert signoff == last
+    assert summary in (last - 1, last)
+    assert all(sheet.page_of_heading(name) <= summary for name in areas)
+    assert sheet.page_of_heading(areas[-1]) < summary
+
+
+@pytest.mark.parametrize("key", ["failing", "five", "long_indicator", "drawn"])
+def test_text_stays_inside_the_margins_and_frame(built, key):
+    """Nothing cut off or printed over the header and footer."""
+    sheet = built[key].sheet
+    assert right_edge_overflows(sheet) == []
+    stray = [
+        (index, run.text, round(run.y))
+        for index, runs in enumerate(sheet.runs)
+        for run in runs
+        if not in_frame_or_furniture(run)
+    ]
+    assert stray == []
+    for runs in sheet.runs:
+        assert all(-1 <= run.x <= PAGE_WIDTH and -1 <= run.y <= PAGE_HEIGHT for run in runs)
+
+
+@pytest.mark.parametrize("key", ["failing", "long_area_names"])
+def test_chart_key_names_every_area_with_its_number_on_one_line(built, key):
+    """The bars are numbered; the key under them is the only way to read the numbers."""
+    session, sheet = built[key].session, built[key].sheet
+    summary = sheet.page_of_heading("Summary")
+    lines = [  # the key: small lines under the chart (footer lines start with words)
+        run.text
+        for runs in sheet.runs[summary:]
+        for run in runs
+        if run.size == 7 and run.text[:1].isdigit()
+    ]
+    for number, area in enumerate(session.planned_areas, start=1):
+        assert any(f"{number} {area.name}" in line for line in lines), (number, lines)
+    assert right_edge_overflows(sheet) == []
+
+
+@pytest.mark.parametrize("key", ["failing", "five", "drawn"])
+def test_no_classification_is_printed_away_from_its_indicator(built, key):
+    """A page break never leaves a member's row on a page without its indicator, nor a
+    grade table without the name of its area."""
+    sheet = built[key].sheet
+    starts = []
+    for index, runs in enumerate(sheet.runs):
+        for at, run in enumerate(runs[:-1]):
+            if run.text == "Evidence note" and run.font.endswith("-Bold"):
+                starts.append((index, runs[at + 1].text))  # the first row under the header
+            if run.text == "Member" and runs[at + 1].text == "Grade":
+                area = runs[at - 1].text
+                assert area.startswith("Grades: "), (index, area)
+    assert len(starts) >= len(built[key].session.planned_areas)
+    assert [start for start in starts if not start[1].isdigit()] == []
+
+
+# --- long notes --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["long_indicator", "long_area"])
+def test_twenty_thousand_characters_of_notes_lose_no_word(built, key):
+    """Long notes wrap onto more pages; every word must survive, in order, once."""
+    long, base = built[key], built["passing"]
+    assert len(NOTE) >= 20_000
+    assert len(long.sheet.pages) > len(base.sheet.pages) + 2
+    assert re.findall(r"w\d{5}", long.sheet.text) == NOTE_WORDS
+    assert long.session.digest() == long.stored_digest
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["note typed one short line at a time", "two members' notes of many lines", "rationale"],
+)
+def test_notes_of_many_lines_and_a_long_rationale_still_print(tmp_path, what):
+    """A table row taller than a page stops reportlab (LayoutError): no sheet at all.
+
+    Short lines (a list typed one item per line) make tall rows from few characters; a long
+    rationale sits in one cell of the grade table."""
+    store = open_store(tmp_path / "sessions.db")
+    try:
+        session_id = scored(store)
+        session = store.load(session_id)
+        area = session.planned_areas[0]
+        indicator = area.indicators[2].id
+        words = [f"n{n:05d}" for n in range(1, 1201)]
+        if what == "rationale":
+            store.agree(session_id, area.id, 3, " ".join(words))
+        elif what.startswith("two"):
+            for number, member in enumerate(session.panel):
+                half = words[number * 45 : number * 45 + 45]
+                store.note(session_id, member.id, indicator, "\n".join(half))
+            words = words[:90]
+        else:
+            words = words[:150]
+            store.note(session_id, session.chair.id, indicator, "\n".join(words))
+        sign(store, session_id)
+        sheet = Sheet.read(build_sheet(store.load(session_id)))
+    finally:
+        store.close()
+    assert re.findall(r"n\d{5}", sheet.text) == words
+    assert right_edge_overflows(sheet) == []
+
+
+def test_long_indicator_note_repeats_the_table_header(built):
+    """A reader of a continuation page still knows which column is which."""
+    sheet = built["long_indicator"].sheet
+    holding = [i for i, page in enumerate(sheet.pages) if re.search(r"w\d{5}", page)]
+    assert len(holding) >= 3
+    for index in holding:
+        assert "Indicator / member\nClassification\nEvidence note" in sheet.pages[index], index
+    assert "(cont.)" in sheet.text
+
+
+# --- drafts ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["draft", "half_signed"])
+def test_unsigned_session_is_a_watermarked_draft_without_digest(built, key):
+    """A sheet nobody (or not everybody) signed must not pass for the signed record."""
+    session, sheet = built[key].session, built[key].sheet
+    assert session.status is not Status.SIGNED
+    for index, page in enumerate(sheet.pages):
+        assert WATERMARK in sheet.lines(index), index  # the diagonal one, a line on its own
+        assert page.count(WATERMARK) >= 2, index  # and the footer
+        (big,) = [r for r in sheet.runs[index] if r.text == WATERMARK and r.size >= 30]
+        half = stringWidth(WATERMARK, big.font, big.size) / 2
+        angle = math.radians(52)
+        centre = (big.x + half * math.cos(angle), big.y + half * math.sin(angle))
+        assert math.dist(centre, (PAGE_WIDTH / 2, PAGE_HEIGHT / 2)) < 15, index  # across the page
+    assert not re.search(r"SHA-256\D{0,40}[0-9a-f]{64}", sheet.text)
+    assert HEX64.search(sheet.text) is None
+    assert DIGEST_PREFIX not in sheet.text
+    assert "sha256=" not in sheet.subject
+    assert sheet.subject.endswith(" draft")
+    assert built[key].stored_digest == ""
+
+
+# --- determinism, signature, big panels, file name, font ------------------------------------
+
+
+def test_two_invariant_builds_are_byte_identical(built, sheet_db):
+    """Same session, same bytes: a reprint can be compared with the filed copy."""
+    drawn = built["drawn"].session
+    store = open_store(sheet_db)
+    try:
+        first, second = store.load(drawn.id), store.load(drawn.id)
+    finally:
+        store.close()
+    assert first is not second
+    one = build_sheet(first, invariant=True)
+    assert one == build_sheet(second, invariant=True)
+    assert one == built["drawn"].sheet.data
+    assert one != build_sheet(built["passing"].session, invariant=True)
+
+
+def test_drawn_signature_is_embedded_on_the_signoff_page(built):
+    """A drawn signature is printed as drawn, on the sign-off page and nowhere else."""
+    session, sheet = built["drawn"].session, built["drawn"].sheet
+    chair = session.chair
+    assert session.signoff(chair.id).method == "drawn"
+    with_images = {
+        index: page.images for index, page in enumerate(sheet.reader.pages) if page.images
+    }
+    signoff = sheet.page_of_heading("Sign-off")
+    assert list(with_images) == [signoff]
+    (image,) = with_images[signoff]
+    assert image.image.size == (180, 60)
+    tail = "\n".join(sheet.pages[signoff:])
+    assert f"Signed: {chair.name}" not in tail  # drawn, not typed
+    other = next(m for m in session.panel if not m.is_chair)
+    assert f"Signed: {other.name}" in tail
+
+
+def test_five_members_with_long_names_fit(built):
+    """The largest panel, with long double-barrelled Welsh names, loses no row or name."""
+    session, sheet = built["five"].session, built["five"].sheet
+    assert len(session.panel) == 5
+    rows = sum(len(area.indicators) for area in session.planned_areas)
+    for member in session.panel:
+        assert member.name in sheet.pages[0]
+        assert squash(sheet.text).count(member.name) >= rows, member.name
+    signoff = sheet.page_of_heading("Sign-off")
+    assert all(found_in(m.name, "\n".join(sheet.pages[signoff:])) for m in session.panel)
+
+
+def test_sheet_file_name_has_date_reference_and_safe_characters(failing):
+    """The default file name sorts by date and never makes a path or an illegal name."""
+    session = failing.session
+    assert sheet_file_name(session) == f"{DAY}_{REF}_v1.pdf"
+    awkward = replace(session, candidate_ref='../C 04/12:x*?<>|"\\', version=2)
+    name = sheet_file_name(awkward)
+    assert name.startswith(f"{DAY}_") and name.endswith("_v2.pdf")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}_[A-Za-z0-9_-]+_v\d+\.pdf", name), name
+    assert sheet_file_name(replace(session, candidate_ref="Ŵ/1")) == f"{DAY}_Ŵ-1_v1.pdf"
+
+
+def test_body_text_uses_the_bundled_font(failing):
+    """Every glyph is drawn in the bundled DejaVu Sans Condensed, embedded in the file."""
+    used = text_fonts(failing.sheet)
+    assert "DejaVuSansCondensed" in used and "DejaVuSansCondensed-Bold" in used
+    assert all(font.startswith("DejaVuSansCondensed") for font in used), used
+    for page in failing.sheet.reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            if "DejaVuSansCondensed" in str(font["/BaseFont"]):
+                assert "/FontFile2" in font["/FontDescriptor"].get_object()
