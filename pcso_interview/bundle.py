@@ -9,14 +9,13 @@ docs/session-format.md.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pcso_interview.files import write_atomic
 from pcso_interview.paths import DATA_DIR
 from pcso_interview.profiles import Profile
 from pcso_interview.scoring import Classification
@@ -94,17 +93,7 @@ def session_to_dict(session: Session, digest: str = "") -> dict[str, Any]:
                 {"area": a, "grade": ag.grade, "rationale": ag.rationale}
                 for a, ag in sorted(session.agreed.items())
             ],
-            "signoffs": [
-                {
-                    "member": s.member_id,
-                    "method": s.method,
-                    "typed_name": s.typed_name,
-                    "signature_png_b64": s.signature_png_b64,
-                    "signed_at": s.signed_at,
-                    "declaration": s.declaration,
-                }
-                for s in session.signoffs
-            ],
+            "signoffs": [s.to_dict() for s in session.signoffs],
             "outcome": session.outcome.to_dict(),
             "digest": digest,
         },
@@ -165,20 +154,8 @@ def member_marks_to_dict(session: Session, member_id: str) -> dict[str, Any]:
 
 
 def write_json(path: Path, data: Mapping[str, Any]) -> None:
-    """Write atomically (temp file, fsync, rename) so a crash never leaves half a file."""
-    path = Path(path)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(Path(path), text.encode("utf-8"))
 
 
 def read_bundle(path: Path) -> dict[str, Any]:

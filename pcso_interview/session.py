@@ -124,6 +124,17 @@ class SignOff:
     signed_at: str  # ISO 8601, UTC
     declaration: str = DECLARATION
 
+    def to_dict(self) -> dict[str, str]:
+        """The form used in the signed content and in session files."""
+        return {
+            "member": self.member_id,
+            "method": self.method,
+            "typed_name": self.typed_name,
+            "signature_png_b64": self.signature_png_b64,
+            "signed_at": self.signed_at,
+            "declaration": self.declaration,
+        }
+
 
 def check_panel(panel: tuple[Member, ...]) -> None:
     """1 to 5 members, each named, exactly one chair, no duplicate ids."""
@@ -351,17 +362,7 @@ class Session:
                 if (grade := self.agreed_grade(area.id)) is not None
             ],
             "outcome": self.outcome.to_dict(),
-            "signoffs": [
-                {
-                    "member": s.member_id,
-                    "method": s.method,
-                    "typed_name": s.typed_name,
-                    "signature_png_b64": s.signature_png_b64,
-                    "signed_at": s.signed_at,
-                    "declaration": s.declaration,
-                }
-                for s in sorted(self.signoffs, key=lambda s: s.member_id)
-            ],
+            "signoffs": [s.to_dict() for s in sorted(self.signoffs, key=lambda s: s.member_id)],
         }
 
     def digest(self) -> str:

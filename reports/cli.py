@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
 from pcso_interview.cli import UserError, _resolve, _valid_day, opened_store
+from pcso_interview.files import write_atomic
 from pcso_interview.store import SessionQuery
 
 
@@ -21,18 +20,8 @@ def add_verbs(verbs: argparse._SubParsersAction) -> None:
 
 
 def write_pdf(path: Path, data: bytes) -> None:
-    """Atomic: a crash never leaves half a sheet under the final name."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """A sheet is written whole or not at all."""
+    write_atomic(path, data)
 
 
 def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

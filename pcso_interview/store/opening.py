@@ -164,17 +164,7 @@ def backup_database(
     folder = backups_dir(path)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = folder / f"{path.stem}-{_stamp()}-{label}.db"
-    source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    with contextlib.suppress(OSError):
-        os.chmod(target, 0o600)
+    _copy(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000), target)
     for old in list_backups(path)[BACKUPS_KEPT:]:
         with contextlib.suppress(OSError):
             old.unlink()
@@ -212,15 +202,21 @@ def restore_backup(path: Path, backup: Path) -> Path:
         side = path.with_name(path.name + suffix)
         if side.exists():
             side.replace(kept.with_name(kept.name + suffix))
-    source = _read_only_connection(backup)
+    _copy(_read_only_connection(backup), path)
+    return kept
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a whole database with SQLite's backup API into a new file for the owner only."""
     try:
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        fd = os.open(target, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
-        dest = sqlite3.connect(path)
+        dest = sqlite3.connect(target)
         try:
             source.backup(dest)
         finally:
             dest.close()
     finally:
         source.close()
-    return kept
+    with contextlib.suppress(OSError):
+        os.chmod(target, 0o600)

@@ -396,55 +396,47 @@ class Store:
         actor: str = "",
     ) -> None:
         value = Classification(classification)
-        with self._write() as now:
-            session = self._editable(session_id)
-            member = session.member(member_id)
-            session.area_of_indicator(indicator_id)
-            old = session.mark(member_id, indicator_id)
-            if old.classification is value:
-                return
-            self.conn.execute(
-                "INSERT INTO marks (session_id, member_id, indicator_id, classification)"
-                " VALUES (?,?,?,?) ON CONFLICT (session_id, member_id, indicator_id)"
-                " DO UPDATE SET classification = excluded.classification",
-                [session_id, member_id, indicator_id, value.value],
-            )
-            self._audit(
-                now,
-                session_id,
-                actor or member.name,
-                "classify",
-                f"{member_id}/{indicator_id}",
-                old.classification.value,
-                value.value,
-            )
-            self._after_change(now, session, actor or member.name)
+        self._set_mark(session_id, member_id, indicator_id, "classification", value, actor)
 
     def note(
         self, session_id: str, member_id: str, indicator_id: str, text: str, actor: str = ""
     ) -> None:
         """The member's evidence note against one indicator."""
+        self._set_mark(session_id, member_id, indicator_id, "note", text, actor)
+
+    def _set_mark(
+        self,
+        session_id: str,
+        member_id: str,
+        indicator_id: str,
+        column: str,
+        value: Classification | str,
+        actor: str,
+    ) -> None:
+        """One column of one member's mark on one indicator: classification or note."""
+        assert column in ("classification", "note")
         with self._write() as now:
             session = self._editable(session_id)
             member = session.member(member_id)
             session.area_of_indicator(indicator_id)
-            old = session.mark(member_id, indicator_id)
-            if old.note == text:
+            old = getattr(session.mark(member_id, indicator_id), column)
+            if old == value:
                 return
             self.conn.execute(
-                "INSERT INTO marks (session_id, member_id, indicator_id, note)"
+                f"INSERT INTO marks (session_id, member_id, indicator_id, {column})"
                 " VALUES (?,?,?,?) ON CONFLICT (session_id, member_id, indicator_id)"
-                " DO UPDATE SET note = excluded.note",
-                [session_id, member_id, indicator_id, text],
+                f" DO UPDATE SET {column} = excluded.{column}",
+                [session_id, member_id, indicator_id, str(value)],
             )
+            action = "classify" if column == "classification" else "note"
             self._audit(
                 now,
                 session_id,
                 actor or member.name,
-                "note",
+                action,
                 f"{member_id}/{indicator_id}",
-                old.note,
-                text,
+                str(old),
+                str(value),
             )
             self._after_change(now, session, actor or member.name)
 
