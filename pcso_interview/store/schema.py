@@ -8,6 +8,7 @@ so a file from a newer app is recognised before anything touches it.
 
 from __future__ import annotations
 
+import sqlite3
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -205,7 +206,7 @@ BEGIN SELECT RAISE(ABORT, '{RETAINED_MESSAGE}'); END;
 """
 
 
-SCHEMA_VERSION = 2  # the number of migrations below; a test keeps the two in step
+SCHEMA_VERSION = 3  # the number of migrations below; a test keeps the two in step
 
 
 @cache
@@ -233,6 +234,35 @@ def build_migrations() -> sqlite_utils.Migrations:
             CREATE INDEX sessions_outcome ON sessions(outcome, date);
             -- The HR list filters by text and sorts by date: covering, so no row lookups.
             CREATE INDEX sessions_list ON sessions(date, created_at, id, search);
+            """
+        )
+
+    @migrations(name="003_search_index")
+    def _search_index(db: sqlite_utils.Database) -> None:
+        """A trigram index over the list's search text: a filter over 50,000 sessions reads
+        only the rows that match. Without FTS5 in this SQLite the list scans instead."""
+        try:
+            db.execute(
+                "CREATE VIRTUAL TABLE sessions_fts USING fts5("
+                "search, content='sessions', content_rowid='rowid', tokenize='trigram')"
+            )
+        except sqlite3.OperationalError:
+            return  # no FTS5 or no trigram tokenizer: the store falls back to LIKE
+        db.executescript(
+            """
+            INSERT INTO sessions_fts(sessions_fts) VALUES ('rebuild');
+            CREATE TRIGGER sessions_fts_insert AFTER INSERT ON sessions BEGIN
+                INSERT INTO sessions_fts(rowid, search) VALUES (NEW.rowid, NEW.search);
+            END;
+            CREATE TRIGGER sessions_fts_delete AFTER DELETE ON sessions BEGIN
+                INSERT INTO sessions_fts(sessions_fts, rowid, search)
+                VALUES ('delete', OLD.rowid, OLD.search);
+            END;
+            CREATE TRIGGER sessions_fts_update AFTER UPDATE OF search ON sessions BEGIN
+                INSERT INTO sessions_fts(sessions_fts, rowid, search)
+                VALUES ('delete', OLD.rowid, OLD.search);
+                INSERT INTO sessions_fts(rowid, search) VALUES (NEW.rowid, NEW.search);
+            END;
             """
         )
 

@@ -82,6 +82,11 @@ class Store:
         self.path = path
         self.clock = clock
         self._db: Any = None
+        self.has_search_index = bool(
+            conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sessions_fts'"
+            ).fetchone()
+        )
 
     @property
     def db(self):
@@ -1050,20 +1055,55 @@ class Store:
     def query_sessions(self, query: SessionQuery | None = None) -> SessionPage:
         """One page of sessions for HR, filtered and sorted in SQL."""
         query = query or SessionQuery()
-        where, params = _where(query)
+        where, params = _where(query, self.has_search_index)
         order = SORT_COLUMNS[query.sort] + (" DESC" if query.descending else "")
         tie = " DESC" if query.descending else ""
-        rows = self._rows(
-            f"SELECT {_ROW_COLUMNS} FROM sessions {where}"
-            f" ORDER BY {order}, created_at{tie}, id{tie} LIMIT ? OFFSET ?",
-            [*params, query.limit, query.offset],
+        by = f" ORDER BY {order}, created_at{tie}, id{tie}"
+        page = [*params, query.limit, query.offset]
+        indexed = uses_index(query.text.strip(), self.has_search_index)
+        text_only = not (
+            query.status or query.profile_id or query.outcome or query.date_from or query.date_to
         )
-        total = self.conn.execute(f"SELECT count(*) FROM sessions {where}", params).fetchone()[0]
+        hits = (
+            self.conn.execute(
+                "SELECT count(*) FROM sessions_fts WHERE sessions_fts MATCH ?", params[:1]
+            ).fetchone()[0]
+            if indexed and text_only
+            else 0
+        )
+        if hits > WALK_FROM and query.sort == "date":
+            # Many matches: walk the covering list index in date order and keep the rows
+            # the text index matched; no table row is read until the page is known.
+            rows = self._rows(
+                f"SELECT {_ROW_COLUMNS} FROM sessions WHERE rowid IN (SELECT rowid FROM"
+                f" sessions INDEXED BY sessions_list {where}{by} LIMIT ? OFFSET ?){by}",
+                page,
+            )
+            return SessionPage(tuple(_row(r) for r in rows), hits, query)
+        elif indexed:
+            # Few enough matches to count while fetching the page: one text-index lookup.
+            rows = self._rows(
+                f"SELECT {_ROW_COLUMNS}, count(*) OVER () AS total FROM sessions {where}{by}"
+                " LIMIT ? OFFSET ?",
+                page,
+            )
+            if rows or not query.offset:
+                total = rows[0]["total"] if rows else 0
+                for r in rows:
+                    del r["total"]
+                return SessionPage(tuple(_row(r) for r in rows), total, query)
+            count = f"SELECT count(*) FROM sessions {where}"
+        else:
+            rows = self._rows(
+                f"SELECT {_ROW_COLUMNS} FROM sessions {where}{by} LIMIT ? OFFSET ?", page
+            )
+            count = f"SELECT count(*) FROM sessions {where}"
+        total = self.conn.execute(count, params).fetchone()[0]
         return SessionPage(tuple(_row(r) for r in rows), total, query)
 
     def session_ids(self, query: SessionQuery) -> list[str]:
         """Every id matching the filters (for batch actions), in the query's order."""
-        where, params = _where(query)
+        where, params = _where(query, self.has_search_index)
         order = SORT_COLUMNS[query.sort] + (" DESC" if query.descending else "")
         tie = " DESC" if query.descending else ""
         return [
@@ -1200,6 +1240,8 @@ class Store:
                 )
 
 
+WALK_FROM = 1000  # text matches above which the list index is walked rather than sorted
+
 _ROW_COLUMNS = (
     "id, date, candidate_name, candidate_ref, profile_id, force, role_title, chair_name,"
     " status, outcome, weighted_total, percentage, version, venue, updated_at"
@@ -1210,12 +1252,23 @@ def _row(r: dict[str, Any]) -> SessionRow:
     return SessionRow(**r)
 
 
-def _where(query: SessionQuery) -> tuple[str, list[Any]]:
+def uses_index(text: str, fts: bool) -> bool:
+    """Trigrams need three characters; shorter text is matched by scanning."""
+    return fts and len(text) >= 3
+
+
+def _where(query: SessionQuery, fts: bool = False) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if query.text.strip():
+    text = query.text.strip()
+    if uses_index(text, fts):
+        # A trigram phrase matches exactly the texts that contain it: the index alone
+        # answers, without reading a row that does not match.
+        clauses.append("rowid IN (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?)")
+        params.append('"' + text.casefold().replace('"', '""') + '"')
+    elif text:
         clauses.append("search LIKE ? ESCAPE '\\'")
-        params.append(_like_pattern(query.text.strip()))
+        params.append(_like_pattern(text))
     if query.status:
         clauses.append(f"status IN ({', '.join('?' for _ in query.status)})")
         params.extend(query.status)
