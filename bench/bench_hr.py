@@ -39,6 +39,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from demo_db import count_sessions  # noqa: E402
+
 FIRST_PAGE_TARGET_MS = 300.0
 FILTER_TARGET_MS = 100.0
 RSS_TARGET_MB = 400.0
@@ -52,18 +54,6 @@ ROW_COLUMNS = (
 
 def ms(seconds: float) -> float:
     return seconds * 1000.0
-
-
-def count_sessions(path: Path) -> int:
-    if not path.exists():
-        return 0
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
-    except sqlite3.DatabaseError:
-        return 0
-    finally:
-        conn.close()
 
 
 def _build(path: Path, wanted: int) -> None:

@@ -23,7 +23,6 @@ import argparse
 import os
 import re
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -34,6 +33,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
+
+from demo_db import build, count_sessions  # noqa: E402
 
 RATIO_TARGET = 1.5
 CHILD_TIMEOUT_S = 120
@@ -80,37 +81,6 @@ QTimer.singleShot(0, _report_and_quit)
 sys.exit(app.exec())
 """
 )
-
-
-def count_sessions(path: Path) -> int:
-    if not path.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return 0
-
-
-def build(path: Path, sessions: int) -> None:
-    """Reuse the database when it already holds enough sessions; otherwise build it anew."""
-    have = count_sessions(path)
-    if have >= sessions:
-        print(f"reusing {path} ({have} sessions)")
-        return
-    import main
-
-    for name in (path.name, path.name + "-wal", path.name + "-shm"):
-        (path.parent / name).unlink(missing_ok=True)
-    print(f"building {path} with {sessions} demo sessions ...", flush=True)
-    started = time.perf_counter()
-    status = main.main(["--db", str(path), "demo", "--sessions", str(sessions)])
-    if status != 0:
-        raise SystemExit(f"demo failed with exit status {status}")
-    print(f"built in {time.perf_counter() - started:.1f} s")
 
 
 def child_env() -> dict[str, str]:

@@ -22,7 +22,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-import main  # noqa: E402
+from demo_db import build  # noqa: E402
+
 from pcso_interview.profiles import load_profiles  # noqa: E402
 from pcso_interview.session import Member  # noqa: E402
 from pcso_interview.store import SessionQuery, Store, UnknownSessionError  # noqa: E402
@@ -50,35 +51,6 @@ def p95(values: list[float]) -> float:
 
 def figures(values: list[float]) -> str:
     return f"median {statistics.median(values):7.2f} ms   p95 {p95(values):7.2f} ms"
-
-
-def count_sessions(path: Path) -> int:
-    if not path.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return 0
-
-
-def build(path: Path, sessions: int) -> None:
-    """Reuse the database when it already holds enough sessions; otherwise build it anew."""
-    have = count_sessions(path)
-    if have >= sessions:
-        print(f"reusing {path} ({have} sessions)")
-        return
-    for name in (path.name, path.name + "-wal", path.name + "-shm"):
-        (path.parent / name).unlink(missing_ok=True)
-    print(f"building {path} with {sessions} demo sessions (this takes a while) ...", flush=True)
-    started = time.perf_counter()
-    status = main.main(["--db", str(path), "demo", "--sessions", str(sessions)])
-    if status != 0:
-        raise SystemExit(f"demo failed with exit status {status}")
-    print(f"built in {time.perf_counter() - started:.1f} s")
 
 
 def time_pages(store: Store, filters: dict[str, str]) -> dict[str, list[float]]:
