@@ -532,7 +532,6 @@ def cmd_purge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             answer = input(f"Delete these {len(due)} session(s) for good? Type yes: ")
             if answer.strip().lower() != "yes":
                 raise UserError("nothing was deleted")
-        store.backup("before-purge")
         try:
             count = store.purge([r.id for r in due], actor_name())
         except SessionRuleError as exc:

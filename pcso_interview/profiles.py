@@ -103,10 +103,6 @@ class Scale:
         return tuple(p.value for p in self.points)
 
     @property
-    def lowest(self) -> int:
-        return min(self.values)
-
-    @property
     def highest(self) -> int:
         return max(self.values)
 

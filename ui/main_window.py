@@ -133,14 +133,6 @@ class MainWindow(QMainWindow):
     def profile_browser(self):
         return self.profiles_tab.ensure()
 
-    @property
-    def hr_browser(self):
-        return self.hr_tab.ensure()
-
-    @property
-    def statistics(self):
-        return self.statistics_tab.ensure()
-
     def _build_menus(self) -> None:
         session_menu = self.menuBar().addMenu("&Session")
         new = QAction("&New session…", self)

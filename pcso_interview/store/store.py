@@ -770,7 +770,10 @@ class Store:
         ]
 
     def purge(self, session_ids: Iterable[str], actor: str, today: date | None = None) -> int:
-        """Delete the given sessions if they are past retention; audited; returns the count."""
+        """Delete the given sessions if they are past retention; audited; returns the count.
+
+        A backup is made first: a deletion is for good, a mistaken one must be recoverable.
+        """
         due = {row.id: row for row in self.purge_candidates(today)}
         wanted = list(session_ids)
         refused = [s for s in wanted if s not in due]
@@ -778,6 +781,8 @@ class Store:
             raise SessionRuleError(
                 f"Not past its retention period (or not closed): {', '.join(refused)}."
             )
+        if wanted:
+            self.backup("before-purge")
         with self._write() as now:
             for session_id in wanted:
                 row = due[session_id]
@@ -811,13 +816,6 @@ class Store:
             computed_digest=session.digest(),
             candidate_ref=session.candidate_ref,
         )
-
-    def sheet_by_digest(self, sheet_digest: str) -> tuple[str, int, str] | None:
-        """(session id, version, canonical content) of the signed sheet with this digest."""
-        row = self._one(
-            "SELECT session_id, version, content FROM sheets WHERE digest = ?", [sheet_digest]
-        )
-        return (row["session_id"], row["version"], row["content"]) if row else None
 
     def sheet_digest(self, session_id: str, version: int) -> str | None:
         """The digest recorded when that version was signed, or None."""

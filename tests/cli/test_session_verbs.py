@@ -14,6 +14,7 @@ import pytest
 import main
 from pcso_interview import paths
 from pcso_interview.store import SCHEMA_VERSION, SessionQuery, Store
+from tests.cli_support import cli, fails
 from tests.store_support import (
     PROFILE_IDS,
     WELSH_PANEL,
@@ -38,23 +39,6 @@ def empty_user_profiles(tmp_path, monkeypatch) -> Path:
 def not_a_tty(monkeypatch):
     """Stdin as in a script or cron job: nobody there to answer a question."""
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-
-
-def cli(capsys, *args: object) -> tuple[int, str, str]:
-    status = main.main([str(a) for a in args])
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.out + captured.err
-    return status, captured.out, captured.err
-
-
-def fails(capsys, *args: object) -> str:
-    """The verb fails as a user error: status 1, exactly one 'error:' line on stderr."""
-    status, _, err = cli(capsys, *args)
-    assert status == 1
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("error: ")
-    return lines[0]
 
 
 @pytest.fixture(scope="module")

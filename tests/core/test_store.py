@@ -806,3 +806,23 @@ def test_database_file_is_readable_by_its_owner_only(store, db_path):
     assert db_path.stat().st_mode & 0o777 == 0o600
     backup = store.backup()
     assert backup.stat().st_mode & 0o777 == 0o600
+
+
+def test_purge_backs_up_first(tmp_path):
+    """Whoever purges (command line or HR screen), a copy exists before anything is deleted."""
+    old = datetime(2024, 1, 10, 9, 0, tzinfo=UTC)
+    store = Store.open(tmp_path / "sessions.db", clock=lambda: old)
+    try:
+        session_id = signed_session(store, 1)
+        store.clock = lambda: datetime(2026, 1, 10, tzinfo=UTC)
+        backups = tmp_path / "backups"
+        assert not list(backups.glob("*before-purge*"))  # none yet (glob of a missing dir: [])
+        assert store.purge([session_id], "HR Officer") == 1
+        (copy,) = backups.glob("*before-purge*")
+        conn = sqlite3.connect(copy)
+        try:
+            assert conn.execute("SELECT id FROM sessions").fetchall() == [(session_id,)]
+        finally:
+            conn.close()
+    finally:
+        store.close()

@@ -21,6 +21,7 @@ import main
 from pcso_interview import paths
 from pcso_interview.sheet_check import read_sheet_claim
 from reports.marking_sheet import build_sheet
+from tests.cli_support import cli, fails
 from tests.reports.sheet_support import open_store, scored, sign
 
 DAY, OTHER_DAY = "2025-11-23", "2025-11-24"
@@ -59,23 +60,6 @@ def db(built, tmp_path) -> tuple[Path, dict[str, str]]:
     path = tmp_path / "sessions.db"
     path.write_bytes(source.read_bytes())
     return path, ids
-
-
-def cli(capsys, *args: object) -> tuple[int, str, str]:
-    status = main.main([str(a) for a in args])
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.out + captured.err
-    return status, captured.out, captured.err
-
-
-def fails(capsys, *args: object) -> str:
-    """The verb fails as a user error: status 1, exactly one 'error:' line on stderr."""
-    status, _, err = cli(capsys, *args)
-    assert status == 1
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("error: ")
-    return lines[0]
 
 
 def write_sheet(capsys, db_path: Path, session: str, out: Path) -> Path:

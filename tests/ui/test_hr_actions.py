@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from pcso_interview.hr_export import neutralise
 from pcso_interview.profiles import load_profiles
 from pcso_interview.session import Member, Status
 from pcso_interview.store import Store
+from tests.store_support import read
 from tests.ui.dialogs import when_modal
 from tests.ui.keys import press, type_text
 from ui.hr.browser import HrBrowser
@@ -63,14 +63,6 @@ def store(template, tmp_path):
     opened = Store.open(copy_of(template, tmp_path))
     yield opened
     opened.close()
-
-
-def sql(store: Store, text: str, params=()) -> list[tuple]:
-    conn = sqlite3.connect(store.path)
-    try:
-        return conn.execute(text, tuple(params)).fetchall()
-    finally:
-        conn.close()
 
 
 @pytest.fixture
@@ -128,7 +120,7 @@ def pdf_text(path: Path) -> tuple[int, str]:
 
 
 def digest_of(store: Store, session_id: str) -> str:
-    (found,) = sql(store, "SELECT digest FROM sessions WHERE id = ?", [session_id])
+    (found,) = read(store.path, "SELECT digest FROM sessions WHERE id = ?", [session_id])
     assert len(found[0]) == 64
     return found[0]
 
@@ -332,7 +324,7 @@ def test_reopen_without_a_reason_changes_nothing(make_browser, store, monkeypatc
     QTest.mouseClick(browser.actions["reopen"], Qt.MouseButton.LeftButton)
     assert asked == ["Reopen signed sessions"]
     assert snapshot(store, session_id) == before
-    assert sql(store, "SELECT status, version FROM sessions WHERE id = ?", [session_id]) == [
+    assert read(store.path, "SELECT status, version FROM sessions WHERE id = ?", [session_id]) == [
         ("signed", 1)
     ]
 
@@ -374,11 +366,11 @@ def test_reopen_with_a_reason_is_audited_and_makes_version_two(make_browser, sto
     browser.changed.connect(lambda: changed.append(True))
     QTest.mouseClick(browser.actions["reopen"], Qt.MouseButton.LeftButton)
     for session_id in chosen:
-        assert sql(store, "SELECT status, version FROM sessions WHERE id = ?", [session_id]) == [
-            ("reopened", 2)
-        ]
-        last = sql(
-            store,
+        assert read(
+            store.path, "SELECT status, version FROM sessions WHERE id = ?", [session_id]
+        ) == [("reopened", 2)]
+        last = read(
+            store.path,
             "SELECT action, subject, actor, old, new FROM audit WHERE session_id = ?"
             " ORDER BY id DESC LIMIT 1",
             [session_id],
@@ -410,8 +402,10 @@ def test_withdraw_with_a_reason_locks_and_audits(make_browser, store, monkeypatc
     asked = answer(monkeypatch, "Did not attend the second part.")
     QTest.mouseClick(browser.actions["withdraw"], Qt.MouseButton.LeftButton)
     assert asked == ["Withdraw"]
-    assert sql(
-        store, "SELECT status, withdrawn_reason, outcome FROM sessions WHERE id = ?", [session_id]
+    assert read(
+        store.path,
+        "SELECT status, withdrawn_reason, outcome FROM sessions WHERE id = ?",
+        [session_id],
     ) == [("withdrawn", "Did not attend the second part.", "withdrawn")]
     last = store.audit_trail(session_id)[-1]
     assert (last.action, last.subject, last.actor, last.old, last.new) == (
@@ -459,29 +453,29 @@ def reply(monkeypatch, button) -> list[str]:
 
 def test_purge_deletes_exactly_the_sessions_past_retention(make_browser, old_store, monkeypatch):
     due = {row.id for row in old_store.purge_candidates()}
-    before = {r[0] for r in sql(old_store, "SELECT id FROM sessions")}
+    before = {r[0] for r in read(old_store.path, "SELECT id FROM sessions")}
     assert 0 < len(due) < len(before)
     asked = reply(monkeypatch, QMessageBox.StandardButton.Yes)
     browser = make_browser(old_store)
     QTest.mouseClick(browser.actions["purge"], Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and f"Delete {len(due)} closed session(s)" in asked[0]
-    after = {r[0] for r in sql(old_store, "SELECT id FROM sessions")}
+    after = {r[0] for r in read(old_store.path, "SELECT id FROM sessions")}
     assert after == before - due
-    purged = sql(old_store, "SELECT session_id, actor FROM audit WHERE action = 'purge'")
+    purged = read(old_store.path, "SELECT session_id, actor FROM audit WHERE action = 'purge'")
     assert sorted(purged) == sorted((i, actor_name()) for i in due)
     for table in ("members", "grades", "marks", "agreed", "signoffs", "sheets"):
-        left = sql(old_store, f"SELECT DISTINCT session_id FROM {table}")
+        left = read(old_store.path, f"SELECT DISTINCT session_id FROM {table}")
         assert not {r[0] for r in left} & due, table
     assert list((old_store.path.parent / "backups").glob("*before-purge*"))
     assert browser.model.rowCount() == len(after)
 
 
 def test_purge_answered_no_deletes_nothing(make_browser, old_store, monkeypatch):
-    before = sql(old_store, "SELECT id FROM sessions ORDER BY id")
+    before = read(old_store.path, "SELECT id FROM sessions ORDER BY id")
     asked = reply(monkeypatch, QMessageBox.StandardButton.No)
     browser = make_browser(old_store)
     assert old_store.purge_candidates()
     assert browser.purge() == 0
     assert len(asked) == 1
-    assert sql(old_store, "SELECT id FROM sessions ORDER BY id") == before
-    assert sql(old_store, "SELECT count(*) FROM audit WHERE action = 'purge'") == [(0,)]
+    assert read(old_store.path, "SELECT id FROM sessions ORDER BY id") == before
+    assert read(old_store.path, "SELECT count(*) FROM audit WHERE action = 'purge'") == [(0,)]

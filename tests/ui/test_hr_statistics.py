@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from datetime import date
 
 import pytest
@@ -16,7 +15,7 @@ from pcso_interview.profiles import load_profiles
 from pcso_interview.session import Member
 from pcso_interview.statistics import compute_statistics, statistics_csv_rows
 from pcso_interview.store import Store
-from tests.store_support import ANN, signed_session
+from tests.store_support import ANN, read, signed_session
 from ui.hr.statistics_view import MAX_ASSESSORS, StatisticsView
 
 TODAY = date(2026, 6, 1)
@@ -36,14 +35,6 @@ def stats_store(tmp_path_factory):
     store.close()
 
 
-def sql(store: Store, text: str, params=()) -> list[tuple]:
-    conn = sqlite3.connect(store.path)
-    try:
-        return conn.execute(text, tuple(params)).fetchall()
-    finally:
-        conn.close()
-
-
 SIGNED = "s.profile_id = ? AND s.status = 'signed' AND s.date >= ? AND s.date <= ?"
 
 
@@ -56,30 +47,30 @@ def percent(count: int, total: int) -> str:
 def expected_figures(store: Store, profile_id: str, start: str, end: str) -> dict:
     """Every figure as plain SQL aggregates (these consensus profiles record agreed grades)."""
     params = [profile_id, start, end]
-    ((candidates, passes),) = sql(
-        store,
+    ((candidates, passes),) = read(
+        store.path,
         f"SELECT count(*), sum(s.outcome = 'pass') FROM sessions s WHERE {SIGNED}",
         params,
     )
     mean = dict(
-        sql(
-            store,
+        read(
+            store.path,
             "SELECT a.area_id, avg(a.grade) FROM agreed a JOIN sessions s ON s.id = a.session_id"
             f" WHERE {SIGNED} GROUP BY a.area_id",
             params,
         )
     )
     failing = dict(
-        sql(
-            store,
+        read(
+            store.path,
             "SELECT a.area_id, 100.0 * avg(a.grade < 3) FROM agreed a"
             f" JOIN sessions s ON s.id = a.session_id WHERE {SIGNED} GROUP BY a.area_id",
             params,
         )
     )
     spread = dict(
-        sql(
-            store,
+        read(
+            store.path,
             "SELECT area_id, 100.0 * avg(flagged) FROM (SELECT g.area_id,"
             " max(g.grade) - min(g.grade) >= 2 AS flagged FROM grades g"
             f" JOIN sessions s ON s.id = g.session_id WHERE {SIGNED}"
@@ -88,8 +79,8 @@ def expected_figures(store: Store, profile_id: str, start: str, end: str) -> dic
         )
     )
     assessors = dict(
-        sql(
-            store,
+        read(
+            store.path,
             "SELECT CASE m.number WHEN '' THEN m.name ELSE m.name || ' (' || m.number || ')' END,"
             " avg(g.grade - a.grade) FROM grades g"
             " JOIN members m ON m.session_id = g.session_id AND m.member_id = g.member_id"

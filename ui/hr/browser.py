@@ -359,13 +359,7 @@ class HrBrowser(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return 0
-        ok, count = attempt(
-            self,
-            lambda: (
-                self.store.backup("before-purge"),
-                self.store.purge([r.id for r in due], actor_name()),
-            )[1],
-        )
+        ok, count = attempt(self, lambda: self.store.purge([r.id for r in due], actor_name()))
         self.model.refresh()
         self.changed.emit()
         return count if ok and count else 0

@@ -194,39 +194,18 @@ class StatisticsView(QWidget):
         def number(value) -> float:
             return float(fraction_text(value)) if value is not None else 0.0
 
-        self.chart_views["mean"].setChart(
-            bar_chart(
-                "Mean agreed grade per area",
-                names,
-                [number(a.mean_agreed) for a in stats.areas],
-                top,
-                "Mean agreed grade",
-            )
-        )
-        self.chart_views["fail"].setChart(
-            bar_chart(
-                "Candidates below the minimum, per area (%)",
-                names,
-                [
-                    number(a.fail_share * 100 if a.fail_share is not None else None)
-                    for a in stats.areas
-                ],
-                100,
-                "Failing (%)",
-            )
-        )
-        self.chart_views["spread"].setChart(
-            bar_chart(
-                "Areas with a spread of 2 or more between members (%)",
-                names,
-                [
-                    number(a.spread_share * 100 if a.spread_share is not None else None)
-                    for a in stats.areas
-                ],
-                100,
-                "Spread 2+ (%)",
-            )
-        )
+        def percent(value) -> float:
+            return number(value * 100) if value is not None else 0.0
+
+        for key, title, values, top_value, series in (
+            ("mean", "Mean agreed grade per area",
+             [number(a.mean_agreed) for a in stats.areas], top, "Mean agreed grade"),
+            ("fail", "Candidates below the minimum, per area (%)",
+             [percent(a.fail_share) for a in stats.areas], 100, "Failing (%)"),
+            ("spread", "Areas with a spread of 2 or more between members (%)",
+             [percent(a.spread_share) for a in stats.areas], 100, "Spread 2+ (%)"),
+        ):  # fmt: skip
+            self.chart_views[key].setChart(bar_chart(title, names, values, top_value, series))
         shown = sorted(
             sorted(stats.assessors, key=lambda a: -abs(a.mean_difference))[:MAX_ASSESSORS],
             key=lambda a: (a.mean_difference, a.assessor.name),
