@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from pcso_interview.files import write_atomic
+from pcso_interview.lifecycle import Status
 from pcso_interview.paths import DATA_DIR
 from pcso_interview.profiles import Profile
 from pcso_interview.scoring import Classification
-from pcso_interview.session import Agreed, Mark, Member, Session, SignOff, Status
+from pcso_interview.session import Agreed, Mark, Member, Session, SignOff
 
 SESSION_FORMAT = "pcso-interview-session"
 MEMBER_MARKS_FORMAT = "pcso-interview-member-marks"

@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import TextIO
 
 from pcso_interview import paths
+from pcso_interview.app_args import app_parser
+from pcso_interview.lifecycle import SessionRuleError, Status
 from pcso_interview.profiles import (
     BUILTIN_FILE,
     ProfileFileError,
-    ProfileSet,
-    extra_profile_files,
+    collect_profiles,
     load_profiles,
     read_profile_file,
 )
-from pcso_interview.session import SessionRuleError, Status
 from pcso_interview.store import (
     CorruptDatabaseError,
     LockedSessionError,
@@ -37,52 +37,16 @@ from pcso_interview.store import (
 )
 from pcso_interview.store.records import SORT_COLUMNS
 
-VERB_NAMES = (
-    "profiles",
-    "sessions",
-    "show",
-    "export",
-    "import",
-    "verify",
-    "purge",
-    "demo",
-    "restore-backup",
-    "pdf",  # added by the marking sheet (reports.cli)
-)
-
 
 class UserError(Exception):
     """A mistake the user can fix; printed as one line on stderr, exit status 1."""
-
-
-def app_parser() -> argparse.ArgumentParser:
-    """The options the app itself takes; the verbs are added by ``build_parser``."""
-    parser = argparse.ArgumentParser(
-        prog="pcso-interview",
-        description="PCSO interview marking. With no command, starts the app.",
-    )
-    parser.add_argument(
-        "--db",
-        type=Path,
-        help=f"the sessions database (default: {paths.default_db_path()})",
-    )
-    parser.add_argument(
-        "--profiles",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="an extra force profile file to merge in (may be given more than once)",
-    )
-    parser.set_defaults(verb=None)
-    return parser
 
 
 def build_parser(
     extra_verbs: Sequence[Callable[[argparse._SubParsersAction], None]] = (),
 ) -> argparse.ArgumentParser:
     """The parser; ``extra_verbs`` lets outer layers (the marking sheet) add their verbs."""
-    parser = app_parser()
+    parser = app_parser(db_help=f"the sessions database (default: {paths.default_db_path()})")
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
 
     p = verbs.add_parser("profiles", help="list every profile, or check a force file")
@@ -139,11 +103,6 @@ def build_parser(
     for add in extra_verbs:
         add(verbs)
     return parser
-
-
-def collect_profiles(extra: Sequence[Path]) -> ProfileSet:
-    """Built-in profiles, the user's profiles folder, then --profiles files."""
-    return load_profiles([*extra_profile_files(paths.user_profiles_dir()), *extra])
 
 
 def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

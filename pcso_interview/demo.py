@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Profile
 from pcso_interview.scoring import Classification, mean_half_up
 from pcso_interview.session import (
@@ -21,7 +22,6 @@ from pcso_interview.session import (
     Member,
     Session,
     SignOff,
-    Status,
     derived_status,
 )
 

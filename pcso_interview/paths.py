@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "pcso-interview"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SOURCES_DIR = DATA_DIR / "sources"
 
 
 def user_data_dir() -> Path:
+    import platformdirs  # imported when first asked: it pulls in tempfile and shutil
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def user_cache_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 

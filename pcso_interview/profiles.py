@@ -503,3 +503,8 @@ def extra_profile_files(folder: Path | None) -> list[Path]:
     if folder is None or not folder.is_dir():
         return []
     return sorted(folder.glob("*.json"))
+
+
+def collect_profiles(extra: Iterable[Path] = ()) -> ProfileSet:
+    """Built-in profiles, the user's profiles folder, then files named with --profiles."""
+    return load_profiles([*extra_profile_files(paths.user_profiles_dir()), *extra])

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from pcso_interview.profiles import Profile
-
 if TYPE_CHECKING:
     from fractions import Fraction
+
+    from pcso_interview.profiles import Profile
 
 SPREAD_FLAG_AT = 2
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from pcso_interview.lifecycle import SessionRuleError, Status
 from pcso_interview.profiles import Area, Profile
 from pcso_interview.scoring import (
     Classification,
@@ -36,59 +35,6 @@ DECLARATION = (
     "agreed grades and outcome are those the panel agreed."
 )
 MAX_PANEL = 5
-
-
-class Status(StrEnum):
-    SETUP = "setup"
-    SCORING = "scoring"
-    CONSENSUS = "consensus"
-    AWAITING_SIGNOFF = "awaiting_signoff"
-    SIGNED = "signed"
-    REOPENED = "reopened"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
-
-    @property
-    def locked(self) -> bool:
-        """Signed and withdrawn sessions cannot change until HR reopens them."""
-        return self in (Status.SIGNED, Status.WITHDRAWN)
-
-
-_STATUS_LABELS = {
-    Status.SETUP: "Setting up",
-    Status.SCORING: "Scoring",
-    Status.CONSENSUS: "Consensus",
-    Status.AWAITING_SIGNOFF: "Awaiting sign-off",
-    Status.SIGNED: "Signed",
-    Status.REOPENED: "Reopened",
-    Status.WITHDRAWN: "Withdrawn",
-}
-
-TRANSITIONS: Mapping[Status, frozenset[Status]] = {
-    Status.SETUP: frozenset({Status.SCORING, Status.WITHDRAWN}),
-    Status.SCORING: frozenset({Status.CONSENSUS, Status.WITHDRAWN}),
-    Status.CONSENSUS: frozenset({Status.SCORING, Status.AWAITING_SIGNOFF, Status.WITHDRAWN}),
-    Status.AWAITING_SIGNOFF: frozenset({Status.CONSENSUS, Status.SIGNED, Status.WITHDRAWN}),
-    Status.SIGNED: frozenset({Status.REOPENED}),
-    Status.REOPENED: frozenset(
-        {Status.SCORING, Status.CONSENSUS, Status.AWAITING_SIGNOFF, Status.WITHDRAWN}
-    ),
-    Status.WITHDRAWN: frozenset({Status.REOPENED}),
-}
-
-
-class SessionRuleError(ValueError):
-    """An edit or transition the rules do not allow; the message is for the user."""
-
-
-def check_transition(current: Status, target: Status) -> None:
-    if target not in TRANSITIONS[current]:
-        raise SessionRuleError(
-            f"A session that is {current.label.lower()} cannot move to {target.label.lower()}."
-        )
 
 
 @dataclass(frozen=True)
@@ -378,30 +324,6 @@ def derived_status(session: Session) -> Status:
     if session.marks or session.grades or session.area_notes:
         return Status.SCORING
     return Status.SETUP if session.status is Status.SETUP else Status.SCORING
-
-
-def transition_path(current: Status, target: Status) -> list[Status]:
-    """The shortest chain of legal steps from current to target (empty when equal).
-
-    Intermediate steps never pass through signed, withdrawn or reopened: those are reached
-    only on purpose.
-    """
-    if current is target:
-        return []
-    frontier: deque[tuple[Status, list[Status]]] = deque([(current, [])])
-    seen = {current}
-    while frontier:
-        state, path = frontier.popleft()
-        for step in sorted(TRANSITIONS[state]):
-            if step is target:
-                return [*path, step]
-            if step in seen or step in (Status.WITHDRAWN, Status.SIGNED, Status.REOPENED):
-                continue
-            seen.add(step)
-            frontier.append((step, [*path, step]))
-    raise SessionRuleError(
-        f"A session that is {current.label.lower()} cannot move to {target.label.lower()}."
-    )
 
 
 def _canonical_ok(value: Any) -> bool:

@@ -38,9 +38,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Area
 from pcso_interview.scoring import Classification, Result
-from pcso_interview.session import Session, Status
+from pcso_interview.session import Session
 from reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
 WATERMARK = "DRAFT - NOT SIGNED OFF"

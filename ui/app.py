@@ -7,13 +7,12 @@ import sys
 import threading
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pcso_interview import paths
-from pcso_interview.cli import collect_profiles
-from pcso_interview.profiles import ProfileSet
 from pcso_interview.store import (
     CorruptDatabaseError,
     Store,
@@ -23,6 +22,9 @@ from pcso_interview.store import (
 )
 from pcso_interview.store.opening import backup_database, check_database_file
 from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from pcso_interview.profiles import ProfileSet
 
 
 def open_store_or_explain(path: Path, parent: QWidget | None = None) -> Store | None:
@@ -110,39 +112,59 @@ def report_damage(window: MainWindow, path: Path, message: str) -> None:
         QApplication.quit()
 
 
-def install_error_hook(log_file: Path) -> None:
-    """Unexpected errors get a plain message; the details go to a log file, not on screen."""
+def install_error_hook(log_file: Path | None = None) -> None:
+    """Unexpected errors get a plain message; the details go to a log file, not on screen.
+
+    Without a file named, the log goes to the user's data folder, found when first needed.
+    """
 
     def hook(kind, value, tb) -> None:
+        where = log_file
         try:
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            with log_file.open("a", encoding="utf-8") as log:
+            where = where or paths.user_data_dir() / "error.log"
+            where.parent.mkdir(parents=True, exist_ok=True)
+            with where.open("a", encoding="utf-8") as log:
                 log.write("".join(traceback.format_exception(kind, value, tb)))
-        except OSError:
-            pass
+            details = f"Details were written to {where}."
+        except Exception as exc:  # the message must still reach the user
+            details = f"The details could not be written to a log file ({exc})."
         QMessageBox.warning(
             QApplication.activeWindow(),
             "Something went wrong",
-            f"{value}\n\nWhat you had saved is safe in the database. Details were written to "
-            f"{log_file}.",
+            f"{value}\n\nWhat you had saved is safe in the database. {details}",
         )
 
     sys.excepthook = hook
+
+
+def start_window(args: argparse.Namespace) -> tuple[MainWindow, threading.Thread] | None:
+    """Open the database and show the window; None when the database cannot be opened
+    (the user has been told why). Returns the window and its start-up check thread."""
+    db_path = Path(args.db) if args.db else paths.default_db_path()
+    store = open_store_or_explain(db_path)
+    if store is None:
+        return None
+    window = MainWindow(store, lambda: collect_profiles(args.profiles))
+    window.show()
+    thread = start_backup(store, window)
+    # The session list needs no profile: they are read (and broken force files reported)
+    # on the event loop's first turn, before the first key the user presses is handled.
+    QTimer.singleShot(0, window.report_profile_errors)
+    return window, thread
 
 
 def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("pcso-interview")
     app.setApplicationDisplayName("PCSO interview")
-    install_error_hook(paths.user_data_dir() / "error.log")
-    db_path = Path(args.db) if args.db else paths.default_db_path()
-    store = open_store_or_explain(db_path)
-    if store is None:
+    install_error_hook()
+    if start_window(args) is None:
         return 1
-    profiles: ProfileSet = collect_profiles(args.profiles)
-    window = MainWindow(store, profiles)
-    window.show()
-    start_backup(store, window)
-    if profiles.errors:
-        window.report_profile_errors()
     return app.exec()
+
+
+def collect_profiles(extra: list[Path]) -> ProfileSet:
+    """The profiles module is imported here, not at start: the session list needs none."""
+    from pcso_interview.profiles import collect_profiles as collect
+
+    return collect(extra)

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from pcso_interview.session import SessionRuleError
+from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.store import LockedSessionError, StoreError, UnknownSessionError
 
 T = TypeVar("T")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,11 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.profiles import ProfileSet
 from pcso_interview.store import Store
 from ui import shortcuts
 from ui.feedback import attempt
 from ui.session_list import SessionList
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from pcso_interview.profiles import ProfileSet
 
 
 class ShortcutsDialog(QDialog):
@@ -70,10 +75,17 @@ class LazyTab(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, profiles: ProfileSet, today: date | None = None):
+    def __init__(
+        self,
+        store: Store,
+        profiles: ProfileSet | Callable[[], ProfileSet],
+        today: date | None = None,
+    ):
+        """``profiles`` may be a function that reads them: it is called when first needed
+        (a new session, the profiles and HR tabs), since the session list needs none."""
         super().__init__()
         self.store = store
-        self.profiles = profiles
+        self._profiles = profiles
         self.today = today or date.today()
         self.setWindowTitle(f"PCSO interview — {store.path.name}")
         self.session_list = SessionList(store, self.today)
@@ -169,7 +181,16 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
 
+    @property
+    def profiles(self) -> ProfileSet:
+        if callable(self._profiles):
+            self._profiles = self._profiles()
+        return self._profiles
+
     def report_profile_errors(self) -> None:
+        """Say which force files were skipped, if any (reading the profiles if not yet read)."""
+        if not self.profiles.errors:
+            return
         text = "\n\n".join(str(e) for e in self.profiles.errors)
         QMessageBox.warning(
             self,

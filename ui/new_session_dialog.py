@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.profiles import Profile
-from pcso_interview.session import MAX_PANEL, Member, SessionRuleError, check_panel
+from pcso_interview.session import MAX_PANEL, Member, check_panel
 from ui.table_model import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex

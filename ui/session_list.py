@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -16,13 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.session import Status
+from pcso_interview.lifecycle import Status
 from pcso_interview.store import SessionRow, Store
-from ui.table_model import Column, RowsModel
+from ui.table_model import Column, PagedRowsModel
 
 
-def session_list_model(today: str) -> RowsModel[SessionRow]:
-    return RowsModel(
+def session_list_model(
+    today: str, fetch: Callable[[int, int], Sequence[SessionRow]]
+) -> PagedRowsModel[SessionRow]:
+    """``fetch(offset, limit)`` reads a page of the panel's list (Store.panel_sessions)."""
+    return PagedRowsModel(
         [
             Column("Date", lambda r: "Today" if r.date == today else r.date),
             Column("Reference", lambda r: r.candidate_ref),
@@ -31,7 +35,8 @@ def session_list_model(today: str) -> RowsModel[SessionRow]:
             Column("Chair", lambda r: r.chair_name),
             Column("Status", lambda r: Status(r.status).label),
             Column("Outcome", lambda r: r.outcome.capitalize()),
-        ]
+        ],
+        fetch,
     )
 
 
@@ -43,7 +48,9 @@ class SessionList(QWidget):
         super().__init__(parent)
         self.store = store
         self.today = (today or date.today()).isoformat()
-        self.model = session_list_model(self.today)
+        self.model = session_list_model(
+            self.today, lambda offset, limit: store.panel_sessions(self.today, offset, limit)
+        )
         self.view = QTableView()
         self.view.setAccessibleName("Sessions, today's first")
         self.view.setModel(self.model)
@@ -76,11 +83,9 @@ class SessionList(QWidget):
         layout.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        rows = self.store.panel_sessions(self.today)
-        self.model.set_rows(rows)
-        todays = sum(r.date == self.today for r in rows)
-        self.summary.setText(f"{todays} session(s) today")
-        if rows:
+        self.model.reload()
+        self.summary.setText(f"{self.store.count_on(self.today)} session(s) today")
+        if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _activated(self, index: QModelIndex) -> None:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from pcso_interview.scoring import Classification
+if TYPE_CHECKING:
+    from pcso_interview.scoring import Classification
 
 
 @cache
 def classify_keys() -> dict[int, Classification]:
-    """Single keys that classify. Built on first use: Qt's Key enum takes a while to load."""
+    """Single keys that classify; built when a session is first scored, not at start."""
+    from pcso_interview.scoring import Classification
+
     return {
         Qt.Key.Key_D: Classification.DEMONSTRATED,
         Qt.Key.Key_Plus: Classification.DEMONSTRATED,

@@ -70,3 +70,46 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return str(section + 1)
         return None
+
+
+class PagedRowsModel(RowsModel[Row]):
+    """Rows read a page at a time: the first page on ``reload``, the next whenever the view
+    nears the end (Qt's canFetchMore/fetchMore), so a long list costs only what is seen."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column[Row]],
+        fetch: Callable[[int, int], Sequence[Row]],
+        page_size: int = 50,
+        parent=None,
+    ):
+        super().__init__(columns, parent=parent)
+        self._fetch = fetch  # (offset, limit) -> rows
+        self._page_size = page_size
+        self._more = False
+        self._resetting = False
+
+    def reload(self) -> None:
+        rows = self._fetch(0, self._page_size)
+        # Views ask for more from inside the reset's own signals; that must wait for the
+        # reset to end (no change may start while another is being announced).
+        self._resetting = True
+        try:
+            self.set_rows(rows)
+        finally:
+            self._resetting = False
+        self._more = len(rows) == self._page_size
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self._resetting
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        rows = list(self._fetch(len(self._rows), self._page_size))
+        self._more = len(rows) == self._page_size
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()

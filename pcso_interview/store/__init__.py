@@ -9,17 +9,21 @@ from pcso_interview.store.opening import (
     newest_good_backup,
     restore_backup,
 )
-from pcso_interview.store.records import (
-    AuditEntry,
-    LockedSessionError,
-    SessionPage,
-    SessionQuery,
-    SessionRow,
-    UnknownSessionError,
-    Verification,
-)
+from pcso_interview.store.records import LockedSessionError, SessionRow, UnknownSessionError
 from pcso_interview.store.schema import SCHEMA_VERSION
 from pcso_interview.store.store import Store, iso, utc_now
+
+_REVIEW = {"AuditEntry", "SessionPage", "SessionQuery", "Verification"}
+
+
+def __getattr__(name: str) -> object:
+    """HR's records load on first use: the app's first window lists sessions without them."""
+    if name in _REVIEW:
+        from pcso_interview.store import review
+
+        return getattr(review, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -10,7 +10,6 @@ import contextlib
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,11 +32,14 @@ class ReadOnlyDatabaseError(StoreError):
     pass
 
 
-@dataclass
 class CorruptDatabaseError(StoreError):
-    path: Path
-    detail: str
-    newest_good_backup: Path | None
+    """The file is damaged; carries the newest good backup, if any, so the app can offer it."""
+
+    def __init__(self, path: Path, detail: str, newest_good_backup: Path | None):
+        super().__init__(path, detail, newest_good_backup)
+        self.path = path
+        self.detail = detail
+        self.newest_good_backup = newest_good_backup
 
     def __str__(self) -> str:
         text = f"The database {self.path} is damaged and cannot be opened ({self.detail})."

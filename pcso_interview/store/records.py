@@ -1,8 +1,11 @@
-"""Plain records the store returns besides the session aggregate."""
+"""The rows of a sessions list, and the errors every caller of the store may meet.
+
+Kept small: the first window lists sessions and needs nothing more (see review.py).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class UnknownSessionError(LookupError):
@@ -15,7 +18,7 @@ class LockedSessionError(ValueError):
 
 @dataclass(frozen=True)
 class SessionRow:
-    """One line of the HR sessions list."""
+    """One line of a sessions list (the panel's and HR's)."""
 
     id: str
     date: str
@@ -46,59 +49,3 @@ SORT_COLUMNS = {
     "total": "weighted_total",
     "updated": "updated_at",
 }
-
-
-@dataclass(frozen=True)
-class SessionQuery:
-    """Filters, sorting and paging for the HR list; empty filters match everything."""
-
-    text: str = ""
-    status: tuple[str, ...] = ()
-    profile_id: str = ""
-    outcome: str = ""
-    date_from: str = ""
-    date_to: str = ""
-    sort: str = "date"
-    descending: bool = True
-    offset: int = 0
-    limit: int = 100
-
-    def __post_init__(self) -> None:
-        if self.sort not in SORT_COLUMNS:
-            raise ValueError(
-                f"cannot sort by {self.sort!r}; choose one of {', '.join(SORT_COLUMNS)}"
-            )
-
-
-@dataclass(frozen=True)
-class SessionPage:
-    rows: tuple[SessionRow, ...]
-    total: int
-    query: SessionQuery = field(default_factory=SessionQuery)
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    id: int
-    session_id: str
-    at: str
-    actor: str
-    action: str
-    subject: str
-    old: str
-    new: str
-
-
-@dataclass(frozen=True)
-class Verification:
-    """Whether a stored signed session still has the digest it was signed with."""
-
-    session_id: str
-    version: int
-    stored_digest: str
-    computed_digest: str
-    candidate_ref: str = ""
-
-    @property
-    def matches(self) -> bool:
-        return bool(self.stored_digest) and self.stored_digest == self.computed_digest

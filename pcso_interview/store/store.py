@@ -3,11 +3,14 @@
 A call that changes something returns only after COMMIT, so whatever the screen shows as
 done is already on disk (WAL, synchronous=FULL). The Python rules (session.py) give the user
 a clear message first; the triggers in schema.py are the safety net beneath them.
+
+The domain model (session, scoring, profiles) is imported inside the methods that build or
+check it: opening the store and listing sessions, all that the first window needs, then
+create none of its dataclasses (about a millisecond each; bench/bench_startup.py).
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -15,38 +18,23 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pcso_interview.profiles import Profile
-from pcso_interview.scoring import Classification, derived_agreed_grade
-from pcso_interview.session import (
-    DECLARATION,
-    Agreed,
-    Mark,
-    Member,
-    Session,
-    SessionRuleError,
-    SignOff,
-    Status,
-    canonical_json,
-    check_panel,
-    check_transition,
-    derived_status,
-    digest,
-    transition_path,
-)
+from pcso_interview.lifecycle import SessionRuleError, Status, check_transition, transition_path
 from pcso_interview.store import opening
 from pcso_interview.store.records import (
     SORT_COLUMNS,
-    AuditEntry,
     LockedSessionError,
-    SessionPage,
-    SessionQuery,
     SessionRow,
     UnknownSessionError,
-    Verification,
 )
 from pcso_interview.store.schema import SCHEMA_VERSION, build_migrations
+
+if TYPE_CHECKING:
+    from pcso_interview.profiles import Profile
+    from pcso_interview.scoring import Classification
+    from pcso_interview.session import Member, Session
+    from pcso_interview.store.review import AuditEntry, SessionPage, SessionQuery, Verification
 
 Clock = Callable[[], datetime]
 
@@ -61,6 +49,10 @@ def iso(moment: datetime) -> str:
 
 @lru_cache(maxsize=64)
 def _profile_from_json(text: str) -> tuple[dict[str, Any], Profile]:
+    import json
+
+    from pcso_interview.profiles import Profile
+
     data = json.loads(text)
     return data, Profile.from_dict(data)
 
@@ -192,6 +184,8 @@ class Store:
         actor: str = "",
         session_id: str | None = None,
     ) -> str:
+        from pcso_interview.session import canonical_json, check_panel, digest
+
         members = tuple(panel)
         check_panel(members)
         _check_details(candidate_name, candidate_ref, date)
@@ -296,6 +290,9 @@ class Store:
         raise UnknownSessionError(f"No session with id or candidate reference {key!r}.")
 
     def load(self, session_id: str) -> Session:
+        from pcso_interview.scoring import Classification
+        from pcso_interview.session import Agreed, Mark, Member, Session, SignOff
+
         row = self._one("SELECT * FROM sessions WHERE id = ?", [session_id])
         if row is None:
             raise UnknownSessionError(f"No session with id {session_id!r}.")
@@ -373,6 +370,8 @@ class Store:
 
     def _after_change(self, now: str, before: Session, actor: str) -> Session:
         """Move the status where the data now puts it, refresh the list columns, audit."""
+        from pcso_interview.session import derived_status
+
         after = self.load(before.id)
         target = derived_status(after)
         for step in transition_path(after.status, target):
@@ -400,6 +399,8 @@ class Store:
         classification: Classification | str,
         actor: str = "",
     ) -> None:
+        from pcso_interview.scoring import Classification
+
         value = Classification(classification)
         self._set_mark(session_id, member_id, indicator_id, "classification", value, actor)
 
@@ -623,6 +624,8 @@ class Store:
         actor: str = "",
     ) -> Session:
         """One member signs; when the last one signs the session is locked and digested."""
+        from pcso_interview.session import DECLARATION, digest
+
         if not typed_name.strip() and not signature_png_b64:
             raise SessionRuleError("Sign by drawing a signature or typing your name.")
         with self._write() as now:
@@ -804,6 +807,8 @@ class Store:
 
     def verify(self, session_id: str) -> Verification:
         """Recompute the digest of a stored session from its rows and compare."""
+        from pcso_interview.store.review import Verification
+
         session = self.load(session_id)
         stored = self._one(
             "SELECT digest FROM sheets WHERE session_id = ? AND version = ?",
@@ -831,6 +836,8 @@ class Store:
         )
 
     def audit_trail(self, session_id: str) -> list[AuditEntry]:
+        from pcso_interview.store.review import AuditEntry
+
         return [
             AuditEntry(**r)
             for r in self._rows(
@@ -842,6 +849,8 @@ class Store:
 
     def insert_session(self, session: Session, sheet_digest: str, actor: str) -> None:
         """Add a whole session from a file. The caller has checked it is new and untampered."""
+        from pcso_interview.session import check_panel
+
         check_panel(session.panel)
         if self._one("SELECT 1 FROM sessions WHERE id = ?", [session.id]):
             raise SessionRuleError(f"A session with id {session.id} is already present.")
@@ -880,6 +889,8 @@ class Store:
         return count
 
     def _insert_session_rows(self, session: Session, sheet_digest: str, now: str) -> None:
+        from pcso_interview.session import canonical_json, digest
+
         profile = session.profile
         snapshot_text = canonical_json(dict(session.profile_snapshot)).decode("utf-8")
         snapshot_digest = digest(dict(session.profile_snapshot))
@@ -993,6 +1004,8 @@ class Store:
         exist here and differ are conflicts: they are returned and nothing is imported.
         Returns the conflicts (empty when the merge was done).
         """
+        from pcso_interview.session import Session
+
         with self._write() as now:
             here = self._editable(incoming.id)
             member = here.member(member_id)
@@ -1052,6 +1065,8 @@ class Store:
 
     def query_sessions(self, query: SessionQuery | None = None) -> SessionPage:
         """One page of sessions for HR, filtered and sorted in SQL."""
+        from pcso_interview.store.review import SessionPage, SessionQuery
+
         query = query or SessionQuery()
         where, params = _where(query, self.has_search_index)
         order = SORT_COLUMNS[query.sort] + (" DESC" if query.descending else "")
@@ -1112,18 +1127,28 @@ class Store:
             )
         ]
 
-    def panel_sessions(self, today: str, limit: int = 300) -> list[SessionRow]:
-        """The panel's list: today's sessions first, then the most recent others."""
+    def panel_sessions(self, today: str, offset: int = 0, limit: int = 50) -> list[SessionRow]:
+        """The panel's list, a page at a time: today's sessions first (newest first), then
+        the others, most recent first."""
         todays = self._rows(
-            f"SELECT {_ROW_COLUMNS} FROM sessions WHERE date = ? ORDER BY created_at DESC",
-            [today],
+            f"SELECT {_ROW_COLUMNS} FROM sessions WHERE date = ?"
+            " ORDER BY created_at DESC LIMIT ? OFFSET ?",
+            [today, limit, offset],
         )
-        others = self._rows(
-            f"SELECT {_ROW_COLUMNS} FROM sessions WHERE date != ?"
-            " ORDER BY date DESC, created_at DESC LIMIT ?",
-            [today, max(0, limit - len(todays))],
-        )
+        others: list[dict[str, Any]] = []
+        if len(todays) < limit:
+            before = self.count_on(today)
+            others = self._rows(
+                f"SELECT {_ROW_COLUMNS} FROM sessions WHERE date != ?"
+                " ORDER BY date DESC, created_at DESC LIMIT ? OFFSET ?",
+                [today, limit - len(todays), max(0, offset - before)],
+            )
         return [_row(r) for r in todays + others]
+
+    def count_on(self, day: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM sessions WHERE date = ?", [day]).fetchone()[
+            0
+        ]
 
     def count_sessions(self) -> int:
         return self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
@@ -1140,6 +1165,8 @@ class Store:
 
     def recent_panels(self, limit: int = 5) -> list[tuple[Member, ...]]:
         """Distinct panels of the most recent sessions, newest first."""
+        from pcso_interview.session import Member
+
         seen: list[tuple[Member, ...]] = []
         for r in self._rows("SELECT id FROM sessions ORDER BY created_at DESC LIMIT 50"):
             panel = tuple(
@@ -1158,6 +1185,7 @@ class Store:
 
     def statistics_sessions(self, profile_id: str, date_from: str = "", date_to: str = "") -> list:
         """Signed sessions of a profile in a date range, as the statistics need them."""
+        from pcso_interview.scoring import derived_agreed_grade
         from pcso_interview.statistics import Assessor, StatSession
 
         where = "s.profile_id = ? AND s.status = 'signed'"
@@ -1288,6 +1316,8 @@ def _where(query: SessionQuery, fts: bool = False) -> tuple[str, list[Any]]:
 def _sheet_record(content: dict[str, Any]) -> bytes:
     """The signed content as kept with the sheet: the profile by its digest (it is kept once,
     in profile_snapshots), the rest as zlib-compressed canonical JSON."""
+    from pcso_interview.session import canonical_json, digest
+
     return zlib.compress(canonical_json({**content, "profile": digest(content["profile"])}), 6)
 
 

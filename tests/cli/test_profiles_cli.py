@@ -200,12 +200,12 @@ def test_check_refuses_a_file_reusing_a_builtin_id(tmp_path, capsys, builtin_dat
 
 def test_every_verb_is_known_to_the_app_start_check():
     """main.py skips building the verbs' parsers when no verb is named: the list must be whole."""
-    from pcso_interview import cli
+    from pcso_interview import app_args, cli
     from reports.cli import add_verbs
 
     parser = cli.build_parser([add_verbs])
     verbs = next(a for a in parser._actions if a.dest == "verb")
-    assert set(verbs.choices) == set(cli.VERB_NAMES)
-    assert main.is_app_start(["--db", "x.db"])
-    assert not main.is_app_start(["--db", "x.db", "sessions"])
-    assert not main.is_app_start(["--help"])
+    assert set(verbs.choices) == set(app_args.VERB_NAMES)
+    assert app_args.is_app_start(["--db", "x.db"])
+    assert not app_args.is_app_start(["--db", "x.db", "sessions"])
+    assert not app_args.is_app_start(["--help"])

@@ -13,19 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pcso_interview.lifecycle import TRANSITIONS, SessionRuleError, Status, check_transition
 from pcso_interview.scoring import Classification, Result
 from pcso_interview.session import (
-    TRANSITIONS,
     Agreed,
     Mark,
     Member,
     Session,
-    SessionRuleError,
     SignOff,
-    Status,
     canonical_json,
     check_panel,
-    check_transition,
     digest,
 )
 

@@ -11,8 +11,9 @@ from fractions import Fraction
 import pytest
 
 from pcso_interview.demo import demo_sessions
+from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.profiles import Profile, load_profiles
-from pcso_interview.session import Member, SessionRuleError
+from pcso_interview.session import Member
 from pcso_interview.statistics import (
     compute_statistics,
     fraction_text,

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pcso_interview.session import Agreed, Mark, Member, SessionRuleError, Status
+from pcso_interview.lifecycle import SessionRuleError, Status
+from pcso_interview.session import Agreed, Mark, Member
 from pcso_interview.store import SessionQuery, Store, UnknownSessionError, iso
 from pcso_interview.store.records import SORT_COLUMNS
 from tests.store_support import (
@@ -826,3 +827,21 @@ def test_purge_backs_up_first(tmp_path):
             conn.close()
     finally:
         store.close()
+
+
+def test_the_panel_list_pages_give_todays_sessions_first_then_the_newest_others(store):
+    days = ["2025-03-01", "2025-03-05", "2025-03-03", "2025-02-27"]
+    made = {
+        day: [new_session(store, ref=f"C-{day}-{n}", day=day) for n in range(3)] for day in days
+    }
+    today = "2025-03-03"
+
+    whole = store.panel_sessions(today, 0, 1000)
+    pages = [store.panel_sessions(today, offset, 5) for offset in range(0, 15, 5)]
+
+    assert [r.id for page in pages for r in page] == [r.id for r in whole]
+    assert [len(page) for page in pages] == [5, 5, 2]
+    assert store.panel_sessions(today, 12, 5) == []
+    assert [r.id for r in whole[:3]] == made[today][::-1]  # today's, newest first
+    assert [r.date for r in whole[3:]] == sorted([d for d in days if d != today] * 3, reverse=True)
+    assert store.count_on(today) == 3 and store.count_on("2025-03-02") == 0

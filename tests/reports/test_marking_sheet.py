@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Profile
 from pcso_interview.scoring import Result
-from pcso_interview.session import Member, Session, Status
+from pcso_interview.session import Member, Session
 from reports.marking_sheet import (
     DIGEST_PREFIX,
     PAGE_HEIGHT,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from pcso_interview.lifecycle import Status
 from pcso_interview.scoring import Classification
-from pcso_interview.session import Status
 from pcso_interview.store import Store
 from tests.ui.keys import focused, press, type_text
 from ui.scoring import note_editor

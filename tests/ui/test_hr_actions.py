@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pcso_interview.cli import actor_name
 from pcso_interview.demo import demo_sessions
 from pcso_interview.hr_export import neutralise
+from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import load_profiles
-from pcso_interview.session import Member, Status
+from pcso_interview.session import Member
 from pcso_interview.store import Store
 from tests.store_support import read
 from tests.ui.dialogs import when_modal

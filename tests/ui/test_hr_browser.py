@@ -15,8 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from pcso_interview.demo import demo_sessions
+from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import load_profiles
-from pcso_interview.session import Status
 from pcso_interview.store import Store
 from tests.ui.keys import press, type_text
 from ui.hr import sessions_model

@@ -9,8 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from pcso_interview.lifecycle import SessionRuleError, Status
 from pcso_interview.scoring import Classification
-from pcso_interview.session import SessionRuleError, Status
 from tests.ui.keys import focused, press, type_text
 from ui.main_window import MainWindow
 from ui.new_session_dialog import NewSessionDialog

@@ -13,7 +13,7 @@ from ui.scoring.area_page import IndicatorMark, IndicatorsModel
 from ui.scoring.consensus_page import ConsensusModel
 from ui.scoring.interview_view import CONSENSUS, SIGNOFF, NavRow, nav_model
 from ui.scoring.signoff_page import signoff_model
-from ui.session_list import session_list_model
+from ui.session_list import SessionList, session_list_model
 
 
 @pytest.fixture
@@ -116,10 +116,13 @@ def test_nav_model(model_check):
 def test_session_list_model(model_check, store, new_session):
     sample_session(store, new_session)
     new_session(store, ref="C-0413", venue="")
-    model = session_list_model(TODAY.isoformat())
+    model = session_list_model(
+        TODAY.isoformat(),
+        lambda offset, limit: store.panel_sessions(TODAY.isoformat(), offset, limit),
+    )
     model_check(model)
-    model.set_rows(store.panel_sessions(TODAY.isoformat()))
-    assert model.rowCount() == 2
+    model.reload()
+    assert model.rowCount() == 2 and not model.canFetchMore(QModelIndex())
     assert model.index(0, 0).data() == "Today"
     assert {model.index(r, 1).data() for r in range(2)} == {"C-0412", "C-0413"}
     model.set_rows([])
@@ -177,3 +180,28 @@ def test_the_checker_itself_catches_a_broken_model(qtmodeltester):
     finally:
         qInstallMessageHandler(previous)
     assert keep is not None and "qt.modeltest" in reports
+
+
+def test_the_session_list_reads_a_page_at_a_time_as_the_user_scrolls(
+    model_check, qtbot, store, new_session
+):
+    """62 sessions: the list shows the first 50, End reaches the rest, none twice."""
+    ids = {new_session(store, ref=f"C-{n:04d}") for n in range(62)}
+    listing = SessionList(store, TODAY)
+    qtbot.addWidget(listing)
+    model_check(listing.model)
+    listing.resize(900, 500)
+    listing.show()
+    qtbot.waitExposed(listing)
+
+    listing.refresh()
+    assert listing.model.rowCount() == 50
+    assert listing.summary.text() == "62 session(s) today"
+    listing.view.setFocus()
+    for _ in range(5):  # End moves to the last row read; the view then asks for more
+        qtbot.keyClick(listing.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        if listing.model.rowCount() == 62:
+            break
+    assert listing.model.rowCount() == 62
+    assert {listing.model.row(r).id for r in range(62)} == ids
+    assert not listing.model.canFetchMore(QModelIndex())

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from pcso_interview.lifecycle import SessionRuleError, Status
 from pcso_interview.scoring import Classification
-from pcso_interview.session import SessionRuleError, Status
 from tests.ui.dialogs import when_modal
 from tests.ui.keys import press, type_text
 from ui.reason_dialog import ReasonDialog

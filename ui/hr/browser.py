@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from pcso_interview.cli import actor_name
 from pcso_interview.hr_export import ExportError, sessions_csv
+from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import ProfileSet
-from pcso_interview.session import Session, Status
+from pcso_interview.session import Session
 from pcso_interview.store import SessionQuery, Store
 from reports.batch import combined_sheets, write_sheets
 from reports.cli import write_pdf

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.session import Session, Status
+from pcso_interview.lifecycle import Status
+from pcso_interview.session import Session
 from pcso_interview.store import AuditEntry, Store
 from ui.scoring.interview_view import InterviewView
 from ui.table_model import Column, RowsModel

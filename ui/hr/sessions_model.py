@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from pcso_interview.session import Status
+from pcso_interview.lifecycle import Status
 from pcso_interview.store import SessionQuery, SessionRow, Store
 
 Index = QModelIndex | QPersistentModelIndex

@@ -1,0 +1,50 @@
+"""The app's own command line: the options the window takes, and the verb names.
+
+Kept apart from cli.py so that starting the window parses its two options without importing
+every verb's dependencies (the start-up benchmark counts each import).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+VERB_NAMES = (
+    "profiles",
+    "sessions",
+    "show",
+    "export",
+    "import",
+    "verify",
+    "purge",
+    "demo",
+    "restore-backup",
+    "pdf",  # added by the marking sheet (reports.cli)
+)
+
+
+def is_app_start(argv: Sequence[str]) -> bool:
+    """No command and no help asked for: the app starts, and needs only the app's options."""
+    words = set(argv)
+    return not words & ({"-h", "--help"} | set(VERB_NAMES))
+
+
+def app_parser(db_help: str = "the sessions database") -> argparse.ArgumentParser:
+    """The options the app itself takes; cli.build_parser adds the verbs (and the help's
+    default path, which needs platformdirs)."""
+    parser = argparse.ArgumentParser(
+        prog="pcso-interview",
+        description="PCSO interview marking. With no command, starts the app.",
+    )
+    parser.add_argument("--db", type=Path, help=db_help)
+    parser.add_argument(
+        "--profiles",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an extra force profile file to merge in (may be given more than once)",
+    )
+    parser.set_defaults(verb=None)
+    return parser

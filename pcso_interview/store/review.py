@@ -1,0 +1,68 @@
+"""What the store gives HR's screens and the verify verb: the list's query and page, the
+audit trail, and verification of a signed session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pcso_interview.store.records import SORT_COLUMNS, SessionRow
+
+
+@dataclass(frozen=True)
+class SessionQuery:
+    """Filters, sorting and paging for the HR list; empty filters match everything."""
+
+    text: str = ""
+    status: tuple[str, ...] = ()
+    profile_id: str = ""
+    outcome: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    sort: str = "date"
+    descending: bool = True
+    offset: int = 0
+    limit: int = 100
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORT_COLUMNS:
+            raise ValueError(
+                f"cannot sort by {self.sort!r}; choose one of {', '.join(SORT_COLUMNS)}"
+            )
+
+
+@dataclass(frozen=True)
+class SessionPage:
+    """One page of the HR list, and how many sessions match in all."""
+
+    rows: tuple[SessionRow, ...]
+    total: int
+    query: SessionQuery = field(default_factory=SessionQuery)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of a session's audit trail: who changed what, when, from what to what."""
+
+    id: int
+    session_id: str
+    at: str
+    actor: str
+    action: str
+    subject: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Whether a stored signed session still has the digest it was signed with."""
+
+    session_id: str
+    version: int
+    stored_digest: str
+    computed_digest: str
+    candidate_ref: str = ""
+
+    @property
+    def matches(self) -> bool:
+        return bool(self.stored_digest) and self.stored_digest == self.computed_digest

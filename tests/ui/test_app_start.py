@@ -1,0 +1,122 @@
+"""The app's start (ui.app.start_window): the list first, profiles on the first turn, then the
+background check and backup; a bad force file or database is explained, never fatal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from pcso_interview import paths
+from pcso_interview.store import SCHEMA_VERSION, Store
+from ui import app as ui_app
+
+
+def args_for(db: Path, profiles: list[Path] | None = None) -> argparse.Namespace:
+    from pcso_interview.app_args import app_parser
+
+    words = ["--db", str(db)]
+    for file in profiles or []:
+        words += ["--profiles", str(file)]
+    return app_parser().parse_args(words)
+
+
+@pytest.fixture
+def started(qtbot):
+    """start_window(args), with the window closed and the check thread joined afterwards."""
+    opened = []
+
+    def start(args: argparse.Namespace):
+        result = ui_app.start_window(args)
+        if result is not None:
+            window, thread = result
+            qtbot.addWidget(window)
+            opened.append(thread)
+        return result
+
+    yield start
+    for thread in opened:
+        thread.join(timeout=30)
+
+
+def test_the_window_shows_the_sessions_before_reading_any_profile(
+    started, qtbot, tmp_path, new_session, monkeypatch
+):
+    db = tmp_path / "sessions.db"
+    store = Store.open(db)
+    new_session(store, ref="C-0001")
+    new_session(store, ref="C-0002")
+    store.close()
+    reads: list[list[Path]] = []
+    real = ui_app.collect_profiles
+    monkeypatch.setattr(
+        ui_app, "collect_profiles", lambda extra: reads.append(extra) or real(extra)
+    )
+
+    window, thread = started(args_for(db))
+
+    assert window.isVisible()
+    assert window.session_list.model.rowCount() == 2
+    assert reads == []  # nothing read yet: the list did not need it
+    qtbot.waitUntil(lambda: reads != [])  # the loop's first turn reads them
+    assert {p.id for p in window.profiles} >= {"gwent-cso", "kent-crime-prevention-pcso"}
+    assert len(reads) == 1  # read once, then kept
+    thread.join(timeout=30)
+    qtbot.waitUntil(lambda: "Backup" in window.statusBar().currentMessage())
+    assert list((db.parent / "backups").glob("*.db"))
+
+
+def test_a_broken_force_file_is_reported_once_the_window_is_up(
+    started, qtbot, tmp_path, warnings_shown
+):
+    folder = paths.user_profiles_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    broken = folder / "broken-force.json"
+    broken.write_text('{"profiles": [', encoding="utf-8")
+    try:
+        window, _thread = started(args_for(tmp_path / "sessions.db"))
+        assert warnings_shown == []
+        qtbot.waitUntil(lambda: warnings_shown != [])
+    finally:
+        broken.unlink()
+    assert len(warnings_shown) == 1
+    assert "broken-force.json" in warnings_shown[0] and "not valid JSON" in warnings_shown[0]
+    assert "gwent-cso" in {p.id for p in window.profiles}  # the good ones still load
+
+
+def test_an_extra_profiles_file_named_on_the_command_line_is_merged(
+    started, qtbot, tmp_path, builtin_data, warnings_shown
+):
+    extra = dict(builtin_data["profiles"][0], id="invented-force-pcso")
+    file = tmp_path / "invented.json"
+    file.write_text(json.dumps({**builtin_data, "profiles": [extra]}), encoding="utf-8")
+
+    window, _thread = started(args_for(tmp_path / "sessions.db", [file]))
+
+    assert "invented-force-pcso" in {p.id for p in window.profiles}
+    assert warnings_shown == []
+
+
+def test_a_database_from_a_newer_version_is_explained_and_left_as_it_was(
+    started, tmp_path, monkeypatch
+):
+    db = tmp_path / "sessions.db"
+    Store.open(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = db.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "critical",
+        staticmethod(lambda _parent, title, text, *a, **k: shown.append(f"{title}: {text}")),
+    )
+
+    assert started(args_for(db)) is None
+
+    assert len(shown) == 1 and "newer version" in shown[0]
+    assert db.read_bytes() == before
