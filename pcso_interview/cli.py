@@ -9,7 +9,6 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -205,7 +204,7 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         page = store.query_sessions(query)
     if args.json:
         for row in page.rows:
-            print(json.dumps(asdict(row), ensure_ascii=False), file=out)
+            print(json.dumps(row._asdict(), ensure_ascii=False), file=out)
         return 0
     table = [
         ("ID", "DATE", "REFERENCE", "CANDIDATE", "FORCE", "CHAIR", "STATUS", "OUTCOME", "TOTAL")

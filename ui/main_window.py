@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -27,29 +26,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from pcso_interview.profiles import ProfileSet
-
-
-class ShortcutsDialog(QDialog):
-    """Help → Keyboard shortcuts: the same list the code binds."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        rows = "".join(
-            f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>"
-            for keys, what in shortcuts.HELP
-        )
-        label = QLabel(f"<table>{rows}</table>")
-        label.setAccessibleName("Keyboard shortcuts")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(buttons)
-
-    @classmethod
-    def ask(cls, parent: QWidget | None) -> None:
-        cls(parent).exec()
 
 
 class LazyTab(QWidget):
@@ -147,24 +123,23 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         session_menu = self.menuBar().addMenu("&Session")
-        new = QAction("&New session…", self)
-        new.setShortcut(QKeySequence(shortcuts.NEW_SESSION))
-        new.triggered.connect(self.new_session)
-        sessions = QAction("&List of sessions", self)
-        sessions.setShortcut(QKeySequence(shortcuts.SESSIONS))
-        sessions.triggered.connect(lambda: self.modes.setCurrentWidget(self.session_list))
-        sheet = QAction("Marking &sheet… (preview, save, print)", self)
-        sheet.setShortcut(QKeySequence(shortcuts.SHEET))
-        sheet.triggered.connect(self.preview_sheet)
-        withdraw = QAction("&Withdraw candidate…", self)
-        withdraw.triggered.connect(lambda: self.interview.withdraw())
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for action in (new, sessions, sheet, withdraw):
-            session_menu.addAction(action)
+        add = self._add_action
+        add(session_menu, "&New session…", self.new_session, shortcuts.NEW_SESSION)
+        add(
+            session_menu,
+            "&List of sessions",
+            lambda: self.modes.setCurrentWidget(self.session_list),
+            shortcuts.SESSIONS,
+        )
+        add(
+            session_menu,
+            "Marking &sheet… (preview, save, print)",
+            self.preview_sheet,
+            shortcuts.SHEET,
+        )
+        add(session_menu, "&Withdraw candidate…", lambda: self.interview.withdraw())
         session_menu.addSeparator()
-        session_menu.addAction(quit_action)
+        add(session_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -173,10 +148,27 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         help_menu = self.menuBar().addMenu("&Help")
-        keys = QAction("&Keyboard shortcuts", self)
-        keys.setShortcut(QKeySequence("F1"))
-        keys.triggered.connect(lambda: ShortcutsDialog.ask(self))
-        help_menu.addAction(keys)
+        add(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
+
+    @staticmethod
+    def _add_action(
+        menu: QMenu,
+        text: str,
+        on_trigger: Callable[[], object],
+        *keys: str | QKeySequence.StandardKey,
+    ) -> QAction:
+        """A menu entry and its shortcuts. menu.addAction(text) rather than QAction(text,
+        parent): choosing among QAction's constructors loads QIcon, 3 ms of start-up."""
+        action = menu.addAction(text)
+        if keys:
+            action.setShortcuts([QKeySequence(key) for key in keys])
+        action.triggered.connect(on_trigger)
+        return action
+
+    def show_shortcuts(self) -> None:
+        from ui.shortcuts_dialog import ShortcutsDialog  # built when asked for, not at start
+
+        ShortcutsDialog.ask(self)
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -12,8 +11,9 @@ Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class Column(Generic[Row]):
+class Column(NamedTuple, Generic[Row]):
+    """How a column reads its cell from a row (a NamedTuple: defined at start-up, and cheap)."""
+
     title: str
     value: Callable[[Row], Any]
     align_right: bool = False

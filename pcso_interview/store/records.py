@@ -5,7 +5,7 @@ Kept small: the first window lists sessions and needs nothing more (see review.p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class UnknownSessionError(LookupError):
@@ -16,9 +16,12 @@ class LockedSessionError(ValueError):
     """The database refused a change to a locked session."""
 
 
-@dataclass(frozen=True)
-class SessionRow:
-    """One line of a sessions list (the panel's and HR's)."""
+class SessionRow(NamedTuple):
+    """One line of a sessions list (the panel's and HR's).
+
+    A NamedTuple rather than a dataclass: a plain, immutable row of a SELECT, and cheap to
+    define, which the first window's start-up counts (bench/bench_startup.py).
+    """
 
     id: str
     date: str
