@@ -160,8 +160,14 @@ class MainWindow(QMainWindow):
         """A menu entry and its shortcuts. menu.addAction(text) rather than QAction(text,
         parent): choosing among QAction's constructors loads QIcon, 3 ms of start-up."""
         action = menu.addAction(text)
-        if keys:
-            action.setShortcuts([QKeySequence(key) for key in keys])
+        sequences: list[QKeySequence] = []
+        for key in keys:  # a standard key has the platform's bindings, perhaps none
+            if isinstance(key, str):
+                sequences.append(QKeySequence(key))
+            else:
+                sequences.extend(QKeySequence.keyBindings(key))
+        if sequences:
+            action.setShortcuts(sequences)
         action.triggered.connect(on_trigger)
         return action
 

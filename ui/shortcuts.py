@@ -36,7 +36,7 @@ GO_CONSENSUS = "Ctrl+K"
 GO_SIGNOFF = "Ctrl+Shift+S"
 SCORING_AS = "Ctrl+M"
 AREA_NOTE = "Ctrl+E"
-QUESTION = "Ctrl+Q"
+QUESTION = "Ctrl+Shift+Q"  # not Ctrl+Q: that is Quit on Linux desktops and macOS
 INDICATORS = "Ctrl+I"
 NEW_SESSION = "Ctrl+N"
 SESSIONS = "Ctrl+L"
@@ -59,7 +59,7 @@ HELP: list[tuple[str, str]] = [
     ("Esc", "Leave the note, back to the indicators (the note is saved)"),
     ("1 … 5", "Set your grade for the area (in the indicators)"),
     ("Ctrl+E", "The free note for the area"),
-    ("Ctrl+Q", "The question asked for the area"),
+    ("Ctrl+Shift+Q", "The question asked for the area"),
     ("Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)", "Undo / redo a classification or grade"),
     ("Ctrl+K", "Consensus: agreed grades and the outcome"),
     ("Ctrl+Shift+S", "Sign-off"),
