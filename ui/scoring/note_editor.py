@@ -25,10 +25,12 @@ class NoteEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self._key: object = None
         self._saved_text = ""
+        self._failed_text: str | None = None
+        self._held: dict[object, str] = {}  # note key -> text whose save was refused
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_AFTER_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(lambda: self.flush(retry_failed=False))
         self.textChanged.connect(self._changed)
 
     @property
@@ -41,9 +43,10 @@ class NoteEditor(QPlainTextEdit):
             return
         self.flush()
         self._key = key
-        self._saved_text = text
+        held = self._held.get(key)  # typed earlier, refused, and not saved since
+        self._saved_text = text if held is None else "\0unsaved"
         self.blockSignals(True)
-        self.setPlainText(text)
+        self.setPlainText(text if held is None else held)
         self.blockSignals(False)
         self.document().clearUndoRedoStacks()
 
@@ -54,12 +57,26 @@ class NoteEditor(QPlainTextEdit):
     def has_unsaved(self) -> bool:
         return self._key is not None and self.toPlainText() != self._saved_text
 
-    def flush(self) -> None:
+    def flush(self, *, retry_failed: bool = True) -> None:
+        """Save the unsaved text, and the notes refused while another one was shown.
+
+        ``retry_failed=False`` (leaving the field, the typing timer) tries neither text just
+        refused nor those held notes again: right after Esc, leaving the field would only
+        say the same thing twice. The next change, Esc, or showing another note retries.
+        """
         self._timer.stop()
         if self.has_unsaved():
             text = self.toPlainText()
-            self._saved_text = text
-            self.commit.emit(self._key, text)
+            if retry_failed or text != self._failed_text:
+                self._held.pop(self._key, None)
+                self._saved_text = text
+                self._failed_text = None
+                self.commit.emit(self._key, text)
+        if retry_failed:
+            for key, text in list(self._held.items()):
+                if key != self._key:
+                    del self._held[key]
+                    self.commit.emit(key, text)  # a refusal holds it again (mark_unsaved)
 
     def mark_unsaved(self, key: object, text: str) -> None:
         """The save of ``text`` failed: keep it on screen and try again at the next change.
@@ -72,10 +89,14 @@ class NoteEditor(QPlainTextEdit):
             self.setPlainText(text)
             self.blockSignals(False)
             self.moveCursor(self.textCursor().MoveOperation.End)
+        self._held[key] = text
+        if key != self._key:
+            return
         self._saved_text = "\0unsaved"
+        self._failed_text = text
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.flush()
+        self.flush(retry_failed=False)
         super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
