@@ -277,7 +277,8 @@ class SheetBuilder:
                 for index, piece in enumerate(pieces):
                     rows.append(
                         [
-                            "",
+                            # A continuation may open a page: it names its indicator again.
+                            Paragraph(str(number), st.small) if index else "",
                             Paragraph(text(member.name) + (" (cont.)" if index else ""), st.small),
                             Paragraph(CLASSIFICATION_WORDS[mark.classification], st.small)
                             if index == 0

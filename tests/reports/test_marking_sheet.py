@@ -391,6 +391,15 @@ def test_long_indicator_note_repeats_the_table_header(built):
     assert "(cont.)" in sheet.text
 
 
+def test_a_continued_note_names_its_indicator_again(built):
+    """A page that opens with the rest of a note still says which indicator it belongs to."""
+    sheet, session = built["long_indicator"].sheet, built["long_indicator"].session
+    chair = session.chair.name
+    continued = re.findall(rf"(?m)^(\S*)\n{re.escape(chair)} \(cont\.\)$", sheet.text)
+    assert len(continued) >= 3
+    assert set(continued) == {"1"}  # the note is on the first indicator of the first area
+
+
 # --- drafts ------------------------------------------------------------------------------------
 
 
