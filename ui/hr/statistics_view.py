@@ -194,8 +194,8 @@ class StatisticsView(QWidget):
         def number(value) -> float:
             return float(fraction_text(value)) if value is not None else 0.0
 
-        def percent(value) -> float:
-            return number(value * 100) if value is not None else 0.0
+        def percent(value) -> float:  # one decimal place, as the table shows it
+            return float(fraction_text(value * 100, 1)) if value is not None else 0.0
 
         for key, title, values, top_value, series in (
             ("mean", "Mean agreed grade per area",
