@@ -255,6 +255,23 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.interview_tab.widget is not None:
-            self.interview.flush()
+            refused = self.interview.refused_notes()
+            if refused and not self._close_losing(refused):
+                event.ignore()
+                return
         self.store.close()
         super().closeEvent(event)
+
+    def _close_losing(self, refused: list[str]) -> bool:
+        """Typed notes the database still refuses would be lost: ask before closing."""
+        shown = "\n\n".join(f"“{text[:200]}”" for text in refused[:5])
+        answer = QMessageBox.question(
+            self,
+            "Notes not saved",
+            f"{len(refused)} note(s) could not be saved: the database refused them.\n\n{shown}"
+            "\n\nClose anyway? These notes will be lost. Choose No to stay, copy them, or try "
+            "again once the database is free.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -92,3 +92,19 @@ def warnings_shown(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
     return shown
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_questions(monkeypatch):
+    """A yes/no box no test answers would block the run: answer No, and fail the test.
+
+    Tests that expect a question patch QMessageBox.question themselves (that wins)."""
+    asked: list[str] = []
+
+    def question(_parent, title, text, *_args, **_kwargs):
+        asked.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    yield asked
+    assert asked == [], f"unexpected question(s): {asked}"

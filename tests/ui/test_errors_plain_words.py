@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from pcso_interview.lifecycle import Status
 from pcso_interview.scoring import Classification
 from pcso_interview.store import Store
@@ -56,7 +58,7 @@ def test_a_refused_classification_is_explained(
 
 
 def test_a_refused_note_stays_on_screen(
-    qtbot, store, new_session, open_window, warnings_shown, monkeypatch
+    qtbot, store, new_session, open_window, warnings_shown, monkeypatch, no_unexpected_questions
 ):
     """The note cannot be saved any more, but what was typed is still in the editor."""
     monkeypatch.setattr(note_editor, "SAVE_AFTER_MS", 60_000)  # Esc is what saves here
@@ -81,6 +83,16 @@ def test_a_refused_note_stays_on_screen(
     assert focused() is view.area_page.table
     assert view.area_page.note.toPlainText() == NOTE
     assert store.load(session_id).mark("m1", first).classification is Classification.NONE
+
+    # The note can never be saved now: closing says so before the text goes.
+    window.close()
+    assert len(no_unexpected_questions) == 1 and NOTE in no_unexpected_questions[0]
+    no_unexpected_questions.clear()
+    assert window.isVisible()  # answered No: still open, the text still there
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a, **_k: yes))
+    window.close()
+    assert not window.isVisible()
 
 
 def test_a_note_that_failed_to_save_stays_with_its_member(
@@ -155,3 +167,70 @@ def test_a_note_refused_again_as_another_member_is_shown_is_held_not_lost(
     assert view.area_page.note.toPlainText() == "Ann's own evidence."
     assert store.load(session_id).mark("m2", first).note == ""
     assert warnings_shown and all("busy" in w or "locked" in w for w in warnings_shown)
+
+
+def test_a_refused_note_follows_its_own_session(
+    qtbot, store, new_session, open_window, warnings_shown, monkeypatch
+):
+    """Refused in one session, retried after another is opened: saved where it was typed."""
+    import sqlite3
+
+    first_id = new_session(store, ref="C-0001")
+    other_id = new_session(store, ref="C-0002")
+    indicator = store.load(first_id).planned_areas[0].indicators[0].id
+    window = open_window(store, first_id)
+    real_note = store.note
+    busy = {"on": True}
+
+    def maybe_busy(*args, **kwargs):
+        if busy["on"]:
+            raise sqlite3.OperationalError("database is locked")
+        return real_note(*args, **kwargs)
+
+    monkeypatch.setattr(store, "note", maybe_busy)
+    press("Return")
+    type_text("Typed in the first interview.")
+    press("Escape")  # refused
+    window.open_session(other_id)  # still busy: the note is held, not shown in this one
+    assert window.interview.session.id == other_id
+    assert window.interview.area_page.note.toPlainText() == ""
+
+    busy["on"] = False
+    press("Return")
+    type_text("Typed in the second.")
+    press("Escape")  # saves this note, and retries the held one
+    assert store.load(other_id).mark("m1", indicator).note == "Typed in the second."
+    assert store.load(first_id).mark("m1", indicator).note == "Typed in the first interview."
+
+
+def test_closing_with_a_refused_note_asks_first(
+    qtbot, store, new_session, open_window, warnings_shown, monkeypatch
+):
+    """The database still refuses the note: closing says so, and No keeps the window open."""
+    import sqlite3
+
+    session_id = new_session(store)
+    window = open_window(store, session_id)
+
+    def always_busy(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(store, "note", always_busy)
+    press("Return")
+    type_text("Evidence that must not vanish.")
+    press("Escape")
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+
+    def question(_parent, title, text, *_args, **_kwargs):
+        asked.append(f"{title}: {text}")
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    window.close()
+    assert window.isVisible()  # No: nothing closed, the text is still there
+    assert len(asked) == 1 and "Evidence that must not vanish." in asked[0]
+    assert window.interview.area_page.note.toPlainText() == "Evidence that must not vanish."
+    window.close()
+    assert not window.isVisible()
+    assert len(asked) == 2

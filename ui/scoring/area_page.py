@@ -123,8 +123,8 @@ class AreaPage(QWidget):
     """A view: it shows one member's marks for one area and asks for changes by signals."""
 
     classify_requested = Signal(str, object)  # indicator id, Classification
-    note_changed = Signal(object, str)  # (member id, indicator id), text
-    area_note_changed = Signal(object, str)  # (member id, area id), text
+    note_changed = Signal(object, str)  # (session id, member id, indicator id), text
+    area_note_changed = Signal(object, str)  # (session id, member id, area id), text
     grade_requested = Signal(str, object)  # area id, int | None
     question_changed = Signal(str, str)  # area id, text
 
@@ -255,7 +255,7 @@ class AreaPage(QWidget):
         if not same_area:
             self.table.resizeRowsToContents()
             self.area_note.bind(
-                (member_id, area.id), session.area_notes.get((member_id, area.id), "")
+                (session.id, member_id, area.id), session.area_notes.get((member_id, area.id), "")
             )
         if rows:
             row = min(max(current, 0), len(rows) - 1)
@@ -317,9 +317,9 @@ class AreaPage(QWidget):
             self._bind_note(current.row())
 
     def _bind_note(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
+        if 0 <= row < self.model.rowCount() and self.session is not None:
             mark = self.model.row(row)
-            self.note.bind((self.member_id, mark.indicator.id), mark.note)
+            self.note.bind((self.session.id, self.member_id, mark.indicator.id), mark.note)
             self.note_label.setText(f"Evidence &note for indicator {mark.number}")
 
     def _classify_row(self, row: int, classification: Classification) -> None:
@@ -357,3 +357,6 @@ class AreaPage(QWidget):
         """Save any note text still waiting for its timer (before leaving the page)."""
         self.note.flush()
         self.area_note.flush()
+
+    def refused_notes(self) -> list[str]:
+        return self.note.refused() + self.area_note.refused()

@@ -407,6 +407,11 @@ class InterviewView(QWidget):
         """Save note text still waiting for its timer."""
         self.area_page.flush()
 
+    def refused_notes(self) -> list[str]:
+        """Notes typed here that the database refused, after one more try."""
+        self.flush()
+        return self.area_page.refused_notes()
+
     # --- changes -------------------------------------------------------------------------------
 
     def _write(self, call: Callable[[], Any], *, later: bool = False) -> bool:
@@ -468,21 +473,16 @@ class InterviewView(QWidget):
 
         self._push(f"agree {area_id}", apply, old, (grade, rationale))
 
-    def save_note(self, key: tuple[str, str], text: str) -> None:
-        """Saved under the member the note was typed for, whoever is selected now."""
-        session = self.session
-        if session is None:
-            return
-        member_id, indicator_id = key
-        if not self._write(lambda: self.store.note(session.id, member_id, indicator_id, text)):
+    def save_note(self, key: tuple[str, str, str], text: str) -> None:
+        """Saved where it was typed (session and member), whatever is shown now: a note the
+        database refused is retried later, perhaps once another member or session is open."""
+        session_id, member_id, indicator_id = key
+        if not self._write(lambda: self.store.note(session_id, member_id, indicator_id, text)):
             self.area_page.note.mark_unsaved(key, text)
 
-    def save_area_note(self, key: tuple[str, str], text: str) -> None:
-        session = self.session
-        if session is None:
-            return
-        member_id, area_id = key
-        if not self._write(lambda: self.store.area_note(session.id, member_id, area_id, text)):
+    def save_area_note(self, key: tuple[str, str, str], text: str) -> None:
+        session_id, member_id, area_id = key
+        if not self._write(lambda: self.store.area_note(session_id, member_id, area_id, text)):
             self.area_page.area_note.mark_unsaved(key, text)
 
     def save_question(self, area_id: str, text: str) -> None:

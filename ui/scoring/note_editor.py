@@ -57,6 +57,10 @@ class NoteEditor(QPlainTextEdit):
     def has_unsaved(self) -> bool:
         return self._key is not None and self.toPlainText() != self._saved_text
 
+    def refused(self) -> list[str]:
+        """Texts the database refused and that are not saved since (shown or held)."""
+        return list(self._held.values())
+
     def flush(self, *, retry_failed: bool = True) -> None:
         """Save the unsaved text, and the notes refused while another one was shown.
 
