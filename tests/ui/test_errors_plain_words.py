@@ -129,17 +129,10 @@ def test_a_note_that_failed_to_save_stays_with_its_member(
     qtbot.waitUntil(lambda: store.load(session_id).mark("m1", first).note == "Ann's own evidence.")
 
 
-def test_a_note_refused_again_as_another_member_is_shown_is_held_not_lost(
-    qtbot, store, new_session, open_window, warnings_shown, monkeypatch
-):
-    """Busy for every try while Ann's note leaves the screen: it is held, shown again when
-    Ann is back, and saved under Ann once the database answers."""
+def busy_notes(store, monkeypatch) -> dict[str, bool]:
+    """store.note fails as a locked database does while the returned switch says "on"."""
     import sqlite3
 
-    session_id = new_session(store)
-    first = store.load(session_id).planned_areas[0].indicators[0].id
-    window = open_window(store, session_id)
-    view = window.interview
     real_note = store.note
     busy = {"on": True}
 
@@ -149,6 +142,19 @@ def test_a_note_refused_again_as_another_member_is_shown_is_held_not_lost(
         return real_note(*args, **kwargs)
 
     monkeypatch.setattr(store, "note", maybe_busy)
+    return busy
+
+
+def test_a_note_refused_again_as_another_member_is_shown_is_held_not_lost(
+    qtbot, store, new_session, open_window, warnings_shown, monkeypatch
+):
+    """Busy for every try while Ann's note leaves the screen: it is held, shown again when
+    Ann is back, and saved under Ann once the database answers."""
+    session_id = new_session(store)
+    first = store.load(session_id).planned_areas[0].indicators[0].id
+    window = open_window(store, session_id)
+    view = window.interview
+    busy = busy_notes(store, monkeypatch)
     press("Return")
     type_text("Ann's own evidence.")
     press("Escape")
@@ -173,21 +179,11 @@ def test_a_refused_note_follows_its_own_session(
     qtbot, store, new_session, open_window, warnings_shown, monkeypatch
 ):
     """Refused in one session, retried after another is opened: saved where it was typed."""
-    import sqlite3
-
     first_id = new_session(store, ref="C-0001")
     other_id = new_session(store, ref="C-0002")
     indicator = store.load(first_id).planned_areas[0].indicators[0].id
     window = open_window(store, first_id)
-    real_note = store.note
-    busy = {"on": True}
-
-    def maybe_busy(*args, **kwargs):
-        if busy["on"]:
-            raise sqlite3.OperationalError("database is locked")
-        return real_note(*args, **kwargs)
-
-    monkeypatch.setattr(store, "note", maybe_busy)
+    busy = busy_notes(store, monkeypatch)
     press("Return")
     type_text("Typed in the first interview.")
     press("Escape")  # refused
