@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from pcso_interview.app_args import app_parser, is_app_start
+from pcso_interview.app_args import is_app_start, parse_app_args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -13,7 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if is_app_start(argv):
         # Only the app's own options: building every verb's parser (and importing what the
         # verbs need) would slow the window's start.
-        args = app_parser().parse_args(argv)
+        args = parse_app_args(argv)
     else:
         from pcso_interview import cli
         from reports.cli import add_verbs as add_sheet_verbs

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pcso_interview import paths
 from pcso_interview.store import (
@@ -21,6 +21,7 @@ from pcso_interview.store import (
     restore_backup,
 )
 from pcso_interview.store.opening import backup_database, check_database_file
+from ui import messages
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -33,20 +34,18 @@ def open_store_or_explain(path: Path, parent: QWidget | None = None) -> Store | 
         return Store.open(path, thorough=False)
     except CorruptDatabaseError as exc:
         if exc.newest_good_backup is None:
-            QMessageBox.critical(parent, "Database damaged", str(exc))
+            messages.error(parent, "Database damaged", str(exc))
             return None
-        answer = QMessageBox.question(
+        if not messages.ask(
             parent,
             "Database damaged",
             f"{exc}\n\nRestore the newest good backup? The damaged file is kept beside it.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return None
         restore_backup(path, exc.newest_good_backup)
         return open_store_or_explain(path, parent)
     except StoreError as exc:
-        QMessageBox.critical(parent, "Cannot open the database", str(exc))
+        messages.error(parent, "Cannot open the database", str(exc))
         return None
 
 
@@ -55,9 +54,10 @@ class StartupCheck(QObject):
 
     note = Signal(str)
     damaged = Signal(str)
+    thread: threading.Thread | None = None
 
 
-def start_backup(store: Store, window: MainWindow) -> threading.Thread:
+def start_backup(store: Store, window: MainWindow) -> StartupCheck:
     """Read every page for damage, then copy the database to the backups folder.
 
     Runs beside the first window so that a large database does not hold up the start; the
@@ -85,28 +85,26 @@ def start_backup(store: Store, window: MainWindow) -> threading.Thread:
             return
         reporter.note.emit(f"Backup saved: {made}" if made else "Backup is up to date.")
 
-    thread = threading.Thread(target=work, name="start-up check", daemon=False)
-    thread.start()
-    return thread
+    reporter.thread = threading.Thread(target=work, name="start-up check", daemon=False)
+    reporter.thread.start()
+    return reporter
 
 
 def report_damage(window: MainWindow, path: Path, message: str) -> None:
     """Found damaged after start: offer the newest good backup; the app then closes."""
     backup = newest_good_backup(path)
     if backup is None:
-        QMessageBox.critical(window, "Database damaged", message)
+        messages.error(window, "Database damaged", message)
         return
-    answer = QMessageBox.question(
+    if messages.ask(
         window,
         "Database damaged",
         f"{message}\n\nRestore the newest good backup now? The damaged file is kept beside "
         "it. The app will close; start it again to go on.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-    )
-    if answer == QMessageBox.StandardButton.Yes:
+    ):
         window.store.close()
         kept = restore_backup(path, backup)
-        QMessageBox.information(
+        messages.inform(
             window, "Backup restored", f"Restored {backup}. The damaged file is kept as {kept}."
         )
         QApplication.quit()
@@ -128,7 +126,7 @@ def install_error_hook(log_file: Path | None = None) -> None:
             details = f"Details were written to {where}."
         except Exception as exc:  # the message must still reach the user
             details = f"The details could not be written to a log file ({exc})."
-        QMessageBox.warning(
+        messages.warn(
             QApplication.activeWindow(),
             "Something went wrong",
             f"{value}\n\nWhat you had saved is safe in the database. {details}",
@@ -137,20 +135,21 @@ def install_error_hook(log_file: Path | None = None) -> None:
     sys.excepthook = hook
 
 
-def start_window(args: argparse.Namespace) -> tuple[MainWindow, threading.Thread] | None:
+def start_window(args: argparse.Namespace) -> MainWindow | None:
     """Open the database and show the window; None when the database cannot be opened
-    (the user has been told why). Returns the window and its start-up check thread."""
+    (the user has been told why)."""
     db_path = Path(args.db) if args.db else paths.default_db_path()
     store = open_store_or_explain(db_path)
     if store is None:
         return None
     window = MainWindow(store, lambda: collect_profiles(args.profiles))
     window.show()
-    thread = start_backup(store, window)
-    # The session list needs no profile: they are read (and broken force files reported)
-    # on the event loop's first turn, before the first key the user presses is handled.
+    # On the event loop's first turn, before the first key the user presses is handled:
+    # the profiles are read (the session list needs none) and broken force files reported,
+    # and the thorough check and backup start beside the window (a StartupCheck child).
     QTimer.singleShot(0, window.report_profile_errors)
-    return window, thread
+    QTimer.singleShot(0, lambda: start_backup(store, window))
+    return window
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.store import LockedSessionError, StoreError, UnknownSessionError
+from ui import messages
 
 T = TypeVar("T")
 
@@ -75,7 +76,7 @@ def attempt(
         if state is not None:
             state.failed(message)
         if loud:
-            QMessageBox.warning(parent, "Not saved", message)
+            messages.warn(parent, "Not saved", message)
         return False, None
     if state is not None:
         state.saved()

@@ -11,14 +11,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from pcso_interview.store import Store
-from ui import shortcuts
+from ui import messages, shortcuts
 from ui.feedback import attempt
 from ui.session_list import SessionList
 
@@ -190,7 +189,7 @@ class MainWindow(QMainWindow):
         if not self.profiles.errors:
             return
         text = "\n\n".join(str(e) for e in self.profiles.errors)
-        QMessageBox.warning(
+        messages.warn(
             self,
             "Some force files were skipped",
             f"These force files have problems and were not loaded; the others were:\n\n{text}",
@@ -265,13 +264,10 @@ class MainWindow(QMainWindow):
     def _close_losing(self, refused: list[str]) -> bool:
         """Typed notes the database still refuses would be lost: ask before closing."""
         shown = "\n\n".join(f"“{text[:200]}”" for text in refused[:5])
-        answer = QMessageBox.question(
+        return messages.ask(
             self,
             "Notes not saved",
             f"{len(refused)} note(s) could not be saved: the database refused them.\n\n{shown}"
             "\n\nClose anyway? These notes will be lost. Choose No to stay, copy them, or try "
             "again once the database is free.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.session import Session
 from reports.cli import write_pdf
 from reports.marking_sheet import build_sheet, sheet_file_name
+from ui import messages
 
 
 class SheetPreview(QDialog):
@@ -70,7 +70,7 @@ class SheetPreview(QDialog):
         try:
             write_pdf(path, self.pdf_bytes)
         except OSError as exc:
-            QMessageBox.warning(
+            messages.warn(
                 self, "Not saved", f"The sheet could not be saved to {path}: {exc.strerror or exc}"
             )
             return False
@@ -114,7 +114,7 @@ class SheetPreview(QDialog):
         try:
             self.print_to(printer)
         except OSError as exc:
-            QMessageBox.warning(self, "Not printed", str(exc))
+            messages.warn(self, "Not printed", str(exc))
 
     @classmethod
     def ask(cls, parent: QWidget | None, session: Session, folder: Path | None = None) -> None:

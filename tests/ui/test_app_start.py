@@ -25,22 +25,27 @@ def args_for(db: Path, profiles: list[Path] | None = None) -> argparse.Namespace
     return app_parser().parse_args(words)
 
 
+def check_thread(qtbot, window):
+    """The start-up check's thread, once the loop's first turn has started it."""
+    qtbot.waitUntil(lambda: window.findChild(ui_app.StartupCheck) is not None)
+    return window.findChild(ui_app.StartupCheck).thread
+
+
 @pytest.fixture
 def started(qtbot):
     """start_window(args), with the window closed and the check thread joined afterwards."""
     opened = []
 
     def start(args: argparse.Namespace):
-        result = ui_app.start_window(args)
-        if result is not None:
-            window, thread = result
+        window = ui_app.start_window(args)
+        if window is not None:
             qtbot.addWidget(window)
-            opened.append(thread)
-        return result
+            opened.append(window)
+        return window
 
     yield start
-    for thread in opened:
-        thread.join(timeout=30)
+    for window in opened:
+        check_thread(qtbot, window).join(timeout=30)
 
 
 def test_the_window_shows_the_sessions_before_reading_any_profile(
@@ -57,7 +62,7 @@ def test_the_window_shows_the_sessions_before_reading_any_profile(
         ui_app, "collect_profiles", lambda extra: reads.append(extra) or real(extra)
     )
 
-    window, thread = started(args_for(db))
+    window = started(args_for(db))
 
     assert window.isVisible()
     assert window.session_list.model.rowCount() == 2
@@ -65,7 +70,7 @@ def test_the_window_shows_the_sessions_before_reading_any_profile(
     qtbot.waitUntil(lambda: reads != [])  # the loop's first turn reads them
     assert {p.id for p in window.profiles} >= {"gwent-cso", "kent-crime-prevention-pcso"}
     assert len(reads) == 1  # read once, then kept
-    thread.join(timeout=30)
+    check_thread(qtbot, window).join(timeout=30)
     qtbot.waitUntil(lambda: "Backup" in window.statusBar().currentMessage())
     assert list((db.parent / "backups").glob("*.db"))
 
@@ -78,7 +83,7 @@ def test_a_broken_force_file_is_reported_once_the_window_is_up(
     broken = folder / "broken-force.json"
     broken.write_text('{"profiles": [', encoding="utf-8")
     try:
-        window, _thread = started(args_for(tmp_path / "sessions.db"))
+        window = started(args_for(tmp_path / "sessions.db"))
         assert warnings_shown == []
         qtbot.waitUntil(lambda: warnings_shown != [])
     finally:
@@ -95,7 +100,7 @@ def test_an_extra_profiles_file_named_on_the_command_line_is_merged(
     file = tmp_path / "invented.json"
     file.write_text(json.dumps({**builtin_data, "profiles": [extra]}), encoding="utf-8")
 
-    window, _thread = started(args_for(tmp_path / "sessions.db", [file]))
+    window = started(args_for(tmp_path / "sessions.db", [file]))
 
     assert "invented-force-pcso" in {p.id for p in window.profiles}
     assert warnings_shown == []

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QTableView,
@@ -34,6 +33,7 @@ from pcso_interview.session import Session
 from pcso_interview.store import SessionQuery, Store
 from reports.batch import combined_sheets, write_sheets
 from reports.cli import write_pdf
+from ui import messages
 from ui.feedback import attempt
 from ui.hr.review_dialog import SessionReviewDialog
 from ui.hr.sessions_model import PagedSessionsModel
@@ -214,7 +214,7 @@ class HrBrowser(QWidget):
     def _need_selection(self) -> list[str] | None:
         ids = self.selected_ids()
         if not ids:
-            QMessageBox.information(self, "Nothing selected", "Select one or more sessions first.")
+            messages.inform(self, "Nothing selected", "Select one or more sessions first.")
             return None
         return ids
 
@@ -257,13 +257,11 @@ class HrBrowser(QWidget):
         try:
             written = write_sheets(self._sessions(ids), folder, progress)
         except OSError as exc:
-            QMessageBox.warning(self, "Not written", f"The sheets could not be written: {exc}")
+            messages.warn(self, "Not written", f"The sheets could not be written: {exc}")
             return []
         finally:
             dialog.close()
-        QMessageBox.information(
-            self, "Sheets written", f"{len(written)} sheet(s) written to {folder}."
-        )
+        messages.inform(self, "Sheets written", f"{len(written)} sheet(s) written to {folder}.")
         return written
 
     def reprint_combined(self, path: Path | None = None) -> Path | None:
@@ -281,7 +279,7 @@ class HrBrowser(QWidget):
         try:
             write_pdf(path, combined_sheets(self._sessions(ids), progress))
         except OSError as exc:
-            QMessageBox.warning(self, "Not written", f"The PDF could not be written: {exc}")
+            messages.warn(self, "Not written", f"The PDF could not be written: {exc}")
             return None
         finally:
             dialog.close()
@@ -295,7 +293,7 @@ class HrBrowser(QWidget):
         try:
             text = sessions_csv(self._sessions(ids), profile_id)
         except ExportError as exc:
-            QMessageBox.warning(
+            messages.warn(
                 self, "Not exported", f"{exc} Choose a profile in the filter to export it."
             )
             return None
@@ -307,7 +305,7 @@ class HrBrowser(QWidget):
         try:
             path.write_text(text, encoding="utf-8-sig", newline="")
         except OSError as exc:
-            QMessageBox.warning(self, "Not exported", f"{path} could not be written: {exc}")
+            messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
             return None
         return path
 
@@ -348,17 +346,14 @@ class HrBrowser(QWidget):
     def purge(self) -> int:
         due = self.store.purge_candidates()
         if not due:
-            QMessageBox.information(self, "Purge", "No session is past its retention period.")
+            messages.inform(self, "Purge", "No session is past its retention period.")
             return 0
-        answer = QMessageBox.question(
+        if not messages.ask(
             self,
             "Purge past retention",
             f"Delete {len(due)} closed session(s) past their retention period for good? "
             "A backup is made first and each deletion is audited.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return 0
         ok, count = attempt(self, lambda: self.store.purge([r.id for r in due], actor_name()))
         self.model.refresh()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -43,6 +42,7 @@ from pcso_interview.statistics import (
     statistics_csv_rows,
 )
 from pcso_interview.store import Store
+from ui import messages
 from ui.hr.browser import OptionalDate
 from ui.table_model import Column, RowsModel
 
@@ -235,7 +235,7 @@ class StatisticsView(QWidget):
             path = Path(name)
         view = self.charts.currentWidget()
         if not view.grab().save(str(path), "PNG"):
-            QMessageBox.warning(self, "Not exported", f"{path} could not be written.")
+            messages.warn(self, "Not exported", f"{path} could not be written.")
             return None
         return path
 
@@ -255,6 +255,6 @@ class StatisticsView(QWidget):
         try:
             path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
         except OSError as exc:
-            QMessageBox.warning(self, "Not exported", f"{path} could not be written: {exc}")
+            messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
             return None
         return path
