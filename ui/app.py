@@ -157,7 +157,8 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationName("pcso-interview")
     app.setApplicationDisplayName("PCSO interview")
     install_error_hook()
-    if start_window(args) is None:
+    window = start_window(args)  # held here: Python owns a window without a parent
+    if window is None:
         return 1
     return app.exec()
 

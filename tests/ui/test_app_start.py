@@ -125,3 +125,43 @@ def test_a_database_from_a_newer_version_is_explained_and_left_as_it_was(
 
     assert len(shown) == 1 and "newer version" in shown[0]
     assert db.read_bytes() == before
+
+
+def test_run_app_keeps_its_window_until_the_user_closes_it(qtbot, tmp_path, monkeypatch):
+    """run_app shows one window, which outlives the first turns (and a garbage collection),
+    and returns 0 once the user closes it."""
+    import gc
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(ui_app, "install_error_hook", lambda: None)  # keep pytest-qt's hook
+    checks: list[ui_app.StartupCheck] = []
+    real_start_backup = ui_app.start_backup
+    monkeypatch.setattr(
+        ui_app, "start_backup", lambda *a: checks.append(real_start_backup(*a)) or checks[-1]
+    )
+    seen: list[int] = []
+
+    def windows() -> list[MainWindow]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+    def later(turns: int) -> None:
+        if turns:
+            QTimer.singleShot(0, lambda: later(turns - 1))
+            return
+        gc.collect()
+        shown = [w for w in windows() if w.isVisible()]
+        seen.append(len(shown))
+        for window in shown:
+            window.close()  # the last window closed ends app.exec()
+
+    before = set(map(id, windows()))
+    QTimer.singleShot(0, lambda: later(5))
+    assert ui_app.run_app(args_for(tmp_path / "sessions.db")) == 0
+    assert seen == [1]
+    assert not [w for w in windows() if id(w) not in before and w.isVisible()]
+    for check in checks:
+        check.thread.join(timeout=30)
