@@ -45,6 +45,7 @@ class NoteEditor(QPlainTextEdit):
         self._key = key
         held = self._held.get(key)  # typed earlier, refused, and not saved since
         self._saved_text = text if held is None else "\0unsaved"
+        self._failed_text = held
         self.blockSignals(True)
         self.setPlainText(text if held is None else held)
         self.blockSignals(False)
