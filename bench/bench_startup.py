@@ -91,25 +91,26 @@ sys.exit(app.exec())
 )
 
 
-def child_env() -> dict[str, str]:
+def run_child(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` in the repository, offscreen, its output captured."""
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.pop("PYTHONPROFILEIMPORTTIME", None)
-    return env
-
-
-def time_child(code: str) -> float:
-    """Seconds from just before Popen to the child's report that its window is shown."""
-    started = time.time()
-    done = subprocess.run(
-        [sys.executable, "-c", code],
+    return subprocess.run(
+        [sys.executable, *args],
         cwd=REPO_ROOT,
-        env=child_env(),
+        env=env,
         capture_output=True,
         text=True,
         timeout=CHILD_TIMEOUT_S,
         check=False,
     )
+
+
+def time_child(code: str) -> float:
+    """Seconds from just before Popen to the child's report that its window is shown."""
+    started = time.time()
+    done = run_child("-c", code)
     shown = re.search(r"^SHOWN (\S+)$", done.stdout, re.MULTILINE)
     if done.returncode != 0 or shown is None:
         raise SystemExit(
@@ -120,15 +121,7 @@ def time_child(code: str) -> float:
 
 def profile_app(app_code: str) -> None:
     """Where the app's start-up goes: the slowest imports, then the costliest calls."""
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", app_code],
-        cwd=REPO_ROOT,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT_S,
-        check=False,
-    )
+    done = run_child("-X", "importtime", "-c", app_code)
     rows = []
     for line in done.stderr.splitlines():
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
@@ -143,15 +136,7 @@ def profile_app(app_code: str) -> None:
     folder = Path(tempfile.mkdtemp(prefix="pcso-bench-startup-"))
     script, stats_file = folder / "app_start.py", folder / "app_start.prof"
     script.write_text(app_code, encoding="utf-8")
-    subprocess.run(
-        [sys.executable, "-m", "cProfile", "-o", str(stats_file), str(script)],
-        cwd=REPO_ROOT,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT_S,
-        check=False,
-    )
+    run_child("-m", "cProfile", "-o", str(stats_file), str(script))
     import pstats
 
     print("\ncostliest calls by cumulative time (cProfile, one app start):")

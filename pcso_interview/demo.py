@@ -7,7 +7,9 @@ the ones forces issue. Seeded, so the same arguments always give the same databa
 from __future__ import annotations
 
 import random
+import struct
 import uuid
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -154,3 +156,32 @@ def demo_sessions(
             yield replace(session, status=Status.SIGNED, signoffs=signoffs)
         else:
             yield replace(session, status=status)
+
+
+def signature_png(width: int = 180, height: int = 60) -> bytes:
+    """A drawn-looking signature for invented sessions: a dark zigzag on white, as a PNG
+    made by hand (no imaging library)."""
+    rows = []
+    for y in range(height):
+        row = bytearray(b"\x00")  # filter: none
+        for x in range(width):
+            rise = abs((x % 40) - 20) * (height // 3) // 20  # a zigzag of strokes
+            ink = abs(y - (height // 3 + rise)) <= 1
+            row += b"\x20\x20\x60" if ink else b"\xff\xff\xff"
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )

@@ -27,25 +27,17 @@ class Classification(StrEnum):
     NONE = "none"
 
     @property
-    def label(self) -> str:
-        return _CLASSIFICATION_LABELS[self]
-
-    @property
-    def symbol(self) -> str:
-        return _CLASSIFICATION_SYMBOLS[self]
+    def text(self) -> str:
+        """As the screens and the marking sheet show it: a symbol first, so that colour is
+        never the only signal, then the word."""
+        return _CLASSIFICATION_TEXT[self]
 
 
-_CLASSIFICATION_LABELS = {
-    Classification.DEMONSTRATED: "Demonstrated",
-    Classification.PARTLY: "Partly demonstrated",
-    Classification.CONTRARY: "Contrary evidence",
-    Classification.NONE: "Nothing recorded",
-}
-_CLASSIFICATION_SYMBOLS = {
-    Classification.DEMONSTRATED: "+",
-    Classification.PARTLY: "~",
-    Classification.CONTRARY: "-",
-    Classification.NONE: " ",
+_CLASSIFICATION_TEXT = {
+    Classification.DEMONSTRATED: "+ Demonstrated",
+    Classification.PARTLY: "~ Partly",
+    Classification.CONTRARY: "− Contrary",
+    Classification.NONE: "· Nothing recorded",
 }
 
 

@@ -40,7 +40,7 @@ from reportlab.platypus import (
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Area
-from pcso_interview.scoring import Classification, Result
+from pcso_interview.scoring import Result
 from pcso_interview.session import Session
 from reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
@@ -50,12 +50,6 @@ SUBJECT_PREFIX = "pcso-interview marking sheet"
 CHUNK = 1200  # characters of a note per table row, so no single row outgrows a page
 CHUNK_LINES = 30  # and lines: a list typed one short line at a time is tall, not long
 
-CLASSIFICATION_WORDS = {
-    Classification.DEMONSTRATED: "+ Demonstrated",
-    Classification.PARTLY: "~ Partly",
-    Classification.CONTRARY: "- Contrary",
-    Classification.NONE: "Nothing recorded",
-}
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 16 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -280,9 +274,7 @@ class SheetBuilder:
                             # A continuation may open a page: it names its indicator again.
                             Paragraph(str(number), st.small) if index else "",
                             Paragraph(text(member.name) + (" (cont.)" if index else ""), st.small),
-                            Paragraph(CLASSIFICATION_WORDS[mark.classification], st.small)
-                            if index == 0
-                            else "",
+                            Paragraph(mark.classification.text, st.small) if index == 0 else "",
                             Paragraph(text(piece), st.small),
                         ]
                     )

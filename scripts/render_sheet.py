@@ -12,11 +12,9 @@ from __future__ import annotations
 import argparse
 import base64
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
-import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +22,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from pcso_interview.demo import signature_png  # noqa: E402
 from pcso_interview.profiles import load_profiles  # noqa: E402
 from pcso_interview.session import Member  # noqa: E402
 from pcso_interview.store import Store  # noqa: E402
@@ -52,30 +51,6 @@ class Clock:
     def __call__(self) -> datetime:
         self.now += timedelta(seconds=7)
         return self.now
-
-
-def signature_png(width: int = 240, height: int = 70) -> bytes:
-    """A drawn-looking signature: a dark zigzag stroke on white, as a hand-made PNG."""
-    rows = []
-    for y in range(height):
-        row = bytearray(b"\x00")
-        for x in range(width):
-            rise = abs((x % 36) - 18) * (height // 2) // 18
-            ink = abs(y - (height // 5 + rise)) <= 1 and 10 < x < width - 10
-            row += b"\x1a\x23\x7e" if ink else b"\xff\xff\xff"
-        rows.append(bytes(row))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
-        + chunk(b"IEND", b"")
-    )
 
 
 def sample_sheet(db_path: Path) -> bytes:
@@ -112,7 +87,7 @@ def sample_sheet(db_path: Path) -> bytes:
                 store.grade(sid, member.id, area.id, grades[a_no] if n == 0 else 3)
         for a_no, area in enumerate(profile.planned_areas):
             store.agree(sid, area.id, 3, "Agreed after discussion." if grades[a_no] != 3 else "")
-        png = base64.b64encode(signature_png()).decode("ascii")
+        png = base64.b64encode(signature_png(240, 70)).decode("ascii")
         store.sign(sid, PANEL[0].id, signature_png_b64=png)
         store.sign(sid, PANEL[1].id, typed_name=PANEL[1].name)
         return build_sheet(store.load(sid), invariant=True)

@@ -40,3 +40,16 @@ def builtin_data() -> dict[str, Any]:
 def builtin_profiles() -> ProfileSet:
     """The built-in profiles only: no user folder, no extra files."""
     return load_profiles([])
+
+
+@pytest.fixture
+def empty_user_profiles(tmp_path, monkeypatch) -> Path:
+    """An empty profiles folder (and data folder) of the test's own: the tester's force files
+    must not change what the app or the CLI sees. Modules use it with ``usefixtures``."""
+    from pcso_interview import paths
+
+    folder = tmp_path / "user-profiles"
+    folder.mkdir()
+    monkeypatch.setattr(paths, "user_profiles_dir", lambda: folder)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    return folder

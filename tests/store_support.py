@@ -84,12 +84,13 @@ def new_session(
     )
 
 
-def grade_all(store: Store, session_id: str, grade: int = 3) -> None:
-    """Every member grades every planned area."""
+def grade_all(store: Store, session_id: str, grade: int | dict[str, int] = 3) -> None:
+    """Every member grades every planned area (``grade`` may be one per member id)."""
     session = store.load(session_id)
     for member in session.panel:
+        given = grade[member.id] if isinstance(grade, dict) else grade
         for area in session.planned_areas:
-            store.grade(session_id, member.id, area.id, grade)
+            store.grade(session_id, member.id, area.id, given)
 
 
 def agree_all(store: Store, session_id: str, grade: int = 3, rationale: str = "") -> None:

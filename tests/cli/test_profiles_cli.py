@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 import main
-from pcso_interview import paths
 
 IDS = (
     "gwent-cso",
@@ -23,14 +22,7 @@ IDS = (
 )
 
 
-@pytest.fixture(autouse=True)
-def empty_user_profiles(tmp_path, monkeypatch) -> Path:
-    """The tester's own profiles folder must not change what the CLI lists."""
-    folder = tmp_path / "user-profiles"
-    folder.mkdir()
-    monkeypatch.setattr(paths, "user_profiles_dir", lambda: folder)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    return folder
+pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
 
 def write_profiles(path: Path, builtin_data: dict, new_id: str) -> Path:

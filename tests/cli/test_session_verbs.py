@@ -7,12 +7,10 @@ import json
 import sqlite3
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 import main
-from pcso_interview import paths
 from pcso_interview.store import SCHEMA_VERSION, SessionQuery, Store
 from tests.cli_support import cli, fails
 from tests.store_support import (
@@ -25,14 +23,7 @@ from tests.store_support import (
     signed_session,
 )
 
-
-@pytest.fixture(autouse=True)
-def empty_user_profiles(tmp_path, monkeypatch) -> Path:
-    """The tester's own profiles folder must not change what the CLI sees."""
-    folder = tmp_path / "user-profiles"
-    folder.mkdir()
-    monkeypatch.setattr(paths, "user_profiles_dir", lambda: folder)
-    return folder
+pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
 
 @pytest.fixture

@@ -340,3 +340,12 @@ def test_percentage_text_rounds_half_up(total, maximum):
 def test_percentage_text_examples(total, maximum, text):
     """Pinned cases, including a half exactly (12.5) and an empty plan."""
     assert Outcome(Result.PASS, (), total, maximum, 60).percentage_text == text
+
+
+def test_each_classification_reads_with_its_own_symbol_first():
+    """Screens and the sheet show the same text; a symbol tells them apart without colour."""
+    texts = [c.text for c in Classification]
+    symbols = [text.split(" ", 1)[0] for text in texts]
+    assert len(set(symbols)) == len(texts)
+    assert not any(symbol.isalnum() for symbol in symbols)
+    assert Classification.CONTRARY.text == "− Contrary"

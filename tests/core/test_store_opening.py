@@ -12,7 +12,6 @@ import pytest
 import sqlite_utils
 
 import main
-from pcso_interview import paths
 from pcso_interview.demo import demo_sessions
 from pcso_interview.profiles import load_profiles
 from pcso_interview.store import (
@@ -29,13 +28,7 @@ from pcso_interview.store import (
 from pcso_interview.store.schema import migrations
 from tests.store_support import PANEL, new_session, profile, signed_session
 
-
-@pytest.fixture(autouse=True)
-def empty_user_profiles(tmp_path, monkeypatch):
-    """The CLI must not read the tester's own profiles folder."""
-    folder = tmp_path / "user-profiles"
-    folder.mkdir()
-    monkeypatch.setattr(paths, "user_profiles_dir", lambda: folder)
+pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
 
 def sha256(path: Path) -> str:

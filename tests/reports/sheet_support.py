@@ -9,8 +9,6 @@ from __future__ import annotations
 import base64
 import io
 import re
-import struct
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,34 +115,6 @@ def long_note(characters: int = 20_000) -> tuple[str, list[str]]:
     note = " ".join(words)
     assert len(note) >= characters
     return note, words
-
-
-def signature_png(width: int = 180, height: int = 60) -> bytes:
-    """A hand-made RGB PNG: a dark wavy stroke on white, like a drawn signature."""
-    rows = []
-    for y in range(height):
-        row = bytearray(b"\x00")  # filter: none
-        for x in range(width):
-            rise = abs((x % 40) - 20) * (height // 3) // 20  # a zigzag of strokes
-            ink = abs(y - (height // 3 + rise)) <= 1
-            row += b"\x20\x20\x60" if ink else b"\xff\xff\xff"
-        rows.append(bytes(row))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
-        + chunk(b"IEND", b"")
-    )
 
 
 # --- reading PDFs back -----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from pcso_interview.demo import signature_png
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Profile
 from pcso_interview.scoring import Result
@@ -42,7 +43,6 @@ from tests.reports.sheet_support import (
     right_edge_overflows,
     scored,
     sign,
-    signature_png,
     squash,
     text_fonts,
 )
@@ -147,7 +147,7 @@ def test_ordinary_notes_and_classifications_are_printed(failing):
     assert len(notes) == 2 * len(session.planned_areas)
     assert [n for n in notes if not found_in(n, sheet.text)] == []
     assert squash(sheet.text).count("+ Demonstrated") == 2 * len(session.planned_areas)
-    assert squash(sheet.text).count("- Contrary") == len(session.planned_areas)
+    assert squash(sheet.text).count("− Contrary") == len(session.planned_areas)
 
 
 def test_welsh_names_are_extracted_exactly(failing):

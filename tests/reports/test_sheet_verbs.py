@@ -18,7 +18,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 import main
-from pcso_interview import paths
 from pcso_interview.sheet_check import read_sheet_claim
 from reports.marking_sheet import build_sheet
 from tests.cli_support import cli, fails
@@ -27,13 +26,7 @@ from tests.reports.sheet_support import open_store, scored, sign
 DAY, OTHER_DAY = "2025-11-23", "2025-11-24"
 
 
-@pytest.fixture(autouse=True)
-def empty_user_profiles(tmp_path, monkeypatch) -> Path:
-    """The tester's own profiles folder must not change what the CLI sees."""
-    folder = tmp_path / "user-profiles"
-    folder.mkdir()
-    monkeypatch.setattr(paths, "user_profiles_dir", lambda: folder)
-    return folder
+pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
 
 @pytest.fixture(scope="module")

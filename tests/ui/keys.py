@@ -33,3 +33,16 @@ def press(sequence: str, widget: QWidget | None = None) -> None:
     combo = QKeySequence(sequence)[0]
     QTest.keyClick(widget or focused(), combo.key(), combo.keyboardModifiers())
     QApplication.processEvents()  # a person's keys come between turns of the event loop
+
+
+def sign_in_turn(view, names: tuple[str, ...]) -> None:
+    """Each member signs from the keyboard: Ctrl+Shift+S, tick the declaration, Tab, type the
+    name, Enter; the page then waits for the next member."""
+    press("Ctrl+Shift+S")
+    for name in names:
+        assert focused() is view.signoff_page.confirm
+        press("Space")
+        press("Tab")
+        type_text(name)
+        press("Return")
+        press("Ctrl+Shift+S")

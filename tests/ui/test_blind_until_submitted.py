@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 
 from pcso_interview.scoring import Classification
 from tests.ui.keys import focused, press
-from ui.scoring.area_page import CLASSIFICATION_TEXT
 
 
 def member_cells(model, members: int) -> list[str]:
@@ -76,7 +75,7 @@ def test_the_area_page_shows_only_the_scoring_members_own_marks(
     press("Up")
     assert view.member_id == "m1"
     evidence = {page.model.index(r, 0).data() for r in range(page.model.rowCount())}
-    assert evidence == {CLASSIFICATION_TEXT[Classification.NONE]}
+    assert evidence == {Classification.NONE.text}
     assert "Nothing recorded" in page.model.index(0, 0).data()
     assert page.grade_group.checkedButton() is None
     assert "not graded yet" in page.counts.text()

@@ -6,15 +6,10 @@ from PySide6.QtCore import Qt
 
 from pcso_interview.profiles import Profile
 from pcso_interview.scoring import Result
+from tests.store_support import grade_all
 from tests.ui.keys import focused, press, type_text
 
 RATIONALE = "Strongest example of the day; the panel agreed after discussion."
-
-
-def grade_everything(store, session_id: str, ann: int = 3, bob: int = 4) -> None:
-    for area in store.load(session_id).planned_areas:
-        store.grade(session_id, "m1", area.id, ann)
-        store.grade(session_id, "m2", area.id, bob)
 
 
 def test_an_agreed_grade_outside_the_range_needs_a_rationale(
@@ -22,7 +17,7 @@ def test_an_agreed_grade_outside_the_range_needs_a_rationale(
 ):
     """Agreed 5 against 3 and 4: 'required' shows, sign-off is blocked until a rationale."""
     session_id = new_session(store)
-    grade_everything(store, session_id)
+    grade_all(store, session_id, {"m1": 3, "m2": 4})
     areas = store.load(session_id).planned_areas
     for area in areas[1:]:
         store.agree(session_id, area.id, 4)
@@ -68,7 +63,7 @@ def test_a_member_who_is_not_the_chair_cannot_type_agreed_grades(
 ):
     """Bob sees the consensus table but his keys change nothing in the database."""
     session_id = new_session(store)
-    grade_everything(store, session_id)
+    grade_all(store, session_id, {"m1": 3, "m2": 4})
     area = store.load(session_id).planned_areas[0]
     store.agree(session_id, area.id, 4)
     audit_before = len(store.audit_trail(session_id))

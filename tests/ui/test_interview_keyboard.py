@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from pcso_interview.lifecycle import SessionRuleError, Status
 from pcso_interview.scoring import Classification
-from tests.ui.keys import focused, press, type_text
+from tests.ui.keys import focused, press, sign_in_turn, type_text
 from ui.main_window import MainWindow
 from ui.new_session_dialog import NewSessionDialog
 
@@ -138,14 +138,7 @@ def test_whole_interview_from_the_keyboard(qtbot, window, store):
     press("Return")
 
     # Both sign: read the declaration, tick, type the name, Enter.
-    press("Ctrl+Shift+S")
-    for name in ("Ann Chair", "Llŷr Member"):
-        assert focused() is view.signoff_page.confirm
-        press("Space")
-        press("Tab")
-        type_text(name)
-        press("Return")
-        press("Ctrl+Shift+S")
+    sign_in_turn(view, ("Ann Chair", "Llŷr Member"))
 
     final = store.load(session_id)
     assert final.status is Status.SIGNED

@@ -5,13 +5,8 @@ from __future__ import annotations
 from pcso_interview.lifecycle import Status
 from pcso_interview.scoring import Classification
 from pcso_interview.store import Store
-from tests.ui.keys import focused, press, type_text
-
-
-def grade_everything(store, session_id: str, grade: int = 3) -> None:
-    for area in store.load(session_id).planned_areas:
-        for member in ("m1", "m2"):
-            store.grade(session_id, member, area.id, grade)
+from tests.store_support import agree_all, grade_all
+from tests.ui.keys import focused, press, sign_in_turn, type_text
 
 
 def test_undo_and_redo_a_classification_and_a_grade(qtbot, store, new_session, open_window):
@@ -67,7 +62,7 @@ def test_undo_and_redo_a_classification_and_a_grade(qtbot, store, new_session, o
 def test_undo_an_agreed_grade(qtbot, store, new_session, open_window):
     """The chair's agreed grade comes off and goes back on, in the database."""
     session_id = new_session(store)
-    grade_everything(store, session_id)
+    grade_all(store, session_id)
     area = store.load(session_id).planned_areas[0]
     window = open_window(store, session_id)
 
@@ -97,9 +92,8 @@ def test_undo_after_signing_behind_the_windows_back_changes_nothing(
 ):
     """Another laptop signed the session: Ctrl+Z is refused in words; the database is untouched."""
     session_id = new_session(store)
-    grade_everything(store, session_id)
-    for area in store.load(session_id).planned_areas:
-        store.agree(session_id, area.id, 3)
+    grade_all(store, session_id)
+    agree_all(store, session_id)
     first = store.load(session_id).planned_areas[0].indicators[0].id
     window = open_window(store, session_id)
     press("D")
@@ -131,21 +125,13 @@ def test_undo_after_signing_behind_the_windows_back_changes_nothing(
 def test_signing_in_the_window_ends_undo(qtbot, store, new_session, open_window):
     """Once both have signed here, Ctrl+Z has nothing to undo and the lock holds."""
     session_id = new_session(store)
-    grade_everything(store, session_id)
-    for area in store.load(session_id).planned_areas:
-        store.agree(session_id, area.id, 3)
+    grade_all(store, session_id)
+    agree_all(store, session_id)
     first = store.load(session_id).planned_areas[0].indicators[0].id
     window = open_window(store, session_id)
     view = window.interview
     press("C")
-    press("Ctrl+Shift+S")
-    for name in ("Ann Chair", "Bob Member"):
-        assert focused() is view.signoff_page.confirm
-        press("Space")
-        press("Tab")
-        type_text(name)
-        press("Return")
-        press("Ctrl+Shift+S")
+    sign_in_turn(view, ("Ann Chair", "Bob Member"))
     signed = store.load(session_id)
     assert signed.status is Status.SIGNED
     assert signed.mark("m1", first).classification is Classification.CONTRARY

@@ -33,12 +33,6 @@ from ui.table_model import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-CLASSIFICATION_TEXT = {
-    Classification.DEMONSTRATED: "+ Demonstrated",
-    Classification.PARTLY: "~ Partly",
-    Classification.CONTRARY: "− Contrary",
-    Classification.NONE: "· Nothing recorded",
-}
 CLASSIFICATION_BACKGROUND = {
     Classification.DEMONSTRATED: QColor("#e3f2e1"),
     Classification.PARTLY: QColor("#fff4d6"),
@@ -58,7 +52,7 @@ class IndicatorsModel(RowsModel[IndicatorMark]):
     def __init__(self, parent=None):
         super().__init__(
             [
-                Column("Evidence", lambda r: CLASSIFICATION_TEXT[r.classification]),
+                Column("Evidence", lambda r: r.classification.text),
                 Column("Indicator", lambda r: f"{r.number}. {r.indicator.text}"),
                 Column("Evidence note", lambda r: r.note.replace("\n", " ")),
             ],
