@@ -52,11 +52,17 @@ class ClassificationCounts:
     def total(self) -> int:
         return self.demonstrated + self.partly + self.contrary + self.nothing
 
+    def parts(self) -> list[str]:
+        """Each count with its symbol and word, as the screen and the marking sheet show them."""
+        return [
+            f"+ {self.demonstrated} demonstrated",
+            f"~ {self.partly} partly",
+            f"− {self.contrary} contrary",
+            f"{self.nothing} nothing (of {self.total})",
+        ]
+
     def __str__(self) -> str:
-        return (
-            f"+ {self.demonstrated}  ~ {self.partly}  - {self.contrary}"
-            f"  (of {self.total}; {self.nothing} nothing recorded)"
-        )
+        return " · ".join(self.parts())
 
 
 def classification_counts(

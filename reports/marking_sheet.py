@@ -306,8 +306,10 @@ class SheetBuilder:
                 [
                     Paragraph(text(member.name), st.body),
                     label,
-                    f"+{counts.demonstrated} ~{counts.partly} -{counts.contrary} "
-                    f"none {counts.nothing} (of {counts.total})",
+                    # A line may wrap between counts, never inside one.
+                    Paragraph(
+                        " · ".join(p.replace(" ", "\u00a0") for p in counts.parts()), st.small
+                    ),
                 ]
             )
         agreed = s.agreed_grade(area.id)

@@ -29,8 +29,8 @@ def explain(error: Exception) -> str:
         return "The database refused the change: this session is signed off or withdrawn."
     if isinstance(error, sqlite3.OperationalError):
         return (
-            f"The database could not be written ({error}). Your text is still on screen; "
-            "try again in a moment."
+            f"The database could not be written ({error}), so this change is not saved. "
+            "Whatever you typed is still on screen; try again in a moment."
         )
     return str(error)
 
@@ -43,8 +43,8 @@ class SaveState(QLabel):
         self.setAccessibleName("Save state")
         self.setText("")
 
-    def saved(self, when: datetime | None = None) -> None:
-        moment = (when or datetime.now()).strftime("%H:%M:%S")
+    def saved(self) -> None:
+        moment = datetime.now().strftime("%H:%M:%S")
         self.setText(f"✓ Saved {moment}")
         self.setStyleSheet("color: #1b5e20;")
         self.setAccessibleDescription(f"Saved at {moment}")

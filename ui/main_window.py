@@ -1,4 +1,5 @@
-"""The main window: the sessions list, the open interview, and the profiles."""
+"""The main window: the session list, the open interview, the profiles, HR review and the
+statistics, each in a tab (the last four built when first shown)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from pcso_interview.profiles import ProfileSet
+    from pcso_interview.session import Session
 
 
 class LazyTab(QWidget):
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
         from ui.scoring.interview_view import InterviewView
 
         view = InterviewView(self.store, undo_stack=self.undo_stack)
-        view.session_changed.connect(self.session_list.refresh)
+        view.session_changed.connect(self.session_list.changed)
         return view
 
     @property
@@ -108,7 +110,7 @@ class MainWindow(QMainWindow):
         from ui.hr.browser import HrBrowser
 
         browser = HrBrowser(self.store, self.profiles)
-        browser.changed.connect(self.session_list.refresh)
+        browser.changed.connect(self.session_list.changed)
         return browser
 
     def _make_statistics(self) -> QWidget:
@@ -136,7 +138,7 @@ class MainWindow(QMainWindow):
             self.preview_sheet,
             shortcuts.SHEET,
         )
-        add(session_menu, "&Withdraw candidate…", lambda: self.interview.withdraw())
+        add(session_menu, "&Withdraw candidate…", self.withdraw)
         session_menu.addSeparator()
         add(session_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu("&Edit")
@@ -229,10 +231,20 @@ class MainWindow(QMainWindow):
             self.modes.setCurrentWidget(self.interview_tab)
             self.interview.go_to(self.interview.page_key)
 
-    def preview_sheet(self) -> None:
+    def _open_session_or_say(self) -> Session | None:
+        """The session open in the interview tab; None (and a word why) when there is none."""
         session = self.interview.session if self.interview_tab.widget else None
         if session is None:
             self.show_status("Open a session first.")
+        return session
+
+    def withdraw(self) -> None:
+        if self._open_session_or_say() is not None:
+            self.interview.withdraw()
+
+    def preview_sheet(self) -> None:
+        session = self._open_session_or_say()
+        if session is None:
             return
         self.interview.flush()
         from ui.sheet_preview import SheetPreview  # reportlab and QtPdf: only when asked

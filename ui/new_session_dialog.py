@@ -7,7 +7,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -31,9 +31,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.profiles import Profile
 from pcso_interview.session import MAX_PANEL, Member, check_panel
-from ui.table_model import Column, RowsModel
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.table_model import Column, Index, RowsModel
 
 
 @dataclass(frozen=True)

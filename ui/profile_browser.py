@@ -87,7 +87,6 @@ class ProfileBrowser(QWidget):
 
     def __init__(self, profiles: list[Profile], parent: QWidget | None = None):
         super().__init__(parent)
-        self.profiles = profiles
         self.profile_list = _table("Profiles")
         self.profile_model = profiles_model(profiles)
         self.profile_list.setModel(self.profile_model)

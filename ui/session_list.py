@@ -47,6 +47,7 @@ class SessionList(QWidget):
     def __init__(self, store: Store, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self._stale = False
         self.today = (today or date.today()).isoformat()
         self.model = session_list_model(
             self.today, lambda offset, limit: store.panel_sessions(self.today, offset, limit)
@@ -83,10 +84,30 @@ class SessionList(QWidget):
         layout.addWidget(self.view, 1)
 
     def refresh(self) -> None:
+        """Read the list again, keeping the selected session selected if it is still there."""
+        self._stale = False
+        current = self.view.currentIndex()
+        selected = self.model.row(current.row()).id if current.isValid() else None
         self.model.reload()
         self.summary.setText(f"{self.store.count_on(self.today)} session(s) today")
-        if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0, 0))
+        ids = [row.id for row in self.model.rows]
+        if ids:
+            self.view.setCurrentIndex(
+                self.model.index(ids.index(selected) if selected in ids else 0, 0)
+            )
+
+    def changed(self) -> None:
+        """A session changed elsewhere: read the list now if it is in view, else when shown
+        (an edit in the interview would otherwise cost two queries per key)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
 from reports.cli import write_pdf
-from reports.marking_sheet import build_sheet, sheet_file_name
+from reports.marking_sheet import WATERMARK, build_sheet, sheet_file_name
 from ui import messages
 
 
@@ -42,7 +43,7 @@ class SheetPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        state = "signed off" if session.status.value == "signed" else "DRAFT - NOT SIGNED OFF"
+        state = "signed off" if session.status is Status.SIGNED else WATERMARK
         self.info = QLabel(
             f"{self.document.pageCount()} page(s) · {state} · sheet version {session.version}"
         )
@@ -61,7 +62,6 @@ class SheetPreview(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.resize(900, 720)
-        self.saved_to: Path | None = None
 
     def default_path(self) -> Path:
         return self.folder / sheet_file_name(self.session)
@@ -74,7 +74,6 @@ class SheetPreview(QDialog):
                 self, "Not saved", f"The sheet could not be saved to {path}: {exc.strerror or exc}"
             )
             return False
-        self.saved_to = path
         self.info.setText(f"Saved to {path}")
         return True
 

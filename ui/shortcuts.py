@@ -1,4 +1,5 @@
-"""Every keyboard shortcut in one list: the code binds these, the Help menu shows them."""
+"""The keyboard shortcuts in one place: the keys the code binds, and the list F1 shows
+(tests/ui/test_shortcuts_help.py keeps the two in step)."""
 
 from __future__ import annotations
 
@@ -65,5 +66,6 @@ HELP: list[tuple[str, str]] = [
     ("Ctrl+Shift+S", "Sign-off"),
     ("Ctrl+Shift+W", "Withdraw the candidate (with a reason)"),
     ("Ctrl+P", "Preview the marking sheet, save it as PDF or print it"),
+    ("Ctrl+F", "HR review: type in the search box (candidate, reference or member)"),
     ("F1", "This list"),
 ]

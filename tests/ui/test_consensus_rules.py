@@ -126,3 +126,40 @@ def test_the_mean_method_derives_agreed_grades_rounded_half_up(
     press("1")
     press("Return")
     assert store.load(session_id).agreed == {}
+
+
+def test_a_grade_off_the_scale_is_refused_in_words_and_a_rationale_waits_for_a_grade(
+    qtbot, store, new_session, open_window, warnings_shown
+):
+    """Typing 7 says why nothing was stored; the rationale cell opens only once agreed."""
+    session_id = new_session(store)
+    grade_all(store, session_id, {"m1": 3, "m2": 4})
+    first = store.load(session_id).planned_areas[0]
+    window = open_window(store, session_id)
+    view = window.interview
+    model, table = view.consensus_page.model, view.consensus_page.table
+    audit_before = len(store.audit_trail(session_id))
+
+    press("Ctrl+K")
+    press("7")
+    press("Return")
+    assert len(warnings_shown) == 1
+    assert "one of 1, 2, 3, 4, 5, not “7”" in warnings_shown[0]
+    assert store.load(session_id).agreed_grade(first.id) is None
+
+    press("Right")  # the rationale of an area with no agreed grade yet
+    assert table.currentIndex() == model.index(0, model.rationale_column)
+    press("W")
+    assert table.state() != table.State.EditingState  # no editor to type into and lose
+    assert len(store.audit_trail(session_id)) == audit_before
+
+    press("Left")
+    press("4")
+    press("Return")
+    qtbot.waitUntil(lambda: store.load(session_id).agreed_grade(first.id) == 4)
+    press("Right")
+    type_text("Both examples were strong.")
+    press("Return")
+    qtbot.waitUntil(
+        lambda: store.load(session_id).rationale(first.id) == "Both examples were strong."
+    )

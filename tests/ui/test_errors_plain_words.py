@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtWidgets import QMessageBox
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.scoring import Classification
 from pcso_interview.store import Store
+from tests.store_support import agree_all, grade_all
 from tests.ui.keys import focused, press, type_text
 from ui.scoring import note_editor
 
@@ -99,8 +102,6 @@ def test_a_note_that_failed_to_save_stays_with_its_member(
     qtbot, store, new_session, open_window, warnings_shown, monkeypatch
 ):
     """A busy database refuses Ann's note; switching to Bob must not save it as Bob's."""
-    import sqlite3
-
     session_id = new_session(store)
     first = store.load(session_id).planned_areas[0].indicators[0].id
     window = open_window(store, session_id)
@@ -131,8 +132,6 @@ def test_a_note_that_failed_to_save_stays_with_its_member(
 
 def busy_notes(store, monkeypatch) -> dict[str, bool]:
     """store.note fails as a locked database does while the returned switch says "on"."""
-    import sqlite3
-
     real_note = store.note
     busy = {"on": True}
 
@@ -203,8 +202,6 @@ def test_closing_with_a_refused_note_asks_first(
     qtbot, store, new_session, open_window, warnings_shown, monkeypatch
 ):
     """The database still refuses the note: closing says so, and No keeps the window open."""
-    import sqlite3
-
     session_id = new_session(store)
     window = open_window(store, session_id)
 
@@ -230,3 +227,37 @@ def test_closing_with_a_refused_note_asks_first(
     window.close()
     assert not window.isVisible()
     assert len(asked) == 2
+
+
+def test_a_refused_signature_keeps_what_the_member_typed(
+    qtbot, store, new_session, open_window, warnings_shown, monkeypatch
+):
+    """The database is busy as Ann signs: the tick and her typed name stay for the retry."""
+    session_id = new_session(store)
+    grade_all(store, session_id)
+    agree_all(store, session_id)
+    window = open_window(store, session_id)
+    page = window.interview.signoff_page
+    real_sign = store.sign
+    busy = {"on": True}
+
+    def maybe_busy(*args, **kwargs):
+        if busy["on"]:
+            raise sqlite3.OperationalError("database is locked")
+        return real_sign(*args, **kwargs)
+
+    monkeypatch.setattr(store, "sign", maybe_busy)
+    press("Ctrl+Shift+S")
+    press("Space")
+    press("Tab")
+    type_text("Ann Chair")
+    press("Return")
+    assert len(warnings_shown) == 1 and "not saved" in warnings_shown[0]
+    assert store.load(session_id).signoffs == ()
+    assert page.confirm.isChecked() and page.typed_name.text() == "Ann Chair"
+
+    busy["on"] = False
+    page.typed_name.setFocus()
+    press("Return")
+    assert [s.typed_name for s in store.load(session_id).signoffs] == ["Ann Chair"]
+    assert page.typed_name.text() == "" and not page.confirm.isChecked()  # Bob's turn

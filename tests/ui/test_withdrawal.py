@@ -99,3 +99,18 @@ def test_the_real_reason_dialog_needs_a_reason_before_ok(qtbot, store, new_sessi
     stored = store.load(session_id)
     assert stored.status is Status.WITHDRAWN
     assert stored.withdrawn_reason == "Left during the interview: unwell."
+
+
+def test_the_withdraw_menu_with_no_session_open_says_so(
+    qtbot, store, new_session, open_window, monkeypatch
+):
+    """From the Session menu with only the list showing: a word in the status bar, no dialog."""
+    asked = answer(monkeypatch, "Did not attend.")
+    window = open_window(store)
+    (withdraw,) = [
+        a for a in window.menuBar().actions()[0].menu().actions() if "Withdraw" in a.text()
+    ]
+    withdraw.trigger()
+    assert asked == []
+    assert window.statusBar().currentMessage() == "Open a session first."
+    assert window.interview_tab.widget is None  # the interview screen was not built for nothing

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,9 +29,7 @@ from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
 from ui.scoring.note_editor import NoteEditor
 from ui.shortcuts import classify_keys
-from ui.table_model import Column, RowsModel
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.table_model import Column, Index, RowsModel
 
 CLASSIFICATION_BACKGROUND = {
     Classification.DEMONSTRATED: QColor("#e3f2e1"),
@@ -298,11 +296,7 @@ class AreaPage(QWidget):
         self.grade_group.setExclusive(True)
         counts = session.counts(member_id, area.id)
         graded = f"your grade {scale.label(grade)}" if grade is not None else "not graded yet"
-        self.counts.setText(
-            f"<b>Your evidence</b> ({graded}):<br>+ {counts.demonstrated} demonstrated · "
-            f"~ {counts.partly} partly · − {counts.contrary} contrary · "
-            f"{counts.nothing} nothing (of {counts.total})"
-        )
+        self.counts.setText(f"<b>Your evidence</b> ({graded}):<br>{counts}")
 
     # --- user actions --------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from pcso_interview.profiles import Area
-from pcso_interview.scoring import Result
+from pcso_interview.scoring import SPREAD_FLAG_AT, Result
 from pcso_interview.session import Session
+from ui import messages
+from ui.table_model import Index
 
-Index = QModelIndex | QPersistentModelIndex
 RESULT_SYMBOL = {Result.PASS: "✓", Result.FAIL: "✗", Result.INCOMPLETE: "…"}
 
 
@@ -40,6 +41,7 @@ class ConsensusModel(QAbstractTableModel):
     """Rows are the planned areas; the agreed grade and rationale are editable by the chair."""
 
     agree_requested = Signal(str, object, str)  # area id, grade | None, rationale
+    refused = Signal(str)  # what was typed cannot be stored, in words for the user
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -90,12 +92,15 @@ class ConsensusModel(QAbstractTableModel):
         return titles[section] if 0 <= section < len(titles) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        """The agreed grade is editable by the chair once grades show; its rationale once
+        there is an agreed grade to explain (a rationale typed earlier would have nowhere
+        to go)."""
         flags = super().flags(index)
-        if (
-            index.isValid()
-            and self.editable
-            and self.visible
-            and index.column() in (self.agreed_column, self.rationale_column)
+        if not (index.isValid() and self.editable and self.visible):
+            return flags
+        column = index.column()
+        if column == self.agreed_column or (
+            column == self.rationale_column and self.rows[index.row()].agreed is not None
         ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
@@ -137,7 +142,7 @@ class ConsensusModel(QAbstractTableModel):
         if column == members + 1:
             if not self.visible:
                 return ""
-            return "⚑ 2+ discuss" if row.spread_flag else ""
+            return f"⚑ {SPREAD_FLAG_AT}+ discuss" if row.spread_flag else ""
         if column == self.agreed_column:
             return "" if row.agreed is None else str(row.agreed)
         if column == self.rationale_column:
@@ -155,16 +160,13 @@ class ConsensusModel(QAbstractTableModel):
             if not text:
                 self.agree_requested.emit(row.area.id, None, "")
                 return True
-            try:
-                grade = int(text)
-            except ValueError:
-                return False
+            grade = int(text) if text.isdigit() else None
             if grade not in self.scale_values:
+                values = ", ".join(map(str, self.scale_values))
+                self.refused.emit(f"An agreed grade is one of {values}, not “{text}”.")
                 return False
             self.agree_requested.emit(row.area.id, grade, row.rationale)
             return True
-        if row.agreed is None:
-            return False
         self.agree_requested.emit(row.area.id, row.agreed, str(value))
         return True
 
@@ -179,6 +181,7 @@ class ConsensusPage(QWidget):
         self.explanation.setWordWrap(True)
         self.model = ConsensusModel(self)
         self.model.agree_requested.connect(self.agree_requested)
+        self.model.refused.connect(lambda message: messages.warn(self, "Not saved", message))
         self.table = QTableView()
         self.table.setAccessibleName("Agreed grades")
         self.table.setModel(self.model)
@@ -233,7 +236,7 @@ class ConsensusPage(QWidget):
             self.explanation.setText(
                 "Type the agreed grade for each area after the panel's discussion, then Tab to "
                 "the rationale. A rationale is required when the agreed grade lies outside the "
-                "members' grades. ⚑ marks a spread of 2 or more."
+                f"members' grades. ⚑ marks a spread of {SPREAD_FLAG_AT} or more."
             )
         else:
             self.explanation.setText(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcso_interview.lifecycle import Status
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
 from pcso_interview.store import Store
@@ -37,7 +38,6 @@ from ui.table_model import Column, RowsModel
 
 CONSENSUS = "consensus"
 SIGNOFF = "signoff"
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,6 @@ class InterviewView(QWidget):
     """Scoring, consensus and sign-off for one open session."""
 
     session_changed = Signal()
-    closed = Signal()
 
     def __init__(
         self,
@@ -255,9 +254,9 @@ class InterviewView(QWidget):
             self.window().setWindowTitle(
                 f"PCSO interview — {session.candidate_ref} — scoring as {member.name}"
             )
-        if session.status.value == "signed":
+        if session.status is Status.SIGNED:
             self.banner.setText(f"Signed off and locked (version {session.version}). Read-only.")
-        elif session.status.value == "withdrawn":
+        elif session.status is Status.WITHDRAWN:
             self.banner.setText(f"Withdrawn and locked: {session.withdrawn_reason} Read-only.")
         elif session.signoffs:
             self.banner.setText("Sign-off has begun: marks are frozen until everyone has signed.")
@@ -276,7 +275,7 @@ class InterviewView(QWidget):
         ]
         blockers = session.signoff_blockers()
         rows.append(NavRow(CONSENSUS, "Consensus", ()))
-        if session.status.value == "signed":
+        if session.status is Status.SIGNED:
             signoff_title = "Sign-off ✓ signed"
         elif not blockers and not session.locked:
             signoff_title = "Sign-off ✓ ready"

@@ -33,10 +33,6 @@ class NoteEditor(QPlainTextEdit):
         self._timer.timeout.connect(lambda: self.flush(retry_failed=False))
         self.textChanged.connect(self._changed)
 
-    @property
-    def key(self) -> object:
-        return self._key
-
     def bind(self, key: object, text: str) -> None:
         """Show the note of ``key``; any unsaved text of the previous note is saved first."""
         if key == self._key and text == self._saved_text:

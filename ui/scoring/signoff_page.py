@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcso_interview.lifecycle import Status
 from pcso_interview.session import DECLARATION, Member, Session
 from ui.table_model import Column, RowsModel
 
@@ -145,6 +146,7 @@ class SignOffPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.session: Session | None = None
+        self._signed: tuple = ()  # (session, version, who has signed) the form was set for
         heading = QLabel("<h2 style='margin:0'>Sign-off</h2>")
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -230,7 +232,7 @@ class SignOffPage(QWidget):
         if session.locked:
             text = (
                 f"✓ Signed off and locked (version {session.version}). Nothing can change."
-                if session.status.value == "signed"
+                if session.status is Status.SIGNED
                 else f"Withdrawn: {session.withdrawn_reason}. Nothing can change."
             )
         elif blockers:
@@ -241,9 +243,12 @@ class SignOffPage(QWidget):
         self.state.setText(text)
         self.form.setVisible(editable and not session.locked and not blockers)
         self.clear_all.setVisible(bool(session.signoffs) and not session.locked)
-        self.confirm.setChecked(False)
-        self.typed_name.clear()
-        self.pad.clear()
+        signed = (session.id, session.version, tuple(s.member_id for s in session.signoffs))
+        if signed != self._signed:  # a new signer is due: start the form afresh
+            self._signed = signed
+            self.confirm.setChecked(False)
+            self.typed_name.clear()
+            self.pad.clear()
         self._update_button()
 
     def _update_button(self) -> None:
