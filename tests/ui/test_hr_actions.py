@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -16,7 +17,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
 
 from pcso_interview.cli import actor_name
 from pcso_interview.demo import demo_sessions
@@ -25,9 +32,11 @@ from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import load_profiles
 from pcso_interview.session import Member
 from pcso_interview.store import Store
+from reports import batch
 from tests.store_support import read
 from tests.ui.dialogs import when_modal
 from tests.ui.keys import press, type_text
+from ui.hr import browser as browser_module
 from ui.hr.browser import HrBrowser
 from ui.reason_dialog import ReasonDialog
 
@@ -161,6 +170,25 @@ def test_the_reprint_button_asks_for_a_folder(make_browser, store, told, tmp_pat
     assert all(any(store.load(i).candidate_ref in n for n in names) for i in chosen)
 
 
+@pytest.mark.parametrize(
+    ("key", "method"),
+    [("reprint", "reprint"), ("combined", "reprint_combined"), ("csv", "export_csv")],
+)
+def test_the_buttons_pass_no_checked_flag_as_the_path(
+    make_browser, store, monkeypatch, key, method
+):
+    """clicked(checked=False) must not arrive as the folder or the file to write."""
+    received: list[object] = []
+
+    def record(_self, path: Path | None = None) -> None:  # the real methods' signature
+        received.append(path)
+
+    monkeypatch.setattr(HrBrowser, method, record)
+    browser = make_browser(store)
+    QTest.mouseClick(browser.actions[key], Qt.MouseButton.LeftButton)
+    assert received == [None]
+
+
 def test_sheets_whose_names_would_clash_are_all_written(make_browser, store, told, tmp_path):
     """References that differ only in characters a file name cannot hold must not overwrite."""
     panel = (Member("m1", "Ann Chair", "chair", "1001"), Member("m2", "Bob Member", "member", ""))
@@ -202,6 +230,32 @@ def test_one_combined_pdf_holds_every_sheet(make_browser, store, told, tmp_path)
     for session_id in chosen:
         assert store.load(session_id).candidate_ref in text
         assert digest_of(store, session_id) in flat
+
+
+def test_stopping_the_combined_pdf_writes_nothing(make_browser, store, told, tmp_path, monkeypatch):
+    """Stop after the first of three sheets: no partial PDF that passes for the whole selection."""
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    select(browser, [0, 1, 2])
+    sheets_done: list[int] = []
+
+    def press_stop_after_first(sessions, progress):
+        def progress_then_stop(done: int) -> bool:
+            sheets_done.append(done)
+            if done == 1:
+                (dialog,) = browser.findChildren(QProgressDialog)
+                dialog.findChild(QPushButton).click()  # the dialog's "Stop" button
+            return progress(done)
+
+        return batch.combined_sheets(sessions, progress_then_stop)
+
+    monkeypatch.setattr(browser_module, "combined_sheets", press_stop_after_first)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert browser.reprint_combined(folder / "all.pdf") is None
+    assert sheets_done == [1]  # it really stopped early
+    assert list(folder.iterdir()) == []
+    assert told == ["Stopped: No PDF was written: it was stopped before every sheet was in it."]
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -396,6 +450,40 @@ def test_reopening_a_session_still_being_scored_is_refused(
     assert snapshot(store, session_id) == before
 
 
+def test_reopening_a_mixed_selection_reports_the_refusals_once(
+    make_browser, store, monkeypatch, warnings_shown
+):
+    """Two signed and three still being scored: two reopened, one warning naming the three."""
+    browser = make_browser(store)
+    statuses = [browser.model.row(r).status for r in range(browser.model.rowCount())]
+    signed = [r for r, s in enumerate(statuses) if s == "signed"][:2]
+    scoring = [r for r, s in enumerate(statuses) if s == "scoring"][:3]
+    assert len(signed) == 2 and len(scoring) == 3
+    chosen = select(browser, signed + scoring)
+    refused = chosen[2:]
+    before = {session_id: snapshot(store, session_id) for session_id in refused}
+    answer(monkeypatch, "Wrong candidate on the sheet.")
+    changed: list[bool] = []
+    browser.changed.connect(lambda: changed.append(True))
+    assert browser.reopen() == 2
+    assert len(warnings_shown) == 1
+    (shown,) = warnings_shown
+    assert shown.startswith("Not all done: 2 of 5 session(s) reopened. Not reopened:\n")
+    lines = shown.splitlines()[1:]
+    assert len(lines) == 3
+    for line, session_id in zip(lines, sorted(refused, key=chosen.index), strict=True):
+        session = store.load(session_id)
+        assert line.startswith(f"• {session.candidate_ref} {session.candidate_name}: ")
+        assert "cannot move to reopened" in line  # why, in the rule's own words
+    for session_id in chosen[:2]:
+        assert read(
+            store.path, "SELECT status, version FROM sessions WHERE id = ?", [session_id]
+        ) == [("reopened", 2)]
+    for session_id in refused:
+        assert snapshot(store, session_id) == before[session_id]
+    assert changed == [True]
+
+
 def test_withdraw_with_a_reason_locks_and_audits(make_browser, store, monkeypatch):
     browser = make_browser(store)
     choose(browser.status, "scoring")
@@ -480,3 +568,19 @@ def test_purge_answered_no_deletes_nothing(make_browser, old_store, monkeypatch)
     assert len(asked) == 1
     assert read(old_store.path, "SELECT id FROM sessions ORDER BY id") == before
     assert read(old_store.path, "SELECT count(*) FROM audit WHERE action = 'purge'") == [(0,)]
+
+
+def test_purge_on_a_locked_database_says_so_and_deletes_nothing(
+    make_browser, old_store, monkeypatch, warnings_shown
+):
+    before = read(old_store.path, "SELECT id FROM sessions ORDER BY id")
+    browser = make_browser(old_store)
+
+    def locked():
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(old_store, "purge_candidates", locked)
+    QTest.mouseClick(browser.actions["purge"], Qt.MouseButton.LeftButton)
+    assert len(warnings_shown) == 1
+    assert warnings_shown[0].startswith("Not saved: The database could not be written")
+    assert read(old_store.path, "SELECT id FROM sessions ORDER BY id") == before

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import sqlite3
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
@@ -184,6 +189,42 @@ def test_an_empty_range_shows_dashes_not_errors(view):
     assert bar_values(view, "assessors") == {}
 
 
+def test_a_locked_database_is_said_in_plain_words(view, stats_store, monkeypatch, warnings_shown):
+    """No error hook, no figures left over from the previous filters: a plain warning."""
+    choose(view, GWENT, "2024-01-01", "2026-12-31")
+    assert view.stats is not None and view.table_model.rowCount() > 0
+
+    def locked(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(stats_store, "statistics_sessions", locked)
+    view.date_from.set_value(date(2025, 1, 1))
+    assert len(warnings_shown) == 1
+    assert warnings_shown[0].startswith("Not saved: The database could not be written")
+    assert "database is locked" in warnings_shown[0]
+    assert view.stats is None
+    assert view.table_model.rowCount() == 0
+    assert "not shown" in view.summary.text()
+    assert view.export_csv() is None  # nothing to export, and no file dialog asked
+
+
+def test_the_spread_texts_follow_the_scoring_threshold(qtbot, stats_store, profiles, monkeypatch):
+    """The words say the threshold the figures use, so changing it changes them too."""
+    from ui.hr import statistics_view
+
+    monkeypatch.setattr(statistics_view, "SPREAD_FLAG_AT", 3)
+    shown = StatisticsView(stats_store, profiles)
+    qtbot.addWidget(shown)
+    choose(shown, GWENT, "2024-01-01", "2026-12-31")
+    spread_tab = list(shown.chart_views).index("spread")
+    assert shown.charts.tabText(spread_tab) == "&Spread of 3+"
+    assert "areas flagged for a spread of 3 or more: " in shown.summary.text()
+    chart = shown.chart_views["spread"].chart()
+    assert chart.title() == "Areas with a spread of 3 or more between members (%)"
+    (series,) = chart.series()
+    assert series.barSets()[0].label() == "Spread 3+ (%)"
+
+
 def test_png_export_writes_each_chart(view, tmp_path):
     choose(view, GWENT, "2024-01-01", "2026-12-31")
     for index in range(view.charts.count()):
@@ -231,3 +272,17 @@ def test_every_value_in_the_table_is_in_sight(view):
         for r in range(model.rowCount())
     )
     assert header.sectionSize(value) >= widest
+
+
+def test_the_statistics_view_loads_without_the_pdf_libraries():
+    """Its date filter once came from the browser, which pulled in reportlab and pypdf."""
+    code = (
+        "import sys, ui.hr.statistics_view; "
+        "print(sorted(m for m in ('reportlab', 'pypdf', 'ui.hr.browser') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

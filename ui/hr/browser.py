@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -30,16 +27,18 @@ from pcso_interview.hr_export import ExportError, sessions_csv
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import ProfileSet
 from pcso_interview.session import Session
-from pcso_interview.store import SessionQuery, Store
+from pcso_interview.store import SessionQuery, SessionRow, Store
 from reports.batch import combined_sheets, write_sheets
 from reports.cli import write_pdf
 from ui import messages
-from ui.feedback import attempt
+from ui.feedback import EXPECTED_ERRORS, attempt, explain
+from ui.hr.date_filter import OptionalDate
 from ui.hr.review_dialog import SessionReviewDialog
 from ui.hr.sessions_model import PagedSessionsModel
 from ui.reason_dialog import ReasonDialog
 
 TEXT_DELAY_MS = 150
+FAILURES_LISTED = 15  # in the one summary after reopening or withdrawing a selection
 OUTCOMES = [
     ("Any outcome", ""),
     ("Pass", "pass"),
@@ -47,37 +46,6 @@ OUTCOMES = [
     ("Incomplete", "incomplete"),
     ("Withdrawn", "withdrawn"),
 ]
-
-
-class OptionalDate(QWidget):
-    """A date filter that can be switched off (then it matches any date)."""
-
-    changed = Signal()
-
-    def __init__(self, label: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.enabled = QCheckBox(label)
-        self.edit = QDateEdit()
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setCalendarPopup(True)
-        self.edit.setDate(QDate.currentDate())
-        self.edit.setEnabled(False)
-        self.edit.setAccessibleName(f"{label} date")
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        self.enabled.toggled.connect(self.changed)
-        self.edit.dateChanged.connect(self.changed)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.edit)
-
-    def value(self) -> str:
-        return self.edit.date().toString("yyyy-MM-dd") if self.enabled.isChecked() else ""
-
-    def set_value(self, day: date | None) -> None:
-        self.enabled.setChecked(day is not None)
-        if day is not None:
-            self.edit.setDate(QDate(day.year, day.month, day.day))
 
 
 class HrBrowser(QWidget):
@@ -88,7 +56,6 @@ class HrBrowser(QWidget):
     def __init__(self, store: Store, profiles: ProfileSet, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.profiles = profiles
         self.text = QLineEdit()
         self.text.setPlaceholderText("Candidate, reference or panel member")
         self.text.setAccessibleName("Search text")
@@ -140,14 +107,16 @@ class HrBrowser(QWidget):
         self.count.setAccessibleName("Matching sessions")
         buttons = QHBoxLayout()
         self.actions: dict[str, QPushButton] = {}
+        # Lambdas, not the methods: clicked passes checked=False, which reprint, reprint_combined
+        # and export_csv would take for their folder or path.
         for key, label, slot in (
-            ("open", "&Open (Enter)", self.open_selected),
-            ("reprint", "&Reprint sheets…", self.reprint),
-            ("combined", "One &combined PDF…", self.reprint_combined),
-            ("csv", "Export &CSV…", self.export_csv),
-            ("reopen", "Re&open…", self.reopen),
-            ("withdraw", "&Withdraw…", self.withdraw),
-            ("purge", "&Purge past retention…", self.purge),
+            ("open", "&Open (Enter)", lambda: self.open_selected()),
+            ("reprint", "&Reprint sheets…", lambda: self.reprint()),
+            ("combined", "One &combined PDF…", lambda: self.reprint_combined()),
+            ("csv", "Export &CSV…", lambda: self.export_csv()),
+            ("reopen", "Re&open…", lambda: self.reopen()),
+            ("withdraw", "&Withdraw…", lambda: self.withdraw()),
+            ("purge", "&Purge past retention…", lambda: self.purge()),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -195,6 +164,12 @@ class HrBrowser(QWidget):
         self.count.setText(f"{self.model.total:,} session(s)" if ok else "Could not search")
         self._filtered = True
 
+    def _refresh(self) -> None:
+        """After a change: a busy database leaves the list as it was and says so in the count."""
+        ok, _ = attempt(self, self.model.refresh, loud=False)
+        if not ok:
+            self.count.setText("Could not refresh the list")
+
     def showEvent(self, event) -> None:
         # Not pages_loaded == 0: the sort indicator set in __init__ has already queried once,
         # and the count label stayed empty until a filter changed.
@@ -204,12 +179,15 @@ class HrBrowser(QWidget):
 
     # --- selection -----------------------------------------------------------------------------
 
-    def selected_ids(self) -> list[str]:
+    def selected_rows(self) -> list[SessionRow]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows and self.table.currentIndex().isValid():
             rows = [self.table.currentIndex().row()]
         found = [self.model.row(r) for r in rows]
-        return [row.id for row in found if row is not None]
+        return [row for row in found if row is not None]
+
+    def selected_ids(self) -> list[str]:
+        return [row.id for row in self.selected_rows()]
 
     def _need_selection(self) -> list[str] | None:
         ids = self.selected_ids()
@@ -230,8 +208,10 @@ class HrBrowser(QWidget):
 
     # --- actions -------------------------------------------------------------------------------
 
-    def _sessions(self, ids: list[str]) -> list[Session]:
-        return [self.store.load(i) for i in ids]
+    def _sessions(self, ids: list[str]) -> list[Session] | None:
+        """Every session in ``ids``; None, the user told why, if the database would not say."""
+        ok, sessions = attempt(self, lambda: [self.store.load(i) for i in ids])
+        return sessions if ok else None
 
     def _with_progress(self, title: str, total: int) -> tuple[QProgressDialog, Callable]:
         dialog = QProgressDialog(title, "Stop", 0, total, self)
@@ -253,9 +233,12 @@ class HrBrowser(QWidget):
             if not chosen:
                 return []
             folder = Path(chosen)
+        sessions = self._sessions(ids)
+        if sessions is None:
+            return []
         dialog, progress = self._with_progress("Writing marking sheets…", len(ids))
         try:
-            written = write_sheets(self._sessions(ids), folder, progress)
+            written = write_sheets(sessions, folder, progress)
         except OSError as exc:
             messages.warn(self, "Not written", f"The sheets could not be written: {exc}")
             return []
@@ -275,9 +258,22 @@ class HrBrowser(QWidget):
             if not name:
                 return None
             path = Path(name)
+        sessions = self._sessions(ids)
+        if sessions is None:
+            return None
         dialog, progress = self._with_progress("Combining marking sheets…", len(ids))
         try:
-            write_pdf(path, combined_sheets(self._sessions(ids), progress))
+            content = combined_sheets(sessions, progress)
+            # combined_sheets returns the sheets done so far when stopped: a PDF missing some
+            # of the selection would pass for the whole of it, so nothing is written.
+            if dialog.wasCanceled():
+                messages.inform(
+                    self,
+                    "Stopped",
+                    "No PDF was written: it was stopped before every sheet was in it.",
+                )
+                return None
+            write_pdf(path, content)
         except OSError as exc:
             messages.warn(self, "Not written", f"The PDF could not be written: {exc}")
             return None
@@ -290,8 +286,11 @@ class HrBrowser(QWidget):
         if not ids:
             return None
         profile_id = self.profile.currentData() or None
+        sessions = self._sessions(ids)
+        if sessions is None:
+            return None
         try:
-            text = sessions_csv(self._sessions(ids), profile_id)
+            text = sessions_csv(sessions, profile_id)
         except ExportError as exc:
             messages.warn(
                 self, "Not exported", f"{exc} Choose a profile in the filter to export it."
@@ -309,12 +308,38 @@ class HrBrowser(QWidget):
             return None
         return path
 
-    def _for_each(self, ids: list[str], action: Callable[[str], None]) -> int:
+    def _for_each(self, ids: list[str], action: Callable[[str], None], verb: str) -> int:
+        """Act on each session quietly, then say once which failed and why.
+
+        One warning per failure would mean forty modal boxes for forty refusals, with no
+        count at the end; ``verb`` is the past tense for the summary ("reopened").
+        """
+        shown = {r.id: f"{r.candidate_ref} {r.candidate_name}" for r in self.selected_rows()}
+        reasons: dict[str, str] = {}
+
+        def act(session_id: str) -> None:
+            try:
+                action(session_id)
+            except EXPECTED_ERRORS as exc:
+                reasons[session_id] = explain(exc)
+                raise  # attempt still decides what counts as a failure
+
         done = 0
         for session_id in ids:
-            ok, _ = attempt(self, lambda s=session_id: action(s))
+            ok, _ = attempt(self, lambda s=session_id: act(s), loud=False)
             done += ok
-        self.model.refresh()
+        if reasons:
+            lines = [f"• {shown.get(s, s)}: {why}" for s, why in reasons.items()]
+            if len(lines) > FAILURES_LISTED:  # the box must still fit on a laptop screen
+                more = len(lines) - FAILURES_LISTED
+                lines = [*lines[:FAILURES_LISTED], f"… and {more} more."]
+            failed = "\n".join(lines)
+            messages.warn(
+                self,
+                "Not done" if not done else "Not all done",
+                f"{done} of {len(ids)} session(s) {verb}. Not {verb}:\n{failed}",
+            )
+        self._refresh()
         self.changed.emit()
         return done
 
@@ -330,7 +355,7 @@ class HrBrowser(QWidget):
         )
         if not reason:
             return 0
-        return self._for_each(ids, lambda s: self.store.reopen(s, reason, actor_name()))
+        return self._for_each(ids, lambda s: self.store.reopen(s, reason, actor_name()), "reopened")
 
     def withdraw(self) -> int:
         ids = self._need_selection()
@@ -341,10 +366,14 @@ class HrBrowser(QWidget):
         )
         if not reason:
             return 0
-        return self._for_each(ids, lambda s: self.store.withdraw(s, reason, actor_name()))
+        return self._for_each(
+            ids, lambda s: self.store.withdraw(s, reason, actor_name()), "withdrawn"
+        )
 
     def purge(self) -> int:
-        due = self.store.purge_candidates()
+        ok, due = attempt(self, self.store.purge_candidates)
+        if not ok:
+            return 0
         if not due:
             messages.inform(self, "Purge", "No session is past its retention period.")
             return 0
@@ -356,6 +385,6 @@ class HrBrowser(QWidget):
         ):
             return 0
         ok, count = attempt(self, lambda: self.store.purge([r.id for r in due], actor_name()))
-        self.model.refresh()
+        self._refresh()
         self.changed.emit()
         return count if ok and count else 0

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
 from pcso_interview.store import AuditEntry, Store
+from ui.feedback import attempt
 from ui.scoring.interview_view import InterviewView
 from ui.table_model import Column, RowsModel
 
@@ -126,4 +127,7 @@ class SessionReviewDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, store: Store, session_id: str) -> None:
-        cls(store, session_id, parent).exec()
+        """Open it; reading the audit trail or sheets from a busy database is said in words."""
+        ok, dialog = attempt(parent, lambda: cls(store, session_id, parent))
+        if ok and dialog is not None:
+            dialog.exec()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from pcso_interview.hr_export import neutralise
 from pcso_interview.profiles import ProfileSet
+from pcso_interview.scoring import SPREAD_FLAG_AT
 from pcso_interview.statistics import (
     Statistics,
     compute_statistics,
@@ -43,7 +44,8 @@ from pcso_interview.statistics import (
 )
 from pcso_interview.store import Store
 from ui import messages
-from ui.hr.browser import OptionalDate
+from ui.feedback import attempt
+from ui.hr.date_filter import OptionalDate
 from ui.table_model import Column, RowsModel
 
 MAX_ASSESSORS = 15  # the chart shows those furthest from the agreed grades; the table, all
@@ -118,7 +120,7 @@ class StatisticsView(QWidget):
         for key, title in (
             ("mean", "Mean agreed &grade"),
             ("fail", "&Failing each area"),
-            ("spread", "&Spread of 2+"),
+            ("spread", f"&Spread of {SPREAD_FLAG_AT}+"),
             ("assessors", "&Assessors"),
         ):
             view = QChartView()
@@ -176,14 +178,25 @@ class StatisticsView(QWidget):
 
     def refresh(self) -> None:
         profile = self.profiles.get(self.profile.currentData())
-        sessions = self.store.statistics_sessions(
-            profile.id, self.date_from.value(), self.date_to.value()
+        ok, sessions = attempt(
+            self,
+            lambda: self.store.statistics_sessions(
+                profile.id, self.date_from.value(), self.date_to.value()
+            ),
         )
+        if not ok or sessions is None:  # the figures on screen would belong to other filters
+            self.stats = None
+            self.summary.setText("Could not read the sessions: the figures are not shown.")
+            self.key.setText("")
+            for view in self.chart_views.values():
+                view.setChart(QChart())
+            self.table_model.set_rows([])
+            return
         self.stats = stats = compute_statistics(profile, sessions)
         self.summary.setText(
             f"<b>{stats.candidates}</b> signed session(s) · pass rate "
-            f"<b>{percent_text(stats.pass_rate)}</b> · areas flagged for a spread of 2 or more: "
-            f"<b>{percent_text(stats.spread_share)}</b>"
+            f"<b>{percent_text(stats.pass_rate)}</b> · areas flagged for a spread of "
+            f"{SPREAD_FLAG_AT} or more: <b>{percent_text(stats.spread_share)}</b>"
         )
         names = [str(number) for number in range(1, len(stats.areas) + 1)]
         self.key.setText(
@@ -202,8 +215,8 @@ class StatisticsView(QWidget):
              [number(a.mean_agreed) for a in stats.areas], top, "Mean agreed grade"),
             ("fail", "Candidates below the minimum, per area (%)",
              [percent(a.fail_share) for a in stats.areas], 100, "Failing (%)"),
-            ("spread", "Areas with a spread of 2 or more between members (%)",
-             [percent(a.spread_share) for a in stats.areas], 100, "Spread 2+ (%)"),
+            ("spread", f"Areas with a spread of {SPREAD_FLAG_AT} or more between members (%)",
+             [percent(a.spread_share) for a in stats.areas], 100, f"Spread {SPREAD_FLAG_AT}+ (%)"),
         ):  # fmt: skip
             self.chart_views[key].setChart(bar_chart(title, names, values, top_value, series))
         shown = sorted(
