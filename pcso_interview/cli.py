@@ -136,11 +136,7 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         for p in profiles
     ]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print(
-            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip(), file=out
-        )
+    _print_table(rows, out)
     return 0
 
 
@@ -244,7 +240,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"Session    {session.id}  (version {session.version}, {session.status.label})",
         f"Candidate  {session.candidate_name}  ref {session.candidate_ref}",
         f"Date       {session.date}  at {session.venue or '-'}",
-        f"Profile    {p.force} · {p.role_title} · {p.grade} · {p.framework} ({p.id})",
+        f"Profile    {p.title} · {p.framework} ({p.id})",
     ]
     for m in session.panel:
         signed = session.signoff(m.id)

@@ -104,6 +104,7 @@ def demo_sessions(
         agreed: dict[str, Agreed] = {}
         stage = rng.random()
         complete = stage > 0.08
+        lowest, highest = min(profile.scale.values), profile.scale.highest
         for area in profile.planned_areas:
             area_level = ability + rng.gauss(0, 0.6)
             for member in panel:
@@ -114,15 +115,12 @@ def demo_sessions(
                     note = rng.choice(NOTES) if rng.random() < 0.3 else ""
                     marks[(member.id, indicator.id)] = Mark(choice, note)
                 if complete or rng.random() < 0.5:
-                    grade = min(5, max(1, round(area_level + rng.gauss(0, 0.5))))
-                    grades[(member.id, area.id)] = grade
+                    grade = round(area_level + rng.gauss(0, 0.5))
+                    grades[(member.id, area.id)] = min(highest, max(lowest, grade))
             member_grades = [g for (m, a), g in grades.items() if a == area.id]
             if complete and len(member_grades) == len(panel):
-                value = mean_half_up(member_grades)
-                rationale = ""
-                if not min(member_grades) <= value <= max(member_grades):
-                    rationale = "Panel agreed after discussion of the evidence."
-                agreed[area.id] = Agreed(value, rationale)
+                # The mean rounded half up lies within the members' grades: no rationale due.
+                agreed[area.id] = Agreed(mean_half_up(member_grades))
         created = datetime.combine(day, datetime.min.time(), UTC) + timedelta(
             hours=rng.randint(8, 17), minutes=rng.randint(0, 59)
         )

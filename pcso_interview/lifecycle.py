@@ -57,11 +57,16 @@ class SessionRuleError(ValueError):
     """An edit or transition the rules do not allow; the message is for the user."""
 
 
+def _cannot_move(current: Status, target: Status) -> SessionRuleError:
+    """One wording for a refused move, whether one step or a chain was asked for."""
+    return SessionRuleError(
+        f"A session that is {current.label.lower()} cannot move to {target.label.lower()}."
+    )
+
+
 def check_transition(current: Status, target: Status) -> None:
     if target not in TRANSITIONS[current]:
-        raise SessionRuleError(
-            f"A session that is {current.label.lower()} cannot move to {target.label.lower()}."
-        )
+        raise _cannot_move(current, target)
 
 
 def transition_path(current: Status, target: Status) -> list[Status]:
@@ -83,6 +88,4 @@ def transition_path(current: Status, target: Status) -> list[Status]:
                 continue
             seen.add(step)
             frontier.append((step, [*path, step]))
-    raise SessionRuleError(
-        f"A session that is {current.label.lower()} cannot move to {target.label.lower()}."
-    )
+    raise _cannot_move(current, target)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 APP_NAME = "pcso-interview"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-SOURCES_DIR = DATA_DIR / "sources"
 
 
 def user_data_dir() -> Path:

@@ -61,7 +61,6 @@ DEFAULT_SCALE: dict[str, Any] = {
         },
     ],
 }
-METHODS = ("consensus", "mean", "chair")
 
 
 @dataclass(frozen=True)
@@ -376,7 +375,7 @@ def _semantic_errors(data: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
                     f"minimum {minimum} is not a value on the scale ({min(values)}-{max(values)}),"
                     " so the area could never pass",
                 )
-        pass_mark = prof.get("outcome_rule", {}).get("pass_mark_percent", 60)
+        pass_mark = prof.get("outcome_rule", {}).get("pass_mark_percent", DEFAULT_PASS_MARK_PERCENT)
         if pass_mark > 100:
             yield (
                 f"{base}.outcome_rule.pass_mark_percent",
@@ -421,10 +420,7 @@ def _known_valid(digest: str) -> bool:
     Validating the built-in profiles with jsonschema costs a quarter of a second at every
     start; a file and schema that are byte-for-byte unchanged need not be checked again.
     """
-    try:
-        return digest in _validated_cache().read_text(encoding="ascii").split()
-    except (OSError, UnicodeDecodeError):
-        return False
+    return digest in _validated_cache_lines(_validated_cache())
 
 
 def _remember_valid(digest: str) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from pcso_interview.profiles import Profile
-from pcso_interview.scoring import SPREAD_FLAG_AT
+from pcso_interview.scoring import spread_flagged
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,7 @@ def compute_statistics(profile: Profile, sessions: Iterable[StatSession]) -> Sta
         for area_id, members in session.member_grades.items():
             if area_id in minimum and len(members) >= 2:
                 spread_pairs[area_id] += 1
-                values = [g for _, g in members]
-                if max(values) - min(values) >= SPREAD_FLAG_AT:
+                if spread_flagged(g for _, g in members):
                     spread_flags[area_id] += 1
     areas = tuple(
         AreaStats(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from pypdf import PdfWriter
@@ -15,13 +15,23 @@ from reports.marking_sheet import build_sheet, sheet_file_name
 Progress = Callable[[int], bool]  # called with the number done; False cancels
 
 
+def sheet_path(folder: Path, session: Session, taken: Collection[Path]) -> Path:
+    """The session's sheet in ``folder``, never one of ``taken`` (written earlier in the batch).
+
+    References such as "X/77" and "X:77" on one day share a file name: the second sheet gets
+    the session id's start added, so neither silently overwrites the other.
+    """
+    path = folder / sheet_file_name(session)
+    if path in taken:
+        path = path.with_stem(f"{path.stem}_{session.id[:8]}")
+    return path
+
+
 def write_sheets(sessions: Iterable[Session], folder: Path, progress: Progress | None = None):
     """Write each session's sheet into ``folder``; returns the paths written."""
     written: list[Path] = []
     for done, session in enumerate(sessions, start=1):
-        path = folder / sheet_file_name(session)
-        if path in written:  # e.g. references "X/77" and "X:77" on one day: keep both sheets
-            path = path.with_stem(f"{path.stem}_{session.id[:8]}")
+        path = sheet_path(folder, session, written)
         write_pdf(path, build_sheet(session))
         written.append(path)
         if progress is not None and not progress(done):

@@ -25,7 +25,8 @@ def write_pdf(path: Path, data: bytes) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from reports.marking_sheet import build_sheet, sheet_file_name  # reportlab: only when used
+    from reports.batch import sheet_path  # reportlab and pypdf: only when used
+    from reports.marking_sheet import build_sheet
 
     if not args.sessions and not args.date:
         raise UserError("name the sessions (ID...) or a day (--date YYYY-MM-DD)")
@@ -42,16 +43,16 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
             if not ids:
                 raise UserError(f"no signed session on {day}")
-        written = 0
+        written: list[Path] = []
         for session_id in dict.fromkeys(ids):
             session = store.load(session_id)
-            path = args.output / sheet_file_name(session)
+            path = sheet_path(args.output, session, written)
             try:
                 write_pdf(path, build_sheet(session))
             except OSError as exc:
                 raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
             state = "" if session.status.value == "signed" else "  (DRAFT - NOT SIGNED OFF)"
             print(f"{path}{state}", file=out)
-            written += 1
-    print(f"{written} sheet(s) written to {args.output}", file=err)
+            written.append(path)
+    print(f"{len(written)} sheet(s) written to {args.output}", file=err)
     return 0

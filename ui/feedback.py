@@ -24,9 +24,11 @@ EXPECTED_ERRORS = (
 )
 
 
-def explain(error: Exception) -> str:
+def explain(error: Exception, *, reading: bool = False) -> str:
     if isinstance(error, LockedSessionError):
         return "The database refused the change: this session is signed off or withdrawn."
+    if isinstance(error, sqlite3.OperationalError) and reading:
+        return f"The database could not be read ({error}); try again in a moment."
     if isinstance(error, sqlite3.OperationalError):
         return (
             f"The database could not be written ({error}), so this change is not saved. "
@@ -65,18 +67,21 @@ def attempt(
     state: SaveState | None = None,
     *,
     loud: bool = True,
+    reading: bool = False,
 ) -> tuple[bool, T | None]:
-    """Run a store call; on a known failure say why in plain words. Returns (ok, result)."""
+    """Run a store call; on a known failure say why in plain words. Returns (ok, result).
+
+    ``reading`` is for calls that only read: the message then says so, not "not saved"."""
     if state is not None:
         state.pending()
     try:
         result = call()
     except EXPECTED_ERRORS as exc:
-        message = explain(exc)
+        message = explain(exc, reading=reading)
         if state is not None:
             state.failed(message)
         if loud:
-            messages.warn(parent, "Not saved", message)
+            messages.warn(parent, "Could not read" if reading else "Not saved", message)
         return False, None
     if state is not None:
         state.saved()

@@ -61,9 +61,16 @@ def _search_text(name: str, ref: str, panel: Iterable[Member]) -> str:
     return " ".join([name, ref, *(m.name for m in panel)]).casefold()
 
 
-def _like_pattern(text: str) -> str:
-    escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _like_pattern(text: str, *, prefix: bool = False) -> str:
+    """For ``LIKE ? ESCAPE '\\'``: the text matched literally (backslash escaped first, so it
+    cannot undo the escapes after it), anywhere in the value or, with ``prefix``, at its start.
+
+    Only the text searched anywhere is casefolded: it is matched against the casefolded
+    ``search`` column; ids are matched as stored.
+    """
+    literal = text if prefix else text.casefold()
+    escaped = literal.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{escaped}%" if prefix else f"%{escaped}%"
 
 
 class Store:
@@ -266,7 +273,7 @@ class Store:
                 r["id"]
                 for r in self._rows(
                     "SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
-                    [key.replace("%", "\\%").replace("_", "\\_") + "%"],
+                    [_like_pattern(key, prefix=True)],
                 )
             ]
             if len(key) >= 4
@@ -374,22 +381,28 @@ class Store:
 
         after = self.load(before.id)
         target = derived_status(after)
-        for step in transition_path(after.status, target):
-            self._audit(now, after.id, actor, "status", "session", after.status.value, step.value)
-        outcome = after.outcome
+        previous = after.status
+        for step in transition_path(previous, target):  # each step audited from the one before
+            self._audit(now, after.id, actor, "status", "session", previous.value, step.value)
+            previous = step
+        self._write_list_columns(now, after, target)
+        return after
+
+    def _write_list_columns(self, now: str, session: Session, status: Status) -> None:
+        """The status and outcome columns the lists filter on, as the session's marks say."""
+        outcome = session.outcome
         self.conn.execute(
             "UPDATE sessions SET status = ?, outcome = ?, weighted_total = ?, percentage = ?,"
             " updated_at = ? WHERE id = ?",
             [
-                target.value,
+                status.value,
                 outcome.result.value,
                 outcome.weighted_total,
                 outcome.percentage_text,
                 now,
-                after.id,
+                session.id,
             ],
         )
-        return after
 
     def classify(
         self,
@@ -660,7 +673,6 @@ class Store:
             content = after.signed_content()
             sheet_digest = digest(content)
             text = _sheet_record(content)
-            check_transition(Status.AWAITING_SIGNOFF, Status.SIGNED)
             self.conn.execute(
                 "INSERT INTO sheets (session_id, version, digest, signed_at, content)"
                 " VALUES (?,?,?,?,?)",
@@ -726,6 +738,8 @@ class Store:
                 "UPDATE sessions SET status = 'reopened', version = ?, updated_at = ? WHERE id = ?",
                 [version, now, session_id],
             )
+            # A withdrawn session's list columns said 'withdrawn': the marks speak again.
+            self._write_list_columns(now, session, Status.REOPENED)
             self._audit(
                 now,
                 session_id,
@@ -810,14 +824,10 @@ class Store:
         from pcso_interview.store.review import Verification
 
         session = self.load(session_id)
-        stored = self._one(
-            "SELECT digest FROM sheets WHERE session_id = ? AND version = ?",
-            [session_id, session.version],
-        )
         return Verification(
             session_id=session_id,
             version=session.version,
-            stored_digest=stored["digest"] if stored else "",
+            stored_digest=self.sheet_digest(session_id, session.version) or "",
             computed_digest=session.digest(),
             candidate_ref=session.candidate_ref,
         )
@@ -1069,9 +1079,7 @@ class Store:
 
         query = query or SessionQuery()
         where, params = _where(query, self.has_search_index)
-        order = SORT_COLUMNS[query.sort] + (" DESC" if query.descending else "")
-        tie = " DESC" if query.descending else ""
-        by = f" ORDER BY {order}, created_at{tie}, id{tie}"
+        by = _order_by(query)
         page = [*params, query.limit, query.offset]
         indexed = uses_index(query.text.strip(), self.has_search_index)
         text_only = not (
@@ -1117,14 +1125,9 @@ class Store:
     def session_ids(self, query: SessionQuery) -> list[str]:
         """Every id matching the filters (for batch actions), in the query's order."""
         where, params = _where(query, self.has_search_index)
-        order = SORT_COLUMNS[query.sort] + (" DESC" if query.descending else "")
-        tie = " DESC" if query.descending else ""
         return [
             r[0]
-            for r in self.conn.execute(
-                f"SELECT id FROM sessions {where} ORDER BY {order}, created_at{tie}, id{tie}",
-                params,
-            )
+            for r in self.conn.execute(f"SELECT id FROM sessions {where}{_order_by(query)}", params)
         ]
 
     def panel_sessions(self, today: str, offset: int = 0, limit: int = 50) -> list[SessionRow]:
@@ -1281,6 +1284,12 @@ def _row(r: dict[str, Any]) -> SessionRow:
 def uses_index(text: str, fts: bool) -> bool:
     """Trigrams need three characters; shorter text is matched by scanning."""
     return fts and len(text) >= 3
+
+
+def _order_by(query: SessionQuery) -> str:
+    """The query's sort, ties broken by creation and id so that pages never overlap."""
+    tie = " DESC" if query.descending else ""
+    return f" ORDER BY {SORT_COLUMNS[query.sort]}{tie}, created_at{tie}, id{tie}"
 
 
 def _where(query: SessionQuery, fts: bool = False) -> tuple[str, list[Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -324,6 +325,18 @@ def test_status_moves_from_setup_to_signed(store, db_path):
     assert methods == {"m1": "typed", "m2": "drawn"}
 
 
+def test_a_change_of_two_steps_audits_each_step_from_the_one_before(store):
+    """A lone chair's marks merged at once move setup to consensus: two audited steps,
+    the second from scoring (not from setup again)."""
+    sid = new_session(store, panel=(ANN,))
+    here = store.load(sid)
+    incoming = replace(here, grades={(ANN.id, a.id): 3 for a in here.planned_areas})
+    assert store.merge_member_marks(incoming, ANN.id, "Ann Chair") == []
+    assert store.load(sid).status is Status.CONSENSUS
+    steps = [(e.old, e.new) for e in store.audit_trail(sid) if e.action == "status"]
+    assert steps == [("setup", "scoring"), ("scoring", "consensus")]
+
+
 def test_signing_is_refused_while_grades_are_missing(store, db_path):
     """Nobody can sign before every member has graded every area and grades are agreed."""
     sid = new_session(store)
@@ -507,6 +520,21 @@ def test_withdraw_needs_a_reason_and_locks(store, db_path):
         store.sign(sid, "m1", typed_name="Ann Chair")
     store.reopen(sid, "Candidate arrived late after all.", "Hana HR")
     assert store.load(sid).version == 1  # nothing was signed, so no new sheet version
+
+
+def test_reopening_a_withdrawn_session_lists_it_by_its_marks_again(store, db_path):
+    """HR's outcome filter must not keep finding a reopened session as withdrawn."""
+    sid = scored_session(store)
+    expected = store.load(sid).outcome
+    store.withdraw(sid, "Left during the interview.", "Ann Chair")
+    assert ids(store.query_sessions(SessionQuery(outcome="withdrawn"))) == [sid]
+    store.reopen(sid, "Candidate returned and finished.", "Hana HR")
+    assert read(
+        db_path, "SELECT outcome, weighted_total, percentage FROM sessions WHERE id = ?", [sid]
+    ) == [(expected.result.value, expected.weighted_total, expected.percentage_text)]
+    assert expected.result.value in ("pass", "fail")
+    assert ids(store.query_sessions(SessionQuery(outcome="withdrawn"))) == []
+    assert ids(store.query_sessions(SessionQuery(outcome=expected.result.value))) == [sid]
 
 
 def test_purge_follows_the_profile_retention_period(store, db_path, clock):
@@ -762,6 +790,19 @@ def test_resolve_explains_unknown_and_ambiguous_keys(listed):
         listed.resolve("REF-9")
     with pytest.raises(UnknownSessionError, match="No session with id 'nope'"):
         listed.load("nope")
+
+
+def test_resolve_takes_backslash_percent_and_underscore_literally(store):
+    """An id prefix is matched as typed: a backslash must not undo the escaping of what
+    follows it, nor % and _ act as wildcards."""
+    for session_id in ("ward\\7-aaaa", "ward7-bbbb", "ward_9-cccc", "wardx9-dddd", "wa%d-eeee"):
+        new_session(store, session_id=session_id, ref=f"REF-{session_id[-4:]}")
+    assert store.resolve("ward\\7") == "ward\\7-aaaa"
+    assert store.resolve("ward\\") == "ward\\7-aaaa"
+    assert store.resolve("ward_") == "ward_9-cccc"
+    assert store.resolve("wa%d") == "wa%d-eeee"
+    with pytest.raises(UnknownSessionError, match="No session"):
+        store.resolve("w%d\\")
 
 
 # --- what the set-up dialog offers ------------------------------------------------------------

@@ -114,6 +114,28 @@ def test_pdf_of_a_day_writes_every_signed_session_of_that_day_only(db, capsys, t
         assert read_sheet_claim(out / name).digest
 
 
+def test_pdf_keeps_both_sheets_when_two_references_share_a_file_name(capsys, tmp_path):
+    """ "X/77" and "X:77" on one day both become X-77: the second must not overwrite the first."""
+    path = tmp_path / "sessions.db"
+    store = open_store(path)
+    try:
+        slash = scored(store, ref="X/77", day=DAY)
+        colon = scored(store, ref="X:77", day=DAY)
+        for session_id in (slash, colon):
+            sign(store, session_id)
+    finally:
+        store.close()
+    out = tmp_path / "day"
+    status, stdout, err = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
+    assert status == 0
+    printed = [Path(line) for line in stdout.splitlines()]
+    assert len(set(printed)) == 2
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in printed)
+    assert f"{DAY}_X-77_v1.pdf" in {p.name for p in printed}
+    assert {read_sheet_claim(p).session_id for p in printed} == {slash, colon}
+    assert "2 sheet(s) written" in err
+
+
 def test_pdf_of_a_day_without_signed_sessions_fails(db, capsys, tmp_path):
     path, _ = db
     assert "no signed session on 2025-01-01" in fails(

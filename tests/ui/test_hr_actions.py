@@ -582,5 +582,5 @@ def test_purge_on_a_locked_database_says_so_and_deletes_nothing(
     monkeypatch.setattr(old_store, "purge_candidates", locked)
     QTest.mouseClick(browser.actions["purge"], Qt.MouseButton.LeftButton)
     assert len(warnings_shown) == 1
-    assert warnings_shown[0].startswith("Not saved: The database could not be written")
+    assert warnings_shown[0].startswith("Could not read: The database could not be read")
     assert read(old_store.path, "SELECT id FROM sessions ORDER BY id") == before

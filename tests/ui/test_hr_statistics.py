@@ -200,7 +200,7 @@ def test_a_locked_database_is_said_in_plain_words(view, stats_store, monkeypatch
     monkeypatch.setattr(stats_store, "statistics_sessions", locked)
     view.date_from.set_value(date(2025, 1, 1))
     assert len(warnings_shown) == 1
-    assert warnings_shown[0].startswith("Not saved: The database could not be written")
+    assert warnings_shown[0].startswith("Could not read: The database could not be read")
     assert "database is locked" in warnings_shown[0]
     assert view.stats is None
     assert view.table_model.rowCount() == 0

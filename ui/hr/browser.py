@@ -210,7 +210,7 @@ class HrBrowser(QWidget):
 
     def _sessions(self, ids: list[str]) -> list[Session] | None:
         """Every session in ``ids``; None, the user told why, if the database would not say."""
-        ok, sessions = attempt(self, lambda: [self.store.load(i) for i in ids])
+        ok, sessions = attempt(self, lambda: [self.store.load(i) for i in ids], reading=True)
         return sessions if ok else None
 
     def _with_progress(self, title: str, total: int) -> tuple[QProgressDialog, Callable]:
@@ -371,7 +371,7 @@ class HrBrowser(QWidget):
         )
 
     def purge(self) -> int:
-        ok, due = attempt(self, self.store.purge_candidates)
+        ok, due = attempt(self, self.store.purge_candidates, reading=True)
         if not ok:
             return 0
         if not due:

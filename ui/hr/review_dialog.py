@@ -128,6 +128,6 @@ class SessionReviewDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, store: Store, session_id: str) -> None:
         """Open it; reading the audit trail or sheets from a busy database is said in words."""
-        ok, dialog = attempt(parent, lambda: cls(store, session_id, parent))
+        ok, dialog = attempt(parent, lambda: cls(store, session_id, parent), reading=True)
         if ok and dialog is not None:
             dialog.exec()

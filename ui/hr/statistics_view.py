@@ -183,6 +183,7 @@ class StatisticsView(QWidget):
             lambda: self.store.statistics_sessions(
                 profile.id, self.date_from.value(), self.date_to.value()
             ),
+            reading=True,
         )
         if not ok or sessions is None:  # the figures on screen would belong to other filters
             self.stats = None
