@@ -11,6 +11,7 @@ import io
 import re
 from collections.abc import Iterable
 
+from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Profile
 from pcso_interview.session import Session
 
@@ -52,7 +53,7 @@ def csv_header(profile: Profile) -> list[str]:
 def csv_row(session: Session) -> list[str]:
     outcome = session.outcome
     agreed = [session.agreed_grade(area.id) for area in session.planned_areas]
-    result = "withdrawn" if session.status.value == "withdrawn" else outcome.result.value
+    result = "withdrawn" if session.status is Status.WITHDRAWN else outcome.result.value
     return [
         neutralise(v)
         for v in [

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from pcso_interview.cli import UserError, _resolve, _valid_day, opened_store
 from pcso_interview.files import write_atomic
+from pcso_interview.lifecycle import Status
 from pcso_interview.store import SessionQuery
 
 
@@ -26,7 +27,7 @@ def write_pdf(path: Path, data: bytes) -> None:
 
 def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from reports.batch import sheet_path  # reportlab and pypdf: only when used
-    from reports.marking_sheet import build_sheet
+    from reports.marking_sheet import WATERMARK, build_sheet
 
     if not args.sessions and not args.date:
         raise UserError("name the sessions (ID...) or a day (--date YYYY-MM-DD)")
@@ -51,7 +52,7 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 write_pdf(path, build_sheet(session))
             except OSError as exc:
                 raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
-            state = "" if session.status.value == "signed" else "  (DRAFT - NOT SIGNED OFF)"
+            state = "" if session.status is Status.SIGNED else f"  ({WATERMARK})"
             print(f"{path}{state}", file=out)
             written.append(path)
     print(f"{len(written)} sheet(s) written to {args.output}", file=err)
