@@ -18,6 +18,8 @@ VERB_NAMES = (
     "export",
     "import",
     "verify",
+    "check",
+    "signing-key",
     "purge",
     "demo",
     "restore-backup",

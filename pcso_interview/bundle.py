@@ -18,13 +18,12 @@ from typing import Any
 from pcso_interview.files import write_atomic
 from pcso_interview.lifecycle import Status
 from pcso_interview.paths import DATA_DIR
-from pcso_interview.profiles import Profile
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Agreed, Mark, Member, Session, SignOff
 
 SESSION_FORMAT = "pcso-interview-session"
 MEMBER_MARKS_FORMAT = "pcso-interview-member-marks"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sign-offs carry what they signed; withdrawals who and when
 SCHEMA_FILE = DATA_DIR / "session-file.schema.json"
 
 
@@ -78,6 +77,8 @@ def session_to_dict(session: Session, digest: str = "") -> dict[str, Any]:
             "created_at": session.created_at,
             "updated_at": session.updated_at,
             "withdrawn_reason": session.withdrawn_reason,
+            "withdrawn_at": session.withdrawn_at,
+            "withdrawn_by": session.withdrawn_by,
             "profile": dict(session.profile_snapshot),
             "candidate": {"name": session.candidate_name, "reference": session.candidate_ref},
             "date": session.date,
@@ -94,7 +95,10 @@ def session_to_dict(session: Session, digest: str = "") -> dict[str, Any]:
                 {"area": a, "grade": ag.grade, "rationale": ag.rationale}
                 for a, ag in sorted(session.agreed.items())
             ],
-            "signoffs": [s.to_dict() for s in session.signoffs],
+            "signoffs": [
+                {**s.to_dict(), "content_digest": s.content_digest or session.content_digest()}
+                for s in session.signoffs
+            ],
             "outcome": session.outcome.to_dict(),
             "digest": digest,
         },
@@ -130,10 +134,13 @@ def session_from_dict(data: Mapping[str, Any]) -> Session:
                 x["signature_png_b64"],
                 x["signed_at"],
                 x["declaration"],
+                x.get("content_digest", ""),
             )
             for x in s["signoffs"]
         ),
         withdrawn_reason=s["withdrawn_reason"],
+        withdrawn_at=s.get("withdrawn_at", ""),
+        withdrawn_by=s.get("withdrawn_by", ""),
         created_at=s["created_at"],
         updated_at=s["updated_at"],
     )
@@ -147,7 +154,7 @@ def member_marks_to_dict(session: Session, member_id: str) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "session_id": session.id,
         "candidate_ref": session.candidate_ref,
-        "member": {"id": member.id, "name": member.name},
+        "member": {"id": member.id, "name": member.name, "number": member.number},
         "marks": _marks_list(session, member_id),
         "area_notes": _notes_list(session, member_id),
         "grades": _grades_list(session, member_id),
@@ -160,15 +167,21 @@ def write_json(path: Path, data: Mapping[str, Any]) -> None:
 
 
 def read_bundle(path: Path) -> dict[str, Any]:
-    """Read and validate a session or member-marks file; BundleError names what is wrong."""
+    """Read and validate a session or member-marks file; BundleError names what is wrong.
+
+    Size, nesting and numbers are bounded before anything else, and a session's profile
+    passes exactly the checks of ``profiles --check``.
+    """
+    from pcso_interview import jsonfiles
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = jsonfiles.read(path, max_bytes=jsonfiles.SESSION_FILE_BYTES)
     except FileNotFoundError:
         raise BundleError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BundleError(f"{path}: cannot be read ({exc})") from None
-    except json.JSONDecodeError as exc:
-        raise BundleError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    except OSError as exc:
+        raise BundleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except jsonfiles.JsonFileError as exc:
+        raise BundleError(f"{path}: {exc}") from None
     if isinstance(data, dict) and data.get("format") in (SESSION_FORMAT, MEMBER_MARKS_FORMAT):
         version = data.get("version")
         if isinstance(version, int) and version > FORMAT_VERSION:
@@ -188,11 +201,22 @@ def read_bundle(path: Path) -> dict[str, Any]:
     if error is not None:
         raise BundleError(f"{path}: at {error.json_path}: {error.message}")
     if data["format"] == SESSION_FORMAT:
-        try:
-            Profile.from_dict(data["session"]["profile"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise BundleError(f"{path}: the profile snapshot is not usable ({exc})") from None
+        _check_profile(path, data["session"]["profile"])
+    elif data["version"] >= 2 and "number" not in data["member"]:
+        raise BundleError(f"{path}: at $.member: 'number' is missing")
     return data
+
+
+def _check_profile(path: Path, snapshot: Mapping[str, Any]) -> None:
+    """The profile inside a session file is held to the rules of a force file."""
+    from pcso_interview.profiles import PROFILES_FORMAT, ProfileFileError, parse_profiles
+
+    wrapped = {"format": PROFILES_FORMAT, "version": 1, "profiles": [snapshot]}
+    try:
+        parse_profiles(wrapped, str(path))
+    except ProfileFileError as exc:
+        where = exc.error.json_path.replace("$.profiles[0]", "$.session.profile", 1)
+        raise BundleError(f"{path}: at {where}: {exc.error.message}") from None
 
 
 def check_consistent(session: Session, source: str) -> None:
@@ -231,8 +255,27 @@ def check_consistent(session: Session, source: str) -> None:
     if session.status is Status.SIGNED and session.unsigned_members:
         names = ", ".join(m.name for m in session.unsigned_members)
         problems.append(f"the session is marked signed, but {names} has not signed it")
+    if session.signoffs and session.status is not Status.SIGNED:
+        # No digest of the whole covers these signatures: each must name what it signed.
+        content = session.content_digest()
+        for s in session.signoffs:
+            name = _member_name(session, s.member_id)
+            if not s.content_digest:
+                problems.append(
+                    f"the signature of {name} does not say what content it signed;"
+                    " sign-offs cannot be imported without it"
+                )
+            elif s.content_digest != content:
+                problems.append(
+                    f"the signature of {name} was made on other content: the marks, grades"
+                    " or outcome were changed after it was signed"
+                )
     if problems:
         raise BundleError(f"{source}: {problems[0]}")
+
+
+def _member_name(session: Session, member_id: str) -> str:
+    return next((m.name for m in session.panel if m.id == member_id), member_id)
 
 
 @dataclass(frozen=True)

@@ -80,9 +80,18 @@ def build_parser(
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.set_defaults(handler=cmd_import)
 
-    p = verbs.add_parser("verify", help="recompute a signed session's digest and compare")
-    p.add_argument("target", help="session id, candidate reference, a session file, or a sheet PDF")
-    p.set_defaults(handler=cmd_verify)
+    p = verbs.add_parser(
+        "check", help="check the whole database: audit chain, signed records, issued sheets"
+    )
+    p.set_defaults(handler=cmd_check)
+
+    p = verbs.add_parser("signing-key", help="the key that signs this installation's sheets")
+    keys = p.add_subparsers(dest="key_verb", metavar="ACTION", required=True)
+    k = keys.add_parser("import", help="install a force's key and certificate (PKCS#12)")
+    k.add_argument("file", type=Path, metavar="FILE.p12")
+    k.set_defaults(handler=cmd_signing_key_import)
+    k = keys.add_parser("show", help="which key signs this installation's sheets")
+    k.set_defaults(handler=cmd_signing_key_show)
 
     p = verbs.add_parser("purge", help="delete closed sessions past their retention period")
     p.add_argument("--older-than-retention", action="store_true", required=True)
@@ -311,6 +320,8 @@ def import_file(store: Store, path: Path, actor: str) -> str:
     except bundle.BundleError as exc:
         raise UserError(str(exc)) from None
     check = bundle.check_signed_digest(data)
+    if check is not None and not check.stored:
+        raise UserError(f"{path}: refused: the session is marked signed but carries no digest")
     if check is not None and not check.matches:
         raise UserError(
             f"{path}: refused as tampered: the signed session's digest does not match its content"
@@ -349,6 +360,23 @@ def _import_member_marks(store: Store, path: Path, data: dict, actor: str) -> st
         member = here.member(member_id)
     except SessionRuleError as exc:
         raise UserError(f"{path}: {exc}") from None
+    if data["candidate_ref"].strip().casefold() != here.candidate_ref.strip().casefold():
+        raise UserError(
+            f"{path}: refused: the marks are for candidate {data['candidate_ref']!r}, but"
+            f" session {here.id} is candidate {here.candidate_ref!r}"
+        )
+    if "number" not in data["member"]:
+        raise UserError(
+            f"{path}: refused: the file does not give the member's staff or collar number"
+            " (an older version wrote it); export the marks again"
+        )
+    named = (data["member"]["name"].strip(), data["member"]["number"].strip())
+    if named != (member.name, member.number):
+        raise UserError(
+            f"{path}: refused: the marks are by {named[0]} ({named[1] or 'no number'}), but"
+            f" member {member_id} of this session is {member.name}"
+            f" ({member.number or 'no number'})"
+        )
     wrapped = {
         "session": {
             **bundle.session_to_dict(here)["session"],
@@ -389,65 +417,42 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
-def cmd_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    target = Path(args.target)
-    if target.suffix.lower() == ".pdf":
-        return _verify_pdf(args, target, out)
-    if target.suffix.lower() == ".json" or target.is_file():
-        return _verify_file(target, out)
+def verify_session(args: argparse.Namespace, key: str, out: TextIO) -> int:
+    """verify ID: does the stored record still match what was signed, and is its audit intact?"""
     with opened_store(args) as store:
-        result = store.verify(_resolve(store, args.target))
-    if not result.stored_digest:
-        raise UserError(
-            f"session {result.session_id} version {result.version} is not signed, "
-            "so it has no digest"
+        session = store.load(_resolve(store, key))
+        versions = store.signed_versions(session.id)
+        result = store.verify(session.id)
+    what = f"session {session.id} ({session.candidate_ref}) version {session.version}"
+    if session.record_problems:
+        print(
+            f"MISMATCH {what}: the record failed verification (signed"
+            f" {result.stored_digest or '(none)'}, now {result.computed_digest})",
+            file=out,
         )
-    word = "MATCH" if result.matches else "MISMATCH"
-    print(
-        f"{word} session {result.session_id} ({result.candidate_ref}) version {result.version}: "
-        f"signed {result.stored_digest}, now {result.computed_digest}",
-        file=out,
-    )
-    return 0 if result.matches else 1
-
-
-def _verify_pdf(args: argparse.Namespace, target: Path, out: TextIO) -> int:
-    """Compare the digest printed on a sheet with the stored session it names."""
-    from pcso_interview.sheet_check import SheetReadError, read_sheet_claim
-
-    try:
-        claim = read_sheet_claim(target)
-    except SheetReadError as exc:
-        raise UserError(str(exc)) from None
-    if not claim.digest:
-        raise UserError(
-            f"{target}: a DRAFT sheet of session {claim.session_id} (not signed off): "
-            "it has no digest to verify"
+        for problem in session.record_problems:
+            print(f"  {problem}", file=out)
+        return 1
+    if session.status is Status.SIGNED:
+        print(
+            f"MATCH {what}: signed {result.stored_digest}, now {result.computed_digest}", file=out
         )
-    with opened_store(args) as store:
-        stored = store.sheet_digest(claim.session_id, claim.version)
-        if stored is None:
-            raise UserError(
-                f"{target}: session {claim.session_id} version {claim.version} has no signed "
-                "sheet in this database"
-            )
-        current = store.verify(claim.session_id)
-    rows_match = current.version != claim.version or current.matches
-    what = f"session {claim.session_id} ({current.candidate_ref}) version {claim.version}"
-    if claim.digest == stored and rows_match:
-        print(f"MATCH {target}: {what}, sha256 {claim.digest}", file=out)
         return 0
-    if claim.digest != stored:
-        reason = f"the sheet says {claim.digest}, the signed record {stored}"
-    else:
-        reason = (
-            f"the stored record has changed since it was signed (now {current.computed_digest})"
+    if session.status is Status.WITHDRAWN:
+        print(f"MATCH {what}: withdrawn ({session.withdrawn_reason}); no digest", file=out)
+        return 0
+    if versions:
+        last = versions[-1]
+        print(
+            f"NOT CURRENT {what}: version {last.version} was signed on {last.signed_at}"
+            f" (sha256 {last.digest}); the session is {session.status.label.lower()} since",
+            file=out,
         )
-    print(f"MISMATCH {target}: {what}: {reason}", file=out)
-    return 1
+        return 3
+    raise UserError(f"{what} is not signed, so it has no digest")
 
 
-def _verify_file(target: Path, out: TextIO) -> int:
+def verify_file(target: Path, out: TextIO) -> int:
     from pcso_interview import bundle
 
     try:
@@ -470,6 +475,50 @@ def _verify_file(target: Path, out: TextIO) -> int:
         file=out,
     )
     return 1
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with opened_store(args) as store:
+        findings = list(store.check())
+        sessions = store.count_sessions()
+    for finding in findings:
+        print(f"PROBLEM {finding}", file=out)
+    if findings:
+        print(f"{len(findings)} problem(s) found in {sessions} session(s)", file=err)
+        return 1
+    print(
+        f"OK: the audit chain is intact, every signed record matches its digest and every"
+        f" issued sheet is registered ({sessions} session(s))",
+        file=out,
+    )
+    return 0
+
+
+def cmd_signing_key_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import os
+
+    from pcso_interview.signing_key import SigningKeyError, import_pkcs12
+
+    secret = os.environ.get("PCSO_P12_PASSPHRASE")
+    if secret is None and sys.stdin.isatty():
+        secret = getpass.getpass(f"Passphrase of {args.file} (empty for none): ")
+    try:
+        key = import_pkcs12(db_path(args), args.file, secret.encode() if secret else None)
+    except SigningKeyError as exc:
+        raise UserError(str(exc)) from None
+    print(f"signed-off sheets are now signed by {key.subject}", file=out)
+    return 0
+
+
+def cmd_signing_key_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.signing_key import SigningKeyError, installation_key
+
+    try:
+        key = installation_key(db_path(args))
+    except SigningKeyError as exc:
+        raise UserError(str(exc)) from None
+    print(f"{key.subject}  ({key.path})", file=out)
+    return 0
 
 
 def cmd_purge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -19,6 +19,7 @@ from pcso_interview.paths import DATA_DIR
 
 BUILTIN_FILE = DATA_DIR / "competencies.json"
 SCHEMA_FILE = DATA_DIR / "competencies.schema.json"
+PROFILES_FORMAT = "pcso-interview-profiles"  # the top-level "format" of a force file
 
 DEFAULT_PASS_MARK_PERCENT = 60
 DEFAULT_METHOD = "consensus"
@@ -397,7 +398,15 @@ def parse_profiles(data: Any, file: str, *, schema_checked: bool = False) -> tup
             raise ProfileFileError(ProfileError(file, error.json_path, _schema_message(error)))
     for path, message in _semantic_errors(data):
         raise ProfileFileError(ProfileError(file, path, message))
-    return tuple(Profile.from_dict(p) for p in data["profiles"])
+    profiles = []
+    for index, entry in enumerate(data["profiles"]):
+        try:
+            profiles.append(Profile.from_dict(entry))
+        except (KeyError, TypeError, ValueError) as exc:  # a rule the checks above missed
+            raise ProfileFileError(
+                ProfileError(file, f"$.profiles[{index}]", f"not usable ({exc})")
+            ) from None
+    return tuple(profiles)
 
 
 def _schema_message(error: Any) -> str:
@@ -442,19 +451,18 @@ def _validated_cache_lines(cache_file: Path) -> list[str]:
 
 def read_profile_file(path: Path) -> tuple[Profile, ...]:
     """Read and validate one file; raise ProfileFileError naming the file and JSON path."""
+    from pcso_interview import jsonfiles
+
     name = str(path)
     try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
+        raw = jsonfiles.read_bytes(path, max_bytes=jsonfiles.PROFILE_FILE_BYTES)
+        data = jsonfiles.decode(raw)
     except FileNotFoundError:
         raise ProfileFileError(ProfileError(name, "$", "no such file")) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise ProfileFileError(ProfileError(name, "$", f"cannot be read ({exc})")) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        raise ProfileFileError(ProfileError(name, "$", message)) from None
+    except jsonfiles.JsonFileError as exc:
+        raise ProfileFileError(ProfileError(name, "$", str(exc))) from None
     digest = hashlib.sha256(raw + SCHEMA_FILE.read_bytes()).hexdigest()
     known = _known_valid(digest)
     profiles = parse_profiles(data, name, schema_checked=known)

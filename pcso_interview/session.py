@@ -69,6 +69,9 @@ class SignOff:
     signature_png_b64: str
     signed_at: str  # ISO 8601, UTC
     declaration: str = DECLARATION
+    # SHA-256 of the content this member signed (the signed content without signatures): a
+    # signature moved onto changed marks no longer matches. Not itself part of the content.
+    content_digest: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, str]:
         """The form used in the signed content and in session files."""
@@ -116,8 +119,13 @@ class Session:
     agreed: Mapping[str, Agreed] = field(default_factory=dict)  # area -> recorded agreed grade
     signoffs: tuple[SignOff, ...] = ()
     withdrawn_reason: str = ""
+    withdrawn_at: str = ""
+    withdrawn_by: str = ""
     created_at: str = ""
     updated_at: str = ""
+    # What the store found wrong with a locked record (edited rows, a broken audit chain);
+    # empty when it verifies. The screens and the sheet then say so instead of "signed off".
+    record_problems: tuple[str, ...] = field(default=(), compare=False)
     profile_cache: Profile | None = field(default=None, compare=False, repr=False)
 
     @cached_property
@@ -314,6 +322,52 @@ class Session:
     def digest(self) -> str:
         return digest(self.signed_content())
 
+    def content_digest(self) -> str:
+        """What a member signs: the signed content without the signatures."""
+        return content_digest_of(self.signed_content())
+
+    @property
+    def record_verified(self) -> bool:
+        return not self.record_problems
+
+    @classmethod
+    def from_signed_content(cls, content: Mapping[str, Any]) -> Session:
+        """A signed version rebuilt from the content kept when it was signed: its sheet can be
+        built again long after the session moved on (reopened, signed again)."""
+        agreed = {a["area"]: Agreed(a["grade"], a["rationale"]) for a in content["agreed"]}
+        return cls(
+            id=content["session_id"],
+            profile_snapshot=content["profile"],
+            candidate_name=content["candidate"]["name"],
+            candidate_ref=content["candidate"]["reference"],
+            date=content["date"],
+            venue=content["venue"],
+            panel=tuple(
+                Member(m["id"], m["name"], m["role"], m["number"]) for m in content["panel"]
+            ),
+            status=Status.SIGNED,
+            version=content["version"],
+            questions=dict(content["questions"]),
+            marks={
+                (m["member"], m["indicator"]): Mark(Classification(m["classification"]), m["note"])
+                for m in content["marks"]
+            },
+            area_notes={(n["member"], n["area"]): n["note"] for n in content["area_notes"]},
+            grades={(g["member"], g["area"]): g["grade"] for g in content["grades"]},
+            agreed=agreed,
+            signoffs=tuple(
+                SignOff(
+                    x["member"],
+                    x["method"],
+                    x["typed_name"],
+                    x["signature_png_b64"],
+                    x["signed_at"],
+                    x["declaration"],
+                )
+                for x in content["signoffs"]
+            ),
+        )
+
 
 def derived_status(session: Session) -> Status:
     """Where the recorded marks put an open session: the store moves it there after a change."""
@@ -373,3 +427,8 @@ def canonical_json(value: Any) -> bytes:
 
 def digest(value: Any) -> str:
     return hashlib.sha256(canonical_json(value)).hexdigest()
+
+
+def content_digest_of(signed_content: Mapping[str, Any]) -> str:
+    """The digest a sign-off records: the signed content less its signatures."""
+    return digest({k: v for k, v in signed_content.items() if k != "signoffs"})

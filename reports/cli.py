@@ -1,4 +1,4 @@
-"""The marking-sheet verbs, added to the core's command line by main.py."""
+"""The marking-sheet verbs (pdf, verify), added to the core's command line by main.py."""
 
 from __future__ import annotations
 
@@ -6,9 +6,15 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from pcso_interview.cli import UserError, _resolve, _valid_day, opened_store
-from pcso_interview.files import write_atomic
-from pcso_interview.lifecycle import Status
+from pcso_interview.cli import (
+    UserError,
+    _resolve,
+    _valid_day,
+    actor_name,
+    opened_store,
+    verify_file,
+    verify_session,
+)
 from pcso_interview.store import SessionQuery
 
 
@@ -19,21 +25,26 @@ def add_verbs(verbs: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     p.set_defaults(handler=cmd_pdf)
 
-
-def write_pdf(path: Path, data: bytes) -> None:
-    """A sheet is written whole or not at all."""
-    write_atomic(path, data)
+    p = verbs.add_parser(
+        "verify",
+        help="is this the record the panel signed? (a session, a session file or a sheet PDF)",
+        description="Exit status: 0 the current signed record; 1 it differs, or the record"
+        " failed verification; 3 genuine but no longer current (superseded, reopened,"
+        " withdrawn or purged since), or a draft.",
+    )
+    p.add_argument("target", help="session id, candidate reference, a session file, or a sheet PDF")
+    p.set_defaults(handler=cmd_verify)
 
 
 def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from reports.batch import sheet_path  # reportlab and pypdf: only when used
-    from reports.marking_sheet import WATERMARK, build_sheet
+    from reports.issue import issue_to_file, sheet_path  # reportlab and pypdf: only when used
+    from reports.marking_sheet import STATE_MARKS, sheet_state
 
     if not args.sessions and not args.date:
         raise UserError("name the sessions (ID...) or a day (--date YYYY-MM-DD)")
     day = _valid_day(args.date, "--date")
     try:
-        args.output.mkdir(parents=True, exist_ok=True)
+        args.output.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise UserError(f"cannot create {args.output}: {exc.strerror or exc}") from None
     with opened_store(args) as store:
@@ -49,11 +60,33 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             session = store.load(session_id)
             path = sheet_path(args.output, session, written)
             try:
-                write_pdf(path, build_sheet(session))
+                issue_to_file(store, session, path, how="pdf verb", actor=actor_name())
             except OSError as exc:
                 raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
-            state = "" if session.status is Status.SIGNED else f"  ({WATERMARK})"
-            print(f"{path}{state}", file=out)
+            mark = STATE_MARKS.get(sheet_state(session), "")
+            print(f"{path}{f'  ({mark})' if mark else ''}", file=out)
             written.append(path)
     print(f"{len(written)} sheet(s) written to {args.output}", file=err)
     return 0
+
+
+def cmd_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    target = Path(args.target)
+    if target.suffix.lower() == ".pdf":
+        return verify_pdf_file(args, target, out)
+    if target.suffix.lower() == ".json" or target.is_file():
+        return verify_file(target, out)
+    return verify_session(args, args.target, out)
+
+
+def verify_pdf_file(args: argparse.Namespace, target: Path, out: TextIO) -> int:
+    from reports.verify import SheetFileError, report, verify_pdf
+
+    with opened_store(args) as store:
+        try:
+            verdict = verify_pdf(store, target)
+        except SheetFileError as exc:
+            raise UserError(f"{target}: {exc}") from None
+    for line in report(verdict):
+        print(line, file=out)
+    return verdict.code

@@ -45,6 +45,8 @@ from pcso_interview.session import Session
 from reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
 WATERMARK = "DRAFT - NOT SIGNED OFF"
+WITHDRAWN_MARK = "WITHDRAWN"
+FAILED_MARK = "RECORD FAILED VERIFICATION"
 DIGEST_PREFIX = "SHA-256 of the signed content:"
 SUBJECT_PREFIX = "pcso-interview marking sheet"
 CHUNK = 1200  # characters of a note per table row, so no single row outgrows a page
@@ -128,12 +130,31 @@ def _grid(extra: Iterable[tuple] = ()) -> TableStyle:
     )
 
 
+def sheet_state(session: Session) -> str:
+    """What the sheet may claim: "signed" only for a signed record that still verifies."""
+    if session.status is Status.SIGNED:
+        return "signed" if session.record_verified else "failed"
+    if session.status is Status.WITHDRAWN:
+        return "withdrawn" if session.record_verified else "failed"
+    return "draft"
+
+
+STATE_MARKS = {"draft": WATERMARK, "withdrawn": WITHDRAWN_MARK, "failed": FAILED_MARK}
+FOOTNOTES = {
+    "draft": "no digest; this is not the signed record.",
+    "withdrawn": "the candidate withdrew; no outcome is recorded.",
+    "failed": "the database record no longer matches what was signed; this is not that record.",
+}
+
+
 class SheetBuilder:
     def __init__(self, session: Session):
         self.session = session
         self.profile = session.profile
         self.styles = _styles()
-        self.signed = session.status is Status.SIGNED
+        self.state = sheet_state(session)
+        self.signed = self.state == "signed"
+        self.mark = STATE_MARKS.get(self.state, "")
         self.digest = session.digest() if self.signed else ""
 
     # --- page furniture ------------------------------------------------------------------------
@@ -141,14 +162,19 @@ class SheetBuilder:
     def furniture(self, canvas: Canvas, page: int, total: int) -> None:
         s, p = self.session, self.profile
         canvas.saveState()
-        if not self.signed:
-            canvas.setFillColor(colors.HexColor("#d0d0d0"))
-            canvas.setFont(BOLD, 44)
-            canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-            canvas.rotate(52)
-            canvas.drawCentredString(0, 0, WATERMARK)
-            canvas.rotate(-52)
-            canvas.translate(-PAGE_WIDTH / 2, -PAGE_HEIGHT / 2)
+        if self.mark:
+            # In the side margins, never over the record: every figure stays legible.
+            canvas.setFillColor(colors.HexColor("#b71c1c"))
+            canvas.setFont(BOLD, 11)
+            for x, angle in (
+                (MARGIN / 2 + 1.5 * mm, 90),
+                (PAGE_WIDTH - MARGIN / 2 - 1.5 * mm, 270),
+            ):
+                canvas.saveState()
+                canvas.translate(x, PAGE_HEIGHT / 2)
+                canvas.rotate(angle)
+                canvas.drawCentredString(0, 0, f"{self.mark}   ·   {self.mark}")
+                canvas.restoreState()
         canvas.setFillColor(colors.black)
         canvas.setFont(BOLD, 10)
         canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 9 * mm, p.protective_marking)
@@ -171,9 +197,7 @@ class SheetBuilder:
             canvas.drawString(MARGIN, 10.5 * mm, f"{DIGEST_PREFIX} {self.digest}")
         else:
             canvas.setFont(BOLD, 7)
-            canvas.drawString(
-                MARGIN, 10.5 * mm, f"{WATERMARK}: no digest; this is not the signed record."
-            )
+            canvas.drawString(MARGIN, 10.5 * mm, f"{self.mark}: {FOOTNOTES[self.state]}")
         canvas.restoreState()
 
     # --- content -------------------------------------------------------------------------------
@@ -185,7 +209,7 @@ class SheetBuilder:
             Paragraph("PCSO interview marking sheet", st.title),
             Paragraph(
                 f"{text(p.force)} · {text(p.role_title)} · {text(p.grade)}"
-                + ("" if self.signed else f" · <b>{WATERMARK}</b>"),
+                + ("" if self.signed else f" · <b>{self.mark}</b>"),
                 st.body,
             ),
             Spacer(1, 4 * mm),
@@ -211,7 +235,7 @@ class SheetBuilder:
                     st.body,
                 ),
             ],
-            ["Status", f"{s.status.label}, sheet version {s.version}"],
+            ["Status", f"{self.status_text()}, sheet version {s.version}"],
         ]
         table = Table(details, colWidths=[40 * mm, CONTENT_WIDTH - 40 * mm])
         table.setStyle(
@@ -238,9 +262,35 @@ class SheetBuilder:
         flow.append(panel_table)
         for area in s.planned_areas:
             flow += self.area_flow(area)
+        if self.state == "withdrawn":
+            return flow + self.withdrawn_flow()
         flow += self.summary_flow()
         flow += self.signoff_flow()
         return flow
+
+    def status_text(self) -> str:
+        if self.state == "failed":
+            return FAILED_MARK.capitalize()
+        return self.session.status.label
+
+    def withdrawn_flow(self) -> list:
+        """A withdrawn session has no outcome: the sheet says who withdrew it, when and why."""
+        st = self.styles
+        s = self.session
+        when = s.withdrawn_at.replace("T", " ").replace("Z", " UTC") or "(time not recorded)"
+        return [
+            CondPageBreak(40 * mm),
+            Paragraph(WITHDRAWN_MARK, st.heading),
+            Paragraph(f"Reason: {text(s.withdrawn_reason or '(none given)')}", st.body),
+            Paragraph(
+                f"Withdrawn on {when} by {text(s.withdrawn_by or '(not recorded)')}.", st.body
+            ),
+            Paragraph(
+                "No outcome is recorded for a withdrawn interview, and the panel's grades above"
+                " are not a decision.",
+                st.italic,
+            ),
+        ]
 
     def area_flow(self, area: Area) -> list:
         st = self.styles
@@ -372,7 +422,10 @@ class SheetBuilder:
             Spacer(1, 3 * mm),
             Paragraph(
                 f"Percentage {outcome.percentage_text} · pass mark {outcome.pass_mark_percent}% "
-                f"of the weighted maximum",
+                f"of the weighted maximum"
+                if outcome.result is not Result.INCOMPLETE
+                else f"No percentage until every area has an agreed grade · pass mark "
+                f"{outcome.pass_mark_percent}% of the weighted maximum",
                 st.body,
             ),
             Paragraph(f"Outcome: {symbol[outcome.result]}", st.outcome),
@@ -429,7 +482,7 @@ class SheetBuilder:
         s = self.session
         flow: list = [CondPageBreak(60 * mm), Paragraph("Sign-off", st.heading)]
         if not s.signoffs:
-            flow.append(Paragraph(f"<b>{WATERMARK}.</b> No member has signed.", st.body))
+            flow.append(Paragraph(f"<b>{self.mark}.</b> No member has signed.", st.body))
         for member in s.panel:
             signoff = s.signoff(member.id)
             if signoff is None:
@@ -464,6 +517,14 @@ class SheetBuilder:
                 )
             )
             flow += [KeepTogether(table), Spacer(1, 2 * mm)]
+        if self.state == "failed":
+            flow.append(
+                Paragraph(
+                    f"<b>{FAILED_MARK}.</b> The database record no longer matches what the panel"
+                    f" signed: {text(s.record_problems[0])}. This sheet is not that record.",
+                    st.body,
+                )
+            )
         if self.signed:
             flow.append(
                 Paragraph(
@@ -527,12 +588,13 @@ def _numbered_canvas(builder: SheetBuilder) -> type[Canvas]:
 
 def subject_line(session: Session, digest: str) -> str:
     """The PDF's Subject: who and which version, and the digest when signed."""
-    tail = f" sha256={digest}" if digest else " draft"
+    tail = f" sha256={digest}" if digest else f" {sheet_state(session)}"
     return f"{SUBJECT_PREFIX} session={session.id} version={session.version}{tail}"
 
 
-def build_sheet(session: Session, *, invariant: bool = False) -> bytes:
-    """The marking sheet as PDF bytes. ``invariant`` makes the bytes reproducible."""
+def build_sheet(session: Session, *, invariant: bool = True) -> bytes:
+    """The marking sheet as PDF bytes: a pure function of the record, the same bytes every
+    time (reportlab's invariant mode fixes the creation date and the file id)."""
     register_fonts()
     builder = SheetBuilder(session)
     buffer = io.BytesIO()

@@ -249,7 +249,9 @@ class MainWindow(QMainWindow):
         self.interview.flush()
         from ui.sheet_preview import SheetPreview  # reportlab and QtPdf: only when asked
 
-        SheetPreview.ask(self, self.store.load(session.id))
+        loaded = self.store.load(session.id)
+        member = next((m for m in loaded.panel if m.id == self.interview.member_id), loaded.chair)
+        SheetPreview.ask(self, self.store, loaded, member.name)
 
     def restore_last_session(self) -> None:
         """Reopen the session, page and member that were open when the app was last closed."""

@@ -19,17 +19,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
-from reports.cli import write_pdf
-from reports.marking_sheet import WATERMARK, build_sheet, sheet_file_name
+from pcso_interview.store import Store
+from reports.issue import issue_to_file, register_bytes
+from reports.marking_sheet import STATE_MARKS, build_sheet, sheet_file_name, sheet_state
 from ui import messages
+from ui.feedback import EXPECTED_ERRORS, explain
 
 
 class SheetPreview(QDialog):
-    def __init__(self, session: Session, folder: Path | None = None, parent=None):
+    """The sheet as it will be issued. Saving or printing issues it: signed if signed off,
+    and registered, so `verify` knows it."""
+
+    def __init__(
+        self,
+        store: Store,
+        session: Session,
+        actor: str,
+        folder: Path | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
+        self.store = store
         self.session = session
+        self.actor = actor
         self.folder = folder or Path.home()
         self.pdf_bytes = build_sheet(session)
         self.setWindowTitle(f"Marking sheet — {session.candidate_ref}")
@@ -43,7 +56,7 @@ class SheetPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        state = "signed off" if session.status is Status.SIGNED else WATERMARK
+        state = STATE_MARKS.get(sheet_state(session), "signed off")
         self.info = QLabel(
             f"{self.document.pageCount()} page(s) · {state} · sheet version {session.version}"
         )
@@ -68,11 +81,16 @@ class SheetPreview(QDialog):
 
     def save_to(self, path: Path) -> bool:
         try:
-            write_pdf(path, self.pdf_bytes)
+            issue_to_file(
+                self.store, self.session, path, how="saved from preview", actor=self.actor
+            )
         except OSError as exc:
             messages.warn(
                 self, "Not saved", f"The sheet could not be saved to {path}: {exc.strerror or exc}"
             )
+            return False
+        except EXPECTED_ERRORS as exc:
+            messages.warn(self, "Not saved", explain(exc))
             return False
         self.info.setText(f"Saved to {path}")
         return True
@@ -112,11 +130,23 @@ class SheetPreview(QDialog):
             return
         try:
             self.print_to(printer)
+            register_bytes(
+                self.store, self.pdf_bytes, self.session, how="printed", actor=self.actor
+            )
         except OSError as exc:
             messages.warn(self, "Not printed", str(exc))
+        except EXPECTED_ERRORS as exc:
+            messages.warn(self, "Printed, not registered", explain(exc))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, session: Session, folder: Path | None = None) -> None:
-        dialog = cls(session, folder, parent)
+    def ask(
+        cls,
+        parent: QWidget | None,
+        store: Store,
+        session: Session,
+        actor: str,
+        folder: Path | None = None,
+    ) -> None:
+        dialog = cls(store, session, actor, folder, parent)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.exec()

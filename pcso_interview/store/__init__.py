@@ -4,6 +4,7 @@ from pcso_interview.store.opening import (
     CorruptDatabaseError,
     NewerDatabaseError,
     ReadOnlyDatabaseError,
+    RecordDamagedError,
     StoreError,
     list_backups,
     newest_good_backup,
@@ -13,7 +14,7 @@ from pcso_interview.store.records import LockedSessionError, SessionRow, Unknown
 from pcso_interview.store.schema import SCHEMA_VERSION
 from pcso_interview.store.store import Store, iso, utc_now
 
-_REVIEW = {"AuditEntry", "SessionPage", "SessionQuery", "Verification"}
+_REVIEW = {"AuditEntry", "IssuedPart", "SessionPage", "SessionQuery", "Verification"}
 
 
 def __getattr__(name: str) -> object:
@@ -29,9 +30,11 @@ __all__ = [
     "SCHEMA_VERSION",
     "AuditEntry",
     "CorruptDatabaseError",
+    "IssuedPart",
     "LockedSessionError",
     "NewerDatabaseError",
     "ReadOnlyDatabaseError",
+    "RecordDamagedError",
     "SessionPage",
     "SessionQuery",
     "SessionRow",

@@ -28,6 +28,10 @@ class NewerDatabaseError(StoreError):
     pass
 
 
+class RecordDamagedError(StoreError):
+    """A record that cannot be read as a whole (a row it needs is missing)."""
+
+
 class ReadOnlyDatabaseError(StoreError):
     pass
 

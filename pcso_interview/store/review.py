@@ -66,3 +66,17 @@ class Verification:
     @property
     def matches(self) -> bool:
         return bool(self.stored_digest) and self.stored_digest == self.computed_digest
+
+
+@dataclass(frozen=True)
+class IssuedPart:
+    """One sheet inside an issued file: which record (session, version, digest) it shows, in
+    which state, and, once registered, how, when and by whom it was issued."""
+
+    session_id: str
+    version: int
+    record_digest: str  # the signed digest; empty for a draft or a withdrawn sheet
+    state: str  # "signed", "draft", "withdrawn" or "failed" (record failed verification)
+    how: str = ""
+    issued_at: str = ""
+    issued_by: str = ""

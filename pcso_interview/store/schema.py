@@ -206,7 +206,7 @@ BEGIN SELECT RAISE(ABORT, '{RETAINED_MESSAGE}'); END;
 """
 
 
-SCHEMA_VERSION = 3  # the number of migrations below; a test keeps the two in step
+SCHEMA_VERSION = 4  # the number of migrations below; a test keeps the two in step
 
 
 @cache
@@ -265,6 +265,14 @@ def build_migrations() -> sqlite_utils.Migrations:
             END;
             """
         )
+
+    @migrations(name="004_record_integrity")
+    def _record_integrity(db: sqlite_utils.Database) -> None:
+        """The audit trail becomes a hash chain, sign-offs name the content they signed, every
+        issued sheet is registered, and triggers refuse forgeries in any order of statements."""
+        from pcso_interview.store.integrity_migration import upgrade_to_integrity
+
+        upgrade_to_integrity(db)
 
     return migrations
 

@@ -15,6 +15,7 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from pcso_interview.lifecycle import SessionRuleError, Status, check_transition, transition_path
 from pcso_interview.store import opening
+from pcso_interview.store.chain import GENESIS, content_hash, link_hash
+from pcso_interview.store.opening import RecordDamagedError
 from pcso_interview.store.records import (
     SORT_COLUMNS,
     LockedSessionError,
@@ -34,7 +37,14 @@ if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
     from pcso_interview.scoring import Classification
     from pcso_interview.session import Member, Session
-    from pcso_interview.store.review import AuditEntry, SessionPage, SessionQuery, Verification
+    from pcso_interview.store.integrity import Finding, SignedVersion
+    from pcso_interview.store.review import (
+        AuditEntry,
+        IssuedPart,
+        SessionPage,
+        SessionQuery,
+        Verification,
+    )
 
 Clock = Callable[[], datetime]
 
@@ -158,10 +168,19 @@ class Store:
         old: object = "",
         new: object = "",
     ) -> None:
+        """One link of the audit chain: its words, their hash, and the hash of the link."""
+        words = [session_id, at, actor, action, subject, _text(old), _text(new)]
+        row = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        prev = row[0] if row else GENESIS
+        row = self.conn.execute(
+            "SELECT hash FROM audit WHERE session_id = ? ORDER BY id DESC LIMIT 1", [session_id]
+        ).fetchone()
+        session_prev = row[0] if row else GENESIS
+        words_hash = content_hash(*words)
         self.conn.execute(
-            "INSERT INTO audit (session_id, at, actor, action, subject, old, new)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [session_id, at, actor, action, subject, _text(old), _text(new)],
+            "INSERT INTO audit (session_id, at, actor, action, subject, old, new,"
+            " prev, session_prev, content_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [*words, prev, session_prev, words_hash, link_hash(prev, session_prev, words_hash)],
         )
 
     def _one(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
@@ -306,7 +325,12 @@ class Store:
         snapshot_row = self._one(
             "SELECT json FROM profile_snapshots WHERE digest = ?", [row["snapshot"]]
         )
-        assert snapshot_row is not None
+        if snapshot_row is None:
+            raise RecordDamagedError(
+                f"Session {session_id} ({row['candidate_ref']}): the profile it was scored"
+                " against is missing from the database; the record cannot be read. Run"
+                " `pcso-interview check` and restore a backup."
+            )
         snapshot, profile = _profile_from_json(snapshot_row["json"])
         params = [session_id]
         members = tuple(
@@ -315,7 +339,7 @@ class Store:
                 "SELECT * FROM members WHERE session_id = ? ORDER BY position", params
             )
         )
-        return Session(
+        session = Session(
             id=row["id"],
             profile_snapshot=snapshot,
             candidate_name=row["candidate_name"],
@@ -355,6 +379,7 @@ class Store:
                     r["signature_png"],
                     r["signed_at"],
                     r["declaration"],
+                    r["content_digest"],
                 )
                 for r in self._rows(
                     "SELECT * FROM signoffs WHERE session_id = ? AND version = ?"
@@ -363,10 +388,21 @@ class Store:
                 )
             ),
             withdrawn_reason=row["withdrawn_reason"],
+            withdrawn_at=row["closed_at"] if row["status"] == Status.WITHDRAWN else "",
+            withdrawn_by=row["withdrawn_by"],
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             profile_cache=profile,
         )
+        if session.locked:
+            # A locked record is checked whenever it is read: the screens and the sheet must
+            # never call a record "signed off" that no longer matches what was signed.
+            from dataclasses import replace
+
+            from pcso_interview.store.integrity import record_problems
+
+            session = replace(session, record_problems=tuple(record_problems(self, session)))
+        return session
 
     # --- panel edits ---------------------------------------------------------------------------
 
@@ -654,7 +690,8 @@ class Store:
             actor = actor or member.name
             self.conn.execute(
                 "INSERT INTO signoffs (session_id, version, member_id, method, typed_name,"
-                " signature_png, declaration, signed_at) VALUES (?,?,?,?,?,?,?,?)",
+                " signature_png, declaration, signed_at, content_digest)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
                 [
                     session_id,
                     session.version,
@@ -664,38 +701,48 @@ class Store:
                     signature_png_b64,
                     DECLARATION,
                     now,
+                    session.content_digest(),
                 ],
             )
             self._audit(now, session_id, actor, "sign", member_id, "", typed_name.strip())
             after = self._after_change(now, session, actor)
             if after.unsigned_members:
                 return after
-            content = after.signed_content()
-            sheet_digest = digest(content)
-            text = _sheet_record(content)
-            self.conn.execute(
-                "INSERT INTO sheets (session_id, version, digest, signed_at, content)"
-                " VALUES (?,?,?,?,?)",
-                [session_id, after.version, sheet_digest, now, text],
-            )
-            self.conn.execute(
-                "UPDATE sessions SET status = 'signed', digest = ?, closed_at = ?,"
-                " updated_at = ? WHERE id = ?",
-                [sheet_digest, now, now, session_id],
-            )
-            self._audit(
-                now,
-                session_id,
-                actor,
-                "status",
-                "session",
-                Status.AWAITING_SIGNOFF.value,
-                Status.SIGNED.value,
-            )
-            self._audit(
-                now, session_id, actor, "lock", f"version {after.version}", "", sheet_digest
-            )
+            self._lock_signed(now, after, digest(after.signed_content()), actor, "")
         return self.load(session_id)
+
+    def _lock_signed(self, now: str, session: Session, sheet_digest: str, actor: str, how: str):
+        """Record the signed version and lock the session: the sheet row, the lock row of the
+        audit chain (carrying the digest), then the status, which the database accepts only
+        in that order."""
+        self.conn.execute(
+            "INSERT INTO sheets (session_id, version, digest, signed_at, content)"
+            " VALUES (?,?,?,?,?)",
+            [
+                session.id,
+                session.version,
+                sheet_digest,
+                max(s.signed_at for s in session.signoffs),
+                _sheet_record(session.signed_content()),
+            ],
+        )
+        self._audit(
+            now,
+            session.id,
+            actor,
+            "status",
+            "session",
+            Status.AWAITING_SIGNOFF.value,
+            Status.SIGNED.value,
+        )
+        self._audit(
+            now, session.id, actor, "lock", f"version {session.version}{how}", "", sheet_digest
+        )
+        self.conn.execute(
+            "UPDATE sessions SET status = 'signed', digest = ?, closed_at = ?,"
+            " updated_at = ? WHERE id = ?",
+            [sheet_digest, max(s.signed_at for s in session.signoffs), now, session.id],
+        )
 
     def clear_signatures(self, session_id: str, reason: str, actor: str) -> None:
         """Before the last signature, the chair may clear signatures so marks can change."""
@@ -734,12 +781,8 @@ class Store:
             session = self.load(session_id)
             check_transition(session.status, Status.REOPENED)
             version = session.version + 1 if session.status is Status.SIGNED else session.version
-            self.conn.execute(
-                "UPDATE sessions SET status = 'reopened', version = ?, updated_at = ? WHERE id = ?",
-                [version, now, session_id],
-            )
-            # A withdrawn session's list columns said 'withdrawn': the marks speak again.
-            self._write_list_columns(now, session, Status.REOPENED)
+            # The audit row first: the database lets a locked session go back only when its
+            # reopen row is the newest link of the chain.
             self._audit(
                 now,
                 session_id,
@@ -749,6 +792,12 @@ class Store:
                 f"{session.status.value} v{session.version}",
                 f"reopened v{version}",
             )
+            self.conn.execute(
+                "UPDATE sessions SET status = 'reopened', version = ?, updated_at = ? WHERE id = ?",
+                [version, now, session_id],
+            )
+            # A withdrawn session's list columns said 'withdrawn': the marks speak again.
+            self._write_list_columns(now, session, Status.REOPENED)
 
     def withdraw(self, session_id: str, reason: str, actor: str) -> None:
         """The candidate did not attend or left: recorded with a reason; the session locks."""
@@ -757,20 +806,18 @@ class Store:
         with self._write() as now:
             session = self.load(session_id)
             check_transition(session.status, Status.WITHDRAWN)
-            self.conn.execute(
-                "UPDATE sessions SET status = 'withdrawn', withdrawn_reason = ?, closed_at = ?,"
-                " outcome = 'withdrawn', updated_at = ? WHERE id = ?",
-                [reason.strip(), now, now, session_id],
-            )
-            self._audit(
-                now,
-                session_id,
-                actor,
-                "withdraw",
-                reason.strip(),
-                session.status.value,
-                Status.WITHDRAWN.value,
-            )
+            self._withdraw_rows(now, session_id, reason.strip(), session.status.value, actor)
+
+    def _withdraw_rows(
+        self, now: str, session_id: str, reason: str, old: str, actor: str, closed_at: str = ""
+    ) -> None:
+        """The withdraw row of the audit chain, then the status it allows."""
+        self._audit(now, session_id, actor, "withdraw", reason, old, Status.WITHDRAWN.value)
+        self.conn.execute(
+            "UPDATE sessions SET status = 'withdrawn', withdrawn_reason = ?, withdrawn_by = ?,"
+            " closed_at = ?, outcome = 'withdrawn', updated_at = ? WHERE id = ?",
+            [reason, actor, closed_at or now, now, session_id],
+        )
 
     def purge_candidates(self, today: date | None = None) -> list[SessionRow]:
         """Signed or withdrawn sessions past their profile's retention period."""
@@ -839,6 +886,67 @@ class Store:
         )
         return row["digest"] if row else None
 
+    def register_issue(
+        self, file_sha256: str, parts: Iterable[IssuedPart], how: str, actor: str
+    ) -> None:
+        """Record a sheet file just written (or printed): the hash of its bytes and, for each
+        sheet inside it, which record it shows. Each part is a link of the audit chain."""
+        with self._write() as now:
+            for position, part in enumerate(parts, start=1):
+                self._audit(
+                    now,
+                    part.session_id,
+                    actor,
+                    "issue sheet",
+                    f"{how}, version {part.version}, {part.state}",
+                    part.record_digest,
+                    file_sha256,
+                )
+                self.conn.execute(
+                    "INSERT INTO issued_sheets (file_sha256, position, session_id, version,"
+                    " record_digest, state, how, issued_at, issued_by)"
+                    " VALUES (?,?,?,?,?,?,?,?,?)",
+                    [
+                        file_sha256,
+                        position,
+                        part.session_id,
+                        part.version,
+                        part.record_digest,
+                        part.state,
+                        how,
+                        now,
+                        actor,
+                    ],
+                )
+
+    def issued(self, file_sha256: str) -> list[IssuedPart]:
+        """The sheets inside a file this database issued, in order; empty if it issued none."""
+        from pcso_interview.store.review import IssuedPart
+
+        return [
+            IssuedPart(**r)
+            for r in self._rows(
+                "SELECT session_id, version, record_digest, state, how, issued_at, issued_by"
+                " FROM issued_sheets WHERE file_sha256 = ? ORDER BY position",
+                [file_sha256],
+            )
+        ]
+
+    def signed_versions(self, session_id: str) -> list[SignedVersion]:
+        """Every signed version of a session, with the content kept when it was signed."""
+        from pcso_interview.store.integrity import signed_versions
+
+        return signed_versions(self, session_id)
+
+    def check(self) -> Iterator[Finding]:
+        """Every problem in the database: audit chain, signed records, issued sheets."""
+        from pcso_interview.store.integrity import check_database
+
+        return check_database(self)
+
+    def exists(self, session_id: str) -> bool:
+        return self._one("SELECT 1 FROM sessions WHERE id = ?", [session_id]) is not None
+
     def sheets(self, session_id: str) -> list[dict[str, Any]]:
         return self._rows(
             "SELECT version, digest, signed_at FROM sheets WHERE session_id = ? ORDER BY version",
@@ -851,7 +959,9 @@ class Store:
         return [
             AuditEntry(**r)
             for r in self._rows(
-                "SELECT * FROM audit WHERE session_id = ? ORDER BY id", [session_id]
+                "SELECT id, session_id, at, actor, action, subject, old, new FROM audit"
+                " WHERE session_id = ? ORDER BY id",
+                [session_id],
             )
         ]
 
@@ -865,16 +975,7 @@ class Store:
         if self._one("SELECT 1 FROM sessions WHERE id = ?", [session.id]):
             raise SessionRuleError(f"A session with id {session.id} is already present.")
         with self._write() as now:
-            self._insert_session_rows(session, sheet_digest, now)
-            self._audit(
-                now,
-                session.id,
-                actor,
-                "import",
-                "session",
-                "",
-                f"{session.candidate_ref} {session.status.value} v{session.version}",
-            )
+            self._insert_session_rows(session, sheet_digest, now, actor, "import")
 
     def insert_many(self, sessions: Iterable[Session], actor: str, batch: int = 500) -> int:
         """Bulk-add generated sessions (demo data) in batches of one transaction each."""
@@ -885,8 +986,8 @@ class Store:
             with self._write() as now:
                 for session in pending:
                     signed = session.status is Status.SIGNED
-                    self._insert_session_rows(session, session.digest() if signed else "", now)
-                    self._audit(now, session.id, actor, "demo", "session", "", session.status)
+                    digest = session.digest() if signed else ""
+                    self._insert_session_rows(session, digest, now, actor, "demo")
             pending.clear()
 
         for session in sessions:
@@ -898,8 +999,12 @@ class Store:
             flush()
         return count
 
-    def _insert_session_rows(self, session: Session, sheet_digest: str, now: str) -> None:
-        from pcso_interview.session import canonical_json, digest
+    def _insert_session_rows(
+        self, session: Session, sheet_digest: str, now: str, actor: str, action: str
+    ) -> None:
+        """Every row of a session made elsewhere, each step audited in the order the database
+        requires: the session starts in setup, and locks only after its lock or withdraw row."""
+        from pcso_interview.session import canonical_json, derived_status, digest
 
         profile = session.profile
         snapshot_text = canonical_json(dict(session.profile_snapshot)).decode("utf-8")
@@ -912,9 +1017,9 @@ class Store:
         self.conn.execute(
             "INSERT INTO sessions (id, profile_id, snapshot, force, role_title,"
             " candidate_name, candidate_ref, date, venue, chair_name, status, version,"
-            " withdrawn_reason, outcome, weighted_total, percentage, retention_months,"
+            " outcome, weighted_total, percentage, retention_months,"
             " search, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,'setup',?,?,?,?,?,?,?,?,?)",
+            " VALUES (?,?,?,?,?,?,?,?,?,?,'setup',?,?,?,?,?,?,?,?)",
             [
                 session.id,
                 profile.id,
@@ -927,8 +1032,7 @@ class Store:
                 session.venue,
                 session.chair.name,
                 session.version,
-                session.withdrawn_reason,
-                "withdrawn" if session.status is Status.WITHDRAWN else outcome.result.value,
+                outcome.result.value,
                 outcome.weighted_total,
                 outcome.percentage_text,
                 profile.retention_months,
@@ -949,10 +1053,12 @@ class Store:
                 "INSERT INTO agreed (session_id, area_id, grade, rationale) VALUES (?,?,?,?)",
                 [session.id, area_id, agreed.grade, agreed.rationale],
             )
+        signed_content = session.content_digest() if session.signoffs else ""
         for s in session.signoffs:
             self.conn.execute(
                 "INSERT INTO signoffs (session_id, version, member_id, method, typed_name,"
-                " signature_png, declaration, signed_at) VALUES (?,?,?,?,?,?,?,?)",
+                " signature_png, declaration, signed_at, content_digest)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
                 [
                     session.id,
                     session.version,
@@ -962,28 +1068,38 @@ class Store:
                     s.signature_png_b64,
                     s.declaration,
                     s.signed_at,
+                    s.content_digest or signed_content,
                 ],
             )
-        closed_at = ""
-        if session.status is Status.SIGNED:
-            closed_at = max(s.signed_at for s in session.signoffs)
-            self.conn.execute(
-                "INSERT INTO sheets (session_id, version, digest, signed_at, content)"
-                " VALUES (?,?,?,?,?)",
-                [
-                    session.id,
-                    session.version,
-                    sheet_digest,
-                    closed_at,
-                    _sheet_record(session.signed_content()),
-                ],
-            )
-        elif session.status is Status.WITHDRAWN:
-            closed_at = session.updated_at or now
-        self.conn.execute(
-            "UPDATE sessions SET status = ?, digest = ?, closed_at = ? WHERE id = ?",
-            [session.status.value, sheet_digest, closed_at, session.id],
+        status = session.status
+        if status is Status.REOPENED:
+            # The versions signed before are not in the file: the marks say where it stands.
+            status = derived_status(replace(session, status=Status.SCORING))
+        self._audit(
+            now,
+            session.id,
+            actor,
+            action,
+            "session",
+            "",
+            f"{session.candidate_ref} {status.value} v{session.version}",
         )
+        if status is Status.SIGNED:
+            how = " (imported)" if action == "import" else " (demo data)"
+            self._lock_signed(now, session, sheet_digest, actor, how)
+        elif status is Status.WITHDRAWN:
+            self._withdraw_rows(
+                now,
+                session.id,
+                session.withdrawn_reason,
+                Status.SETUP.value,
+                session.withdrawn_by or actor,
+                closed_at=session.withdrawn_at or session.updated_at or now,
+            )
+        elif status is not Status.SETUP:
+            self.conn.execute(
+                "UPDATE sessions SET status = ? WHERE id = ?", [status.value, session.id]
+            )
 
     def _insert_marks(self, session_id: str, session: Session, member_id: str | None = None):
         for (m, indicator_id), mark in session.marks.items():

@@ -190,7 +190,7 @@ def test_verify_a_signed_session_matches(db, capsys):
 def test_verify_of_an_unsigned_session_is_one_line(db, capsys):
     path, ids = db
     line = fails(capsys, "--db", path, "verify", ids["scored"])
-    assert f"session {ids['scored']} version 1 is not signed, so it has no digest" in line
+    assert f"session {ids['scored']} (C-0200) version 1 is not signed, so it has no digest" in line
 
 
 def test_verify_of_an_unknown_session_is_one_line(db, capsys):

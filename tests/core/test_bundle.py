@@ -136,7 +136,7 @@ def test_importing_the_same_file_again_is_skipped(laptops, tmp_path, capsys):
     assert out == f"{out_file}: skipped, session {sid} is already here and identical\n"
     store = Store.open(b)
     try:
-        assert [e.action for e in store.audit_trail(sid)] == ["import"]
+        assert [e.action for e in store.audit_trail(sid)] == ["import", "status", "lock"]
     finally:
         store.close()
 
@@ -219,7 +219,7 @@ SIG = {
 }
 SPOILED = {
     "not-json": (lambda d: b"{not json", "not valid JSON"),
-    "not-utf8": (lambda d: b"\xff\xfe\x00garbage", "cannot be read"),
+    "not-utf8": (lambda d: b"\xff\xfe\x00garbage", "not UTF-8 text"),
     "not-a-session": (lambda d: b"[1, 2, 3]", "not a pcso-interview session"),
     "missing-field": (
         edited(lambda d: d["session"].pop("candidate")),
@@ -239,7 +239,7 @@ SPOILED = {
         edited(lambda d: d["session"]["marks"][0].update(indicator="x-1")),
         "unknown indicator 'x-1'",
     ),
-    "newer-format": (edited(lambda d: d.update(version=2)), "newer version of pcso-interview"),
+    "newer-format": (edited(lambda d: d.update(version=3)), "newer version of pcso-interview"),
     "signed-without-signatures": (
         edited(lambda d: d["session"].update(status="signed")),
         "marked signed, but Ann Chair, Bob Member has not signed it",

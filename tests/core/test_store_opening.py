@@ -9,7 +9,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 import main
 from pcso_interview.demo import demo_sessions
@@ -25,8 +24,7 @@ from pcso_interview.store import (
     opening,
     restore_backup,
 )
-from pcso_interview.store.schema import migrations
-from tests.store_support import PANEL, new_session, profile, signed_session
+from tests.store_support import signed_session
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
@@ -112,40 +110,45 @@ def test_a_newer_database_is_refused_and_left_untouched(tmp_path, capsys):
 # --- (b) a database from an older version ------------------------------------------------------
 
 
-def test_an_older_database_is_backed_up_then_migrated(tmp_path):
-    """Upgrading keeps a copy of the file as it was, then adds what the new schema needs."""
-    path = tmp_path / "sessions.db"
-    db = sqlite_utils.Database(path)
-    migrations.apply(db, stop_before="002_app_state")
-    db.execute("PRAGMA user_version = 1")
-    old_store = Store(db, path)  # the API of version 1 did not need app_state
-    sid = new_session(old_store, ref="C-OLD", panel=PANEL)
-    old_store.classify(sid, "m1", profile().planned_areas[0].indicators[0].id, "demonstrated")
-    db.close()
-    assert "app_state" not in tables(path)
+OLD_DATABASE = Path(__file__).resolve().parent.parent / "data" / "sessions-v3.db"
 
+
+def test_an_older_database_is_backed_up_then_migrated(tmp_path):
+    """A file written by the previous version (schema 3: signed, reopened and signed again,
+    half signed, withdrawn, open) keeps a copy as it was, then gains the audit chain, the
+    sheet register and the new locks, and every record in it still verifies."""
+    path = tmp_path / "sessions.db"
+    path.write_bytes(OLD_DATABASE.read_bytes())
+    assert user_version(path) == 3
     store = Store.open(path)
     try:
-        assert store.load(sid).candidate_ref == "C-OLD"
-        store.set_state("last_session", sid)
-        assert store.get_state("last_session") == sid
+        refs = {r.candidate_ref: r.id for r in store.panel_sessions("2025-03-03")}
+        assert set(refs) == {"OLD-SIGNED", "OLD-V2", "OLD-PART", "OLD-WD", "OLD-OPEN"}
+        for ref in ("OLD-SIGNED", "OLD-V2", "OLD-WD"):
+            assert store.load(refs[ref]).record_problems == (), ref
+        assert [str(f) for f in store.check()] == []
+        assert [v.version for v in store.signed_versions(refs["OLD-V2"])] == [1, 2]
+        assert store.load(refs["OLD-WD"]).withdrawn_by == "HR Officer"
+        half = store.load(refs["OLD-PART"])
+        assert half.signoffs[0].content_digest == half.content_digest()
+        # The old file's work goes on under the new rules.
+        store.sign(refs["OLD-PART"], "m2", typed_name="Bob Member")
+        assert store.load(refs["OLD-PART"]).record_problems == ()
+        store.set_state("last_session", refs["OLD-OPEN"])
+        assert store.get_state("last_session") == refs["OLD-OPEN"]
+        assert [str(f) for f in store.check()] == []
     finally:
         store.close()
     assert user_version(path) == SCHEMA_VERSION
-    assert "app_state" in tables(path)
+    assert "issued_sheets" in tables(path)
 
     backups = list_backups(path)
     assert len(backups) == 1
     backup = backups[0]
     assert backup.parent == tmp_path / "backups"
     assert backup.name.endswith("-before-upgrade.db")
-    assert user_version(backup) == 1
-    assert "app_state" not in tables(backup)
-    conn = sqlite3.connect(backup)
-    try:
-        assert conn.execute("SELECT candidate_ref FROM sessions").fetchall() == [("C-OLD",)]
-    finally:
-        conn.close()
+    assert user_version(backup) == 3
+    assert "issued_sheets" not in tables(backup)
 
 
 def test_a_current_database_is_not_backed_up_on_open(tmp_path):

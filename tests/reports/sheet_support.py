@@ -11,6 +11,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
@@ -238,3 +239,20 @@ def in_frame_or_furniture(run: Run) -> bool:
     header, footer = PAGE_HEIGHT - 16 * mm, 16 * mm
     frame_bottom, frame_top = 19 * mm - 1, PAGE_HEIGHT - 20 * mm + 1
     return run.y >= header or run.y <= footer or frame_bottom <= run.y <= frame_top
+
+
+class FooterClaim(NamedTuple):
+    session_id: str
+    version: int
+    digest: str  # empty on a draft
+
+
+def footer_claim(path: Path) -> FooterClaim:
+    """The session, version and digest page 1 of a sheet prints (what it claims, not proof)."""
+    from reports.verify import PAGE_CLAIM
+
+    text = PdfReader(path).pages[0].extract_text()
+    claim = PAGE_CLAIM.search(text)
+    assert claim is not None, text[-300:]
+    found = HEX64.search(text.replace("\n", ""))
+    return FooterClaim(claim["session"], int(claim["version"]), found.group(0) if found else "")

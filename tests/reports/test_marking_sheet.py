@@ -7,13 +7,11 @@ on the panel and for the candidate, because reportlab's own fonts cannot print t
 from __future__ import annotations
 
 import copy
-import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pcso_interview.demo import signature_png
 from pcso_interview.lifecycle import Status
@@ -22,6 +20,7 @@ from pcso_interview.scoring import Result
 from pcso_interview.session import Member, Session
 from reports.marking_sheet import (
     DIGEST_PREFIX,
+    MARGIN,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     WATERMARK,
@@ -405,17 +404,19 @@ def test_a_continued_note_names_its_indicator_again(built):
 
 @pytest.mark.parametrize("key", ["draft", "half_signed"])
 def test_unsigned_session_is_a_watermarked_draft_without_digest(built, key):
-    """A sheet nobody (or not everybody) signed must not pass for the signed record."""
+    """A sheet nobody (or not everybody) signed must not pass for the signed record, and its
+    draft mark sits in the side margins, never over a figure of the record."""
     session, sheet = built[key].session, built[key].sheet
     assert session.status is not Status.SIGNED
     for index, page in enumerate(sheet.pages):
-        assert WATERMARK in sheet.lines(index), index  # the diagonal one, a line on its own
-        assert page.count(WATERMARK) >= 2, index  # and the footer
-        (big,) = [r for r in sheet.runs[index] if r.text == WATERMARK and r.size >= 30]
-        half = stringWidth(WATERMARK, big.font, big.size) / 2
-        angle = math.radians(52)
-        centre = (big.x + half * math.cos(angle), big.y + half * math.sin(angle))
-        assert math.dist(centre, (PAGE_WIDTH / 2, PAGE_HEIGHT / 2)) < 15, index  # across the page
+        assert page.count(WATERMARK) >= 3, index  # both margins and the footer
+        marks = [r for r in sheet.runs[index] if WATERMARK in r.text and r.size >= 10]
+        assert len(marks) == 2, index
+        for run in marks:  # drawn up the left margin and down the right one
+            assert run.x < MARGIN or run.x > PAGE_WIDTH - MARGIN, (index, run)
+        for run in sheet.runs[index]:  # and nothing of the record is drawn there
+            if WATERMARK not in run.text:
+                assert MARGIN - 1 <= run.x <= PAGE_WIDTH - MARGIN, (index, run)
     assert not re.search(r"SHA-256\D{0,40}[0-9a-f]{64}", sheet.text)
     assert HEX64.search(sheet.text) is None
     assert DIGEST_PREFIX not in sheet.text

@@ -32,7 +32,7 @@ from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import load_profiles
 from pcso_interview.session import Member
 from pcso_interview.store import Store
-from reports import batch
+from reports import issue
 from tests.store_support import read
 from tests.ui.dialogs import when_modal
 from tests.ui.keys import press, type_text
@@ -239,7 +239,7 @@ def test_stopping_the_combined_pdf_writes_nothing(make_browser, store, told, tmp
     select(browser, [0, 1, 2])
     sheets_done: list[int] = []
 
-    def press_stop_after_first(sessions, progress):
+    def press_stop_after_first(store_, sessions, path, *, progress, **kwargs):
         def progress_then_stop(done: int) -> bool:
             sheets_done.append(done)
             if done == 1:
@@ -247,9 +247,9 @@ def test_stopping_the_combined_pdf_writes_nothing(make_browser, store, told, tmp
                 dialog.findChild(QPushButton).click()  # the dialog's "Stop" button
             return progress(done)
 
-        return batch.combined_sheets(sessions, progress_then_stop)
+        return issue.issue_combined(store_, sessions, path, progress=progress_then_stop, **kwargs)
 
-    monkeypatch.setattr(browser_module, "combined_sheets", press_stop_after_first)
+    monkeypatch.setattr(browser_module, "issue_combined", press_stop_after_first)
     folder = tmp_path / "out"
     folder.mkdir()
     assert browser.reprint_combined(folder / "all.pdf") is None

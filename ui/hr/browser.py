@@ -28,8 +28,7 @@ from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import ProfileSet
 from pcso_interview.session import Session
 from pcso_interview.store import SessionQuery, SessionRow, Store
-from reports.batch import combined_sheets, write_sheets
-from reports.cli import write_pdf
+from reports.issue import issue_combined, issue_folder
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
 from ui.hr.date_filter import OptionalDate
@@ -238,9 +237,19 @@ class HrBrowser(QWidget):
             return []
         dialog, progress = self._with_progress("Writing marking sheets…", len(ids))
         try:
-            written = write_sheets(sessions, folder, progress)
+            written = issue_folder(
+                self.store,
+                sessions,
+                folder,
+                how="HR reprint",
+                actor=actor_name(),
+                progress=progress,
+            )
         except OSError as exc:
             messages.warn(self, "Not written", f"The sheets could not be written: {exc}")
+            return []
+        except EXPECTED_ERRORS as exc:
+            messages.warn(self, "Not written", explain(exc))
             return []
         finally:
             dialog.close()
@@ -263,19 +272,28 @@ class HrBrowser(QWidget):
             return None
         dialog, progress = self._with_progress("Combining marking sheets…", len(ids))
         try:
-            content = combined_sheets(sessions, progress)
-            # combined_sheets returns the sheets done so far when stopped: a PDF missing some
-            # of the selection would pass for the whole of it, so nothing is written.
-            if dialog.wasCanceled():
+            written = issue_combined(
+                self.store,
+                sessions,
+                path,
+                how="HR combined PDF",
+                actor=actor_name(),
+                progress=progress,
+            )
+            # Stopped part-way: a PDF missing some of the selection would pass for the whole
+            # of it, so nothing is written.
+            if written is None:
                 messages.inform(
                     self,
                     "Stopped",
                     "No PDF was written: it was stopped before every sheet was in it.",
                 )
                 return None
-            write_pdf(path, content)
         except OSError as exc:
             messages.warn(self, "Not written", f"The PDF could not be written: {exc}")
+            return None
+        except EXPECTED_ERRORS as exc:
+            messages.warn(self, "Not written", explain(exc))
             return None
         finally:
             dialog.close()

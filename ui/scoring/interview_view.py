@@ -36,6 +36,9 @@ from ui.scoring.consensus_page import ConsensusPage
 from ui.scoring.signoff_page import SignOffPage
 from ui.table_model import Column, RowsModel
 
+# A record that failed verification: red, bold, and in words (not colour alone).
+FAILED_STYLE = "color: white; background: #b00020; font-weight: bold; padding: 4px;"
+
 CONSENSUS = "consensus"
 SIGNOFF = "signoff"
 
@@ -254,7 +257,14 @@ class InterviewView(QWidget):
             self.window().setWindowTitle(
                 f"PCSO interview — {session.candidate_ref} — scoring as {member.name}"
             )
-        if session.status is Status.SIGNED:
+        self.banner.setStyleSheet("")
+        if session.record_problems:
+            self.banner.setText(
+                "⚠ This record failed verification: it no longer matches what the panel signed"
+                f" ({session.record_problems[0]}). Read-only; tell HR."
+            )
+            self.banner.setStyleSheet(FAILED_STYLE)
+        elif session.status is Status.SIGNED:
             self.banner.setText(f"Signed off and locked (version {session.version}). Read-only.")
         elif session.status is Status.WITHDRAWN:
             self.banner.setText(f"Withdrawn and locked: {session.withdrawn_reason} Read-only.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from html import escape
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import (
@@ -229,7 +230,12 @@ class SignOffPage(QWidget):
         self.signer.setCurrentIndex(max(position, 0))
         self.signer.blockSignals(False)
         blockers = session.signoff_blockers()
-        if session.locked:
+        if session.record_problems:
+            text = (
+                "<b>⚠ Record failed verification.</b> It no longer matches what the panel"
+                f" signed: {escape(session.record_problems[0])}."
+            )
+        elif session.locked:
             text = (
                 f"✓ Signed off and locked (version {session.version}). Nothing can change."
                 if session.status is Status.SIGNED

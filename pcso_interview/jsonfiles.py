@@ -1,0 +1,98 @@
+"""Reading JSON that someone else wrote: bounded in size, depth and numbers.
+
+Python's json module answers a file nested 100,000 deep with a RecursionError and a 5,000-digit
+number with a ValueError deep inside its parser; a force file or a session file must instead get
+one clear line and leave everything else working. Every file the app reads from outside (force
+profiles, session files, member-marks files) comes through here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+MAX_DEPTH = 64  # a session file nests about 8 deep, a force file about 7
+MAX_DIGITS = 15  # integers (grades, weights, versions) are small; 15 digits fit a double exactly
+PROFILE_FILE_BYTES = 5 * 1024 * 1024
+SESSION_FILE_BYTES = 50 * 1024 * 1024  # signatures drawn as PNG make session files the largest
+
+
+class JsonFileError(ValueError):
+    """A file that is not acceptable JSON; the message says why, without the file name."""
+
+
+def _depth(text: str, limit: int) -> None:
+    """Refuse nesting deeper than ``limit`` before the parser recurses into it."""
+    depth = 0
+    in_string = False
+    escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                raise JsonFileError(f"nested more than {limit} levels deep")
+        elif char in "]}":
+            depth -= 1
+
+
+def _integer(text: str) -> int:
+    digits = text.lstrip("-")
+    if len(digits) > MAX_DIGITS:
+        raise JsonFileError(f"a number with {len(digits)} digits (at most {MAX_DIGITS})")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if len(text) > MAX_DIGITS + 10 or value in (float("inf"), float("-inf")):
+        raise JsonFileError(f"a number out of range ({text[:20]})")
+    return value
+
+
+def _constant(name: str) -> Any:
+    raise JsonFileError(f"{name} is not a number JSON allows")
+
+
+def loads(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
+    """Parse JSON text within the bounds; JsonFileError says what was out of bounds."""
+    _depth(text, max_depth)
+    try:
+        return json.loads(text, parse_int=_integer, parse_float=_float, parse_constant=_constant)
+    except json.JSONDecodeError as exc:
+        raise JsonFileError(
+            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    except RecursionError:  # a guard behind the depth check
+        raise JsonFileError(f"nested more than {max_depth} levels deep") from None
+
+
+def read_bytes(path: Path, *, max_bytes: int) -> bytes:
+    """A file's bytes, refused past ``max_bytes`` without reading the rest."""
+    with Path(path).open("rb") as handle:
+        raw = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise JsonFileError(f"larger than {max_bytes // (1024 * 1024)} MB")
+    return raw
+
+
+def decode(raw: bytes) -> Any:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise JsonFileError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    return loads(text)
+
+
+def read(path: Path, *, max_bytes: int) -> Any:
+    """Read and parse a file no larger than ``max_bytes``. OSError and JsonFileError out."""
+    return decode(read_bytes(path, max_bytes=max_bytes))

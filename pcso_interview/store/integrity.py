@@ -1,0 +1,234 @@
+"""Is the record still what the panel signed? Checks of one session, and of the whole file.
+
+The triggers refuse forgeries; these checks find what someone who dropped the triggers could
+still do: rows edited with the digests rewritten, audit rows edited or deleted, sheets and
+signatures out of step. Each problem is one sentence naming what and where.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pcso_interview.lifecycle import Status
+from pcso_interview.store.chain import GENESIS, AuditLink, check_link, walk
+
+if TYPE_CHECKING:
+    from pcso_interview.session import Session
+    from pcso_interview.store.store import Store
+
+_LINK_COLUMNS = (
+    "id, session_id, at, actor, action, subject, old, new, prev, session_prev,"
+    " content_hash, hash, redacted"
+)
+_STARTS = ("create", "import", "demo")
+
+
+@dataclass(frozen=True)
+class SignedVersion:
+    """A version as recorded when its last member signed."""
+
+    session_id: str
+    version: int
+    digest: str
+    signed_at: str
+    content: dict[str, Any]  # the signed content, profile included
+
+
+def stored_content(store: Store, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The signed content kept with a sheets row, its profile put back from the snapshots."""
+    content = json.loads(zlib.decompress(row["content"]))
+    snapshot = store._one(
+        "SELECT json FROM profile_snapshots WHERE digest = ?", [content["profile"]]
+    )
+    content["profile"] = json.loads(snapshot["json"]) if snapshot else {}
+    return content
+
+
+def signed_versions(store: Store, session_id: str) -> list[SignedVersion]:
+    return [
+        SignedVersion(
+            session_id, r["version"], r["digest"], r["signed_at"], stored_content(store, r)
+        )
+        for r in store._rows(
+            "SELECT * FROM sheets WHERE session_id = ? ORDER BY version", [session_id]
+        )
+    ]
+
+
+def _links(store: Store, where: str, params: list[Any]) -> list[AuditLink]:
+    return [
+        AuditLink(**r)
+        for r in store._rows(f"SELECT {_LINK_COLUMNS} FROM audit {where} ORDER BY id", params)
+    ]
+
+
+def _session_chain(store: Store, session_id: str) -> Iterator[str]:
+    """The session's own rows: each intact, each after the one before it (in the session and
+    in the whole trail)."""
+    before = GENESIS
+    for link in _links(store, "WHERE session_id = ?", [session_id]):
+        row = store._one("SELECT hash FROM audit WHERE id < ? ORDER BY id DESC LIMIT 1", [link.id])
+        yield from check_link(link, row["hash"] if row else GENESIS, before)
+        before = link.hash
+
+
+def describe_difference(signed: Mapping[str, Any], now: Mapping[str, Any]) -> str:
+    """The first difference between the signed content and the record as it stands, in words."""
+    for key in sorted(set(signed) | set(now)):
+        if signed.get(key) == now.get(key):
+            continue
+        was, is_ = signed.get(key), now.get(key)
+        if isinstance(was, list) and isinstance(is_, list):
+            for index in range(max(len(was), len(is_))):
+                a = was[index] if index < len(was) else None
+                b = is_[index] if index < len(is_) else None
+                if a != b:
+                    return f"{key}: signed {_short(a)}, now {_short(b)}"
+        return f"{key}: signed {_short(was)}, now {_short(is_)}"
+    return "no difference in content"
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def record_problems(store: Store, session: Session) -> list[str]:
+    """What is wrong with a locked session's record; empty when it verifies."""
+    from pcso_interview.session import digest
+
+    problems: list[str] = []
+    links = _links(store, "WHERE session_id = ?", [session.id])
+    if not links or links[0].action not in _STARTS:
+        problems.append("its audit trail does not begin with the session's creation or import")
+    problems += list(_session_chain(store, session.id))
+    row = store._one("SELECT status, digest FROM sessions WHERE id = ?", [session.id])
+    if session.status is Status.SIGNED:
+        sheet = store._one(
+            "SELECT * FROM sheets WHERE session_id = ? AND version = ?",
+            [session.id, session.version],
+        )
+        if sheet is None:
+            return [*problems, f"version {session.version} has no signed sheet record"]
+        content = stored_content(store, sheet)
+        if digest(content) != sheet["digest"]:
+            problems.append(f"the content kept at signing of version {session.version} was edited")
+        if row and row["digest"] != sheet["digest"]:
+            problems.append("the session's digest differs from the one recorded at signing")
+        now = session.signed_content()
+        changed = digest(now) != sheet["digest"]
+        if changed:
+            problems.append(
+                f"the record no longer matches what was signed on {sheet['signed_at']}: "
+                + describe_difference(content, now)
+            )
+        locks = [
+            link
+            for link in links
+            if link.action == "lock" and link.subject.startswith(f"version {session.version}")
+        ]
+        if not locks:
+            problems.append(f"the audit trail has no lock of version {session.version}")
+        elif locks[-1].new != sheet["digest"]:
+            problems.append(
+                f"the digest in the audit trail's lock of version {session.version} differs"
+                " from the sheet record"
+            )
+        expected = session.content_digest()
+        for s in session.signoffs:
+            if not changed and s.content_digest and s.content_digest != expected:
+                problems.append(f"the signature of {s.member_id} was made on other content")
+    elif session.status is Status.WITHDRAWN:
+        withdrawals = [link for link in links if link.action == "withdraw"]
+        if not withdrawals:
+            problems.append("the audit trail has no withdrawal of this session")
+    return problems
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by a whole-database check: where, and what."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def check_database(store: Store) -> Iterator[Finding]:
+    """Every problem in the file: the whole audit chain, every signed record and version,
+    every issued sheet."""
+    sequence = store._one("SELECT seq FROM sqlite_sequence WHERE name = 'audit'", [])
+    for brk in walk(_links(store, "", []), sequence["seq"] if sequence else None):
+        yield Finding("audit" if brk.row == 0 else f"audit row {brk.row}", brk.message)
+    for r in store._rows("SELECT id, candidate_ref, status FROM sessions ORDER BY date, id"):
+        where = f"session {r['id']} ({r['candidate_ref']})"
+        try:
+            session = store.load(r["id"])
+        except Exception as exc:  # a record too damaged to load is itself the finding
+            yield Finding(where, f"cannot be read: {exc}")
+            continue
+        for problem in session.record_problems:
+            if not problem.startswith(("audit row", "the audit chain")):
+                yield Finding(where, problem)
+        yield from _versions(store, session, where)
+    yield from _register(store)
+
+
+def _versions(store: Store, session: Session, where: str) -> Iterator[Finding]:
+    from pcso_interview.session import digest
+
+    links = _links(store, "WHERE session_id = ?", [session.id])
+    for version in signed_versions(store, session.id):
+        if version.version == session.version and session.status is Status.SIGNED:
+            continue  # checked with the record
+        if digest(version.content) != version.digest:
+            yield Finding(
+                where, f"the content kept at signing of version {version.version} was edited"
+            )
+        locked = [
+            link
+            for link in links
+            if link.action == "lock" and link.subject.startswith(f"version {version.version}")
+        ]
+        if not locked or locked[-1].new != version.digest:
+            yield Finding(
+                where, f"the audit trail has no lock of version {version.version} with its digest"
+            )
+    reopens = sum(link.action == "reopen" and "signed v" in link.old for link in links)
+    signed = len(signed_versions(store, session.id))
+    behind = signed - (1 if session.status is Status.SIGNED else 0)
+    if session.status is Status.REOPENED and not any(link.action == "reopen" for link in links):
+        yield Finding(where, "reopened, but the audit trail has no reopen")
+    elif reopens < behind:
+        yield Finding(
+            where,
+            f"{behind} signed version(s) were superseded but only {reopens} reopen(s) audited",
+        )
+
+
+def _register(store: Store) -> Iterator[Finding]:
+    issued = store._rows(
+        "SELECT i.*, s.digest AS signed_digest FROM issued_sheets i"
+        " LEFT JOIN sheets s ON s.session_id = i.session_id AND s.version = i.version"
+        " ORDER BY i.issued_at"
+    )
+    audited = {
+        (r["session_id"], r["new"])
+        for r in store._rows("SELECT session_id, new FROM audit WHERE action = 'issue sheet'")
+    }
+    for r in issued:
+        where = f"issued sheet {r['file_sha256'][:16]}"
+        if (r["session_id"], r["file_sha256"]) not in audited:
+            yield Finding(where, "registered without its audit row")
+        if r["state"] == "signed" and r["record_digest"] != r["signed_digest"]:
+            yield Finding(
+                where,
+                f"registered for version {r['version']} with a digest the signed record does"
+                " not have",
+            )
