@@ -128,15 +128,24 @@ class SheetPreview(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        self.print_on(printer)
+
+    def print_on(self, printer: QPrinter) -> bool:
+        """Print, then register the sheet as issued on paper (by the bytes it was drawn from)."""
         try:
             self.print_to(printer)
+        except OSError as exc:
+            messages.warn(self, "Not printed", str(exc))
+            return False
+        try:
             register_bytes(
                 self.store, self.pdf_bytes, self.session, how="printed", actor=self.actor
             )
-        except OSError as exc:
-            messages.warn(self, "Not printed", str(exc))
         except EXPECTED_ERRORS as exc:
             messages.warn(self, "Printed, not registered", explain(exc))
+            return False
+        self.info.setText("Sent to the printer")
+        return True
 
     @classmethod
     def ask(

@@ -51,7 +51,9 @@ ALTER TABLE signoffs ADD COLUMN content_digest TEXT NOT NULL DEFAULT '';
 ALTER TABLE sessions ADD COLUMN withdrawn_by TEXT NOT NULL DEFAULT '';
 -- Every sheet written anywhere: the SHA-256 of the file's bytes and what it holds. A combined
 -- PDF has one row per sheet inside it (position 1, 2, ...); a single sheet has position 1.
+-- The same bytes may be issued more than once (a draft printed twice): one row per issue.
 CREATE TABLE issued_sheets (
+    id INTEGER PRIMARY KEY,
     file_sha256 TEXT NOT NULL,
     position INTEGER NOT NULL,
     session_id TEXT NOT NULL,
@@ -60,9 +62,9 @@ CREATE TABLE issued_sheets (
     state TEXT NOT NULL CHECK (state IN ('signed', 'draft', 'withdrawn', 'failed')),
     how TEXT NOT NULL,
     issued_at TEXT NOT NULL,
-    issued_by TEXT NOT NULL,
-    PRIMARY KEY (file_sha256, position)
-) WITHOUT ROWID;
+    issued_by TEXT NOT NULL
+);
+CREATE INDEX issued_sheets_file ON issued_sheets(file_sha256, position);
 CREATE INDEX issued_sheets_session ON issued_sheets(session_id, version);
 """
 

@@ -920,14 +920,16 @@ class Store:
                 )
 
     def issued(self, file_sha256: str) -> list[IssuedPart]:
-        """The sheets inside a file this database issued, in order; empty if it issued none."""
+        """The sheets inside a file this database issued, in order, as first issued; empty if it
+        issued none."""
         from pcso_interview.store.review import IssuedPart
 
         return [
             IssuedPart(**r)
             for r in self._rows(
                 "SELECT session_id, version, record_digest, state, how, issued_at, issued_by"
-                " FROM issued_sheets WHERE file_sha256 = ? ORDER BY position",
+                " FROM issued_sheets WHERE id IN (SELECT min(id) FROM issued_sheets"
+                " WHERE file_sha256 = ? GROUP BY position) ORDER BY position",
                 [file_sha256],
             )
         ]

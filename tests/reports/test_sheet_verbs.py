@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from reports.marking_sheet import build_sheet
 from tests.cli_support import cli, fails
 from tests.reports.sheet_support import footer_claim, open_store, scored, sign
 
@@ -137,3 +138,73 @@ def test_pdf_with_a_bad_date_fails(db, capsys, tmp_path):
     assert "not a date" in fails(
         capsys, "--db", path, "pdf", "--date", "23/11/2025", "-o", tmp_path / "x"
     )
+
+
+def test_the_pdf_verb_builds_the_same_content_every_time(db, capsys, tmp_path):
+    """A pure function of the record in the CLI too: a draft is byte-identical run to run; a
+    signed sheet is that same build with the signature added as an increment."""
+    path, ids = db
+    drafts = [write_sheet(capsys, path, ids["draft"], tmp_path / str(n)) for n in (1, 2)]
+    assert drafts[0].read_bytes() == drafts[1].read_bytes()
+    signed = [write_sheet(capsys, path, ids["first"], tmp_path / f"s{n}") for n in (1, 2)]
+    store = open_store(path)
+    try:
+        plain = build_sheet(store.load(ids["first"]))
+    finally:
+        store.close()
+    for sheet in signed:
+        assert sheet.read_bytes().startswith(plain)
+        assert b"/ByteRange" in sheet.read_bytes()[len(plain) :]
+
+
+def _p12(tmp_path: Path, passphrase: bytes) -> Path:
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test Force Assessment Unit")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=365))
+        .sign(key, hashes.SHA256())
+    )
+    target = tmp_path / "force.p12"
+    target.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"force", key, cert, None, BestAvailableEncryption(passphrase)
+        )
+    )
+    return target
+
+
+def test_a_force_key_imported_signs_new_sheets_and_old_ones_still_verify(
+    db, capsys, tmp_path, monkeypatch
+):
+    path, ids = db
+    before = write_sheet(capsys, path, ids["first"], tmp_path / "before")
+    p12 = _p12(tmp_path, b"correct horse")
+    monkeypatch.setenv("PCSO_P12_PASSPHRASE", "wrong")
+    assert "passphrase" in fails(capsys, "--db", path, "signing-key", "import", p12)
+    monkeypatch.setenv("PCSO_P12_PASSPHRASE", "correct horse")
+    status, out, _ = cli(capsys, "--db", path, "signing-key", "import", p12)
+    assert status == 0 and "Test Force Assessment Unit" in out
+    key_file = path.parent / "keys" / "signing.pem"
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
+    after = write_sheet(capsys, path, ids["first"], tmp_path / "after")
+    status, out, _ = cli(capsys, "--db", path, "verify", after)
+    assert status == 0 and "signed by Common Name: Test Force Assessment Unit" in out
+    assert "(this installation's key)" in out
+    status, out, _ = cli(capsys, "--db", path, "verify", before)  # the retired key
+    assert status == 0 and "pcso-interview installation" in out
+    assert "(this installation's key)" in out

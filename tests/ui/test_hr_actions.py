@@ -33,6 +33,7 @@ from pcso_interview.profiles import load_profiles
 from pcso_interview.session import Member
 from pcso_interview.store import Store
 from reports import issue
+from reports.verify import MATCH, verify_pdf
 from tests.store_support import read
 from tests.ui.dialogs import when_modal
 from tests.ui.keys import press, type_text
@@ -154,6 +155,9 @@ def test_reprint_writes_one_sheet_per_selected_session(make_browser, store, told
         assert session.candidate_ref in path.name and session.date in path.name
         assert session.candidate_ref in text
         assert digest_of(store, session_id) in text.replace("\n", "")
+        verdict = verify_pdf(store, path)  # issued: signed, registered, provable
+        assert verdict.code == MATCH and verdict.signature.intact
+        assert verdict.registered[0].how == "HR reprint"
     assert told == [f"Sheets written: 3 sheet(s) written to {folder}."]
 
 
@@ -224,6 +228,9 @@ def test_one_combined_pdf_holds_every_sheet(make_browser, store, told, tmp_path)
     singles = browser.reprint(folder)
     combined = browser.reprint_combined(tmp_path / "all.pdf")
     assert combined == tmp_path / "all.pdf"
+    verdict = verify_pdf(store, combined)
+    assert verdict.code == MATCH and len(verdict.sheets) == len(chosen)
+    assert [p.how for p in verdict.registered] == ["HR combined PDF"] * len(chosen)
     pages, text = pdf_text(combined)
     assert pages == sum(pdf_text(p)[0] for p in singles)
     flat = text.replace("\n", "")
