@@ -25,6 +25,9 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
 test: lint
+	@command -v qpdf >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get install -y -qq qpdf >/dev/null 2>&1; } \
+		|| echo "note: qpdf is not installed, so the qpdf forgery test is skipped"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 clean:

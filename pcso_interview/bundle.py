@@ -194,10 +194,11 @@ def read_bundle(path: Path) -> dict[str, Any]:
         raise BundleError(f"{path}: not a pcso-interview session or member-marks file")
     part = "session_file" if kind == SESSION_FORMAT else "member_marks_file"
     sub_schema = {k: v for k, v in schema().items() if k != "oneOf"} | {"$ref": f"#/$defs/{part}"}
-    import jsonschema  # only when a file is read: it costs a tenth of a second to import
     from jsonschema.exceptions import best_match
 
-    error = best_match(jsonschema.Draft202012Validator(sub_schema).iter_errors(data))
+    from pcso_interview.profiles import strict_validator
+
+    error = best_match(strict_validator(sub_schema).iter_errors(data))
     if error is not None:
         raise BundleError(f"{path}: at {error.json_path}: {error.message}")
     if data["format"] == SESSION_FORMAT:
@@ -270,6 +271,12 @@ def check_consistent(session: Session, source: str) -> None:
                     f"the signature of {name} was made on other content: the marks, grades"
                     " or outcome were changed after it was signed"
                 )
+    if session.signoffs and session.status is not Status.SIGNED and not session.unsigned_members:
+        # The last signature locks a session: this one was signed and set back by hand.
+        problems.append(
+            "every member has signed, but the session is not marked signed: a signed"
+            " session's file keeps its status and digest"
+        )
     if problems:
         raise BundleError(f"{source}: {problems[0]}")
 

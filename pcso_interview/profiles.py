@@ -309,16 +309,22 @@ def _is_integer(checker: Any, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-@cache
-def _validator() -> Any:
-    """The schema validator (jsonschema is imported only when a file must be validated)."""
+def strict_validator(a_schema: dict[str, Any]) -> Any:
+    """A Draft 2020-12 validator where an integer is a real int: JSON Schema would let 3.0
+    through, which scoring and canonical JSON refuse (jsonschema imported only when used)."""
     import jsonschema
 
     validator = jsonschema.validators.extend(
         jsonschema.Draft202012Validator,
         type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
     )
-    return validator(schema())
+    return validator(a_schema)
+
+
+@cache
+def _validator() -> Any:
+    """The force-file schema's validator."""
+    return strict_validator(schema())
 
 
 def _semantic_errors(data: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
