@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -9,6 +10,9 @@ from pcso_interview.app_args import is_app_start, parse_app_args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Everything the app writes holds personal data: readable by its owner only, whatever
+    # writes it (SQLite, Qt, reportlab, a log), unless a path says otherwise on purpose.
+    os.umask(0o077)
     argv = list(sys.argv[1:] if argv is None else argv)
     if is_app_start(argv):
         # Only the app's own options: building every verb's parser (and importing what the

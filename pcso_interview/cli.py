@@ -30,8 +30,7 @@ from pcso_interview.store import (
     Store,
     StoreError,
     UnknownSessionError,
-    list_backups,
-    newest_good_backup,
+    backup_candidates,
     restore_backup,
 )
 from pcso_interview.store.records import SORT_COLUMNS
@@ -107,6 +106,7 @@ def build_parser(
         "restore-backup", help="replace a damaged database by its newest good backup"
     )
     p.add_argument("--yes", action="store_true")
+    p.add_argument("--force", action="store_true", help="restore even over a healthy database")
     p.set_defaults(handler=cmd_restore_backup)
     for add in extra_verbs:
         add(verbs)
@@ -536,10 +536,10 @@ def cmd_purge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if answer.strip().lower() != "yes":
                 raise UserError("nothing was deleted")
         try:
-            count = store.purge([r.id for r in due], actor_name())
+            result = store.purge([r.id for r in due], actor_name())
         except SessionRuleError as exc:
             raise UserError(str(exc)) from None
-    print(f"deleted {count} session(s); the audit log records each one", file=out)
+    print(result.describe(), file=out)
     return 0
 
 
@@ -563,18 +563,42 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_restore_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.store.opening import check_database_file
+
     path = db_path(args)
-    backup = newest_good_backup(path)
+    candidates = backup_candidates(path)
+    print(f"Backups of {path}, newest first:", file=out)
+    for c in candidates:
+        state = f"{c.sessions} session(s)" if c.good else f"refused: {c.problem}"
+        print(f"  {c.taken}  {c.label:<15} {state}  {c.path.name}", file=out)
+    if not candidates:
+        print("  (none)", file=out)
+    backup = next((c for c in candidates if c.good), None)
     if backup is None:
-        found = len(list_backups(path))
-        raise UserError(f"no good backup of {path} was found ({found} backup file(s) checked)")
+        raise UserError(
+            f"no good backup of {path} was found ({len(candidates)} backup file(s) checked)"
+        )
+    if path.exists() and not args.force:
+        try:
+            check_database_file(path, thorough=True)
+        except CorruptDatabaseError:
+            pass
+        else:
+            raise UserError(
+                f"{path} is not damaged, so nothing was restored (a backup would lose what was"
+                " saved since); add --force to restore anyway"
+            )
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UserError(f"would restore {backup}; add --yes to confirm")
-        if input(f"Replace {path} by {backup}? Type yes: ").strip().lower() != "yes":
+            raise UserError(f"would restore {backup.path}; add --yes to confirm")
+        if input(f"Replace {path} by {backup.path}? Type yes: ").strip().lower() != "yes":
             raise UserError("nothing was changed")
-    kept = restore_backup(path, backup)
-    print(f"restored {backup}; the previous file is kept as {kept}", file=out)
+    kept = restore_backup(path, backup.path)
+    print(
+        f"restored {backup.path} ({backup.sessions} session(s)); the previous file is kept as"
+        f" {kept}",
+        file=out,
+    )
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pcso_interview import paths
+from pcso_interview.files import write_atomic
 from pcso_interview.paths import DATA_DIR
 
 BUILTIN_FILE = DATA_DIR / "competencies.json"
@@ -441,9 +442,9 @@ def _known_valid(digest: str) -> bool:
 def _remember_valid(digest: str) -> None:
     try:
         cache_file = _validated_cache()
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         known = [d for d in _validated_cache_lines(cache_file) if d != digest][-19:]
-        cache_file.write_text("\n".join([*known, digest]) + "\n", encoding="ascii")
+        write_atomic(cache_file, ("\n".join([*known, digest]) + "\n").encode("ascii"))
     except OSError:
         pass  # only a speed-up: validation simply runs again next time
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,13 +17,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pcso_interview import paths
 from pcso_interview.store import (
+    BusyDatabaseError,
     CorruptDatabaseError,
     Store,
     StoreError,
     newest_good_backup,
     restore_backup,
 )
-from pcso_interview.store.opening import backup_database, check_database_file
+from pcso_interview.store.opening import backup_database, check_database_file, is_busy
 from ui import messages
 from ui.main_window import MainWindow
 
@@ -28,25 +32,65 @@ if TYPE_CHECKING:
     from pcso_interview.profiles import ProfileSet
 
 
-def open_store_or_explain(path: Path, parent: QWidget | None = None) -> Store | None:
-    """Open the database; on failure explain in plain words, offering a backup if damaged."""
+def offer_restore(
+    parent: QWidget | None, path: Path, message: str, before: Callable[[], None] | None = None
+) -> bool:
+    """The one calm answer to damage, wherever it is met (at start, in the first window, in a
+    later read, in the background check): offer the newest good backup, keeping the damaged
+    file beside it. True when a backup was put back (the caller reopens or closes)."""
+    backup = newest_good_backup(path)
+    if backup is None:
+        messages.error(parent, "Database damaged", f"{message}\n\nNo good backup was found.")
+        return False
+    if not messages.ask(
+        parent,
+        "Database damaged",
+        f"{message}\n\nRestore the newest good backup ({backup.name})? What was saved since"
+        " it was taken is not in it; the damaged file is kept beside it, never deleted.",
+    ):
+        return False
+    if before is not None:
+        before()  # the app lets go of the damaged file before it is set aside
     try:
-        return Store.open(path, thorough=False)
+        kept = restore_backup(path, backup)
+    except StoreError as exc:  # held by another program, or the backup went bad since
+        messages.error(parent, "Not restored", str(exc))
+        return False
+    messages.inform(
+        parent, "Backup restored", f"Restored {backup}. The damaged file is kept as {kept}."
+    )
+    return True
+
+
+def open_store_or_explain(path: Path, parent: QWidget | None = None) -> Store | None:
+    """Open the database; on failure explain in plain words: busy is offered a retry (never a
+    restore), damage the newest good backup."""
+    while True:
+        try:
+            return Store.open(path, thorough=False)
+        except BusyDatabaseError as exc:
+            if not messages.ask(parent, "Database in use", f"{exc}\n\nTry again now?"):
+                return None
+        except CorruptDatabaseError as exc:
+            if not offer_restore(parent, path, str(exc)):
+                return None
+        except StoreError as exc:
+            messages.error(parent, "Cannot open the database", str(exc))
+            return None
+
+
+def damaged(path: Path, error: BaseException) -> str:
+    """The damage message when ``error`` (met reading the database) is damage; empty when it
+    is not (busy, or a file that checks out)."""
+    if not isinstance(error, sqlite3.DatabaseError) or is_busy(error):
+        return ""
+    try:
+        check_database_file(path, thorough=True)
     except CorruptDatabaseError as exc:
-        if exc.newest_good_backup is None:
-            messages.error(parent, "Database damaged", str(exc))
-            return None
-        if not messages.ask(
-            parent,
-            "Database damaged",
-            f"{exc}\n\nRestore the newest good backup? The damaged file is kept beside it.",
-        ):
-            return None
-        restore_backup(path, exc.newest_good_backup)
-        return open_store_or_explain(path, parent)
-    except StoreError as exc:
-        messages.error(parent, "Cannot open the database", str(exc))
-        return None
+        return str(exc)
+    except StoreError:
+        return ""
+    return ""
 
 
 class StartupCheck(QObject):
@@ -91,23 +135,20 @@ def start_backup(store: Store, window: MainWindow) -> StartupCheck:
 
 
 def report_damage(window: MainWindow, path: Path, message: str) -> None:
-    """Found damaged after start: offer the newest good backup; the app then closes."""
-    backup = newest_good_backup(path)
-    if backup is None:
-        messages.error(window, "Database damaged", message)
-        return
-    if messages.ask(
-        window,
-        "Database damaged",
-        f"{message}\n\nRestore the newest good backup now? The damaged file is kept beside "
-        "it. The app will close; start it again to go on.",
-    ):
-        window.store.close()
-        kept = restore_backup(path, backup)
-        messages.inform(
-            window, "Backup restored", f"Restored {backup}. The damaged file is kept as {kept}."
-        )
+    """Found damaged while the app runs: the same offer; after a restore the app closes."""
+    text = f"{message}\n\nAfter restoring, the app will close; start it again to go on."
+    if offer_restore(window, path, text, before=window.store.close):
         QApplication.quit()
+
+
+def log_entry(kind: type[BaseException], tb) -> str:
+    """What the error log keeps: the kind of error and where it happened. Never the message,
+    which may carry a candidate's name or notes: the log outlives every purge."""
+    from datetime import UTC, datetime
+
+    where = "".join(traceback.format_list(traceback.extract_tb(tb))) if tb else ""
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{stamp} {kind.__module__}.{kind.__qualname__} (message not logged)\n{where}\n"
 
 
 def install_error_hook(log_file: Path | None = None) -> None:
@@ -117,12 +158,18 @@ def install_error_hook(log_file: Path | None = None) -> None:
     """
 
     def hook(kind, value, tb) -> None:
+        window = QApplication.activeWindow()
+        db = getattr(getattr(window, "store", None), "path", None)
+        if db is not None and (message := damaged(db, value)):
+            report_damage(window, db, message)
+            return
         where = log_file
         try:
             where = where or paths.user_data_dir() / "error.log"
-            where.parent.mkdir(parents=True, exist_ok=True)
-            with where.open("a", encoding="utf-8") as log:
-                log.write("".join(traceback.format_exception(kind, value, tb)))
+            where.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(where, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as log:
+                log.write(log_entry(kind, tb))
             details = f"Details were written to {where}."
         except Exception as exc:  # the message must still reach the user
             details = f"The details could not be written to a log file ({exc})."
@@ -139,10 +186,20 @@ def start_window(args: argparse.Namespace) -> MainWindow | None:
     """Open the database and show the window; None when the database cannot be opened
     (the user has been told why)."""
     db_path = Path(args.db) if args.db else paths.default_db_path()
-    store = open_store_or_explain(db_path)
-    if store is None:
-        return None
-    window = MainWindow(store, lambda: collect_profiles(args.profiles))
+    while True:
+        store = open_store_or_explain(db_path)
+        if store is None:
+            return None
+        try:
+            window = MainWindow(store, lambda: collect_profiles(args.profiles))
+            break
+        except sqlite3.DatabaseError as exc:  # damage the quick check at opening did not see
+            store.close()
+            message = damaged(db_path, exc)
+            if not message or not offer_restore(None, db_path, message):
+                if not message:
+                    messages.error(None, "Cannot open the database", f"{db_path}: {exc}")
+                return None
     window.show()
     # On the event loop's first turn, before the first key the user presses is handled:
     # the profiles are read (the session list needs none) and broken force files reported,

@@ -11,7 +11,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from reports.issue import issue_to_file, register_bytes
 from reports.marking_sheet import STATE_MARKS, build_sheet, sheet_file_name, sheet_state
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, explain
+from ui.file_dialogs import save_file
 
 
 class SheetPreview(QDialog):
@@ -96,11 +96,10 @@ class SheetPreview(QDialog):
         return True
 
     def save_as(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the marking sheet", str(self.default_path()), "PDF files (*.pdf)"
+        path = save_file(
+            self, "Save the marking sheet", self.default_path(), "PDF files (*.pdf)", ".pdf"
         )
-        if name:
-            path = Path(name)
+        if path is not None:
             self.save_to(path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
 
     def print_to(self, printer: QPrinter) -> None:

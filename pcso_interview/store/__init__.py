@@ -1,11 +1,14 @@
 """SQLite through sqlite-utils: schema, migrations and every query. The only SQL in the app."""
 
 from pcso_interview.store.opening import (
+    BackupInfo,
+    BusyDatabaseError,
     CorruptDatabaseError,
     NewerDatabaseError,
     ReadOnlyDatabaseError,
     RecordDamagedError,
     StoreError,
+    backup_candidates,
     list_backups,
     newest_good_backup,
     restore_backup,
@@ -14,7 +17,14 @@ from pcso_interview.store.records import LockedSessionError, SessionRow, Unknown
 from pcso_interview.store.schema import SCHEMA_VERSION
 from pcso_interview.store.store import Store, iso, utc_now
 
-_REVIEW = {"AuditEntry", "IssuedPart", "SessionPage", "SessionQuery", "Verification"}
+_REVIEW = {
+    "AuditEntry",
+    "IssuedPart",
+    "PurgeResult",
+    "SessionPage",
+    "SessionQuery",
+    "Verification",
+}
 
 
 def __getattr__(name: str) -> object:
@@ -29,6 +39,8 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "SCHEMA_VERSION",
     "AuditEntry",
+    "BackupInfo",
+    "BusyDatabaseError",
     "CorruptDatabaseError",
     "IssuedPart",
     "LockedSessionError",
@@ -42,6 +54,7 @@ __all__ = [
     "StoreError",
     "UnknownSessionError",
     "Verification",
+    "backup_candidates",
     "iso",
     "list_backups",
     "newest_good_backup",

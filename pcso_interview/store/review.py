@@ -4,6 +4,7 @@ audit trail, and verification of a signed session."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pcso_interview.store.records import SORT_COLUMNS, SessionRow
 
@@ -80,3 +81,29 @@ class IssuedPart:
     how: str = ""
     issued_at: str = ""
     issued_by: str = ""
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    """What a purge did: how many sessions it forgot, the backups it removed because they held
+    them, the fresh backup taken instead, and whether the WAL could be emptied at once (another
+    window reading the database can hold it until it closes)."""
+
+    count: int
+    removed_backups: tuple[Path, ...] = ()
+    new_backup: Path | None = None
+    wal_cleared: bool = True
+
+    def describe(self) -> str:
+        parts = [f"deleted {self.count} session(s); the audit log records each one"]
+        if self.removed_backups:
+            parts.append(
+                f"removed {len(self.removed_backups)} backup(s) that held them; a new backup"
+                f" was taken ({self.new_backup.name if self.new_backup else 'none'})"
+            )
+        if not self.wal_cleared:
+            parts.append(
+                "another program has the database open: some of their old bytes stay in its"
+                " -wal file until that program closes"
+            )
+        return "; ".join(parts)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from pcso_interview.store.review import (
         AuditEntry,
         IssuedPart,
+        PurgeResult,
         SessionPage,
         SessionQuery,
         Verification,
@@ -129,6 +130,8 @@ class Store:
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if opening.is_busy(exc):
+                raise opening.BusyDatabaseError(path, opening.holder_of(path)) from None
             raise opening.StoreError(f"Could not open the database {path}: {exc}") from None
         return cls(conn, path, clock)
 
@@ -711,7 +714,9 @@ class Store:
             self._lock_signed(now, after, digest(after.signed_content()), actor, "")
         return self.load(session_id)
 
-    def _lock_signed(self, now: str, session: Session, sheet_digest: str, actor: str, how: str):
+    def _lock_signed(
+        self, now: str, session: Session, sheet_digest: str, actor: str, how: str, updated: str = ""
+    ) -> None:
         """Record the signed version and lock the session: the sheet row, the lock row of the
         audit chain (carrying the digest), then the status, which the database accepts only
         in that order."""
@@ -741,7 +746,7 @@ class Store:
         self.conn.execute(
             "UPDATE sessions SET status = 'signed', digest = ?, closed_at = ?,"
             " updated_at = ? WHERE id = ?",
-            [sheet_digest, max(s.signed_at for s in session.signoffs), now, session.id],
+            [sheet_digest, max(s.signed_at for s in session.signoffs), updated or now, session.id],
         )
 
     def clear_signatures(self, session_id: str, reason: str, actor: str) -> None:
@@ -809,14 +814,21 @@ class Store:
             self._withdraw_rows(now, session_id, reason.strip(), session.status.value, actor)
 
     def _withdraw_rows(
-        self, now: str, session_id: str, reason: str, old: str, actor: str, closed_at: str = ""
+        self,
+        now: str,
+        session_id: str,
+        reason: str,
+        old: str,
+        actor: str,
+        closed_at: str = "",
+        updated: str = "",
     ) -> None:
         """The withdraw row of the audit chain, then the status it allows."""
         self._audit(now, session_id, actor, "withdraw", reason, old, Status.WITHDRAWN.value)
         self.conn.execute(
             "UPDATE sessions SET status = 'withdrawn', withdrawn_reason = ?, withdrawn_by = ?,"
             " closed_at = ?, outcome = 'withdrawn', updated_at = ? WHERE id = ?",
-            [reason, actor, closed_at or now, now, session_id],
+            [reason, actor, closed_at or now, updated or now, session_id],
         )
 
     def purge_candidates(self, today: date | None = None) -> list[SessionRow]:
@@ -833,38 +845,50 @@ class Store:
             )
         ]
 
-    def purge(self, session_ids: Iterable[str], actor: str, today: date | None = None) -> int:
-        """Delete the given sessions if they are past retention; audited; returns the count.
+    def purge(
+        self, session_ids: Iterable[str], actor: str, today: date | None = None
+    ) -> PurgeResult:
+        """Delete the given sessions, past their retention, and forget them.
 
-        A backup is made first: a deletion is for good, a mistaken one must be recoverable.
+        One transaction deletes their rows and redacts their audit rows to tombstones (id,
+        times, action: the chain still verifies, its hashes kept); a purge row says who purged
+        and why. Then no byte of them is left: free pages are zeroed (secure_delete), the
+        search index is rebuilt, the file is vacuumed and its WAL emptied, and every backup
+        that holds one of them is removed, a fresh backup taken in their place.
         """
+        from pcso_interview.store.review import PurgeResult
+
         due = {row.id: row for row in self.purge_candidates(today)}
-        wanted = list(session_ids)
+        wanted = list(dict.fromkeys(session_ids))
         refused = [s for s in wanted if s not in due]
         if refused:
             raise SessionRuleError(
                 f"Not past its retention period (or not closed): {', '.join(refused)}."
             )
-        if wanted:
-            self.backup("before-purge")
+        if not wanted:
+            return PurgeResult(0)
         with self._write() as now:
             for session_id in wanted:
                 row = due[session_id]
                 self.conn.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+                self.conn.execute(
+                    "UPDATE audit SET actor = '', subject = '', old = '', new = '', redacted = 1"
+                    " WHERE session_id = ? AND redacted = 0",
+                    [session_id],
+                )
                 self._audit(
-                    now,
-                    session_id,
-                    actor,
-                    "purge",
-                    "past retention",
-                    f"{row.candidate_ref} {row.date} {row.status}",
-                    "",
+                    now, session_id, actor, "purge", "past retention", f"{row.date} {row.status}"
                 )
             self.conn.execute(
                 "DELETE FROM profile_snapshots WHERE digest NOT IN"
                 " (SELECT DISTINCT snapshot FROM sessions)"
             )
-        return len(wanted)
+            if self.has_search_index:
+                self.conn.execute("INSERT INTO sessions_fts(sessions_fts) VALUES ('rebuild')")
+        cleared = opening.compact(self.conn)
+        removed = opening.remove_backups_holding(self.path, set(wanted))
+        fresh = self.backup("after-purge") if removed else None
+        return PurgeResult(len(wanted), tuple(removed), fresh, cleared)
 
     def verify(self, session_id: str) -> Verification:
         """Recompute the digest of a stored session from its rows and compare."""
@@ -1088,7 +1112,7 @@ class Store:
         )
         if status is Status.SIGNED:
             how = " (imported)" if action == "import" else " (demo data)"
-            self._lock_signed(now, session, sheet_digest, actor, how)
+            self._lock_signed(now, session, sheet_digest, actor, how, session.updated_at)
         elif status is Status.WITHDRAWN:
             self._withdraw_rows(
                 now,
@@ -1097,6 +1121,7 @@ class Store:
                 Status.SETUP.value,
                 session.withdrawn_by or actor,
                 closed_at=session.withdrawn_at or session.updated_at or now,
+                updated=session.updated_at,
             )
         elif status is not Status.SETUP:
             self.conn.execute(

@@ -228,14 +228,13 @@ def test_purge_with_yes_deletes_and_audits(with_old, capsys, not_a_tty):
     path, old, young = with_old
     status, out, err = cli(capsys, "--db", path, "purge", "--older-than-retention", "--yes")
     assert (status, err) == (0, "")
-    assert out.endswith("deleted 1 session(s); the audit log records each one\n")
+    assert "deleted 1 session(s); the audit log records each one" in out
     assert read(path, "SELECT id FROM sessions") == [(young,)]
     assert read(
         path,
         "SELECT action, subject, old FROM audit WHERE session_id = ? ORDER BY id DESC LIMIT 1",
         [old],
-    ) == [("purge", "past retention", "C-OLD 2023-01-09 signed")]
-    assert any(p.name.endswith("-before-purge.db") for p in (path.parent / "backups").iterdir())
+    ) == [("purge", "past retention", "2023-01-09 signed")]
     status, out, _ = cli(capsys, "--db", path, "purge", "--older-than-retention", "--yes")
     assert (status, out) == (0, "nothing is past its retention period\n")
 
@@ -278,3 +277,21 @@ def test_demo_fills_a_database_across_every_profile(tmp_path, capsys):
 
 def test_demo_needs_at_least_one_session(tmp_path, capsys):
     assert "at least 1" in fails(capsys, "--db", tmp_path / "demo.db", "demo", "--sessions", "0")
+
+
+def test_everything_the_cli_writes_is_the_owners_only(db, capsys, tmp_path):
+    """Sheets, session files and their folders: 0600 files in 0700 folders, whatever the umask."""
+    import os
+
+    path, ids = db
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "new-folder"
+        assert cli(capsys, "--db", path, "pdf", ids["signed"], "-o", out)[0] == 0
+        assert cli(capsys, "--db", path, "export", ids["signed"], "-o", tmp_path / "s.json")[0] == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o700
+    for written in [*out.iterdir(), tmp_path / "s.json", path.parent / "keys" / "signing.pem"]:
+        assert written.stat().st_mode & 0o777 == 0o600, written
+    assert (path.parent / "keys").stat().st_mode & 0o777 == 0o700

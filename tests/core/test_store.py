@@ -558,7 +558,7 @@ def test_purge_follows_the_profile_retention_period(store, db_path, clock):
             store.purge([old_signed, refused], "Hana HR")
     assert read(db_path, "SELECT count(*) FROM sessions") == [(5,)]
 
-    assert store.purge([old_signed, old_withdrawn], "Hana HR") == 2
+    assert store.purge([old_signed, old_withdrawn], "Hana HR").count == 2
     assert_committed(store)
     for gone in (old_signed, old_withdrawn):
         with pytest.raises(UnknownSessionError):
@@ -572,7 +572,7 @@ def test_purge_follows_the_profile_retention_period(store, db_path, clock):
         "purge",
         "Hana HR",
         "past retention",
-        "OLD-SIGNED 2024-01-10 signed",
+        "2024-01-10 signed",
         "",
         iso(clock.last),
     )
@@ -850,20 +850,23 @@ def test_database_file_is_readable_by_its_owner_only(store, db_path):
     assert backup.stat().st_mode & 0o777 == 0o600
 
 
-def test_purge_backs_up_first(tmp_path):
-    """Whoever purges (command line or HR screen), a copy exists before anything is deleted."""
+def test_purge_replaces_the_backups_that_held_the_session(tmp_path):
+    """Whoever purges (command line or HR screen), no backup keeps what was purged: those that
+    held it are removed and a fresh one taken, so a good backup still exists afterwards."""
     old = datetime(2024, 1, 10, 9, 0, tzinfo=UTC)
     store = Store.open(tmp_path / "sessions.db", clock=lambda: old)
     try:
         session_id = signed_session(store, 1)
+        holding = store.backup("start")
         store.clock = lambda: datetime(2026, 1, 10, tzinfo=UTC)
-        backups = tmp_path / "backups"
-        assert not list(backups.glob("*before-purge*"))  # none yet (glob of a missing dir: [])
-        assert store.purge([session_id], "HR Officer") == 1
-        (copy,) = backups.glob("*before-purge*")
-        conn = sqlite3.connect(copy)
+        result = store.purge([session_id], "HR Officer")
+        assert result.count == 1
+        assert result.removed_backups == (holding,)
+        assert not holding.exists()
+        assert result.new_backup is not None and result.new_backup.name.endswith("-after-purge.db")
+        conn = sqlite3.connect(result.new_backup)
         try:
-            assert conn.execute("SELECT id FROM sessions").fetchall() == [(session_id,)]
+            assert conn.execute("SELECT id FROM sessions").fetchall() == []
         finally:
             conn.close()
     finally:

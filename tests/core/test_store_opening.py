@@ -243,7 +243,7 @@ def test_restore_backup_verb_puts_the_newest_good_backup_back(tmp_path, capsys):
 
     assert main.main(["--db", str(path), "restore-backup", "--yes"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("restored ")
+    assert "\nrestored " in out
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("sessions.db.damaged-")]
     assert [sha256(p) for p in kept] == [damaged]
 

@@ -230,6 +230,7 @@ def test_png_export_writes_each_chart(view, tmp_path):
     for index in range(view.charts.count()):
         view.charts.setCurrentIndex(index)
         path = view.export_png(tmp_path / f"chart-{index}.png")
+        assert path.stat().st_mode & 0o777 == 0o600
         image = QImage(str(path))
         assert not image.isNull()
         shown = view.charts.currentWidget().size()
@@ -245,6 +246,7 @@ def test_csv_export_writes_the_rows_neutralised(view, stats_store, profiles, tmp
         profiles.get(GWENT), stats_store.statistics_sessions(GWENT, "2024-01-01", "2026-12-31")
     )
     path = view.export_csv(tmp_path / "figures.csv")
+    assert path.stat().st_mode & 0o777 == 0o600
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))

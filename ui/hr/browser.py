@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pcso_interview.cli import actor_name
+from pcso_interview.files import write_atomic
 from pcso_interview.hr_export import ExportError, sessions_csv
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import ProfileSet
@@ -31,6 +31,7 @@ from pcso_interview.store import SessionQuery, SessionRow, Store
 from reports.issue import issue_combined, issue_folder
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
+from ui.file_dialogs import choose_folder, save_file
 from ui.hr.date_filter import OptionalDate
 from ui.hr.review_dialog import SessionReviewDialog
 from ui.hr.sessions_model import PagedSessionsModel
@@ -228,10 +229,9 @@ class HrBrowser(QWidget):
         if not ids:
             return []
         if not folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Folder for the sheets")
-            if not chosen:
+            folder = choose_folder(self, "Folder for the sheets", Path.home())
+            if folder is None:
                 return []
-            folder = Path(chosen)
         sessions = self._sessions(ids)
         if sessions is None:
             return []
@@ -261,12 +261,15 @@ class HrBrowser(QWidget):
         if not ids:
             return None
         if not path:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "One PDF of every selected sheet", "marking-sheets.pdf", "PDF (*.pdf)"
+            path = save_file(
+                self,
+                "One PDF of every selected sheet",
+                Path.home() / "marking-sheets.pdf",
+                "PDF (*.pdf)",
+                ".pdf",
             )
-            if not name:
+            if path is None:
                 return None
-            path = Path(name)
         sessions = self._sessions(ids)
         if sessions is None:
             return None
@@ -315,12 +318,13 @@ class HrBrowser(QWidget):
             )
             return None
         if not path:
-            name, _ = QFileDialog.getSaveFileName(self, "Export CSV", "sessions.csv", "CSV (*.csv)")
-            if not name:
+            path = save_file(
+                self, "Export CSV", Path.home() / "sessions.csv", "CSV (*.csv)", ".csv"
+            )
+            if path is None:
                 return None
-            path = Path(name)
         try:
-            path.write_text(text, encoding="utf-8-sig", newline="")
+            write_atomic(path, text.encode("utf-8-sig"))
         except OSError as exc:
             messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
             return None
@@ -399,10 +403,14 @@ class HrBrowser(QWidget):
             self,
             "Purge past retention",
             f"Delete {len(due)} closed session(s) past their retention period for good? "
-            "A backup is made first and each deletion is audited.",
+            "Nothing of them is kept: not in the database, not in its backups (backups holding"
+            " them are removed and a new one is taken). Each deletion is audited.",
         ):
             return 0
-        ok, count = attempt(self, lambda: self.store.purge([r.id for r in due], actor_name()))
+        ok, result = attempt(self, lambda: self.store.purge([r.id for r in due], actor_name()))
         self._refresh()
         self.changed.emit()
-        return count if ok and count else 0
+        if not ok or result is None:
+            return 0
+        messages.inform(self, "Purged", result.describe().capitalize() + ".")
+        return result.count

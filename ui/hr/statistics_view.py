@@ -16,12 +16,11 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcso_interview.files import write_atomic
 from pcso_interview.hr_export import neutralise
 from pcso_interview.profiles import ProfileSet
 from pcso_interview.scoring import SPREAD_FLAG_AT
@@ -45,6 +45,7 @@ from pcso_interview.statistics import (
 from pcso_interview.store import Store
 from ui import messages
 from ui.feedback import attempt
+from ui.file_dialogs import save_file
 from ui.hr.date_filter import OptionalDate
 from ui.table_model import Column, RowsModel
 
@@ -243,13 +244,19 @@ class StatisticsView(QWidget):
 
     def export_png(self, path: Path | None = None) -> Path | None:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(self, "Export chart", "chart.png", "PNG (*.png)")
-            if not name:
+            path = save_file(self, "Export chart", Path.home() / "chart.png", "PNG (*.png)", ".png")
+            if path is None:
                 return None
-            path = Path(name)
         view = self.charts.currentWidget()
-        if not view.grab().save(str(path), "PNG"):
-            messages.warn(self, "Not exported", f"{path} could not be written.")
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        try:
+            if not view.grab().save(buffer, "PNG"):
+                raise OSError("the chart could not be drawn")
+            write_atomic(path, bytes(data.data()))
+        except OSError as exc:
+            messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
             return None
         return path
 
@@ -257,17 +264,16 @@ class StatisticsView(QWidget):
         if self.stats is None:
             return None
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Export figures", "statistics.csv", "CSV (*.csv)"
+            path = save_file(
+                self, "Export figures", Path.home() / "statistics.csv", "CSV (*.csv)", ".csv"
             )
-            if not name:
+            if path is None:
                 return None
-            path = Path(name)
         buffer = io.StringIO()
         rows = [[neutralise(c) for c in row] for row in statistics_csv_rows(self.stats)]
         csv.writer(buffer, lineterminator="\r\n").writerows(rows)
         try:
-            path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+            write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
         except OSError as exc:
             messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
             return None
