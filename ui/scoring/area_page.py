@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.profiles import Area, Indicator
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
-from ui.scoring.note_editor import NoteEditor
+from ui.scoring.note_editor import SAVE_AFTER_MS, NoteEditor
 from ui.shortcuts import classify_keys
 from ui.table_model import Column, Index, RowsModel
 
@@ -133,6 +133,13 @@ class AreaPage(QWidget):
         self.question.setAccessibleName("Question asked")
         self.question.setPlaceholderText("Type the question asked for this area")
         self.question.editingFinished.connect(self._question_done)
+        # Saved as typed: at most a third of a second of a question is ever unsaved.
+        self._question_area = ""
+        self._question_timer = QTimer(self)
+        self._question_timer.setSingleShot(True)
+        self._question_timer.setInterval(SAVE_AFTER_MS)
+        self._question_timer.timeout.connect(self._question_done)
+        self.question.textEdited.connect(self._question_typed)
         question_row = QHBoxLayout()
         question_label = QLabel("&Q:")
         question_label.setBuddy(self.question)
@@ -224,6 +231,8 @@ class AreaPage(QWidget):
             and self.session is not None
             and self.session.id == session.id
         )
+        if self.area is not None and area.id != self.area.id:
+            self._question_done()  # typed for the area being left: saved to that area
         self.session = session
         self.area = area
         self.member_id = member_id
@@ -231,8 +240,9 @@ class AreaPage(QWidget):
         cluster = f" · {area.cluster}" if area.cluster else ""
         source = " · indicator text: national CVF" if area.is_national else ""
         self.title.setText(f"<h2 style='margin:0'>{area.name}</h2>{area.kind}{cluster}{source}")
-        if not self.question.hasFocus():
+        if not self.question.hasFocus() or self._question_area != area.id:
             self.question.setText(session.question(area.id))
+            self._question_area = area.id
         rows = [
             IndicatorMark(
                 n,
@@ -333,18 +343,28 @@ class AreaPage(QWidget):
         self.note.setFocus()
         self.note.moveCursor(self.note.textCursor().MoveOperation.End)
 
+    def _question_typed(self) -> None:
+        if self.area is not None:
+            self._question_area = self.area.id
+            if not self._question_timer.isActive():
+                self._question_timer.start()
+
     def _question_done(self) -> None:
+        self._question_timer.stop()
+        area_id = self._question_area
         if (
-            self.area is not None
+            area_id
             and self.session is not None
-            and self.question.text() != self.session.question(self.area.id)
+            and self.question.text() != self.session.question(area_id)
         ):
-            self.question_changed.emit(self.area.id, self.question.text())
+            self.question_changed.emit(area_id, self.question.text())
 
     def flush(self) -> None:
-        """Save any note text still waiting for its timer (before leaving the page)."""
+        """Save any note or question text still waiting for its timer (before leaving)."""
         self.note.flush()
         self.area_note.flush()
+        if self._question_timer.isActive():
+            self._question_done()
 
     def refused_notes(self) -> list[str]:
         return self.note.refused() + self.area_note.refused()

@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from pcso_interview.profiles import Area
 from pcso_interview.scoring import SPREAD_FLAG_AT, Result
 from pcso_interview.session import Session
 from ui import messages
+from ui.scoring.note_editor import SAVE_AFTER_MS
 from ui.table_model import Index
 
 RESULT_SYMBOL = {Result.PASS: "✓", Result.FAIL: "✗", Result.INCOMPLETE: "…"}
@@ -171,8 +174,31 @@ class ConsensusModel(QAbstractTableModel):
         return True
 
 
+class RationaleDelegate(QStyledItemDelegate):
+    """The rationale's editor saves as it is typed (every SAVE_AFTER_MS), not only on Enter:
+    a crash mid-sentence loses a fraction of a second, not the panel's reasoning."""
+
+    typed = Signal(int, str)  # row, text so far
+
+    def __init__(self, model: ConsensusModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if index.column() == self.model.rationale_column and isinstance(editor, QLineEdit):
+            timer = QTimer(editor)
+            timer.setSingleShot(True)
+            timer.setInterval(SAVE_AFTER_MS)
+            row = index.row()
+            timer.timeout.connect(lambda: self.typed.emit(row, editor.text()))
+            editor.textEdited.connect(lambda _text: timer.isActive() or timer.start())
+        return editor
+
+
 class ConsensusPage(QWidget):
     agree_requested = Signal(str, object, str)
+    rationale_typed = Signal(str, object, str)  # area id, its agreed grade, text so far
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -185,6 +211,9 @@ class ConsensusPage(QWidget):
         self.table = QTableView()
         self.table.setAccessibleName("Agreed grades")
         self.table.setModel(self.model)
+        self.delegate = RationaleDelegate(self.model, self.table)
+        self.delegate.typed.connect(self._rationale_typed)
+        self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -202,6 +231,11 @@ class ConsensusPage(QWidget):
         layout.addWidget(self.explanation)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.outcome)
+
+    def _rationale_typed(self, row: int, text: str) -> None:
+        if 0 <= row < len(self.model.rows) and self.model.rows[row].agreed is not None:
+            found = self.model.rows[row]
+            self.rationale_typed.emit(found.area.id, found.agreed, text)
 
     def show_session(self, session: Session, member_id: str, editable: bool) -> None:
         member = session.member(member_id)

@@ -161,6 +161,7 @@ class InterviewView(QWidget):
         self.area_page.grade_requested.connect(self.set_grade)
         self.area_page.question_changed.connect(self.save_question)
         self.consensus_page.agree_requested.connect(self.agree)
+        self.consensus_page.rationale_typed.connect(self.save_rationale_draft)
         self.signoff_page.sign_requested.connect(self.sign)
         self.signoff_page.clear_requested.connect(self.clear_signatures)
         self._bind_keys()
@@ -481,6 +482,18 @@ class InterviewView(QWidget):
             )
 
         self._push(f"agree {area_id}", apply, old, (grade, rationale))
+
+    def save_rationale_draft(self, area_id: str, grade: int, text: str) -> None:
+        """A rationale still being typed: saved, not yet an undo step (Enter makes that), and
+        the table is not redrawn under the open editor."""
+        session = self.session
+        if session is None or not self.editable:
+            return
+        attempt(
+            self,
+            lambda: self.store.agree(session.id, area_id, grade, text, actor=session.chair.name),
+            self.save_state,
+        )
 
     def save_note(self, key: tuple[str, str, str], text: str) -> None:
         """Saved where it was typed (session and member), whatever is shown now: a note the
