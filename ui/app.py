@@ -25,11 +25,16 @@ from pcso_interview.store import (
     restore_backup,
 )
 from pcso_interview.store.opening import backup_database, check_database_file, is_busy
+from pcso_interview.window_lock import WindowLock
 from ui import messages
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from pcso_interview.profiles import ProfileSet
+
+# A change waits this long for another program's lock before the window keeps it aside and
+# goes on (the change is written when the lock frees): never a frozen window.
+WINDOW_BUSY_MS = 200
 
 
 def offer_restore(
@@ -190,11 +195,27 @@ def start_window(args: argparse.Namespace) -> MainWindow | None:
         store = open_store_or_explain(db_path)
         if store is None:
             return None
+        store.wait_when_busy(WINDOW_BUSY_MS)
+        lock = WindowLock(db_path)
         try:
-            window = MainWindow(store, lambda: collect_profiles(args.profiles))
+            holder = lock.acquire()
+        except OSError:
+            holder = ""  # no lock file here (a read-only folder was refused above): go on
+            lock = None
+        if holder:
+            store.read_only_reason = (
+                f"This database is open in another window ({holder}), so this window is"
+                " read-only: nothing can be changed here. What the other window saves shows"
+                " here within a second; close it to work in this one."
+            )
+            lock = None
+        try:
+            window = MainWindow(store, lambda: collect_profiles(args.profiles), window_lock=lock)
             break
         except sqlite3.DatabaseError as exc:  # damage the quick check at opening did not see
             store.close()
+            if lock is not None:
+                lock.release()
             message = damaged(db_path, exc)
             if not message or not offer_restore(None, db_path, message):
                 if not message:

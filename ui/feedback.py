@@ -55,6 +55,14 @@ class SaveState(QLabel):
         self.setText("… Saving")
         self.setStyleSheet("color: #6d4c00;")
 
+    def waiting(self, count: int) -> None:
+        self.setText(
+            f"⏳ Waiting: the database is in use by another program. {count} change(s) kept"
+            " on screen, saved as soon as it is free"
+        )
+        self.setStyleSheet("color: #6d4c00; font-weight: bold;")
+        self.setAccessibleDescription(f"Waiting to save {count} change(s)")
+
     def failed(self, message: str) -> None:
         self.setText(f"✗ Not saved: {message}")
         self.setStyleSheet("color: #b00020; font-weight: bold;")

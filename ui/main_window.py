@@ -3,10 +3,12 @@ statistics, each in a tab (the last four built when first shown)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
 
     from pcso_interview.profiles import ProfileSet
     from pcso_interview.session import Session
+    from pcso_interview.window_lock import WindowLock
+
+FOLLOW_MS = 1000  # how often a read-only window looks for what the other window saved
 
 
 class LazyTab(QWidget):
@@ -57,6 +62,7 @@ class MainWindow(QMainWindow):
         store: Store,
         profiles: ProfileSet | Callable[[], ProfileSet],
         today: date | None = None,
+        window_lock: WindowLock | None = None,
     ):
         """``profiles`` may be a function that reads them: it is called when first needed
         (a new session, the profiles and HR tabs), since the session list needs none."""
@@ -79,7 +85,27 @@ class MainWindow(QMainWindow):
         self.modes.addTab(self.hr_tab, "HR &review")
         self.modes.addTab(self.statistics_tab, "S&tatistics")
         self.modes.setTabEnabled(1, False)
-        self.setCentralWidget(self.modes)
+        self.window_lock = window_lock
+        self.read_only_banner = QLabel(store.read_only_reason)
+        self.read_only_banner.setAccessibleName("Read-only window")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "background: #fff3cd; color: #5c3c00; font-weight: bold; padding: 6px;"
+        )
+        self.read_only_banner.setVisible(bool(store.read_only_reason))
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.modes, 1)
+        self.setCentralWidget(central)
+        if store.read_only_reason:
+            # Show what the writing window saves, within a second.
+            self._seen_version = store.data_version()
+            self._follow = QTimer(self)
+            self._follow.setInterval(FOLLOW_MS)
+            self._follow.timeout.connect(self._follow_other_window)
+            self._follow.start()
         self.db_label = QLabel(f"Database: {store.path}")
         self.statusBar().addPermanentWidget(self.db_label)
         self.session_list.new_requested.connect(self.new_session)
@@ -89,10 +115,24 @@ class MainWindow(QMainWindow):
         self.session_list.refresh()
         self.restore_last_session()
 
+    def _follow_other_window(self) -> None:
+        try:
+            version = self.store.data_version()
+        except sqlite3.Error:
+            return
+        if version == self._seen_version:
+            return
+        self._seen_version = version
+        self.session_list.refresh()
+        if self.interview_tab.widget is not None and self.interview.session is not None:
+            self.interview.reload()
+
     def _make_interview(self) -> QWidget:
         from ui.scoring.interview_view import InterviewView
 
-        view = InterviewView(self.store, undo_stack=self.undo_stack)
+        view = InterviewView(
+            self.store, undo_stack=self.undo_stack, read_only=bool(self.store.read_only_reason)
+        )
         view.session_changed.connect(self.session_list.changed)
         return view
 
@@ -269,19 +309,33 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.interview_tab.widget is not None:
             refused = self.interview.refused_notes()
-            if refused and not self._close_losing(refused):
+            waiting = self.interview.waiting_changes()
+            if (refused or waiting) and not self._close_losing(refused, waiting):
                 event.ignore()
                 return
         self.store.close()
+        if self.window_lock is not None:
+            self.window_lock.release()
         super().closeEvent(event)
 
-    def _close_losing(self, refused: list[str]) -> bool:
-        """Typed notes the database still refuses would be lost: ask before closing."""
+    def _close_losing(self, refused: list[str], waiting: list[str] | None = None) -> bool:
+        """Typed notes the database still refuses, or changes still waiting for it, would be
+        lost: ask before closing."""
         shown = "\n\n".join(f"“{text[:200]}”" for text in refused[:5])
+        lines = []
+        if refused:
+            lines.append(
+                f"{len(refused)} note(s) could not be saved: the database refused them.\n\n{shown}"
+            )
+        if waiting:
+            listed = "\n\n".join(f"“{text[:200]}”" for text in waiting[:5])
+            lines.append(
+                f"{len(waiting)} change(s) are still waiting for the database, which another"
+                f" program is using.\n\n{listed}"
+            )
         return messages.ask(
             self,
-            "Notes not saved",
-            f"{len(refused)} note(s) could not be saved: the database refused them.\n\n{shown}"
-            "\n\nClose anyway? These notes will be lost. Choose No to stay, copy them, or try "
-            "again once the database is free.",
+            "Not saved yet",
+            "\n\n".join(lines) + "\n\nClose anyway? They will be lost. Choose No to stay, copy"
+            " them, or wait until the database is free.",
         )

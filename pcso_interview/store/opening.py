@@ -29,6 +29,10 @@ class NewerDatabaseError(StoreError):
     pass
 
 
+class OpenElsewhereError(StoreError):
+    """This window opened the database read-only: another window writes to it."""
+
+
 class RecordDamagedError(StoreError):
     """A record that cannot be read as a whole (a row it needs is missing)."""
 

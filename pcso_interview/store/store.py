@@ -92,6 +92,8 @@ class Store:
         self.path = path
         self.clock = clock
         self._db: Any = None
+        # Set when another window writes to this database: every change is refused, in words.
+        self.read_only_reason = ""
         self.has_search_index = bool(
             conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sessions_fts'"
@@ -138,6 +140,17 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def wait_when_busy(self, milliseconds: int) -> None:
+        """How long a change waits for another program's lock before it is refused as busy:
+        the window keeps it short (and keeps the change until the lock frees); the command
+        line waits the full BUSY_TIMEOUT_MS."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: a read-only window polls it to show
+        what the writing window saves."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def backup(self, label: str = "start") -> Path | None:
         return opening.backup_database(self.path, label)
 
@@ -146,6 +159,8 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[str]:
         """BEGIN IMMEDIATE ... COMMIT; yields the timestamp of the change."""
+        if self.read_only_reason:
+            raise opening.OpenElsewhereError(self.read_only_reason)
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:

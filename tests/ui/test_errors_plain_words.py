@@ -171,7 +171,7 @@ def test_a_note_refused_again_as_another_member_is_shown_is_held_not_lost(
     qtbot.waitUntil(lambda: store.load(session_id).mark("m1", first).note == "Ann's own evidence.")
     assert view.area_page.note.toPlainText() == "Ann's own evidence."
     assert store.load(session_id).mark("m2", first).note == ""
-    assert warnings_shown and all("busy" in w or "locked" in w for w in warnings_shown)
+    assert warnings_shown == []  # busy is waited for, not a box at every key
 
 
 def test_a_refused_note_follows_its_own_session(
@@ -193,8 +193,10 @@ def test_a_refused_note_follows_its_own_session(
     busy["on"] = False
     press("Return")
     type_text("Typed in the second.")
-    press("Escape")  # saves this note, and retries the held one
-    assert store.load(other_id).mark("m1", indicator).note == "Typed in the second."
+    press("Escape")  # this note waits behind the held one; both are written in turn
+    qtbot.waitUntil(
+        lambda: store.load(other_id).mark("m1", indicator).note == "Typed in the second."
+    )
     assert store.load(first_id).mark("m1", indicator).note == "Typed in the first interview."
 
 

@@ -31,8 +31,10 @@ from pcso_interview.session import Session
 from pcso_interview.store import Store
 from ui import shortcuts
 from ui.feedback import SaveState, attempt
+from ui.scoring import pending
 from ui.scoring.area_page import AreaPage
 from ui.scoring.consensus_page import ConsensusPage
+from ui.scoring.pending import Change, PendingWrites
 from ui.scoring.signoff_page import SignOffPage
 from ui.table_model import Column, RowsModel
 
@@ -94,6 +96,9 @@ class InterviewView(QWidget):
         super().__init__(parent)
         self.store = store
         self.read_only = read_only  # HR's view of a session: shown as the panel saw it
+        self.pending = PendingWrites(self)
+        self.pending.waiting.connect(self._waiting)
+        self.pending.refused.connect(self._kept_change_refused)
         self.session: Session | None = None
         self.member_id = ""
         self.page_key = ""
@@ -239,9 +244,12 @@ class InterviewView(QWidget):
             return
         ok, session = attempt(self, lambda: self.store.load(self.session.id), loud=False)
         if ok and session is not None:
-            self.session = session
+            self.session = self.pending.show(session)
             self._render()
             self.session_changed.emit()
+        elif self.pending.queue:  # cannot even read: show the kept changes on what was shown
+            self.session = self.pending.show(self.session)
+            self._render()
 
     def _render(self) -> None:
         session = self.session
@@ -417,6 +425,13 @@ class InterviewView(QWidget):
         """Save note text still waiting for its timer."""
         self.area_page.flush()
 
+    def waiting_changes(self) -> list[str]:
+        """Changes kept while the database is busy, after one more try to write them: what
+        was typed, or what kind of change it is."""
+        self.flush()
+        self.pending.retry()
+        return [c.text or "a classification, grade or agreed grade" for c in self.pending.queue]
+
     def refused_notes(self) -> list[str]:
         """Notes typed here that the database refused, after one more try."""
         self.flush()
@@ -424,18 +439,48 @@ class InterviewView(QWidget):
 
     # --- changes -------------------------------------------------------------------------------
 
-    def _write(self, call: Callable[[], Any], *, later: bool = False) -> bool:
+    def _write(
+        self,
+        call: Callable[[], Any],
+        *,
+        later: bool = False,
+        show: Callable[[Session], Session] | None = None,
+        session_id: str = "",
+        text: str = "",
+    ) -> bool:
         """Commit through the store, then show what the store holds.
 
         ``later`` shows it on the next turn of the event loop: used when the change comes from
         an item editor that is still closing (resetting its model now would pull it away).
+        ``show`` makes the change one that can wait: if another program holds the database, it
+        is kept (and shown as made) and written when the database is free.
         """
-        ok, _ = attempt(self, call, self.save_state)
+        if show is None:
+            ok, _ = attempt(self, call, self.save_state)
+        else:
+            where = session_id or (self.session.id if self.session else "")
+            change = Change(where, call, show, text)
+            ok, _ = attempt(self, lambda: self.pending.submit(change), self.save_state)
+            if ok and self.pending.queue:
+                self._waiting(len(self.pending.queue))
         if later:
             QTimer.singleShot(0, self.reload)
         else:
             self.reload()
         return ok
+
+    def _waiting(self, count: int) -> None:
+        if count:
+            self.save_state.waiting(count)
+        else:
+            self.save_state.saved()
+            self.reload()
+
+    def _kept_change_refused(self, message: str) -> None:
+        from ui import messages
+
+        messages.warn(self, "Not saved", f"A change kept while the database was busy: {message}")
+        self.reload()
 
     def _push(self, text: str, apply: Callable[[Any], bool], old: Any, new: Any) -> None:
         if old == new:
@@ -450,7 +495,8 @@ class InterviewView(QWidget):
 
         def apply(value: Classification) -> bool:
             return self._write(
-                lambda: self.store.classify(session.id, member_id, indicator_id, value)
+                lambda: self.store.classify(session.id, member_id, indicator_id, value),
+                show=pending.classified(member_id, indicator_id, value),
             )
 
         self._push(f"classify {indicator_id}", apply, old, classification)
@@ -462,7 +508,10 @@ class InterviewView(QWidget):
         old = session.grades.get((member_id, area_id))
 
         def apply(value: int | None) -> bool:
-            return self._write(lambda: self.store.grade(session.id, member_id, area_id, value))
+            return self._write(
+                lambda: self.store.grade(session.id, member_id, area_id, value),
+                show=pending.graded(member_id, area_id, value),
+            )
 
         self._push(f"grade {area_id}", apply, old, grade)
 
@@ -479,6 +528,7 @@ class InterviewView(QWidget):
                     session.id, area_id, value[0], value[1], actor=session.chair.name
                 ),
                 later=True,
+                show=pending.agreed(area_id, value[0], value[1]),
             )
 
         self._push(f"agree {area_id}", apply, old, (grade, rationale))
@@ -489,28 +539,44 @@ class InterviewView(QWidget):
         session = self.session
         if session is None or not self.editable:
             return
-        attempt(
-            self,
+        change = Change(
+            session.id,
             lambda: self.store.agree(session.id, area_id, grade, text, actor=session.chair.name),
-            self.save_state,
+            pending.agreed(area_id, grade, text),
         )
+        ok, _ = attempt(self, lambda: self.pending.submit(change), self.save_state)
+        if ok and self.pending.queue:
+            self.save_state.waiting(len(self.pending.queue))
 
     def save_note(self, key: tuple[str, str, str], text: str) -> None:
         """Saved where it was typed (session and member), whatever is shown now: a note the
         database refused is retried later, perhaps once another member or session is open."""
         session_id, member_id, indicator_id = key
-        if not self._write(lambda: self.store.note(session_id, member_id, indicator_id, text)):
+        if not self._write(
+            lambda: self.store.note(session_id, member_id, indicator_id, text),
+            show=pending.noted(member_id, indicator_id, text),
+            session_id=session_id,
+            text=text,
+        ):
             self.area_page.note.mark_unsaved(key, text)
 
     def save_area_note(self, key: tuple[str, str, str], text: str) -> None:
         session_id, member_id, area_id = key
-        if not self._write(lambda: self.store.area_note(session_id, member_id, area_id, text)):
+        if not self._write(
+            lambda: self.store.area_note(session_id, member_id, area_id, text),
+            show=pending.area_noted(member_id, area_id, text),
+            session_id=session_id,
+            text=text,
+        ):
             self.area_page.area_note.mark_unsaved(key, text)
 
     def save_question(self, area_id: str, text: str) -> None:
         session = self.session
         if session is not None:
-            self._write(lambda: self.store.set_question(session.id, area_id, text))
+            self._write(
+                lambda: self.store.set_question(session.id, area_id, text),
+                show=pending.asked(area_id, text),
+            )
 
     def sign(self, member_id: str, typed_name: str, png_b64: str) -> None:
         session = self.session
