@@ -128,6 +128,7 @@ def main_bench(argv: list[str] | None = None) -> int:
 
     from pcso_interview.profiles import load_profiles
     from pcso_interview.store import Store
+    from pcso_interview.store.identity import User
     from ui.hr.browser import HrBrowser
     from ui.hr.sessions_model import PAGE
 
@@ -164,7 +165,7 @@ def main_bench(argv: list[str] | None = None) -> int:
     def first_page() -> tuple[float, HrBrowser, Paints]:
         paints = Paints()
         started = time.perf_counter()
-        browser = HrBrowser(store, profiles)
+        browser = HrBrowser(store, profiles, User("Bench HR", "admin"))
         browser.table.viewport().installEventFilter(paints)
         browser.resize(1366, 768)
         browser.show()

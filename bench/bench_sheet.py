@@ -28,7 +28,7 @@ from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 
-from pcso_interview.demo import NOTES, demo_sessions  # noqa: E402
+from pcso_interview.demo import NOTES, demo_sessions, sign_for_demo  # noqa: E402
 from pcso_interview.profiles import load_profiles  # noqa: E402
 from pcso_interview.session import Member, Session  # noqa: E402
 from pcso_interview.store import Store  # noqa: E402
@@ -71,7 +71,7 @@ def typical_session(db_path: Path) -> Session:
         for area in profile.planned_areas:
             store.agree(sid, area.id, 3, "")
         for member in PANEL:
-            store.sign(sid, member.id, typed_name=member.name)
+            sign_for_demo(store, sid, member.id, typed_name=member.name)
         return store.load(sid)
     finally:
         store.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +34,7 @@ from pcso_interview.store import (
     backup_candidates,
     restore_backup,
 )
+from pcso_interview.store.identity import User
 from pcso_interview.store.records import SORT_COLUMNS
 
 
@@ -77,6 +79,7 @@ def build_parser(
 
     p = verbs.add_parser("import", help="import session files or member-marks files")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _add_user(p, required=False)
     p.set_defaults(handler=cmd_import)
 
     p = verbs.add_parser(
@@ -95,7 +98,42 @@ def build_parser(
     p = verbs.add_parser("purge", help="delete closed sessions past their retention period")
     p.add_argument("--older-than-retention", action="store_true", required=True)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _add_user(p)
     p.set_defaults(handler=cmd_purge)
+
+    p = verbs.add_parser("reopen", help="HR: reopen a signed or withdrawn session, with a reason")
+    p.add_argument("session", help="session id (or a unique prefix) or candidate reference")
+    p.add_argument("--reason", required=True, help="why it is reopened (kept in the audit)")
+    _add_user(p)
+    p.set_defaults(handler=cmd_reopen)
+
+    p = verbs.add_parser("withdraw", help="HR: withdraw a candidate's session, with a reason")
+    p.add_argument("session", help="session id (or a unique prefix) or candidate reference")
+    p.add_argument("--reason", required=True, help="for example: did not attend")
+    _add_user(p)
+    p.set_defaults(handler=cmd_withdraw)
+
+    p = verbs.add_parser("users", help="HR accounts: add, list, reset a forgotten passphrase")
+    accounts = p.add_subparsers(dest="users_verb", metavar="ACTION", required=True)
+    u = accounts.add_parser("add", help="add an HR account (the first one is an admin)")
+    u.add_argument("name")
+    u.add_argument("--role", choices=["hr", "admin"], default="hr")
+    u.add_argument("--user", default="", metavar="ADMIN", help="the admin adding it")
+    u.set_defaults(handler=cmd_users_add)
+    u = accounts.add_parser("list", help="every account and its role")
+    u.set_defaults(handler=cmd_users_list)
+    u = accounts.add_parser("reset", help="an admin sets a new passphrase for a forgotten one")
+    u.add_argument("name")
+    _add_user(u, "ADMIN")
+    u.set_defaults(handler=cmd_users_reset)
+
+    p = verbs.add_parser("pin", help="members' PINs")
+    pins = p.add_subparsers(dest="pin_verb", metavar="ACTION", required=True)
+    u = pins.add_parser("reset", help="an admin clears a member's forgotten PIN")
+    u.add_argument("session")
+    u.add_argument("member", help="the member's id on that panel (m1, m2, ...)")
+    _add_user(u, "ADMIN")
+    u.set_defaults(handler=cmd_pin_reset)
 
     p = verbs.add_parser("demo", help="fill a database with invented sessions")
     p.add_argument("--sessions", type=int, default=200, metavar="N")
@@ -149,11 +187,52 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def actor_name() -> str:
+PASSPHRASE_VARIABLE = "PCSO_PASSPHRASE"  # the signed-in user's, for scripts
+NEW_PASSPHRASE_VARIABLE = "PCSO_NEW_PASSPHRASE"  # a new account's or a reset one's
+COMMAND_LINE = "command line"  # the actor of a verb run without a sign-in (pdf, export)
+
+
+def _add_user(
+    parser: argparse.ArgumentParser, metavar: str = "NAME", *, required: bool = True
+) -> None:
+    parser.add_argument(
+        "--user",
+        required=required,
+        default="",
+        metavar=metavar,
+        help=f"your HR account; the passphrase is asked for, or read from {PASSPHRASE_VARIABLE}",
+    )
+
+
+def _secret(variable: str, prompt: str, *, twice: bool = False) -> str:
+    """A passphrase from the environment (scripts) or typed at a terminal, never an argument
+    (arguments are visible to every user of the machine)."""
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise UserError(f"give the passphrase at a terminal or in {variable}")
+    value = getpass.getpass(prompt)
+    if twice and getpass.getpass("Again: ") != value:
+        raise UserError("the two passphrases differ; nothing was changed")
+    return value
+
+
+def signed_in(store: Store, args: argparse.Namespace, *, admin: bool = False) -> User:
+    """The HR account named with --user, proven by its passphrase; UserError otherwise."""
+    from pcso_interview.credentials import IdentityError
+
+    if not getattr(args, "user", ""):
+        raise UserError("name your HR account with --user")
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown user"
+        user = store.sign_in(
+            args.user, _secret(PASSPHRASE_VARIABLE, f"Passphrase of {args.user}: ")
+        )
+    except IdentityError as exc:
+        raise UserError(f"{exc} Nothing was changed.") from None
+    if admin and not user.is_admin:
+        raise UserError(f"{user.name} is not an HR admin; nothing was changed")
+    return user
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -407,10 +486,11 @@ def _import_member_marks(store: Store, path: Path, data: dict, actor: str) -> st
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = 0
     with opened_store(args) as store:
+        actor = signed_in(store, args).name if args.user else COMMAND_LINE
         store.backup("before-import")
         for path in args.files:
             try:
-                print(import_file(store, path, actor_name()), file=out)
+                print(import_file(store, path, actor), file=out)
             except UserError as exc:
                 print(f"error: {exc}", file=err)
                 status = 1
@@ -523,6 +603,7 @@ def cmd_signing_key_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
 
 def cmd_purge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with opened_store(args) as store:
+        user = signed_in(store, args)
         due = store.purge_candidates()
         if not due:
             print("nothing is past its retention period", file=out)
@@ -536,10 +617,82 @@ def cmd_purge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if answer.strip().lower() != "yes":
                 raise UserError("nothing was deleted")
         try:
-            result = store.purge([r.id for r in due], actor_name())
+            result = store.purge([r.id for r in due], user.name)
         except SessionRuleError as exc:
             raise UserError(str(exc)) from None
     print(result.describe(), file=out)
+    return 0
+
+
+def cmd_reopen(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with opened_store(args) as store:
+        user = signed_in(store, args)
+        session_id = _resolve(store, args.session)
+        store.reopen(session_id, args.reason, user.name)
+        session = store.load(session_id)
+    print(
+        f"reopened session {session.id} ({session.candidate_ref}): now version"
+        f" {session.version}, by {user.name}",
+        file=out,
+    )
+    return 0
+
+
+def cmd_withdraw(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with opened_store(args) as store:
+        user = signed_in(store, args)
+        session_id = _resolve(store, args.session)
+        store.withdraw(session_id, args.reason, user.name)
+        session = store.load(session_id)
+    print(f"withdrew session {session.id} ({session.candidate_ref}), by {user.name}", file=out)
+    return 0
+
+
+def cmd_users_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.credentials import IdentityError
+
+    with opened_store(args) as store:
+        first = store.count_users() == 0
+        by = None if first else signed_in(store, args, admin=True)
+        secret = _secret(NEW_PASSPHRASE_VARIABLE, f"New passphrase for {args.name}: ", twice=True)
+        try:
+            user = store.add_user(args.name, args.role, secret, by)
+        except IdentityError as exc:
+            raise UserError(str(exc)) from None
+    note = " (the first account is an admin)" if first else ""
+    print(f"added {user.name}, role {user.role}{note}", file=out)
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with opened_store(args) as store:
+        users = store.list_users()
+    rows = [("NAME", "ROLE"), *((u.name, u.role) for u in users)]
+    _print_table(rows, out)
+    return 0
+
+
+def cmd_users_reset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.credentials import IdentityError
+
+    with opened_store(args) as store:
+        admin = signed_in(store, args, admin=True)
+        secret = _secret(NEW_PASSPHRASE_VARIABLE, f"New passphrase for {args.name}: ", twice=True)
+        try:
+            store.reset_user(args.name, secret, admin)
+        except IdentityError as exc:
+            raise UserError(str(exc)) from None
+    print(f"set a new passphrase for {args.name}, by {admin.name}", file=out)
+    return 0
+
+
+def cmd_pin_reset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with opened_store(args) as store:
+        admin = signed_in(store, args, admin=True)
+        session_id = _resolve(store, args.session)
+        store.reset_member_secret(session_id, args.member, admin)
+        member = store.load(session_id).member(args.member)
+    print(f"cleared the PIN of {member.name}: they choose a new one when next asked", file=out)
     return 0
 
 

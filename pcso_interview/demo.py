@@ -183,3 +183,12 @@ def signature_png(width: int = 180, height: int = 60) -> bytes:
         + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
         + chunk(b"IEND", b"")
     )
+
+
+def sign_for_demo(store, session_id: str, member_id: str, **kwargs) -> None:
+    """Sign as an invented member (benchmarks, screenshots): their PIN is chosen first, as the
+    app asks a member to, and given as they would type it."""
+    secret = "2468" + member_id[-1:].rjust(1, "0") * 2
+    if not store.member_has_secret(session_id, member_id):
+        store.set_member_secret(session_id, member_id, secret)
+    store.sign(session_id, member_id, secret=secret, **kwargs)

@@ -156,6 +156,8 @@ class Profile:
     protective_marking: str
     retention_months: int
     notes: str = ""
+    # A force may let a one-member panel work without a PIN (nobody else to act as).
+    pin_for_single_member: bool = True
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def area(self, area_id: str) -> Area:
@@ -241,6 +243,7 @@ class Profile:
             protective_marking=full["protective_marking"],
             retention_months=full["retention_months"],
             notes=full.get("notes", ""),
+            pin_for_single_member=full.get("pin_for_single_member", True),
             raw=full,
         )
 

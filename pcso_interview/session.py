@@ -62,6 +62,27 @@ class Agreed:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A member changed an area's grade after seeing the other members' grades: the panel,
+    the audit and the sheet all say so."""
+
+    member_id: str
+    area_id: str
+    old: int
+    new: int | None
+    at: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "member": self.member_id,
+            "area": self.area_id,
+            "old": self.old,
+            "new": "" if self.new is None else self.new,
+            "at": self.at,
+        }
+
+
+@dataclass(frozen=True)
 class SignOff:
     member_id: str
     method: str  # "typed" or "drawn"
@@ -123,6 +144,8 @@ class Session:
     withdrawn_by: str = ""
     created_at: str = ""
     updated_at: str = ""
+    revisions: tuple[Revision, ...] = ()
+    blind: bool = field(default=False, compare=False)  # a member's view before submitting
     # What the store found wrong with a locked record (edited rows, a broken audit chain);
     # empty when it verifies. The screens and the sheet then say so instead of "signed off".
     record_problems: tuple[str, ...] = field(default=(), compare=False)
@@ -189,8 +212,15 @@ class Session:
 
     # --- the panel's agreed grades and outcome -------------------------------------------------
 
+    def all_graded(self, area_id: str) -> bool:
+        """Every member has graded the area: only then may the panel agree a grade for it."""
+        return all((m.id, area_id) in self.grades for m in self.panel)
+
     def agreed_grade(self, area_id: str) -> int | None:
-        """The agreed grade per the profile's method: derived, or recorded by the chair."""
+        """The agreed grade per the profile's method: derived, or recorded by the chair; none
+        until every member has graded the area (blind until then, whatever the method)."""
+        if self.blind or not self.all_graded(area_id):
+            return None
         derived = derived_agreed_grade(
             self.profile.method,
             self.member_grades(area_id),
@@ -202,6 +232,37 @@ class Session:
         recorded = self.agreed.get(area_id)
         return (
             recorded.grade if recorded is not None and self.profile.method == "consensus" else None
+        )
+
+    def visible_to(self, member_id: str) -> Session:
+        """The session as ``member_id`` may see it: until they have graded every area, none of
+        the other members' marks, notes or grades, and no agreed grade or total."""
+        if self.has_submitted(member_id) or self.locked:
+            return self
+        from dataclasses import replace
+
+        own = {k: v for k, v in self.grades.items() if k[0] == member_id}
+        return replace(
+            self,
+            marks={k: v for k, v in self.marks.items() if k[0] == member_id},
+            area_notes={k: v for k, v in self.area_notes.items() if k[0] == member_id},
+            grades=own,
+            agreed={},
+            revisions=(),
+            blind=True,
+        )
+
+    def revised(self, area_id: str) -> list[Revision]:
+        return [r for r in self.revisions if r.area_id == area_id]
+
+    def revision_text(self, revision: Revision) -> str:
+        """A changed-after-reveal grade in words: one text for the screens and the sheet."""
+        scale = self.profile.scale
+        member = self.member(revision.member_id).name
+        new = scale.label(revision.new) if revision.new is not None else "no grade"
+        return (
+            f"{member} changed this grade from {scale.label(revision.old)} to {new} after the"
+            " grades were shown"
         )
 
     def rationale(self, area_id: str) -> str:
@@ -317,7 +378,9 @@ class Session:
             ],
             "outcome": self.outcome.to_dict(),
             "signoffs": [s.to_dict() for s in sorted(self.signoffs, key=lambda s: s.member_id)],
-        }
+        } | (  # only when there are some: records signed before they existed keep their digest
+            {"revisions": [r.to_dict() for r in self.revisions]} if self.revisions else {}
+        )
 
     def digest(self) -> str:
         return digest(self.signed_content())
@@ -355,6 +418,12 @@ class Session:
             area_notes={(n["member"], n["area"]): n["note"] for n in content["area_notes"]},
             grades={(g["member"], g["area"]): g["grade"] for g in content["grades"]},
             agreed=agreed,
+            revisions=tuple(
+                Revision(
+                    r["member"], r["area"], r["old"], r["new"] if r["new"] != "" else None, r["at"]
+                )
+                for r in content.get("revisions", ())
+            ),
             signoffs=tuple(
                 SignOff(
                     x["member"],

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TextIO
 
 from pcso_interview.cli import (
+    COMMAND_LINE,
     UserError,
     _resolve,
     _valid_day,
-    actor_name,
     opened_store,
     verify_file,
     verify_session,
@@ -60,7 +60,7 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             session = store.load(session_id)
             path = sheet_path(args.output, session, written)
             try:
-                issue_to_file(store, session, path, how="pdf verb", actor=actor_name())
+                issue_to_file(store, session, path, how="pdf verb", actor=COMMAND_LINE)
             except OSError as exc:
                 raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
             mark = STATE_MARKS.get(sheet_state(session), "")

@@ -348,6 +348,7 @@ class SheetBuilder:
                 flow += [Paragraph(text(piece), st.body) for piece in chunks(note)]
         scale = s.profile.scale
         grades: list[list] = [["Member", "Grade", "Evidence counts"]]
+        revised_rows: list[int] = []
         for member in s.panel:
             grade = s.grades.get((member.id, area.id))
             counts = s.counts(member.id, area.id)
@@ -362,11 +363,22 @@ class SheetBuilder:
                     ),
                 ]
             )
+        for revision in s.revised(area.id):
+            extra_row = len(grades)
+            grades.append(
+                [
+                    "",
+                    Paragraph(text(s.revision_text(revision)), st.small),
+                    "",
+                ]
+            )
+            revised_rows.append(extra_row)
         agreed = s.agreed_grade(area.id)
         agreed_text = (
             f"{scale.label(agreed)} {scale.point(agreed).name}" if agreed is not None else "-"
         )
         extra = [("FONTNAME", (0, len(grades)), (-1, -1), BOLD)]
+        extra += [("SPAN", (1, row), (2, row)) for row in revised_rows]
         grades.append([Paragraph("<b>Agreed (panel)</b>", st.body), agreed_text, ""])
         rationale = s.rationale(area.id)
         for index, piece in enumerate(chunks(rationale) if rationale else []):

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pcso_interview.demo import demo_sessions
+from pcso_interview.demo import demo_sessions, sign_for_demo
 from pcso_interview.profiles import load_profiles
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Member
@@ -93,7 +93,7 @@ def reviewed_session(store: Store, profiles) -> str:
     for a_index, area in enumerate(gwent.planned_areas):
         store.agree(session_id, area.id, 3 + a_index % 2)
     for member in PANEL:
-        store.sign(session_id, member.id, typed_name=member.name)
+        sign_for_demo(store, session_id, member.id, typed_name=member.name)
     store.reopen(
         session_id,
         "The chair recorded 4 for Ownership; the panel agreed 3 (see the chair's notes).",
@@ -102,7 +102,7 @@ def reviewed_session(store: Store, profiles) -> str:
     ownership = gwent.planned_areas[1].id
     store.agree(session_id, ownership, 3, actor="Gwenllïan Ŵyn")
     for member in PANEL:
-        store.sign(session_id, member.id, typed_name=member.name)
+        sign_for_demo(store, session_id, member.id, typed_name=member.name)
     return session_id
 
 
@@ -119,7 +119,10 @@ def main() -> int:
         window = MainWindow(store, profiles, today=TODAY)
         window.resize(*SIZE)
         window.show()
+        user = store.add_user("Rhian Evans", "admin", "correct horse battery")
         show_mode(window, "HR &review")
+        save(window, out, "hr-00-sign-in")
+        window.hr_session.sign_in(user)
         browser = window.findChild(HrBrowser)
         save(window, out, "hr-01-browser-all")
         browser.profile.setCurrentIndex(browser.profile.findData("south-wales-pcso"))

@@ -22,7 +22,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from pcso_interview.demo import signature_png  # noqa: E402
+from pcso_interview.demo import sign_for_demo, signature_png  # noqa: E402
 from pcso_interview.profiles import load_profiles  # noqa: E402
 from pcso_interview.session import Member  # noqa: E402
 from pcso_interview.store import Store  # noqa: E402
@@ -88,8 +88,8 @@ def sample_sheet(db_path: Path) -> bytes:
         for a_no, area in enumerate(profile.planned_areas):
             store.agree(sid, area.id, 3, "Agreed after discussion." if grades[a_no] != 3 else "")
         png = base64.b64encode(signature_png(240, 70)).decode("ascii")
-        store.sign(sid, PANEL[0].id, signature_png_b64=png)
-        store.sign(sid, PANEL[1].id, typed_name=PANEL[1].name)
+        sign_for_demo(store, sid, PANEL[0].id, signature_png_b64=png)
+        sign_for_demo(store, sid, PANEL[1].id, typed_name=PANEL[1].name)
         return build_sheet(store.load(sid), invariant=True)
     finally:
         store.close()

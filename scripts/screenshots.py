@@ -18,21 +18,25 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
+from pcso_interview.demo import sign_for_demo
 from pcso_interview.profiles import load_profiles
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Member
 from pcso_interview.store import Store
 from ui.main_window import MainWindow
 from ui.new_session_dialog import NewSessionDialog
+from ui.pin_dialog import PinDialog
 
 SIZE = (1366, 768)
 
 
-def save(widget: QWidget, out: Path, name: str) -> None:
+def save(widget: QWidget, out: Path, name: str, *, as_shown: bool = False) -> None:
+    """``as_shown``: a dialog at the size it opens at, not stretched to the screen."""
     app = QApplication.instance()
-    widget.resize(*SIZE)
+    widget.resize(widget.sizeHint() if as_shown else QSize(*SIZE))
     for _ in range(3):
         app.processEvents()
     path = out / f"{name}.png"
@@ -114,14 +118,21 @@ def main() -> int:
         window = MainWindow(store, profiles, today=today)
         window.show()
         save(window, out, "02-session-list")
+        pin = PinDialog(
+            store, store.load(scoring_id), store.load(scoring_id).chair, "to score", window
+        )
+        save(pin, out, "02b-pin", as_shown=True)
+        # The chair has typed her PIN in this window (as the PIN dialog above asks).
+        for session_id in (scoring_id, consensus_id):
+            window.interview.proven.add((session_id, "m1"))
         window.open_session(scoring_id, first.id, "m1")
         save(window, out, "03-scoring")
         window.open_session(consensus_id, "consensus", "m1")
         save(window, out, "04-consensus")
         window.interview.go_to("signoff")
         save(window, out, "05-signoff")
-        store.sign(consensus_id, "m1", typed_name="Gwenllïan Ŵyn")
-        store.sign(consensus_id, "m2", typed_name="Llŷr Pembury")
+        sign_for_demo(store, consensus_id, "m1", typed_name="Gwenllïan Ŵyn")
+        sign_for_demo(store, consensus_id, "m2", typed_name="Llŷr Pembury")
         window.open_session(consensus_id, "signoff", "m1")
         save(window, out, "06-signed-locked")
         window.close()

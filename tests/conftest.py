@@ -22,6 +22,22 @@ if str(REPO_ROOT) not in sys.path:  # so a bare `pytest` finds main.py and the p
 
 from pcso_interview.profiles import ProfileSet, load_profiles  # noqa: E402
 
+
+@pytest.fixture(autouse=True, scope="session")
+def quick_argon2():
+    """Argon2 at its lightest in tests: hundreds of PINs are set and checked, and the cost of
+    a guess is not what they are about (the app uses OWASP's minimum: credentials.py)."""
+    from argon2 import PasswordHasher
+
+    from pcso_interview import credentials
+
+    quick = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    real = credentials._hasher
+    credentials._hasher = lambda: quick  # type: ignore[assignment]
+    yield
+    credentials._hasher = real
+
+
 BUILTIN_JSON = REPO_ROOT / "data" / "competencies.json"
 
 

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.modes.addTab(self.statistics_tab, "S&tatistics")
         self.modes.setTabEnabled(1, False)
         self.window_lock = window_lock
+        self._hr_session = None
         self.read_only_banner = QLabel(store.read_only_reason)
         self.read_only_banner.setAccessibleName("Read-only window")
         self.read_only_banner.setWordWrap(True)
@@ -146,17 +147,36 @@ class MainWindow(QMainWindow):
 
         return ProfileBrowser(list(self.profiles))
 
-    def _make_hr_browser(self) -> QWidget:
-        from ui.hr.browser import HrBrowser
+    @property
+    def hr_session(self):
+        """Who is signed in to the HR screens (built when they are first opened)."""
+        if self._hr_session is None:
+            from ui.hr.sign_in import HrSession
 
-        browser = HrBrowser(self.store, self.profiles)
-        browser.changed.connect(self.session_list.changed)
-        return browser
+            self._hr_session = HrSession(self.store, self)
+        return self._hr_session
+
+    def _make_hr_browser(self) -> QWidget:
+        from ui.hr.sign_in import HrGate
+
+        def build(user) -> QWidget:
+            from ui.hr.browser import HrBrowser
+
+            browser = HrBrowser(self.store, self.profiles, user)
+            browser.changed.connect(self.session_list.changed)
+            return browser
+
+        return HrGate(self.hr_session, build)
 
     def _make_statistics(self) -> QWidget:
-        from ui.hr.statistics_view import StatisticsView
+        from ui.hr.sign_in import HrGate
 
-        return StatisticsView(self.store, self.profiles)
+        def build(_user) -> QWidget:
+            from ui.hr.statistics_view import StatisticsView
+
+            return StatisticsView(self.store, self.profiles)
+
+        return HrGate(self.hr_session, build)
 
     @property
     def profile_browser(self):
@@ -263,12 +283,32 @@ class MainWindow(QMainWindow):
         )
         if ok and session_id:
             self.session_list.refresh()
+            self.choose_pins(session_id)
             self.open_session(session_id)
+
+    def choose_pins(self, session_id: str) -> None:
+        """At setup each member, in turn, chooses the PIN they will score and sign with (one
+        who cancels chooses it when first asked). The chair, at the keyboard now, is then
+        scoring as themselves without typing it again."""
+        from ui.pin_dialog import PinDialog
+
+        ok, session = attempt(self, lambda: self.store.load(session_id), reading=True)
+        if not ok or session is None:
+            return
+        for member in session.panel:
+            if not self.store.pin_required(session, member.id):
+                continue
+            chosen = PinDialog.ask(
+                self, self.store, session, member, "to score and sign as yourself"
+            )
+            if chosen is not None and member.is_chair:
+                self.interview.proven.add((session_id, member.id))
 
     def open_session(self, session_id: str, page: str = "", member_id: str = "") -> None:
         if self.interview.open_session(session_id, page, member_id):
             self.modes.setTabEnabled(1, True)
             self.modes.setCurrentWidget(self.interview_tab)
+            self.activateWindow()  # back from the PIN dialog, if one was asked
             self.interview.go_to(self.interview.page_key)
 
     def _open_session_or_say(self) -> Session | None:
@@ -291,6 +331,14 @@ class MainWindow(QMainWindow):
 
         loaded = self.store.load(session.id)
         member = next((m for m in loaded.panel if m.id == self.interview.member_id), loaded.chair)
+        if not loaded.locked and not loaded.has_submitted(member.id):
+            messages.inform(
+                self,
+                "Not yet",
+                "The marking sheet shows every member's marks and grades: it opens for"
+                f" {member.name} once they have graded every area.",
+            )
+            return
         SheetPreview.ask(self, self.store, loaded, member.name)
 
     def restore_last_session(self) -> None:

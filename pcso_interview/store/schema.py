@@ -176,6 +176,54 @@ BEGIN SELECT RAISE(ABORT, 'a profile snapshot never changes'); END;
 """
 
 
+IDENTITY = f"""
+CREATE TABLE member_secrets (
+    session_id TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    hash TEXT NOT NULL,                 -- Argon2: the PIN or passphrase itself is never kept
+    kind TEXT NOT NULL CHECK (kind IN ('pin', 'passphrase')),
+    failures INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, member_id)
+) WITHOUT ROWID;
+CREATE TABLE users (
+    name TEXT PRIMARY KEY COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('hr', 'admin')),
+    hash TEXT NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+) WITHOUT ROWID;
+-- The key's columns first: SQLite's quick_check misreads a WITHOUT ROWID table whose key
+-- columns are not a prefix of its columns ("NULL value in revisions.old_grade").
+CREATE TABLE revisions (
+    session_id TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    area_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    old_grade INTEGER NOT NULL,
+    new_grade INTEGER,
+    PRIMARY KEY (session_id, member_id, area_id, at)
+) WITHOUT ROWID;
+CREATE TRIGGER revisions_locked_insert BEFORE INSERT ON revisions
+WHEN (SELECT status FROM sessions WHERE id = NEW.session_id) IN {LOCKED}
+BEGIN SELECT RAISE(ABORT, '{LOCKED_MESSAGE}'); END;
+CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+BEGIN SELECT RAISE(ABORT, 'a recorded change of grade never changes'); END;
+CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions
+WHEN EXISTS (SELECT 1 FROM sessions WHERE id = OLD.session_id)
+BEGIN SELECT RAISE(ABORT, 'a recorded change of grade never changes'); END;
+CREATE TRIGGER revisions_parent BEFORE INSERT ON revisions
+WHEN NOT EXISTS (SELECT 1 FROM members WHERE session_id = NEW.session_id
+    AND member_id = NEW.member_id)
+BEGIN SELECT RAISE(ABORT, 'a revisions row must belong to an existing session and member'); END;
+CREATE TRIGGER secrets_gone AFTER DELETE ON sessions BEGIN
+    DELETE FROM member_secrets WHERE session_id = OLD.id;
+    DELETE FROM revisions WHERE session_id = OLD.id;
+END;
+"""
+
+
 def _child_triggers(table: str) -> str:
     def when(ref: str) -> str:
         return f"WHEN (SELECT status FROM sessions WHERE id = {ref}.session_id) IN {LOCKED}"
@@ -206,7 +254,7 @@ BEGIN SELECT RAISE(ABORT, '{RETAINED_MESSAGE}'); END;
 """
 
 
-SCHEMA_VERSION = 4  # the number of migrations below; a test keeps the two in step
+SCHEMA_VERSION = 5  # the number of migrations below; a test keeps the two in step
 
 
 @cache
@@ -273,6 +321,12 @@ def build_migrations() -> sqlite_utils.Migrations:
         from pcso_interview.store.integrity_migration import upgrade_to_integrity
 
         upgrade_to_integrity(db)
+
+    @migrations(name="005_identity")
+    def _identity(db: sqlite_utils.Database) -> None:
+        """Who is acting: each member's PIN (as an Argon2 hash only), named HR accounts, and
+        grades changed after their member had seen the others'."""
+        db.executescript(IDENTITY)
 
     return migrations
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
     from pcso_interview.scoring import Classification
     from pcso_interview.session import Member, Session
+    from pcso_interview.store.identity import User
     from pcso_interview.store.integrity import Finding, SignedVersion
     from pcso_interview.store.review import (
         AuditEntry,
@@ -94,11 +95,17 @@ class Store:
         self._db: Any = None
         # Set when another window writes to this database: every change is refused, in words.
         self.read_only_reason = ""
-        self.has_search_index = bool(
-            conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sessions_fts'"
-            ).fetchone()
-        )
+        tables = {
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name IN ('sessions_fts', 'revisions')"
+            )
+        }
+        self.has_search_index = "sessions_fts" in tables
+        # Loading a session while an older schema is migrated (migration 4 reads sign-offs
+        # through the aggregate before migration 5 adds revisions).
+        self.has_revisions = "revisions" in tables
 
     @property
     def db(self):
@@ -335,7 +342,7 @@ class Store:
 
     def load(self, session_id: str) -> Session:
         from pcso_interview.scoring import Classification
-        from pcso_interview.session import Agreed, Mark, Member, Session, SignOff
+        from pcso_interview.session import Agreed, Mark, Member, Revision, Session, SignOff
 
         row = self._one("SELECT * FROM sessions WHERE id = ?", [session_id])
         if row is None:
@@ -403,6 +410,18 @@ class Store:
                     "SELECT * FROM signoffs WHERE session_id = ? AND version = ?"
                     " ORDER BY signed_at, member_id",
                     [session_id, row["version"]],
+                )
+            ),
+            revisions=tuple(
+                Revision(r["member_id"], r["area_id"], r["old_grade"], r["new_grade"], r["at"])
+                for r in (
+                    self._rows(
+                        "SELECT * FROM revisions WHERE session_id = ?"
+                        " ORDER BY at, member_id, area_id",
+                        params,
+                    )
+                    if self.has_revisions
+                    else ()
                 )
             ),
             withdrawn_reason=row["withdrawn_reason"],
@@ -555,6 +574,25 @@ class Store:
             old = session.grades.get((member_id, area_id))
             if old == grade:
                 return
+            seen = session.has_submitted(member_id) and any(
+                (m.id, area_id) in session.grades for m in session.panel if m.id != member_id
+            )
+            if seen and old is not None:
+                # Changed after its member could see the others' grades: kept, shown, audited.
+                self.conn.execute(
+                    "INSERT INTO revisions (session_id, member_id, area_id, old_grade, new_grade,"
+                    " at) VALUES (?,?,?,?,?,?)",
+                    [session_id, member_id, area_id, old, grade, now],
+                )
+                self._audit(
+                    now,
+                    session_id,
+                    actor or member.name,
+                    "grade after reveal",
+                    f"{member_id}/{area_id}",
+                    old,
+                    grade,
+                )
             if grade is None:
                 self.conn.execute(
                     "DELETE FROM grades WHERE session_id = ? AND member_id = ? AND area_id = ?",
@@ -657,6 +695,14 @@ class Store:
                 )
             if grade is not None and grade not in session.profile.scale.values:
                 raise SessionRuleError(f"{grade} is not a point on the scale.")
+            if grade is not None and not session.all_graded(area_id):
+                waiting = ", ".join(
+                    m.name for m in session.panel if (m.id, area_id) not in session.grades
+                )
+                raise SessionRuleError(
+                    f"{area.name}: the agreed grade waits until every member has graded it"
+                    f" (still to grade: {waiting})."
+                )
             old = session.agreed.get(area_id)
             if grade is None:
                 self.conn.execute(
@@ -689,12 +735,30 @@ class Store:
         typed_name: str = "",
         signature_png_b64: str = "",
         actor: str = "",
+        secret: str = "",
     ) -> Session:
-        """One member signs; when the last one signs the session is locked and digested."""
+        """One member signs, proving it is them with their PIN (``secret``) where PINs are in
+        use; when the last one signs the session is locked and digested."""
+        from pcso_interview.credentials import IdentityError, same_name
         from pcso_interview.session import DECLARATION, digest
 
         if not typed_name.strip() and not signature_png_b64:
             raise SessionRuleError("Sign by drawing a signature or typing your name.")
+        before = self.load(session_id)
+        signer = before.member(member_id)
+        if before.locked:
+            before.check_editable()
+        if before.signoff(member_id) is not None:
+            raise SessionRuleError(f"{signer.name} has already signed.")
+        if typed_name.strip() and not same_name(typed_name, signer.name):
+            raise IdentityError(
+                f"A typed signature is the member's own name as recorded: {signer.name}."
+            )
+        blockers = before.signoff_blockers()
+        if blockers:
+            raise SessionRuleError("Not ready for sign-off: " + " ".join(blockers))
+        if self.pin_required(before, member_id):
+            self.check_member_secret(session_id, member_id, secret)
         with self._write() as now:
             session = self.load(session_id)
             if session.locked:
@@ -924,6 +988,64 @@ class Store:
             "SELECT digest FROM sheets WHERE session_id = ? AND version = ?", [session_id, version]
         )
         return row["digest"] if row else None
+
+    # --- who is acting -----------------------------------------------------------------------
+
+    def pin_required(self, session: Session, member_id: str) -> bool:
+        """PINs guard every member, unless the profile waives them for a one-member panel;
+        a member who has set one always needs it."""
+        from pcso_interview.store.identity import member_has_secret
+
+        if member_has_secret(self, session.id, member_id):
+            return True
+        return len(session.panel) > 1 or session.profile.pin_for_single_member
+
+    def member_has_secret(self, session_id: str, member_id: str) -> bool:
+        from pcso_interview.store.identity import member_has_secret
+
+        return member_has_secret(self, session_id, member_id)
+
+    def set_member_secret(
+        self, session_id: str, member_id: str, secret: str, actor: str = ""
+    ) -> None:
+        from pcso_interview.store.identity import set_member_secret
+
+        set_member_secret(self, session_id, member_id, secret, actor)
+
+    def check_member_secret(self, session_id: str, member_id: str, secret: str) -> None:
+        from pcso_interview.store.identity import check_member_secret
+
+        check_member_secret(self, session_id, member_id, secret)
+
+    def reset_member_secret(self, session_id: str, member_id: str, admin: User) -> None:
+        from pcso_interview.store.identity import reset_member_secret
+
+        reset_member_secret(self, session_id, member_id, admin)
+
+    def count_users(self) -> int:
+        from pcso_interview.store.identity import count_users
+
+        return count_users(self)
+
+    def list_users(self) -> list[User]:
+        from pcso_interview.store.identity import list_users
+
+        return list_users(self)
+
+    def add_user(self, name: str, role: str, passphrase: str, by: User | None = None) -> User:
+        from pcso_interview.store.identity import add_user
+
+        return add_user(self, name, role, passphrase, by)
+
+    def sign_in(self, name: str, passphrase: str) -> User:
+        from pcso_interview.store.identity import sign_in
+
+        return sign_in(self, name, passphrase)
+
+    def reset_user(self, name: str, passphrase: str, admin: User) -> None:
+        from pcso_interview.store.identity import reset_user
+
+        reset_user(self, name, passphrase, admin)
 
     def register_issue(
         self, file_sha256: str, parts: Iterable[IssuedPart], how: str, actor: str

@@ -202,21 +202,26 @@ def test_verify_of_an_unknown_session_is_one_line(db, capsys):
 
 
 @pytest.fixture
-def with_old(tmp_path):
-    """One session signed in January 2023 (long past its 12 months) and one signed today."""
+def with_old(tmp_path, monkeypatch):
+    """One session signed in January 2023 (long past its 12 months) and one signed today; an
+    HR account to purge with, its passphrase in PCSO_PASSPHRASE."""
     path = tmp_path / "purge.db"
     store = Store.open(path, clock=Clock(datetime(2023, 1, 9, 9, 0, tzinfo=UTC)))
     old = signed_session(store, ref="C-OLD", day="2023-01-09")
     store.close()
     store = Store.open(path)
     young = signed_session(store, ref="C-YOUNG")
+    store.add_user("Hana HR", "admin", "a long enough passphrase")
     store.close()
+    monkeypatch.setenv("PCSO_PASSPHRASE", "a long enough passphrase")
     return path, old, young
 
 
 def test_purge_without_yes_and_no_terminal_deletes_nothing(with_old, capsys, not_a_tty):
     path, old, _young = with_old
-    status, out, err = cli(capsys, "--db", path, "purge", "--older-than-retention")
+    status, out, err = cli(
+        capsys, "--db", path, "purge", "--older-than-retention", "--user", "Hana HR"
+    )
     assert status == 1
     assert f"{old[:12]}  2023-01-09  C-OLD  signed" in out
     assert "C-YOUNG" not in out
@@ -226,7 +231,9 @@ def test_purge_without_yes_and_no_terminal_deletes_nothing(with_old, capsys, not
 
 def test_purge_with_yes_deletes_and_audits(with_old, capsys, not_a_tty):
     path, old, young = with_old
-    status, out, err = cli(capsys, "--db", path, "purge", "--older-than-retention", "--yes")
+    status, out, err = cli(
+        capsys, "--db", path, "purge", "--older-than-retention", "--yes", "--user", "Hana HR"
+    )
     assert (status, err) == (0, "")
     assert "deleted 1 session(s); the audit log records each one" in out
     assert read(path, "SELECT id FROM sessions") == [(young,)]
@@ -235,7 +242,9 @@ def test_purge_with_yes_deletes_and_audits(with_old, capsys, not_a_tty):
         "SELECT action, subject, old FROM audit WHERE session_id = ? ORDER BY id DESC LIMIT 1",
         [old],
     ) == [("purge", "past retention", "2023-01-09 signed")]
-    status, out, _ = cli(capsys, "--db", path, "purge", "--older-than-retention", "--yes")
+    status, out, _ = cli(
+        capsys, "--db", path, "purge", "--older-than-retention", "--yes", "--user", "Hana HR"
+    )
     assert (status, out) == (0, "nothing is past its retention period\n")
 
 

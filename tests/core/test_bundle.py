@@ -16,6 +16,7 @@ from tests.store_support import (
     new_session,
     profile,
     scored_session,
+    sign_as,
     signed_session,
 )
 
@@ -403,7 +404,7 @@ def test_member_marks_cannot_change_a_signed_session(laptops, tmp_path, capsys):
     cli(capsys, "--db", b, "export", sid, "--member", "m2", "-o", marks_file)
     store = Store.open(a)
     for member in store.load(sid).panel:
-        store.sign(sid, member.id, typed_name=member.name)
+        sign_as(store, sid, member.id, typed_name=member.name)
     store.close()
     status, _, err = cli(capsys, "--db", a, "import", marks_file)
     assert status == 1

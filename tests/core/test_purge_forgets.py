@@ -16,7 +16,15 @@ from pcso_interview.demo import signature_png
 from pcso_interview.session import Member
 from pcso_interview.store import Store, opening
 from tests.cli_support import cli
-from tests.store_support import Clock, grade_all, indicators, new_session, profile, signed_session
+from tests.store_support import (
+    Clock,
+    grade_all,
+    indicators,
+    new_session,
+    profile,
+    sign_as,
+    signed_session,
+)
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
@@ -70,8 +78,8 @@ def data_folder(tmp_path) -> Path:
         for area in plan:
             old.agree(sid, area.id, 3, SECRETS[5])
         png = base64.b64encode(signature_png()).decode("ascii")
-        old.sign(sid, "m1", typed_name=CHAIR.name)
-        old.sign(sid, "m2", signature_png_b64=png)
+        sign_as(old, sid, "m1", typed_name=CHAIR.name)
+        sign_as(old, sid, "m2", signature_png_b64=png)
         opening.backup_database(path, "start")
     finally:
         old.close()
@@ -85,11 +93,17 @@ def data_folder(tmp_path) -> Path:
     return folder, sid, kept
 
 
-def test_a_purge_leaves_no_byte_of_the_session_anywhere(data_folder, capsys):
+def test_a_purge_leaves_no_byte_of_the_session_anywhere(data_folder, capsys, monkeypatch):
     folder, sid, kept = data_folder
     path = folder / "sessions.db"
     assert secrets_in(folder)  # the test can see them before
-    status, out, err = cli(capsys, "--db", path, "purge", "--older-than-retention", "--yes")
+    store = Store.open(path)
+    store.add_user("Hana HR", "admin", "a long enough passphrase")
+    store.close()
+    monkeypatch.setenv("PCSO_PASSPHRASE", "a long enough passphrase")
+    status, out, err = cli(
+        capsys, "--db", path, "purge", "--older-than-retention", "--yes", "--user", "Hana HR"
+    )
     assert status == 0, err
     assert "deleted 1 session(s)" in out
     assert "removed 2 backup(s) that held them; a new backup was taken" in out

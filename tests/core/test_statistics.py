@@ -21,7 +21,7 @@ from pcso_interview.statistics import (
     statistics_csv_rows,
 )
 from pcso_interview.store import Store
-from tests.store_support import profile
+from tests.store_support import profile, sign_as
 
 TODAY = date(2026, 6, 1)
 GWENT = "gwent-cso"
@@ -65,7 +65,7 @@ def db(tmp_path_factory):
             store.grade(session_id, ANN.id, area.id, ann)
             store.grade(session_id, BOB.id, area.id, bob)
         for member in (ANN, BOB):
-            store.sign(session_id, member.id, typed_name=member.name)
+            sign_as(store, session_id, member.id, typed_name=member.name)
     yield store
     store.close()
 

@@ -31,6 +31,7 @@ from tests.store_support import (
     read,
     scored_session,
     sign_all,
+    sign_as,
     signed_session,
 )
 
@@ -239,6 +240,16 @@ def test_every_change_is_committed_with_its_audit_row_before_returning(store, db
             ("SELECT candidate_ref FROM sessions WHERE id = ?", "C-0002"),
         ),
         (
+            lambda: store.grade(sid, "m1", area, 3),
+            ("grade", "Ann Chair", f"m1/{area}", "", "3"),
+            ("SELECT grade FROM grades WHERE session_id = ? AND member_id = 'm1'", 3),
+        ),
+        (  # every member has graded the area: only now may the panel agree a grade
+            lambda: store.grade(sid, "m3", area, 3),
+            ("grade", "Llŷr Ŵyn", f"m3/{area}", "", "3"),
+            ("SELECT grade FROM grades WHERE session_id = ? AND member_id = 'm3'", 3),
+        ),
+        (
             lambda: store.agree(sid, area, 3, "after discussion"),
             ("agree", "Ann Chair", profile().area(area).name, "", "3 after discussion"),
             (
@@ -300,9 +311,9 @@ def test_status_moves_from_setup_to_signed(store, db_path):
     seen.append(store.load(sid).status)
     agree_all(store, sid, 3)
     assert store.load(sid).status is Status.CONSENSUS
-    store.sign(sid, "m1", typed_name="Ann Chair")
+    sign_as(store, sid, "m1", typed_name="Ann Chair")
     seen.append(store.load(sid).status)
-    store.sign(sid, "m2", signature_png_b64="iVBORw0KGgo=")
+    sign_as(store, sid, "m2", signature_png_b64="iVBORw0KGgo=")
     seen.append(store.load(sid).status)
     assert seen == [
         Status.SETUP,
@@ -343,13 +354,13 @@ def test_signing_is_refused_while_grades_are_missing(store, db_path):
     for area in profile().planned_areas:
         store.grade(sid, "m1", area.id, 3)
     with pytest.raises(SessionRuleError, match="Bob Member has 10 area"):
-        store.sign(sid, "m1", typed_name="Ann Chair")
+        sign_as(store, sid, "m1", typed_name="Ann Chair")
     for area in profile().planned_areas:
         store.grade(sid, "m2", area.id, 3)
     with pytest.raises(SessionRuleError, match="no agreed grade yet"):
-        store.sign(sid, "m1", typed_name="Ann Chair")
+        sign_as(store, sid, "m1", typed_name="Ann Chair")
     with pytest.raises(SessionRuleError, match="drawing a signature or typing"):
-        store.sign(sid, "m1", typed_name="  ")
+        sign_as(store, sid, "m1", typed_name="  ")
     assert read(db_path, "SELECT count(*) FROM signoffs") == [(0,)]
     assert store.load(sid).status is Status.CONSENSUS
 
@@ -360,17 +371,17 @@ def test_signing_needs_a_rationale_when_the_agreed_grade_lies_outside_the_member
     area = profile().planned_areas[0]
     store.agree(sid, area.id, 5)
     with pytest.raises(SessionRuleError, match=f"{area.name}: .*rationale is required"):
-        store.sign(sid, "m1", typed_name="Ann Chair")
+        sign_as(store, sid, "m1", typed_name="Ann Chair")
     store.agree(sid, area.id, 5, "Panel agreed the example was exceptional.")
-    store.sign(sid, "m1", typed_name="Ann Chair")
+    sign_as(store, sid, "m1", typed_name="Ann Chair")
     assert store.load(sid).signoff("m1") is not None
 
 
 def test_last_signature_locks_the_session_and_stores_its_digest(store, db_path, clock):
     """When everyone has signed: signed, closed, digest kept with sheet version 1."""
     sid = scored_session(store)
-    store.sign(sid, "m1", typed_name="Ann Chair")
-    after = store.sign(sid, "m2", typed_name="Bob Member")
+    sign_as(store, sid, "m1", typed_name="Ann Chair")
+    after = sign_as(store, sid, "m2", typed_name="Bob Member")
     assert after.status is Status.SIGNED
     assert after.locked
     digest = after.digest()
@@ -430,7 +441,7 @@ def test_a_signed_session_refuses_every_edit(store, db_path, edit):
 def test_clear_signatures_works_before_the_last_signature_only(store, db_path):
     """The chair can undo a partial sign-off (with a reason) so marks may change again."""
     sid = scored_session(store)
-    store.sign(sid, "m1", typed_name="Ann Chair")
+    sign_as(store, sid, "m1", typed_name="Ann Chair")
     with pytest.raises(SessionRuleError, match="Sign-off has begun"):
         store.grade(sid, "m2", profile().planned_areas[0].id, 4)
     with pytest.raises(SessionRuleError, match="reason"):
@@ -517,7 +528,7 @@ def test_withdraw_needs_a_reason_and_locks(store, db_path):
     with pytest.raises(SessionRuleError, match="withdrawn"):
         store.classify(sid, "m1", indicators()[1], "partly")
     with pytest.raises(SessionRuleError, match="withdrawn"):
-        store.sign(sid, "m1", typed_name="Ann Chair")
+        sign_as(store, sid, "m1", typed_name="Ann Chair")
     store.reopen(sid, "Candidate arrived late after all.", "Hana HR")
     assert store.load(sid).version == 1  # nothing was signed, so no new sheet version
 

@@ -24,7 +24,7 @@ from pcso_interview.store import (
     opening,
     restore_backup,
 )
-from tests.store_support import signed_session
+from tests.store_support import sign_as, signed_session
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
@@ -132,7 +132,7 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path):
         half = store.load(refs["OLD-PART"])
         assert half.signoffs[0].content_digest == half.content_digest()
         # The old file's work goes on under the new rules.
-        store.sign(refs["OLD-PART"], "m2", typed_name="Bob Member")
+        sign_as(store, refs["OLD-PART"], "m2", typed_name="Bob Member")
         assert store.load(refs["OLD-PART"]).record_problems == ()
         store.set_state("last_session", refs["OLD-OPEN"])
         assert store.get_state("last_session") == refs["OLD-OPEN"]

@@ -22,7 +22,7 @@ from pcso_interview.profiles import Profile
 from pcso_interview.session import Member
 from pcso_interview.store import Store
 from reports.marking_sheet import MARGIN, PAGE_HEIGHT, PAGE_WIDTH
-from tests.store_support import KENT, Clock
+from tests.store_support import KENT, Clock, sign_as
 from tests.store_support import profile as load_profile
 
 LLYR = Member("m1", "Llŷr Ŵyn", "chair", "PS 1207")
@@ -101,9 +101,9 @@ def sign(store: Store, session_id: str, *, drawn: bytes | None = None) -> None:
     for member in store.load(session_id).panel:
         if drawn is not None and member.is_chair:
             png_b64 = base64.b64encode(drawn).decode("ascii")
-            store.sign(session_id, member.id, signature_png_b64=png_b64)
+            sign_as(store, session_id, member.id, signature_png_b64=png_b64)
         else:
-            store.sign(session_id, member.id, typed_name=member.name)
+            sign_as(store, session_id, member.id, typed_name=member.name)
 
 
 def numbered_words(count: int) -> list[str]:

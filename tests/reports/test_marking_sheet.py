@@ -45,7 +45,7 @@ from tests.reports.sheet_support import (
     squash,
     text_fonts,
 )
-from tests.store_support import KENT
+from tests.store_support import KENT, sign_as
 from tests.store_support import profile as load_profile
 
 LONG_NAMES = (
@@ -99,7 +99,7 @@ def built(sheet_db) -> dict[str, Built]:
             sign(store, session_id, drawn=signature_png())
         elif key == "half_signed":
             chair = store.load(session_id).chair
-            store.sign(session_id, chair.id, typed_name=chair.name)
+            sign_as(store, session_id, chair.id, typed_name=chair.name)
         elif key != "draft":
             sign(store, session_id)
     result = {}

@@ -122,3 +122,20 @@ def test_a_signed_sheet_is_the_same_whether_built_from_the_rows_or_the_signed_co
     rebuilt = Session.from_signed_content(version.content)
     assert rebuilt.signed_content() == version.content
     assert build_sheet(rebuilt) == build_sheet(session)
+
+
+def test_a_grade_changed_after_the_reveal_is_on_the_sheet(tmp_path):
+    store = open_store(tmp_path / "sessions.db")
+    try:
+        sid = scored(store, ref="C-0505")
+        session = store.load(sid)
+        area = session.planned_areas[1]
+        store.agree(sid, area.id, None)
+        store.grade(sid, "m2", area.id, 4)  # both had graded 3, each had seen the other's
+        store.agree(sid, area.id, 4, "Regraded after discussion.")
+        sign(store, sid)
+        session = store.load(sid)
+    finally:
+        store.close()
+    text = Sheet.read(build_sheet(session)).text.replace("\n", " ")
+    assert "Gwenllïan Ŵyn changed this grade from 3 to 4 after the grades were shown" in text

@@ -76,6 +76,8 @@ def open_window(qtbot, profiles):
         if session_id:
             window.open_session(session_id, page, member_id)
             assert window.interview.session is not None
+            # A PIN dialog may have come and gone: the window is active again before a key.
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         return window
 
     return make
@@ -108,3 +110,24 @@ def no_unexpected_questions(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     yield asked
     assert asked == [], f"unexpected question(s): {asked}"
+
+
+@pytest.fixture(autouse=True)
+def members_type_their_pins(request, monkeypatch):
+    """Each member types their own PIN when asked (m1 1111, m2 2222, ...; chosen the first time),
+    through the store's real checks. Tests of the PIN dialog itself mark themselves
+    ``real_pin_dialog`` and type into it."""
+    if request.node.get_closest_marker("real_pin_dialog"):
+        return
+    from tests.store_support import pin
+    from ui.pin_dialog import PinDialog
+
+    def ask(_parent, store, session, member, _why):
+        secret = pin(member.id)
+        if store.member_has_secret(session.id, member.id):
+            store.check_member_secret(session.id, member.id, secret)
+        else:
+            store.set_member_secret(session.id, member.id, secret)
+        return secret
+
+    monkeypatch.setattr(PinDialog, "ask", staticmethod(ask))

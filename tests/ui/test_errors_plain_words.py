@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pcso_interview.lifecycle import Status
 from pcso_interview.scoring import Classification
 from pcso_interview.store import Store
-from tests.store_support import agree_all, grade_all
+from tests.store_support import agree_all, grade_all, sign_as
 from tests.ui.keys import focused, press, type_text
 from ui.scoring import note_editor
 
@@ -25,7 +25,7 @@ def signed_elsewhere(store, session_id: str) -> None:
                 other.grade(session_id, member, area.id, 3)
             other.agree(session_id, area.id, 3)
         for member in ("m1", "m2"):
-            other.sign(session_id, member, typed_name=member)
+            sign_as(other, session_id, member, signature_png_b64="iVBORw0KGgo=")
     finally:
         other.close()
     assert store.load(session_id).status is Status.SIGNED

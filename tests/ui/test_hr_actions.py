@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from pcso_interview.cli import actor_name
 from pcso_interview.demo import demo_sessions
 from pcso_interview.hr_export import neutralise
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import load_profiles
 from pcso_interview.session import Member
 from pcso_interview.store import Store
+from pcso_interview.store.identity import User
 from reports import issue
 from reports.verify import MATCH, verify_pdf
 from tests.store_support import read
@@ -39,6 +39,8 @@ from tests.ui.keys import press, type_text
 from ui.hr import browser as browser_module
 from ui.hr.browser import HrBrowser
 from ui.reason_dialog import ReasonDialog
+
+HR_USER = User("Rhian Evans-HR", "admin")  # the signed-in HR account
 
 TODAY = date(2026, 6, 1)
 GWENT = "gwent-cso"
@@ -91,7 +93,7 @@ def told(monkeypatch) -> list[str]:
 @pytest.fixture
 def make_browser(qtbot, profiles):
     def make(store: Store) -> HrBrowser:
-        browser = HrBrowser(store, profiles)
+        browser = HrBrowser(store, profiles, HR_USER)
         qtbot.addWidget(browser)
         browser.resize(1600, 800)
         browser.show()
@@ -435,7 +437,7 @@ def test_reopen_with_a_reason_is_audited_and_makes_version_two(make_browser, sto
             " ORDER BY id DESC LIMIT 1",
             [session_id],
         )
-        assert last == [("reopen", reason, actor_name(), "signed v1", "reopened v2")]
+        assert last == [("reopen", reason, HR_USER.name, "signed v1", "reopened v2")]
     assert changed == [True]
     # the list follows: the signed filter no longer shows them
     shown = {browser.model.row(r).id for r in range(browser.model.rowCount())}
@@ -505,7 +507,7 @@ def test_withdraw_with_a_reason_locks_and_audits(make_browser, store, monkeypatc
     assert (last.action, last.subject, last.actor, last.old, last.new) == (
         "withdraw",
         "Did not attend the second part.",
-        actor_name(),
+        HR_USER.name,
         "scoring",
         "withdrawn",
     )
@@ -558,7 +560,7 @@ def test_purge_deletes_exactly_the_sessions_past_retention(
     after = {r[0] for r in read(old_store.path, "SELECT id FROM sessions")}
     assert after == before - due
     purged = read(old_store.path, "SELECT session_id, actor FROM audit WHERE action = 'purge'")
-    assert sorted(purged) == sorted((i, actor_name()) for i in due)
+    assert sorted(purged) == sorted((i, HR_USER.name) for i in due)
     for table in ("members", "grades", "marks", "agreed", "signoffs", "sheets"):
         left = read(old_store.path, f"SELECT DISTINCT session_id FROM {table}")
         assert not {r[0] for r in left} & due, table

@@ -18,11 +18,14 @@ from pcso_interview.demo import demo_sessions
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import load_profiles
 from pcso_interview.store import Store
+from pcso_interview.store.identity import User
 from tests.ui.keys import press, type_text
 from ui.hr import sessions_model
 from ui.hr.browser import HrBrowser
 from ui.hr.review_dialog import SessionReviewDialog
 from ui.hr.sessions_model import COLUMNS
+
+HR_USER = User("Rhian Evans-HR", "admin")  # the signed-in HR account
 
 TODAY = date(2026, 6, 1)
 SESSIONS = 300
@@ -99,7 +102,7 @@ def model_ids(browser: HrBrowser) -> list[str]:
 @pytest.fixture
 def make_browser(qtbot, hr_store, profiles):
     def make(width: int = 1600, height: int = 800) -> HrBrowser:
-        browser = HrBrowser(hr_store, profiles)
+        browser = HrBrowser(hr_store, profiles, HR_USER)
         qtbot.addWidget(browser)
         browser.resize(width, height)
         browser.show()

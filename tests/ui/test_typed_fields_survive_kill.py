@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,17 @@ from pcso_interview.store import Store
 from ui.main_window import MainWindow
 from ui.scoring.note_editor import SAVE_AFTER_MS
 
+from ui.pin_dialog import PinDialog
+
+def prove(_parent, store, session, member, _why):  # the member types their PIN: 1111 for m1
+    secret = member.id[-1] * 4
+    if store.member_has_secret(session.id, member.id):
+        store.check_member_secret(session.id, member.id, secret)
+    else:
+        store.set_member_secret(session.id, member.id, secret)
+    return secret
+
+PinDialog.ask = staticmethod(prove)
 app = QApplication([])
 store = Store.open(Path(sys.argv[2]))
 window = MainWindow(store, load_profiles([]))
@@ -79,7 +91,12 @@ def test_typed_text_survives_kill_9(tmp_path, what):
         text=True,
     )
     try:
-        assert child.stdout.readline().strip() == "typed", child.stderr.read()
+        # The child says "typed" when done; a child stuck (say, on a dialog) is killed at 60 s.
+        timer = threading.Timer(60, child.kill)
+        timer.start()
+        line = child.stdout.readline().strip()
+        timer.cancel()
+        assert line == "typed", child.stderr.read()
         child.send_signal(signal.SIGKILL)
         assert child.wait(timeout=30) == -signal.SIGKILL
     finally:

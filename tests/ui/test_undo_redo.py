@@ -5,7 +5,7 @@ from __future__ import annotations
 from pcso_interview.lifecycle import Status
 from pcso_interview.scoring import Classification
 from pcso_interview.store import Store
-from tests.store_support import agree_all, grade_all
+from tests.store_support import agree_all, grade_all, sign_as
 from tests.ui.keys import focused, press, sign_in_turn, type_text
 
 
@@ -102,7 +102,7 @@ def test_undo_after_signing_behind_the_windows_back_changes_nothing(
     other = Store.open(store.path)
     try:
         for member in ("m1", "m2"):
-            other.sign(session_id, member, typed_name=member)
+            sign_as(other, session_id, member, signature_png_b64="iVBORw0KGgo=")
     finally:
         other.close()
     before = store.load(session_id)

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.cli import actor_name
 from pcso_interview.files import write_atomic
 from pcso_interview.hr_export import ExportError, sessions_csv
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import ProfileSet
 from pcso_interview.session import Session
 from pcso_interview.store import SessionQuery, SessionRow, Store
+from pcso_interview.store.identity import User
 from reports.issue import issue_combined, issue_folder
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
@@ -53,9 +53,12 @@ class HrBrowser(QWidget):
 
     changed = Signal()  # something was reopened, withdrawn or purged
 
-    def __init__(self, store: Store, profiles: ProfileSet, parent: QWidget | None = None):
+    def __init__(
+        self, store: Store, profiles: ProfileSet, user: User, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.store = store
+        self.user = user  # the signed-in HR account: every action is audited in its name
         self.text = QLineEdit()
         self.text.setPlaceholderText("Candidate, reference or panel member")
         self.text.setAccessibleName("Search text")
@@ -117,11 +120,15 @@ class HrBrowser(QWidget):
             ("reopen", "Re&open…", lambda: self.reopen()),
             ("withdraw", "&Withdraw…", lambda: self.withdraw()),
             ("purge", "&Purge past retention…", lambda: self.purge()),
+            ("pin", "Reset a member's P&IN…", lambda: self.reset_pin()),
+            ("account", "Add HR &account…", lambda: self.add_account()),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
             buttons.addWidget(button)
             self.actions[key] = button
+        for key in ("pin", "account"):  # an admin's tasks
+            self.actions[key].setVisible(user.is_admin)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -242,7 +249,7 @@ class HrBrowser(QWidget):
                 sessions,
                 folder,
                 how="HR reprint",
-                actor=actor_name(),
+                actor=self.user.name,
                 progress=progress,
             )
         except OSError as exc:
@@ -280,7 +287,7 @@ class HrBrowser(QWidget):
                 sessions,
                 path,
                 how="HR combined PDF",
-                actor=actor_name(),
+                actor=self.user.name,
                 progress=progress,
             )
             # Stopped part-way: a PDF missing some of the selection would pass for the whole
@@ -330,6 +337,50 @@ class HrBrowser(QWidget):
             return None
         return path
 
+    def reset_pin(self, member_id: str | None = None) -> bool:
+        """An admin clears the PIN a member forgot; they choose a new one when next asked."""
+        ids = self._need_selection()
+        if not ids:
+            return False
+        ok, session = attempt(self, lambda: self.store.load(ids[0]), reading=True)
+        if not ok or session is None:
+            return False
+        if member_id is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            names = [f"{m.name} ({m.id})" for m in session.panel]
+            chosen, picked = QInputDialog.getItem(
+                self, "Reset a PIN", "Whose PIN was forgotten?", names, 0, False
+            )
+            if not picked:
+                return False
+            member_id = session.panel[names.index(chosen)].id
+        ok, _ = attempt(
+            self, lambda: self.store.reset_member_secret(session.id, member_id, self.user)
+        )
+        if ok:
+            name = session.member(member_id).name
+            messages.inform(
+                self, "PIN reset", f"{name} chooses a new PIN the next time it is asked for."
+            )
+        return ok
+
+    def add_account(self, name: str = "", role: str = "", passphrase: str = "") -> bool:
+        """An admin adds an HR account (name, role, a first passphrase to pass on)."""
+        if not name:
+            from ui.hr.account_dialog import AccountDialog
+
+            answer = AccountDialog.ask(self)
+            if answer is None:
+                return False
+            name, role, passphrase = answer
+        ok, user = attempt(
+            self, lambda: self.store.add_user(name, role or "hr", passphrase, self.user)
+        )
+        if ok and user is not None:
+            messages.inform(self, "Account added", f"{user.name} can now sign in ({user.role}).")
+        return ok
+
     def _for_each(self, ids: list[str], action: Callable[[str], None], verb: str) -> int:
         """Act on each session quietly, then say once which failed and why.
 
@@ -377,7 +428,9 @@ class HrBrowser(QWidget):
         )
         if not reason:
             return 0
-        return self._for_each(ids, lambda s: self.store.reopen(s, reason, actor_name()), "reopened")
+        return self._for_each(
+            ids, lambda s: self.store.reopen(s, reason, self.user.name), "reopened"
+        )
 
     def withdraw(self) -> int:
         ids = self._need_selection()
@@ -389,7 +442,7 @@ class HrBrowser(QWidget):
         if not reason:
             return 0
         return self._for_each(
-            ids, lambda s: self.store.withdraw(s, reason, actor_name()), "withdrawn"
+            ids, lambda s: self.store.withdraw(s, reason, self.user.name), "withdrawn"
         )
 
     def purge(self) -> int:
@@ -407,7 +460,7 @@ class HrBrowser(QWidget):
             " them are removed and a new one is taken). Each deletion is audited.",
         ):
             return 0
-        ok, result = attempt(self, lambda: self.store.purge([r.id for r in due], actor_name()))
+        ok, result = attempt(self, lambda: self.store.purge([r.id for r in due], self.user.name))
         self._refresh()
         self.changed.emit()
         if not ok or result is None:

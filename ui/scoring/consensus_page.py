@@ -276,6 +276,12 @@ class ConsensusPage(QWidget):
             self.explanation.setText(
                 f"This profile derives agreed grades by the '{method}' method."
             )
+        if session.blind:
+            self.outcome.setText(
+                f"The agreed grades and the outcome show for {member.name} once they have graded"
+                " every area."
+            )
+            return
         outcome = session.outcome
         lines = [
             f"<b>Outcome: {RESULT_SYMBOL[outcome.result]} {outcome.result.label}</b> — "
@@ -283,6 +289,8 @@ class ConsensusPage(QWidget):
             f"pass mark {outcome.pass_mark_percent}%"
         ]
         lines += [f"• {reason}" for reason in outcome.reasons]
+        # Grades changed after their member had seen the others': the panel sees each one.
+        lines += [f"⚑ {session.revision_text(r)}" for r in session.revisions]
         blockers = session.signoff_blockers()
         if not blockers and not session.locked:
             lines.append("<b>Next: Sign-off (Ctrl+Shift+S)</b>")

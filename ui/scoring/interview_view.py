@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -96,6 +97,7 @@ class InterviewView(QWidget):
         super().__init__(parent)
         self.store = store
         self.read_only = read_only  # HR's view of a session: shown as the panel saw it
+        self.proven: set[tuple[str, str]] = set()  # (session, member) who typed their PIN here
         self.pending = PendingWrites(self)
         self.pending.waiting.connect(self._waiting)
         self.pending.refused.connect(self._kept_change_refused)
@@ -111,6 +113,7 @@ class InterviewView(QWidget):
         self.member_box.setAccessibleName("Scoring as")
         self.member_box.setMinimumWidth(220)
         self.member_box.currentIndexChanged.connect(self._member_changed)
+        self.member_box.activated.connect(self._member_activated)
         scoring_as = QLabel("Viewing &as:" if read_only else "Scoring &as:")
         scoring_as.setBuddy(self.member_box)
         self.banner = QLabel()
@@ -226,6 +229,8 @@ class InterviewView(QWidget):
         self.member_id = self.member_id or session.chair.id
         self.member_box.setCurrentIndex(self.member_box.findData(self.member_id))
         self.member_box.blockSignals(False)
+        if not self.is_proven(self.member_id):  # whoever scores proves it is them
+            self.prove(self.member_id, "to score as yourself")
         self.nav = nav_model([m.name for m in session.panel])
         self.nav_view.setModel(self.nav)
         self.nav_view.selectionModel().currentRowChanged.connect(self._nav_selected)
@@ -277,6 +282,11 @@ class InterviewView(QWidget):
             self.banner.setText(f"Signed off and locked (version {session.version}). Read-only.")
         elif session.status is Status.WITHDRAWN:
             self.banner.setText(f"Withdrawn and locked: {session.withdrawn_reason} Read-only.")
+        elif not self.is_proven(self.member_id):
+            self.banner.setText(
+                f"Scoring as {member.name} needs {member.name}'s PIN: press Ctrl+M to choose who"
+                " is scoring. Nothing can be marked until then."
+            )
         elif session.signoffs:
             self.banner.setText("Sign-off has begun: marks are frozen until everyone has signed.")
         elif self.read_only:
@@ -323,12 +333,14 @@ class InterviewView(QWidget):
             and self.session is not None
             and not self.session.locked
             and not self.session.signoffs
+            and self.is_proven(self.member_id)
         )
 
     def _show_page(self) -> None:
-        session = self.session
-        if session is None or not self.page_key:
+        if self.session is None or not self.page_key:
             return
+        # Blind until submitted: what this member may see, never more (the aggregate's rule).
+        session = self.session.visible_to(self.member_id)
         if self.page_key == CONSENSUS:
             self.pages.setCurrentWidget(self.consensus_page)
             self.consensus_page.show_session(session, self.member_id, self.editable)
@@ -396,11 +408,57 @@ class InterviewView(QWidget):
             self.go_to(self.nav.row(current.row()).key)
             self.nav_view.setFocus()
 
+    def is_proven(self, member_id: str) -> bool:
+        """May this window act as the member? HR's view and a locked record need no PIN;
+        otherwise the member has typed theirs here (or the profile waives it)."""
+        session = self.session
+        if self.read_only or session is None or session.locked:
+            return True
+        if (session.id, member_id) in self.proven:
+            return True
+        ok, required = attempt(
+            self, lambda: self.store.pin_required(session, member_id), reading=True, loud=False
+        )
+        return ok and not required
+
+    def prove(self, member_id: str, why: str) -> str | None:
+        """Ask the member's PIN (or have them choose one); the PIN, or None if not given."""
+        from ui.pin_dialog import PinDialog
+
+        session = self.session
+        if session is None:
+            return None
+        focus = QApplication.focusWidget()
+        secret = PinDialog.ask(self, self.store, session, session.member(member_id), why)
+        if secret is not None:
+            self.proven.add((session.id, member_id))
+        # Back where the keys were going: the dialog must not leave the focus nowhere.
+        self.window().activateWindow()
+        (focus if focus is not None and focus.isVisible() else self.area_page.table).setFocus()
+        return secret
+
+    def _member_activated(self, index: int) -> None:
+        """The member already shown chosen again: if they have not proven it yet, ask now."""
+        chosen = self.member_box.itemData(index)
+        if (
+            chosen == self.member_id
+            and not self.is_proven(chosen)
+            and self.prove(chosen, "to score as yourself") is not None
+        ):
+            self._render()
+
     def _member_changed(self, index: int) -> None:
         if index < 0 or self.session is None:
             return
+        chosen = self.member_box.itemData(index)
+        if not self.is_proven(chosen) and self.prove(chosen, "to score as yourself") is None:
+            # Not them: stay with the member already scoring, whose marks are on screen.
+            self.member_box.blockSignals(True)
+            self.member_box.setCurrentIndex(self.member_box.findData(self.member_id))
+            self.member_box.blockSignals(False)
+            return
         self.flush()
-        self.member_id = self.member_box.itemData(index)
+        self.member_id = chosen
         self.undo_stack.clear()
         self._render()
         self.store_state()
@@ -582,9 +640,22 @@ class InterviewView(QWidget):
         session = self.session
         if session is None:
             return
+        ok, required = attempt(self, lambda: self.store.pin_required(session, member_id))
+        if not ok:
+            return
+        secret = ""
+        if required:
+            given = self.prove(member_id, "to sign as yourself")
+            if given is None:
+                return  # not signed: the page keeps the tick, the name and the drawing
+            secret = given
         self._write(
             lambda: self.store.sign(
-                session.id, member_id, typed_name=typed_name, signature_png_b64=png_b64
+                session.id,
+                member_id,
+                typed_name=typed_name,
+                signature_png_b64=png_b64,
+                secret=secret,
             )
         )
         self.undo_stack.clear()
