@@ -18,8 +18,7 @@ from typing import Any
 from pcso_interview.files import write_atomic
 from pcso_interview.lifecycle import Status
 from pcso_interview.paths import DATA_DIR
-from pcso_interview.scoring import Classification
-from pcso_interview.session import Agreed, Mark, Member, Session, SignOff
+from pcso_interview.session import Session, record_parts
 
 SESSION_FORMAT = "pcso-interview-session"
 MEMBER_MARKS_FORMAT = "pcso-interview-member-marks"
@@ -99,6 +98,7 @@ def session_to_dict(session: Session, digest: str = "") -> dict[str, Any]:
                 {**s.to_dict(), "content_digest": s.content_digest or session.content_digest()}
                 for s in session.signoffs
             ],
+            "revisions": [r.to_dict() for r in session.revisions],
             "outcome": session.outcome.to_dict(),
             "digest": digest,
         },
@@ -111,38 +111,14 @@ def session_from_dict(data: Mapping[str, Any]) -> Session:
     return Session(
         id=s["id"],
         profile_snapshot=s["profile"],
-        candidate_name=s["candidate"]["name"],
-        candidate_ref=s["candidate"]["reference"],
-        date=s["date"],
-        venue=s["venue"],
-        panel=tuple(Member(m["id"], m["name"], m["role"], m["number"]) for m in s["panel"]),
         status=Status(s["status"]),
         version=s["version"],
-        questions=dict(s["questions"]),
-        marks={
-            (m["member"], m["indicator"]): Mark(Classification(m["classification"]), m["note"])
-            for m in s["marks"]
-        },
-        area_notes={(n["member"], n["area"]): n["note"] for n in s["area_notes"]},
-        grades={(g["member"], g["area"]): g["grade"] for g in s["grades"]},
-        agreed={a["area"]: Agreed(a["grade"], a["rationale"]) for a in s["agreed"]},
-        signoffs=tuple(
-            SignOff(
-                x["member"],
-                x["method"],
-                x["typed_name"],
-                x["signature_png_b64"],
-                x["signed_at"],
-                x["declaration"],
-                x.get("content_digest", ""),
-            )
-            for x in s["signoffs"]
-        ),
         withdrawn_reason=s["withdrawn_reason"],
         withdrawn_at=s.get("withdrawn_at", ""),
         withdrawn_by=s.get("withdrawn_by", ""),
         created_at=s["created_at"],
         updated_at=s["updated_at"],
+        **record_parts(s),
     )
 
 

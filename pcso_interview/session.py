@@ -397,45 +397,51 @@ class Session:
     def from_signed_content(cls, content: Mapping[str, Any]) -> Session:
         """A signed version rebuilt from the content kept when it was signed: its sheet can be
         built again long after the session moved on (reopened, signed again)."""
-        agreed = {a["area"]: Agreed(a["grade"], a["rationale"]) for a in content["agreed"]}
         return cls(
             id=content["session_id"],
             profile_snapshot=content["profile"],
-            candidate_name=content["candidate"]["name"],
-            candidate_ref=content["candidate"]["reference"],
-            date=content["date"],
-            venue=content["venue"],
-            panel=tuple(
-                Member(m["id"], m["name"], m["role"], m["number"]) for m in content["panel"]
-            ),
             status=Status.SIGNED,
             version=content["version"],
-            questions=dict(content["questions"]),
-            marks={
-                (m["member"], m["indicator"]): Mark(Classification(m["classification"]), m["note"])
-                for m in content["marks"]
-            },
-            area_notes={(n["member"], n["area"]): n["note"] for n in content["area_notes"]},
-            grades={(g["member"], g["area"]): g["grade"] for g in content["grades"]},
-            agreed=agreed,
-            revisions=tuple(
-                Revision(
-                    r["member"], r["area"], r["old"], r["new"] if r["new"] != "" else None, r["at"]
-                )
-                for r in content.get("revisions", ())
-            ),
-            signoffs=tuple(
-                SignOff(
-                    x["member"],
-                    x["method"],
-                    x["typed_name"],
-                    x["signature_png_b64"],
-                    x["signed_at"],
-                    x["declaration"],
-                )
-                for x in content["signoffs"]
-            ),
+            **record_parts(content),
         )
+
+
+def record_parts(d: Mapping[str, Any]) -> dict[str, Any]:
+    """The parts of a session written out as JSON (signed content, session files), read back:
+    one reading for both, so the two can never disagree."""
+    return {
+        "candidate_name": d["candidate"]["name"],
+        "candidate_ref": d["candidate"]["reference"],
+        "date": d["date"],
+        "venue": d["venue"],
+        "panel": tuple(Member(m["id"], m["name"], m["role"], m["number"]) for m in d["panel"]),
+        "questions": dict(d["questions"]),
+        "marks": {
+            (m["member"], m["indicator"]): Mark(Classification(m["classification"]), m["note"])
+            for m in d["marks"]
+        },
+        "area_notes": {(n["member"], n["area"]): n["note"] for n in d["area_notes"]},
+        "grades": {(g["member"], g["area"]): g["grade"] for g in d["grades"]},
+        "agreed": {a["area"]: Agreed(a["grade"], a["rationale"]) for a in d["agreed"]},
+        "revisions": tuple(
+            Revision(
+                r["member"], r["area"], r["old"], r["new"] if r["new"] != "" else None, r["at"]
+            )
+            for r in d.get("revisions", ())
+        ),
+        "signoffs": tuple(
+            SignOff(
+                x["member"],
+                x["method"],
+                x["typed_name"],
+                x["signature_png_b64"],
+                x["signed_at"],
+                x["declaration"],
+                x.get("content_digest", ""),
+            )
+            for x in d["signoffs"]
+        ),
+    }
 
 
 def derived_status(session: Session) -> Status:

@@ -1216,6 +1216,12 @@ class Store:
                 "INSERT INTO agreed (session_id, area_id, grade, rationale) VALUES (?,?,?,?)",
                 [session.id, area_id, agreed.grade, agreed.rationale],
             )
+        for r in session.revisions:
+            self.conn.execute(
+                "INSERT INTO revisions (session_id, member_id, area_id, at, old_grade, new_grade)"
+                " VALUES (?,?,?,?,?,?)",
+                [session.id, r.member_id, r.area_id, r.at, r.old, r.new],
+            )
         signed_content = session.content_digest() if session.signoffs else ""
         for s in session.signoffs:
             self.conn.execute(

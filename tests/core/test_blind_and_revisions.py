@@ -95,3 +95,35 @@ def test_a_grade_changed_before_the_reveal_is_not_a_revision(store):
     store.grade(sid, "m2", area.id, 5)
     store.grade(sid, "m2", area.id, 4)  # Bob has not graded everything: he has seen nothing
     assert store.load(sid).revisions == ()
+
+
+def test_a_session_with_a_revision_moves_between_laptops_unchanged(tmp_path, capsys):
+    from tests.cli_support import cli
+
+    a, b = tmp_path / "a" / "sessions.db", tmp_path / "b" / "sessions.db"
+    a.parent.mkdir()
+    b.parent.mkdir()
+    store = Store.open(a)
+    sid = new_session(store)
+    areas = store.load(sid).planned_areas
+    for area in areas:
+        store.grade(sid, "m1", area.id, 3)
+        store.grade(sid, "m2", area.id, 5)
+    store.grade(sid, "m2", areas[0].id, 4)
+    for area in areas:
+        store.agree(sid, area.id, 4)
+    sign_all(store, sid)
+    digest = store.load(sid).digest()
+    revisions = store.load(sid).revisions
+    store.close()
+    out = tmp_path / "session.json"
+    assert cli(capsys, "--db", a, "export", sid, "-o", out)[0] == 0
+    status, _, err = cli(capsys, "--db", b, "import", out)
+    assert status == 0, err
+    other = Store.open(b)
+    try:
+        moved = other.load(sid)
+        assert moved.revisions == revisions and len(revisions) == 1
+        assert moved.digest() == digest and moved.record_problems == ()
+    finally:
+        other.close()
