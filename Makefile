@@ -1,34 +1,62 @@
 # Two commands do everything on a fresh machine with Python 3.11+:
 #   make run    set up (first time) and start the app on its default local database
-#   make test   set up (first time) and run the whole check: ruff, import contracts, pytest
+#   make test   set up (first time) and run the whole check: ruff, mypy, import contracts,
+#               the wheel check, pytest
+# Dependencies come from the lock files (pinned, with hashes): requirements.lock for the app,
+# requirements-test.lock for the tests and tools. `make lock` renews them from pyproject.toml.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint screenshots clean
+.PHONY: run test lint types wheel-check lock test-lowest screenshots clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pcso-interview needs Python 3.11 or newer; set PYTHON=python3.11")'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/python -m compileall -q pcso_interview ui reports main.py
-	touch $(STAMP)
+	$(PYTHON) -m venv $(VENV)
 
-run: $(STAMP)
+$(RUN_STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m compileall -q pcso_interview ui reports main.py
+	touch $@
+
+$(TEST_STAMP): requirements-test.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m compileall -q pcso_interview ui reports main.py
+	touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
 	$(BIN)/python main.py $(ARGS)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 
-test: lint
+types: $(TEST_STAMP)
+	$(BIN)/mypy
+
+wheel-check: $(TEST_STAMP)
+	$(BIN)/python scripts/check_wheel.py
+
+test: lint wheel-check
 	@command -v qpdf >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get install -y -qq qpdf >/dev/null 2>&1; } \
 		|| echo "note: qpdf is not installed, so the qpdf forgery test is skipped"
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --durations=10
+
+lock: $(TEST_STAMP)
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements-test.lock pyproject.toml
+
+# The lowest versions pyproject.toml declares, in a venv of their own, through the test suite.
+test-lowest:
+	$(PYTHON) -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --quiet -r constraints-lowest.txt -e '.[test]' -c constraints-lowest.txt
+	QT_QPA_PLATFORM=offscreen .venv-lowest/bin/python -m pytest -q -x
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) .venv-lowest build *.egg-info

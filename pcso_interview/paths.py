@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 APP_NAME = "pcso-interview"
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# The shipped data: data/ in a source checkout, pcso_interview/data in an installed wheel.
+_SOURCE_DATA = Path(__file__).resolve().parent.parent / "data"
+_INSTALLED_DATA = Path(__file__).resolve().parent / "data"
+DATA_DIR = _SOURCE_DATA if (_SOURCE_DATA / "competencies.json").is_file() else _INSTALLED_DATA
 
 
 def user_data_dir() -> Path:

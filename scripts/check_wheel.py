@@ -1,0 +1,83 @@
+"""The wheel works on its own: built, installed into a fresh venv, and run from elsewhere.
+
+Run by `make test`. The fresh venv gets the built wheel and nothing of the source tree; its
+dependencies are the ones already installed from the lock file (a path to them, so nothing is
+downloaded twice). It must list the five built-in profiles, make demo sessions and write a
+marking sheet, and must not have QtWebEngine (the app depends on PySide6-Essentials, -Addons
+and -Pdf, not on the meta-package). Exits 1 saying what failed.
+"""
+
+from __future__ import annotations
+
+import json
+import site
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(args: list[str], cwd: Path, expect: int = 0) -> str:
+    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600)
+    if done.returncode != expect:
+        sys.exit(
+            f"wheel check: {' '.join(map(str, args))} exited {done.returncode}, not {expect}:\n"
+            f"{done.stdout}\n{done.stderr}"
+        )
+    return done.stdout
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="wheel-check-") as tmp:
+        work = Path(tmp)
+        run(
+            [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(work), "."],
+            ROOT,
+        )
+        (wheel,) = work.glob("pcso_interview-*.whl")
+        target = work / "venv"
+        venv.create(target, with_pip=True)
+        python = target / "bin" / "python"
+        inside = Path(
+            run(
+                [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], work
+            ).strip()
+        )
+        # The dependencies already installed here, by a path (their .pth files are not run,
+        # so this project's editable install stays out of the fresh venv).
+        (inside / "dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+        run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], work)
+        app = target / "bin" / "pcso-interview"
+        where = run(
+            [str(python), "-c", "import pcso_interview; print(pcso_interview.__file__)"], work
+        )
+        if str(ROOT) in where:
+            sys.exit(f"wheel check: the source tree was imported ({where.strip()})")
+        listed = run([str(app), "profiles"], work)
+        if len(listed.strip().splitlines()) != 6:  # a header and the five seed profiles
+            sys.exit(f"wheel check: expected 5 profiles, got:\n{listed}")
+        db = work / "data" / "sessions.db"
+        run([str(app), "--db", str(db), "demo", "--sessions", "4"], work)
+        rows = [
+            json.loads(line)
+            for line in run([str(app), "--db", str(db), "sessions", "--json"], work).splitlines()
+        ]
+        signed = next(r["id"] for r in rows if r["status"] == "signed")
+        sheets = work / "sheets"
+        run([str(app), "--db", str(db), "pdf", signed, "-o", str(sheets)], work)
+        (sheet,) = sheets.glob("*.pdf")
+        if not sheet.read_bytes().startswith(b"%PDF"):
+            sys.exit("wheel check: the sheet written is not a PDF")
+        run([str(python), "-c", "import PySide6.QtWebEngineCore"], work, expect=1)
+        print(
+            f"wheel check: {wheel.name} installed alone lists 5 profiles, makes demo sessions,"
+            " writes a signed sheet, and has no QtWebEngine"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
