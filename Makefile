@@ -42,7 +42,7 @@ types: $(TEST_STAMP)
 wheel-check: $(TEST_STAMP)
 	$(BIN)/python scripts/check_wheel.py
 
-test: lint wheel-check
+test: lint types wheel-check
 	@command -v qpdf >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get install -y -qq qpdf >/dev/null 2>&1; } \
 		|| echo "note: qpdf is not installed, so the qpdf forgery test is skipped"

@@ -32,7 +32,8 @@ class BundleError(ValueError):
 
 @cache
 def schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return loaded
 
 
 def _marks_list(session: Session, member_id: str | None = None) -> list[dict[str, Any]]:
@@ -181,7 +182,8 @@ def read_bundle(path: Path) -> dict[str, Any]:
         _check_profile(path, data["session"]["profile"])
     elif data["version"] >= 2 and "number" not in data["member"]:
         raise BundleError(f"{path}: at $.member: 'number' is missing")
-    return data
+    checked: dict[str, Any] = data
+    return checked
 
 
 def _check_profile(path: Path, snapshot: Mapping[str, Any]) -> None:

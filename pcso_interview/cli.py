@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pcso_interview import paths
 from pcso_interview.app_args import app_parser
@@ -37,13 +37,16 @@ from pcso_interview.store import (
 from pcso_interview.store.identity import User
 from pcso_interview.store.records import SORT_COLUMNS
 
+if TYPE_CHECKING:
+    Verbs = argparse._SubParsersAction[argparse.ArgumentParser]
+
 
 class UserError(Exception):
     """A mistake the user can fix; printed as one line on stderr, exit status 1."""
 
 
 def build_parser(
-    extra_verbs: Sequence[Callable[[argparse._SubParsersAction], None]] = (),
+    extra_verbs: Sequence[Callable[[Verbs], None]] = (),
 ) -> argparse.ArgumentParser:
     """The parser; ``extra_verbs`` lets outer layers (the marking sheet) add their verbs."""
     parser = app_parser(db_help=f"the sessions database (default: {paths.default_db_path()})")
@@ -313,7 +316,7 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _print_table(rows: list[tuple[str, ...]], out: TextIO) -> None:
+def _print_table(rows: Sequence[tuple[str, ...]], out: TextIO) -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out)
@@ -424,7 +427,7 @@ def import_file(store: Store, path: Path, actor: str) -> str:
     return f"{path}: imported session {incoming.id} ({incoming.candidate_ref})"
 
 
-def _import_member_marks(store: Store, path: Path, data: dict, actor: str) -> str:
+def _import_member_marks(store: Store, path: Path, data: dict[str, Any], actor: str) -> str:
     from pcso_interview import bundle
 
     try:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 from pcso_interview.lifecycle import SessionRuleError
 
@@ -42,7 +46,7 @@ def check_passphrase(secret: str) -> None:
 
 
 @cache
-def _hasher():
+def _hasher() -> PasswordHasher:
     from argon2 import PasswordHasher
 
     # OWASP's minimum for Argon2id (19 MiB, 2 passes): about 20 ms a check on a laptop.
@@ -50,14 +54,14 @@ def _hasher():
 
 
 def hash_secret(secret: str) -> str:
-    return _hasher().hash(secret)
+    return str(_hasher().hash(secret))
 
 
 def matches(stored: str, secret: str) -> bool:
     from argon2.exceptions import InvalidHashError, VerificationError
 
     try:
-        return _hasher().verify(stored, secret)
+        return bool(_hasher().verify(stored, secret))
     except (VerificationError, InvalidHashError):
         return False
 

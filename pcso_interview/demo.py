@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Profile
@@ -60,6 +61,9 @@ CLASS_WEIGHTS = (
     (Classification.CONTRARY, 6),
     (Classification.NONE, 14),
 )
+
+if TYPE_CHECKING:
+    from pcso_interview.store import Store
 
 
 def _name(rng: random.Random) -> str:
@@ -185,7 +189,7 @@ def signature_png(width: int = 180, height: int = 60) -> bytes:
     )
 
 
-def sign_for_demo(store, session_id: str, member_id: str, **kwargs) -> None:
+def sign_for_demo(store: Store, session_id: str, member_id: str, **kwargs: str) -> None:
     """Sign as an invented member (benchmarks, screenshots): their PIN is chosen first, as the
     app asks a member to, and given as they would type it."""
     secret = "2468" + member_id[-1:].rjust(1, "0") * 2

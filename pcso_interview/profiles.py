@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -186,7 +186,8 @@ class Profile:
 
     def to_dict(self) -> dict[str, Any]:
         """The complete dict form, defaults filled in: what a session snapshots."""
-        return json.loads(json.dumps(self.raw))
+        copied: dict[str, Any] = json.loads(json.dumps(self.raw))
+        return copied
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
@@ -296,7 +297,7 @@ class ProfileSet:
         known = ", ".join(p.id for p in self.profiles) or "none"
         raise KeyError(f"unknown profile {profile_id!r} (known: {known})")
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Profile]:
         return iter(self.profiles)
 
     def __len__(self) -> int:
@@ -305,7 +306,8 @@ class ProfileSet:
 
 @cache
 def schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return loaded
 
 
 def _is_integer(checker: Any, instance: Any) -> bool:
@@ -420,13 +422,14 @@ def parse_profiles(data: Any, file: str, *, schema_checked: bool = False) -> tup
 
 
 def _schema_message(error: Any) -> str:
+    message = str(error.message)
     if error.validator == "additionalProperties":
-        return error.message.replace("Additional properties are not allowed", "unknown field")
+        return message.replace("Additional properties are not allowed", "unknown field")
     if error.validator == "required":
-        return error.message.replace("is a required property", "is missing")
+        return message.replace("is a required property", "is missing")
     if error.validator == "minItems":
         return f"needs at least {error.validator_value} item(s), has {len(error.instance)}"
-    return error.message
+    return message
 
 
 def _validated_cache() -> Path:

@@ -14,8 +14,16 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pcso_interview.files import write_atomic
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
 KEY_FILE = "signing.pem"
 VALIDITY_DAYS = 365 * 30  # sheets are kept for years; the certificate outlives them
@@ -38,7 +46,9 @@ def keys_dir(db_path: Path) -> Path:
     return Path(db_path).parent / "keys"
 
 
-def _pem_of(key, cert, chain=()) -> bytes:
+def _pem_of(
+    key: PrivateKeyTypes, cert: x509.Certificate, chain: Iterable[x509.Certificate] = ()
+) -> bytes:
     from cryptography.hazmat.primitives import serialization
 
     parts = [
@@ -53,7 +63,7 @@ def _pem_of(key, cert, chain=()) -> bytes:
     return b"".join(parts)
 
 
-def _self_signed(installation: str):
+def _self_signed(installation: str) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import rsa

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from pcso_interview.cli import (
     COMMAND_LINE,
@@ -17,8 +17,11 @@ from pcso_interview.cli import (
 )
 from pcso_interview.store import SessionQuery
 
+if TYPE_CHECKING:
+    from pcso_interview.cli import Verbs
 
-def add_verbs(verbs: argparse._SubParsersAction) -> None:
+
+def add_verbs(verbs: Verbs) -> None:
     p = verbs.add_parser("pdf", help="write marking sheets as PDF files")
     p.add_argument("sessions", nargs="*", metavar="ID", help="session ids or candidate references")
     p.add_argument("--date", default="", metavar="YYYY-MM-DD", help="every signed session of a day")

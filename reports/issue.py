@@ -53,7 +53,7 @@ def register_bytes(store: Store, data: bytes, session: Session, *, how: str, act
 
 def write_issued(
     store: Store, path: Path, data: bytes, parts: list[IssuedPart], how: str, actor: str
-):
+) -> None:
     """Write the file whole, then register it; a file the database would not register is
     removed again, so no unregistered sheet is left behind as if issued."""
     write_atomic(path, data)

@@ -12,6 +12,7 @@ import base64
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -114,7 +115,7 @@ def chunks(value: str, size: int = CHUNK, lines: int = CHUNK_LINES) -> list[str]
     return pieces
 
 
-def _grid(extra: Iterable[tuple] = ()) -> TableStyle:
+def _grid(extra: Iterable[tuple[Any, ...]] = ()) -> TableStyle:
     return TableStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
@@ -202,10 +203,10 @@ class SheetBuilder:
 
     # --- content -------------------------------------------------------------------------------
 
-    def story(self) -> list:
+    def story(self) -> list[Any]:
         st = self.styles
         s, p = self.session, self.profile
-        flow: list = [
+        flow: list[Any] = [
             Paragraph("PCSO interview marking sheet", st.title),
             Paragraph(
                 f"{text(p.force)} · {text(p.role_title)} · {text(p.grade)}"
@@ -273,7 +274,7 @@ class SheetBuilder:
             return FAILED_MARK.capitalize()
         return self.session.status.label
 
-    def withdrawn_flow(self) -> list:
+    def withdrawn_flow(self) -> list[Any]:
         """A withdrawn session has no outcome: the sheet says who withdrew it, when and why."""
         st = self.styles
         s = self.session
@@ -292,12 +293,12 @@ class SheetBuilder:
             ),
         ]
 
-    def area_flow(self, area: Area) -> list:
+    def area_flow(self, area: Area) -> list[Any]:
         st = self.styles
         s = self.session
         kind = area.cluster or area.kind.capitalize()
         source = " · indicator text: national CVF" if area.is_national else ""
-        flow: list = [
+        flow: list[Any] = [
             CondPageBreak(45 * mm),
             Paragraph(f"{text(area.name)}", st.heading),
             Paragraph(f"{text(kind)}{source}", st.small),
@@ -306,8 +307,8 @@ class SheetBuilder:
             ),
             Spacer(1, 2 * mm),
         ]
-        rows: list[list] = [["No.", "Indicator / member", "Classification", "Evidence note"]]
-        style: list[tuple] = []
+        rows: list[list[Any]] = [["No.", "Indicator / member", "Classification", "Evidence note"]]
+        style: list[tuple[Any, ...]] = []
         for number, indicator in enumerate(area.indicators, start=1):
             first = len(rows)
             style.append(("SPAN", (1, len(rows)), (3, len(rows))))
@@ -347,7 +348,7 @@ class SheetBuilder:
                 flow.append(Paragraph(f"<b>Area note, {text(member.name)}:</b>", st.body))
                 flow += [Paragraph(text(piece), st.body) for piece in chunks(note)]
         scale = s.profile.scale
-        grades: list[list] = [["Member", "Grade", "Evidence counts"]]
+        grades: list[list[Any]] = [["Member", "Grade", "Evidence counts"]]
         revised_rows: list[int] = []
         for member in s.panel:
             grade = s.grades.get((member.id, area.id))
@@ -377,7 +378,7 @@ class SheetBuilder:
         agreed_text = (
             f"{scale.label(agreed)} {scale.point(agreed).name}" if agreed is not None else "-"
         )
-        extra = [("FONTNAME", (0, len(grades)), (-1, -1), BOLD)]
+        extra: list[tuple[Any, ...]] = [("FONTNAME", (0, len(grades)), (-1, -1), BOLD)]
         extra += [("SPAN", (1, row), (2, row)) for row in revised_rows]
         grades.append([Paragraph("<b>Agreed (panel)</b>", st.body), agreed_text, ""])
         rationale = s.rationale(area.id)
@@ -393,12 +394,12 @@ class SheetBuilder:
         flow += [Spacer(1, 2 * mm), KeepTogether([caption, grade_table])]  # on a new page too
         return flow
 
-    def summary_flow(self) -> list:
+    def summary_flow(self) -> list[Any]:
         st = self.styles
         s = self.session
         scale = s.profile.scale
         outcome = s.outcome
-        rows: list[list] = [["Area", "Agreed grade", "Minimum", "Weight", "Weighted"]]
+        rows: list[list[Any]] = [["Area", "Agreed grade", "Minimum", "Weight", "Weighted"]]
         for planned in s.profile.plan:
             area = s.profile.area(planned.area)
             agreed = s.agreed_grade(area.id)
@@ -427,7 +428,7 @@ class SheetBuilder:
         )
         table.setStyle(_grid([("FONTNAME", (0, -1), (-1, -1), BOLD)]))
         symbol = {Result.PASS: "PASS", Result.FAIL: "FAIL", Result.INCOMPLETE: "INCOMPLETE"}
-        flow: list = [
+        flow: list[Any] = [
             CondPageBreak(80 * mm),
             Paragraph("Summary", st.heading),
             table,
@@ -489,10 +490,10 @@ class SheetBuilder:
 
         return drawing
 
-    def signoff_flow(self) -> list:
+    def signoff_flow(self) -> list[Any]:
         st = self.styles
         s = self.session
-        flow: list = [CondPageBreak(60 * mm), Paragraph("Sign-off", st.heading)]
+        flow: list[Any] = [CondPageBreak(60 * mm), Paragraph("Sign-off", st.heading)]
         if not s.signoffs:
             flow.append(Paragraph(f"<b>{self.mark}.</b> No member has signed.", st.body))
         for member in s.panel:
@@ -578,10 +579,10 @@ def _signature_image(png_b64: str) -> Image:
 def _numbered_canvas(builder: SheetBuilder) -> type[Canvas]:
     """A canvas that knows the page count when each page is finished ("Page N of M")."""
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))

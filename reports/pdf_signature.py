@@ -31,7 +31,7 @@ def sign_pdf(data: bytes, key: SigningKey) -> bytes:
     signer = signers.SimpleSigner(
         signing_cert=x509.Certificate.load(key.cert_der),
         signing_key=keys.PrivateKeyInfo.load(key.key_der),
-        cert_registry=SimpleCertificateStore.from_certs(
+        cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
             [x509.Certificate.load(c) for c in key.chain_der]
         ),
     )
@@ -42,7 +42,8 @@ def sign_pdf(data: bytes, key: SigningKey) -> bytes:
         reason=REASON,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-    return signers.PdfSigner(meta, signer).sign_pdf(writer).getvalue()
+    signed: bytes = signers.PdfSigner(meta, signer).sign_pdf(writer).getvalue()
+    return signed
 
 
 @dataclass(frozen=True)

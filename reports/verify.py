@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
@@ -152,7 +153,7 @@ def _drawing(data: bytes) -> bytes:
     return b"".join(out).strip()
 
 
-def _feed(digest, obj, depth: int = 0) -> None:
+def _feed(digest: hashlib._Hash, obj: Any, depth: int = 0) -> None:
     """Everything a page draws, resolved and decoded, into one hash: content streams, fonts
     (glyphs and their text mapping), images, and the dictionaries that place them. Reference
     numbers, compression and the layout of drawing operators are left out, so a re-saved copy
@@ -183,7 +184,7 @@ def _feed(digest, obj, depth: int = 0) -> None:
         digest.update(repr(obj).encode())
 
 
-def _annotations(page) -> list:
+def _annotations(page: Any) -> list[Any]:
     """A page's annotations but the signature field pyHanko adds (invisible, zero-sized)."""
     kept = []
     for ref in page.get("/Annots") or []:
@@ -195,7 +196,7 @@ def _annotations(page) -> list:
     return kept
 
 
-def _page_print(page) -> str:
+def _page_print(page: Any) -> str:
     """One hash of all a page draws (see _feed); annotations count too."""
     digest = hashlib.sha256()
     _feed(digest, page)

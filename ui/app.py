@@ -10,6 +10,7 @@ import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -103,7 +104,8 @@ class StartupCheck(QObject):
 
     note = Signal(str)
     damaged = Signal(str)
-    thread: threading.Thread | None = None
+    # Shadows QObject.thread() on purpose: the Python thread doing the check, joined by tests.
+    thread: threading.Thread | None = None  # type: ignore[assignment]
 
 
 def start_backup(store: Store, window: MainWindow) -> StartupCheck:
@@ -114,9 +116,11 @@ def start_backup(store: Store, window: MainWindow) -> StartupCheck:
     damaged file (it would push good backups out).
     """
     reporter = StartupCheck(window)
-    reporter.note.connect(window.show_status)
-    reporter.damaged.connect(lambda message: report_damage(window, path, message))
     path = store.path
+    reporter.note.connect(window.show_status)
+    reporter.damaged.connect(
+        lambda message: report_damage(window, path, message, window.store.close)
+    )
 
     def work() -> None:
         try:
@@ -139,14 +143,17 @@ def start_backup(store: Store, window: MainWindow) -> StartupCheck:
     return reporter
 
 
-def report_damage(window: MainWindow, path: Path, message: str) -> None:
-    """Found damaged while the app runs: the same offer; after a restore the app closes."""
+def report_damage(
+    window: QWidget, path: Path, message: str, close_store: Callable[[], None]
+) -> None:
+    """Found damaged while the app runs: the same offer; after a restore the app closes.
+    ``close_store`` lets go of the window's store before the damaged file is set aside."""
     text = f"{message}\n\nAfter restoring, the app will close; start it again to go on."
-    if offer_restore(window, path, text, before=window.store.close):
+    if offer_restore(window, path, text, before=close_store):
         QApplication.quit()
 
 
-def log_entry(kind: type[BaseException], tb) -> str:
+def log_entry(kind: type[BaseException], tb: TracebackType | None) -> str:
     """What the error log keeps: the kind of error and where it happened. Never the message,
     which may carry a candidate's name or notes: the log outlives every purge."""
     from datetime import UTC, datetime
@@ -162,11 +169,17 @@ def install_error_hook(log_file: Path | None = None) -> None:
     Without a file named, the log goes to the user's data folder, found when first needed.
     """
 
-    def hook(kind, value, tb) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         window = QApplication.activeWindow()
-        db = getattr(getattr(window, "store", None), "path", None)
-        if db is not None and (message := damaged(db, value)):
-            report_damage(window, db, message)
+        store = getattr(window, "store", None)  # the main window's, or a dialog's over it
+        db = getattr(store, "path", None)
+        if (
+            window is not None
+            and store is not None
+            and db is not None
+            and (message := damaged(db, value))
+        ):
+            report_damage(window, db, message, store.close)
             return
         where = log_file
         try:
@@ -191,6 +204,7 @@ def start_window(args: argparse.Namespace) -> MainWindow | None:
     """Open the database and show the window; None when the database cannot be opened
     (the user has been told why)."""
     db_path = Path(args.db) if args.db else paths.default_db_path()
+    lock: WindowLock | None  # None: no lock file here, or another window holds it
     while True:
         store = open_store_or_explain(db_path)
         if store is None:
@@ -233,7 +247,7 @@ def start_window(args: argparse.Namespace) -> MainWindow | None:
 def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("pcso-interview")
-    app.setApplicationDisplayName("PCSO interview")
+    QApplication.setApplicationDisplayName("PCSO interview")  # static; instance() is typed Core
     install_error_hook()
     window = start_window(args)  # held here: Python owns a window without a parent
     if window is None:

@@ -15,13 +15,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QFileInfo
+from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
 
 class NameOnlyIconProvider(QFileIconProvider):
     """Icons and types from the file name and kind alone: nothing is opened."""
 
-    def icon(self, what):  # type: ignore[override]
+    def icon(self, what: QAbstractFileIconProvider.IconType | QFileInfo, /) -> QIcon:
         if isinstance(what, QFileInfo):
             kind = (
                 QFileIconProvider.IconType.Folder
@@ -31,7 +32,7 @@ class NameOnlyIconProvider(QFileIconProvider):
             return super().icon(kind)
         return super().icon(what)
 
-    def type(self, info: QFileInfo) -> str:  # type: ignore[override]
+    def type(self, info: QFileInfo, /) -> str:
         if info.isDir():
             return "Folder"
         return f"{info.suffix().upper()} file" if info.suffix() else "File"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -25,33 +25,39 @@ from ui.feedback import attempt
 from ui.session_list import SessionList
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from pcso_interview.profiles import ProfileSet
     from pcso_interview.session import Session
+    from pcso_interview.store.identity import User
     from pcso_interview.window_lock import WindowLock
+    from ui.hr.sign_in import HrSession
+    from ui.profile_browser import ProfileBrowser
+    from ui.scoring.interview_view import InterviewView
 
 FOLLOW_MS = 1000  # how often a read-only window looks for what the other window saved
 
+W = TypeVar("W", bound=QWidget)
 
-class LazyTab(QWidget):
+
+class LazyTab(QWidget, Generic[W]):
     """A tab whose widget is built when first shown, so start-up pays only for what it shows
     (the HR screens pull in reportlab, QtCharts and pypdf)."""
 
-    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None):
+    def __init__(self, factory: Callable[[], W], parent: QWidget | None = None):
         super().__init__(parent)
         self._factory = factory
-        self.widget: QWidget | None = None
+        self.widget: W | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
-    def ensure(self) -> QWidget:
+    def ensure(self) -> W:
         if self.widget is None:
             self.widget = self._factory()
             self._layout.addWidget(self.widget)
         return self.widget
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.ensure()
         super().showEvent(event)
 
@@ -86,7 +92,7 @@ class MainWindow(QMainWindow):
         self.modes.addTab(self.statistics_tab, "S&tatistics")
         self.modes.setTabEnabled(1, False)
         self.window_lock = window_lock
-        self._hr_session = None
+        self._hr_session: HrSession | None = None
         self.read_only_banner = QLabel(store.read_only_reason)
         self.read_only_banner.setAccessibleName("Read-only window")
         self.read_only_banner.setWordWrap(True)
@@ -128,7 +134,7 @@ class MainWindow(QMainWindow):
         if self.interview_tab.widget is not None and self.interview.session is not None:
             self.interview.reload()
 
-    def _make_interview(self) -> QWidget:
+    def _make_interview(self) -> InterviewView:
         from ui.scoring.interview_view import InterviewView
 
         view = InterviewView(
@@ -138,17 +144,17 @@ class MainWindow(QMainWindow):
         return view
 
     @property
-    def interview(self):
+    def interview(self) -> InterviewView:
         """The interview screen, built when a session is first opened."""
         return self.interview_tab.ensure()
 
-    def _make_profile_browser(self) -> QWidget:
+    def _make_profile_browser(self) -> ProfileBrowser:
         from ui.profile_browser import ProfileBrowser
 
         return ProfileBrowser(list(self.profiles))
 
     @property
-    def hr_session(self):
+    def hr_session(self) -> HrSession:
         """Who is signed in to the HR screens (built when they are first opened)."""
         if self._hr_session is None:
             from ui.hr.sign_in import HrSession
@@ -159,7 +165,7 @@ class MainWindow(QMainWindow):
     def _make_hr_browser(self) -> QWidget:
         from ui.hr.sign_in import HrGate
 
-        def build(user) -> QWidget:
+        def build(user: User) -> QWidget:
             from ui.hr.browser import HrBrowser
 
             browser = HrBrowser(self.store, self.profiles, user)
@@ -171,7 +177,7 @@ class MainWindow(QMainWindow):
     def _make_statistics(self) -> QWidget:
         from ui.hr.sign_in import HrGate
 
-        def build(_user) -> QWidget:
+        def build(_user: User) -> QWidget:
             from ui.hr.statistics_view import StatisticsView
 
             return StatisticsView(self.store, self.profiles)
@@ -179,7 +185,7 @@ class MainWindow(QMainWindow):
         return HrGate(self.hr_session, build)
 
     @property
-    def profile_browser(self):
+    def profile_browser(self) -> ProfileBrowser:
         return self.profiles_tab.ensure()
 
     def _build_menus(self) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -55,7 +55,7 @@ class QuestionRow:
 class QuestionsModel(RowsModel[QuestionRow]):
     """The question asked for each planned area; the question column is editable."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [Column("Area", lambda r: r.area_name), Column("Question asked", lambda r: r.question)],
             parent=parent,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
 from pcso_interview.lifecycle import Status
 from pcso_interview.store import SessionRow, Store
 from ui.table_model import Column, PagedRowsModel
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
 
 
 def session_list_model(
@@ -104,7 +108,7 @@ class SessionList(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
             self.refresh()
         super().showEvent(event)

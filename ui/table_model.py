@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -23,7 +23,12 @@ class Column(NamedTuple, Generic[Row]):
 class RowsModel(QAbstractTableModel, Generic[Row]):
     """A table of plain rows; each column says how to read its cell from a row."""
 
-    def __init__(self, columns: Sequence[Column[Row]], rows: Sequence[Row] = (), parent=None):
+    def __init__(
+        self,
+        columns: Sequence[Column[Row]],
+        rows: Sequence[Row] = (),
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[Row] = list(rows)
@@ -81,7 +86,7 @@ class PagedRowsModel(RowsModel[Row]):
         columns: Sequence[Column[Row]],
         fetch: Callable[[int, int], Sequence[Row]],
         page_size: int = 50,
-        parent=None,
+        parent: QObject | None = None,
     ):
         super().__init__(columns, parent=parent)
         self._fetch = fetch  # (offset, limit) -> rows

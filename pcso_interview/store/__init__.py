@@ -15,27 +15,16 @@ from pcso_interview.store.opening import (
     restore_backup,
 )
 from pcso_interview.store.records import LockedSessionError, SessionRow, UnknownSessionError
+from pcso_interview.store.review import (
+    AuditEntry,
+    IssuedPart,
+    PurgeResult,
+    SessionPage,
+    SessionQuery,
+    Verification,
+)
 from pcso_interview.store.schema import SCHEMA_VERSION
 from pcso_interview.store.store import Store, iso, utc_now
-
-_REVIEW = {
-    "AuditEntry",
-    "IssuedPart",
-    "PurgeResult",
-    "SessionPage",
-    "SessionQuery",
-    "Verification",
-}
-
-
-def __getattr__(name: str) -> object:
-    """HR's records load on first use: the app's first window lists sessions without them."""
-    if name in _REVIEW:
-        from pcso_interview.store import review
-
-        return getattr(review, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -47,6 +36,7 @@ __all__ = [
     "LockedSessionError",
     "NewerDatabaseError",
     "OpenElsewhereError",
+    "PurgeResult",
     "ReadOnlyDatabaseError",
     "RecordDamagedError",
     "SessionPage",

@@ -22,7 +22,7 @@ CONTENT_COLUMNS = ("session_id", "at", "actor", "action", "subject", "old", "new
 
 def content_hash(
     session_id: str, at: str, actor: str, action: str, subject: str, old: str, new: str
-):
+) -> str:
     """SHA-256 of one audit row's words, as canonical JSON (a list: order is fixed)."""
     text = json.dumps(
         [session_id, at, actor, action, subject, old, new],

@@ -155,7 +155,7 @@ def reset_member_secret(store: Store, session_id: str, member_id: str, admin: Us
 
 
 def count_users(store: Store) -> int:
-    return store.conn.execute("SELECT count(*) FROM users").fetchone()[0]
+    return int(store.conn.execute("SELECT count(*) FROM users").fetchone()[0])
 
 
 def list_users(store: Store) -> list[User]:

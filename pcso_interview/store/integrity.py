@@ -40,7 +40,7 @@ class SignedVersion:
 
 def stored_content(store: Store, row: Mapping[str, Any]) -> dict[str, Any]:
     """The signed content kept with a sheets row, its profile put back from the snapshots."""
-    content = json.loads(zlib.decompress(row["content"]))
+    content: dict[str, Any] = json.loads(zlib.decompress(row["content"]))
     snapshot = store._one(
         "SELECT json FROM profile_snapshots WHERE digest = ?", [content["profile"]]
     )

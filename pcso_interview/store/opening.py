@@ -245,7 +245,8 @@ def _last_change(path: Path, *, backup: bool = False) -> int | None:
     try:
         conn = _frozen_connection(path) if backup else _read_only_connection(path)
         try:
-            return conn.execute("SELECT max(id) FROM audit").fetchone()[0]
+            last = conn.execute("SELECT max(id) FROM audit").fetchone()[0]
+            return None if last is None else int(last)
         finally:
             conn.close()
     except sqlite3.DatabaseError:

@@ -329,9 +329,3 @@ def build_migrations() -> sqlite_utils.Migrations:
         db.executescript(IDENTITY)
 
     return migrations
-
-
-def __getattr__(name: str):
-    if name == "migrations":
-        return build_migrations()
-    raise AttributeError(name)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
     from pcso_interview.scoring import Classification
     from pcso_interview.session import Member, Session
+    from pcso_interview.statistics import StatSession
     from pcso_interview.store.identity import User
     from pcso_interview.store.integrity import Finding, SignedVersion
     from pcso_interview.store.review import (
@@ -92,7 +93,6 @@ class Store:
         self.conn = conn
         self.path = path
         self.clock = clock
-        self._db: Any = None
         # Set when another window writes to this database: every change is refused, in words.
         self.read_only_reason = ""
         tables = {
@@ -106,15 +106,6 @@ class Store:
         # Loading a session while an older schema is migrated (migration 4 reads sign-offs
         # through the aggregate before migration 5 adds revisions).
         self.has_revisions = "revisions" in tables
-
-    @property
-    def db(self):
-        """The connection as a sqlite_utils.Database (made on first use)."""
-        if self._db is None:
-            import sqlite_utils
-
-            self._db = sqlite_utils.Database(self.conn)
-        return self._db
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -333,7 +324,7 @@ class Store:
                 )
             ]
         if len(matches) == 1:
-            return matches[0]
+            return str(matches[0])
         if len(matches) > 1:
             raise UnknownSessionError(
                 f"{key!r} matches more than one session; give more of the session id."
@@ -1271,7 +1262,9 @@ class Store:
                 "UPDATE sessions SET status = ? WHERE id = ?", [status.value, session.id]
             )
 
-    def _insert_marks(self, session_id: str, session: Session, member_id: str | None = None):
+    def _insert_marks(
+        self, session_id: str, session: Session, member_id: str | None = None
+    ) -> None:
         for (m, indicator_id), mark in session.marks.items():
             if member_id is None or m == member_id:
                 self.conn.execute(
@@ -1435,12 +1428,11 @@ class Store:
         return [_row(r) for r in todays + others]
 
     def count_on(self, day: str) -> int:
-        return self.conn.execute("SELECT count(*) FROM sessions WHERE date = ?", [day]).fetchone()[
-            0
-        ]
+        found = self.conn.execute("SELECT count(*) FROM sessions WHERE date = ?", [day])
+        return int(found.fetchone()[0])
 
     def count_sessions(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        return int(self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
 
     def recent_venues(self, limit: int = 10) -> list[str]:
         return [
@@ -1472,7 +1464,9 @@ class Store:
 
     # --- statistics ----------------------------------------------------------------------------
 
-    def statistics_sessions(self, profile_id: str, date_from: str = "", date_to: str = "") -> list:
+    def statistics_sessions(
+        self, profile_id: str, date_from: str = "", date_to: str = ""
+    ) -> list[StatSession]:
         """Signed sessions of a profile in a date range, as the statistics need them."""
         from pcso_interview.scoring import derived_agreed_grade
         from pcso_interview.statistics import Assessor, StatSession

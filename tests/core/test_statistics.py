@@ -47,7 +47,7 @@ def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("statistics") / "sessions.db"
     store = Store.open(path)
     store.insert_many(demo_sessions(list(load_profiles([])), 200, seed=41, today=TODAY), "demo")
-    reopened = store.db.conn.execute(
+    reopened = store.conn.execute(
         "SELECT id FROM sessions WHERE profile_id = ? AND status = 'signed' LIMIT 1", [GWENT]
     ).fetchone()[0]
     store.reopen(reopened, "Grade recorded against the wrong area.", "HR Officer")
@@ -160,7 +160,7 @@ def test_a_date_range_counts_only_sessions_inside_it(db):
 
 
 def test_bounds_of_the_range_are_inclusive(db):
-    day = db.db.conn.execute(
+    day = db.conn.execute(
         "SELECT date FROM sessions WHERE profile_id = ? AND status = 'signed'"
         " GROUP BY date ORDER BY count(*) DESC, date LIMIT 1",
         [GWENT],
@@ -171,7 +171,7 @@ def test_bounds_of_the_range_are_inclusive(db):
 def test_a_mean_method_profile_gets_derived_agreed_grades(db):
     """Nothing is recorded by a chair under ``mean``: the figures use the means, half up."""
     chosen = mean_profile()
-    recorded = db.db.conn.execute(
+    recorded = db.conn.execute(
         "SELECT count(*) FROM agreed a JOIN sessions s ON s.id = a.session_id"
         " WHERE s.profile_id = ?",
         [MEAN_ID],

@@ -64,7 +64,7 @@ def audit_rows(path: Path, session_id: str) -> list[tuple[str, str, str, str, st
 
 def assert_committed(store: Store) -> None:
     """No transaction is left open: another connection can take the write lock at once."""
-    assert not store.db.conn.in_transaction
+    assert not store.conn.in_transaction
     other = sqlite3.connect(store.path, timeout=0)
     try:
         other.execute("BEGIN IMMEDIATE")

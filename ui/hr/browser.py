@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -109,7 +110,8 @@ class HrBrowser(QWidget):
         self.count = QLabel()
         self.count.setAccessibleName("Matching sessions")
         buttons = QHBoxLayout()
-        self.actions: dict[str, QPushButton] = {}
+        # Shadows QWidget.actions() on purpose: the buttons by key, as the tests reach them.
+        self.actions: dict[str, QPushButton] = {}  # type: ignore[assignment]
         # Lambdas, not the methods: clicked passes checked=False, which reprint, reprint_combined
         # and export_csv would take for their folder or path.
         for key, label, slot in (
@@ -177,7 +179,7 @@ class HrBrowser(QWidget):
         if not ok:
             self.count.setText("Could not refresh the list")
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         # Not pages_loaded == 0: the sort indicator set in __init__ has already queried once,
         # and the count label stayed empty until a filter changed.
         if not self._filtered:
@@ -220,7 +222,9 @@ class HrBrowser(QWidget):
         ok, sessions = attempt(self, lambda: [self.store.load(i) for i in ids], reading=True)
         return sessions if ok else None
 
-    def _with_progress(self, title: str, total: int) -> tuple[QProgressDialog, Callable]:
+    def _with_progress(
+        self, title: str, total: int
+    ) -> tuple[QProgressDialog, Callable[[int], bool]]:
         dialog = QProgressDialog(title, "Stop", 0, total, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -399,7 +403,7 @@ class HrBrowser(QWidget):
 
         done = 0
         for session_id in ids:
-            ok, _ = attempt(self, lambda s=session_id: act(s), loud=False)
+            ok, _ = attempt(self, partial(act, session_id), loud=False)
             done += ok
         if reasons:
             lines = [f"• {shown.get(s, s)}: {why}" for s, why in reasons.items()]

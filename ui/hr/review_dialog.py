@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,7 +77,7 @@ def audit_model() -> RowsModel[AuditLine]:
     )
 
 
-def sheets_model() -> RowsModel[dict]:
+def sheets_model() -> RowsModel[dict[str, Any]]:
     return RowsModel(
         [
             Column("Version", lambda r: r["version"]),
@@ -86,7 +87,7 @@ def sheets_model() -> RowsModel[dict]:
     )
 
 
-def _table(name: str, model: RowsModel) -> QTableView:
+def _table(name: str, model: RowsModel[Any]) -> QTableView:
     view = QTableView()
     view.setAccessibleName(name)
     view.setModel(model)

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.store import SessionQuery, SessionRow, Store
@@ -57,7 +57,7 @@ def cell(row: SessionRow, column: int) -> str:
 
 
 class PagedSessionsModel(QAbstractTableModel):
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
         self.query = SessionQuery(limit=PAGE)

@@ -62,7 +62,9 @@ class HrSession(QObject):
     def watch(self, widget: QWidget) -> None:
         """Keys and clicks in ``widget`` count as activity: the sign-in stays open."""
         if not self.watched:
-            QApplication.instance().installEventFilter(self)
+            app = QApplication.instance()
+            assert app is not None  # a widget to watch exists, so the application does
+            app.installEventFilter(self)
         self.watched.append(widget)
 
     def eventFilter(self, target: QObject, event: QEvent) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from fractions import Fraction
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -17,7 +18,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -129,7 +130,7 @@ class StatisticsView(QWidget):
             view.setAccessibleName(title.replace("&", ""))
             self.chart_views[key] = view
             self.charts.addTab(view, title)
-        self.table_model = RowsModel(
+        self.table_model: RowsModel[list[str]] = RowsModel(
             [
                 Column("Figure", lambda r: r[0]),
                 Column("Area or assessor", lambda r: r[1]),
@@ -173,7 +174,7 @@ class StatisticsView(QWidget):
         self.date_from.changed.connect(self.refresh)
         self.date_to.changed.connect(self.refresh)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh()  # sessions may have been signed or reopened since it was last shown
         super().showEvent(event)
 
@@ -206,10 +207,10 @@ class StatisticsView(QWidget):
         )
         top = profile.scale.highest
 
-        def number(value) -> float:
+        def number(value: Fraction | None) -> float:
             return float(fraction_text(value)) if value is not None else 0.0
 
-        def percent(value) -> float:  # one decimal place, as the table shows it
+        def percent(value: Fraction | None) -> float:  # one decimal place, as the table shows it
             return float(fraction_text(value * 100, 1)) if value is not None else 0.0
 
         for key, title, values, top_value, series in (

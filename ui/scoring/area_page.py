@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,7 @@ class IndicatorMark:
 
 
 class IndicatorsModel(RowsModel[IndicatorMark]):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
                 Column("Evidence", lambda r: r.classification.text),
@@ -284,8 +284,9 @@ class AreaPage(QWidget):
                 button.deleteLater()
             while self.grade_layout.count():
                 item = self.grade_layout.takeAt(0)
-                if item.widget() is not None:
-                    item.widget().deleteLater()
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.deleteLater()
             for row, point in enumerate(scale.points):
                 button = QRadioButton(f"{point.label}  {point.name}")
                 button.setAccessibleName(f"Grade {point.label}, {point.name}")

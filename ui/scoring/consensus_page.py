@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,7 +47,7 @@ class ConsensusModel(QAbstractTableModel):
     agree_requested = Signal(str, object, str)  # area id, grade | None, rationale
     refused = Signal(str)  # what was typed cannot be stored, in words for the user
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ConsensusRow] = []
         self.member_names: list[str] = []
@@ -184,7 +185,7 @@ class RationaleDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.model = model
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if index.column() == self.model.rationale_column and isinstance(editor, QLineEdit):
             timer = QTimer(editor)

@@ -56,10 +56,13 @@ class NavRow:
 
 
 def nav_model(member_names: list[str]) -> RowsModel[NavRow]:
+    def progress_of(i: int) -> Callable[[NavRow], str]:
+        return lambda r: r.progress[i] if r.progress else ""
+
     columns: list[Column[NavRow]] = [Column("Area", lambda r: r.title)]
     for i, name in enumerate(member_names):
         initials = "".join(part[0] for part in name.split()[:2]).upper()
-        columns.append(Column(initials, lambda r, i=i: r.progress[i] if r.progress else ""))
+        columns.append(Column(initials, progress_of(i)))
     return RowsModel(columns)
 
 
@@ -125,7 +128,7 @@ class InterviewView(QWidget):
         top.addWidget(scoring_as)
         top.addWidget(self.member_box)
 
-        self.nav = RowsModel([Column("Area", lambda r: r.title)])
+        self.nav: RowsModel[NavRow] = RowsModel([Column("Area", lambda r: r.title)])
         self.nav_view = QTableView()
         self.nav_view.setAccessibleName("Areas, consensus and sign-off")
         self.nav_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -247,7 +250,8 @@ class InterviewView(QWidget):
     def reload(self) -> None:
         if self.session is None:
             return
-        ok, session = attempt(self, lambda: self.store.load(self.session.id), loud=False)
+        session_id = self.session.id
+        ok, session = attempt(self, lambda: self.store.load(session_id), loud=False)
         if ok and session is not None:
             self.session = self.pending.show(session)
             self._render()
@@ -467,11 +471,12 @@ class InterviewView(QWidget):
         """Remember what is open, so the app reopens the same session and area."""
         if self.session is None or self.read_only:
             return
+        session_id = self.session.id
         attempt(
             self,
             lambda: self.store.set_states(
                 {
-                    "last_session": self.session.id,
+                    "last_session": session_id,
                     "last_page": self.page_key,
                     "last_member": self.member_id,
                 }

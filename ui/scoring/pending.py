@@ -92,7 +92,9 @@ class PendingWrites(QObject):
 # --- how each kind of change looks before it is written --------------------------------------
 
 
-def classified(member_id: str, indicator_id: str, value: Classification):
+def classified(
+    member_id: str, indicator_id: str, value: Classification
+) -> Callable[[Session], Session]:
     def show(s: Session) -> Session:
         old = s.mark(member_id, indicator_id)
         return replace(s, marks={**s.marks, (member_id, indicator_id): Mark(value, old.note)})
@@ -100,7 +102,7 @@ def classified(member_id: str, indicator_id: str, value: Classification):
     return show
 
 
-def noted(member_id: str, indicator_id: str, text: str):
+def noted(member_id: str, indicator_id: str, text: str) -> Callable[[Session], Session]:
     def show(s: Session) -> Session:
         old = s.mark(member_id, indicator_id)
         return replace(
@@ -110,14 +112,14 @@ def noted(member_id: str, indicator_id: str, text: str):
     return show
 
 
-def area_noted(member_id: str, area_id: str, text: str):
+def area_noted(member_id: str, area_id: str, text: str) -> Callable[[Session], Session]:
     def show(s: Session) -> Session:
         return replace(s, area_notes={**s.area_notes, (member_id, area_id): text})
 
     return show
 
 
-def graded(member_id: str, area_id: str, grade: int | None):
+def graded(member_id: str, area_id: str, grade: int | None) -> Callable[[Session], Session]:
     def show(s: Session) -> Session:
         grades = {k: v for k, v in s.grades.items() if k != (member_id, area_id)}
         if grade is not None:
@@ -127,7 +129,7 @@ def graded(member_id: str, area_id: str, grade: int | None):
     return show
 
 
-def agreed(area_id: str, grade: int | None, rationale: str):
+def agreed(area_id: str, grade: int | None, rationale: str) -> Callable[[Session], Session]:
     def show(s: Session) -> Session:
         kept = {k: v for k, v in s.agreed.items() if k != area_id}
         if grade is not None:
@@ -137,7 +139,7 @@ def agreed(area_id: str, grade: int | None, rationale: str):
     return show
 
 
-def asked(area_id: str, text: str):
+def asked(area_id: str, text: str) -> Callable[[Session], Session]:
     def show(s: Session) -> Session:
         return replace(s, questions={**s.questions, area_id: text})
 

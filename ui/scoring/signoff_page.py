@@ -124,7 +124,8 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        # PySide6 stubs: format is typed bytes, but the binding takes only str at run time.
+        image.save(buffer, "PNG")  # type: ignore[call-overload]
         buffer.close()
         return base64.b64encode(bytes(data.data())).decode("ascii")
 
@@ -147,7 +148,8 @@ class SignOffPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.session: Session | None = None
-        self._signed: tuple = ()  # (session, version, who has signed) the form was set for
+        # (session, version, who has signed) the form was set for
+        self._signed: tuple[str, int, tuple[str, ...]] | tuple[()] = ()
         heading = QLabel("<h2 style='margin:0'>Sign-off</h2>")
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -180,9 +182,8 @@ class SignOffPage(QWidget):
         self.typed_name.returnPressed.connect(self._sign)
         self.clear_all = QPushButton("Clear all signatures…")
         self.clear_all.clicked.connect(self.clear_requested)
-        for widget in (self.confirm, self.typed_name):
-            signal = widget.toggled if widget is self.confirm else widget.textChanged
-            signal.connect(self._update_button)
+        self.confirm.toggled.connect(self._update_button)
+        self.typed_name.textChanged.connect(self._update_button)
         self.pad.changed.connect(self._update_button)
 
         self.form = QWidget()
