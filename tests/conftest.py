@@ -20,7 +20,15 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # so a bare `pytest` finds main.py and the packages too
     sys.path.insert(0, str(REPO_ROOT))
 
+from hypothesis import settings  # noqa: E402
+
 from pcso_interview.profiles import ProfileSet, load_profiles  # noqa: E402
+
+# Property tests: quick by default (every run), thorough on demand
+# (HYPOTHESIS_PROFILE=thorough make test) before a release.
+settings.register_profile("quick", max_examples=40, deadline=None, derandomize=True, database=None)
+settings.register_profile("thorough", max_examples=500, deadline=None, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -44,7 +44,7 @@ def outcome(parse, argv: list[str]):
             return ("exit", stop.code)
 
 
-@settings(max_examples=400, deadline=None)
+@settings()  # the run's profile: quick or thorough (tests/conftest.py)
 @given(st.lists(st.sampled_from(WORDS), max_size=6))
 def test_the_same_as_argparse_for_any_words(argv):
     assert outcome(parse_app_args, argv) == outcome(app_parser().parse_args, argv)

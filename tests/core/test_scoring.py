@@ -24,7 +24,7 @@ from pcso_interview.scoring import (
     spread_flagged,
 )
 
-FAST = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+FAST = settings()  # the run's profile (tests/conftest.py): quick or thorough
 GRADES = st.integers(min_value=1, max_value=5)
 
 

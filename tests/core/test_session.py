@@ -26,7 +26,7 @@ from pcso_interview.session import (
     digest,
 )
 
-FAST = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+FAST = settings()  # the run's profile (tests/conftest.py): quick or thorough
 KENT = "kent-crime-prevention-pcso"
 CHAIR = Member("m1", "Alex Rhys", "chair", "4521")
 MEMBER = Member("m2", "Bethan Ŵyn", "member", "C 1234")
@@ -482,7 +482,7 @@ def signed_digest(signed) -> str:
     return signed.digest()
 
 
-@settings(max_examples=100, deadline=None, derandomize=True, database=None)
+@settings()
 @given(st.data())
 def test_any_single_change_changes_the_digest(signed, signed_digest, data):
     """A sheet that matches its digest cannot have been altered in any recorded detail."""
