@@ -100,6 +100,7 @@ def session_to_dict(session: Session, digest: str = "") -> dict[str, Any]:
                 for s in session.signoffs
             ],
             "revisions": [r.to_dict() for r in session.revisions],
+            **({"previous": session.previous.to_dict()} if session.previous else {}),
             "outcome": session.outcome.to_dict(),
             "digest": digest,
         },

@@ -162,6 +162,16 @@ class Outcome:
         tenths = (2000 * self.weighted_total + self.weighted_max) // (2 * self.weighted_max)
         return f"{tenths // 10}.{tenths % 10}%"
 
+    def explanation(self) -> list[str]:
+        """Why the result is what it is, every reason in words: for a pass too."""
+        if self.result is Result.PASS:
+            return [
+                f"Every area is at or above its minimum; {self.weighted_total} of"
+                f" {self.weighted_max} ({self.percentage_text}) is at least the"
+                f" {self.pass_mark_percent}% pass mark."
+            ]
+        return list(self.reasons)
+
     def to_dict(self) -> dict[str, object]:
         """Integers and strings only, for the canonical signed content."""
         return {

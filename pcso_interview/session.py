@@ -83,6 +83,30 @@ class Revision:
 
 
 @dataclass(frozen=True)
+class PreviousVersion:
+    """What a version 2 or later replaces, and why: the sheet says so."""
+
+    version: int
+    signed_at: str
+    reopened_at: str
+    reopened_by: str
+    reason: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "version": self.version,
+            "signed_at": self.signed_at,
+            "reopened_at": self.reopened_at,
+            "reopened_by": self.reopened_by,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> PreviousVersion:
+        return cls(d["version"], d["signed_at"], d["reopened_at"], d["reopened_by"], d["reason"])
+
+
+@dataclass(frozen=True)
 class SignOff:
     member_id: str
     method: str  # "typed" or "drawn"
@@ -145,6 +169,7 @@ class Session:
     created_at: str = ""
     updated_at: str = ""
     revisions: tuple[Revision, ...] = ()
+    previous: PreviousVersion | None = None  # version 2 and later: the one it replaces
     blind: bool = field(default=False, compare=False)  # a member's view before submitting
     # What the store found wrong with a locked record (edited rows, a broken audit chain);
     # empty when it verifies. The screens and the sheet then say so instead of "signed off".
@@ -336,50 +361,55 @@ class Session:
 
     def signed_content(self) -> dict[str, Any]:
         """Everything a signature covers, as integers and strings only."""
-        return {
-            "format": SIGNED_CONTENT_FORMAT,
-            "session_id": self.id,
-            "version": self.version,
-            "profile": dict(self.profile_snapshot),
-            "candidate": {"name": self.candidate_name, "reference": self.candidate_ref},
-            "date": self.date,
-            "venue": self.venue,
-            "panel": [
-                {"id": m.id, "name": m.name, "role": m.role, "number": m.number} for m in self.panel
-            ],
-            "questions": {a.id: self.question(a.id) for a in self.planned_areas},
-            "marks": [
-                {
-                    "member": member_id,
-                    "indicator": indicator_id,
-                    "classification": mark.classification.value,
-                    "note": mark.note,
-                }
-                for (member_id, indicator_id), mark in sorted(self.marks.items())
-                if mark.classification is not Classification.NONE or mark.note
-            ],
-            "area_notes": [
-                {"member": member_id, "area": area_id, "note": note}
-                for (member_id, area_id), note in sorted(self.area_notes.items())
-                if note
-            ],
-            "grades": [
-                {"member": member_id, "area": area_id, "grade": grade}
-                for (member_id, area_id), grade in sorted(self.grades.items())
-            ],
-            "agreed": [
-                {
-                    "area": area.id,
-                    "grade": grade,
-                    "rationale": self.rationale(area.id),
-                }
-                for area in self.planned_areas
-                if (grade := self.agreed_grade(area.id)) is not None
-            ],
-            "outcome": self.outcome.to_dict(),
-            "signoffs": [s.to_dict() for s in sorted(self.signoffs, key=lambda s: s.member_id)],
-        } | (  # only when there are some: records signed before they existed keep their digest
-            {"revisions": [r.to_dict() for r in self.revisions]} if self.revisions else {}
+        return (
+            {
+                "format": SIGNED_CONTENT_FORMAT,
+                "session_id": self.id,
+                "version": self.version,
+                "profile": dict(self.profile_snapshot),
+                "candidate": {"name": self.candidate_name, "reference": self.candidate_ref},
+                "date": self.date,
+                "venue": self.venue,
+                "panel": [
+                    {"id": m.id, "name": m.name, "role": m.role, "number": m.number}
+                    for m in self.panel
+                ],
+                "questions": {a.id: self.question(a.id) for a in self.planned_areas},
+                "marks": [
+                    {
+                        "member": member_id,
+                        "indicator": indicator_id,
+                        "classification": mark.classification.value,
+                        "note": mark.note,
+                    }
+                    for (member_id, indicator_id), mark in sorted(self.marks.items())
+                    if mark.classification is not Classification.NONE or mark.note
+                ],
+                "area_notes": [
+                    {"member": member_id, "area": area_id, "note": note}
+                    for (member_id, area_id), note in sorted(self.area_notes.items())
+                    if note
+                ],
+                "grades": [
+                    {"member": member_id, "area": area_id, "grade": grade}
+                    for (member_id, area_id), grade in sorted(self.grades.items())
+                ],
+                "agreed": [
+                    {
+                        "area": area.id,
+                        "grade": grade,
+                        "rationale": self.rationale(area.id),
+                    }
+                    for area in self.planned_areas
+                    if (grade := self.agreed_grade(area.id)) is not None
+                ],
+                "outcome": self.outcome.to_dict(),
+                "signoffs": [s.to_dict() for s in sorted(self.signoffs, key=lambda s: s.member_id)],
+            }
+            | (  # only when there are some: records signed before they existed keep their digest
+                {"revisions": [r.to_dict() for r in self.revisions]} if self.revisions else {}
+            )
+            | ({"previous": self.previous.to_dict()} if self.previous else {})
         )
 
     def digest(self) -> str:
@@ -423,6 +453,7 @@ def record_parts(d: Mapping[str, Any]) -> dict[str, Any]:
         "area_notes": {(n["member"], n["area"]): n["note"] for n in d["area_notes"]},
         "grades": {(g["member"], g["area"]): g["grade"] for g in d["grades"]},
         "agreed": {a["area"]: Agreed(a["grade"], a["rationale"]) for a in d["agreed"]},
+        "previous": PreviousVersion.from_dict(d["previous"]) if d.get("previous") else None,
         "revisions": tuple(
             Revision(
                 r["member"], r["area"], r["old"], r["new"] if r["new"] != "" else None, r["at"]

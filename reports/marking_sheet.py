@@ -15,23 +15,19 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
     Image,
-    KeepTogether,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -41,8 +37,8 @@ from reportlab.platypus import (
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Area
-from pcso_interview.scoring import Result
-from pcso_interview.session import Session
+from pcso_interview.scoring import SPREAD_FLAG_AT, Classification, Result
+from pcso_interview.session import DECLARATION, Session
 from reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
 WATERMARK = "DRAFT - NOT SIGNED OFF"
@@ -68,6 +64,7 @@ class Styles:
     subheading: ParagraphStyle
     italic: ParagraphStyle
     outcome: ParagraphStyle
+    tiny: ParagraphStyle
 
 
 def _styles() -> Styles:
@@ -85,6 +82,7 @@ def _styles() -> Styles:
         ),
         italic=ParagraphStyle("italic", parent=body, fontName=ITALIC),
         outcome=ParagraphStyle("outcome", parent=body, fontName=BOLD, fontSize=12, leading=15),
+        tiny=ParagraphStyle("tiny", parent=body, fontSize=7, leading=8.5),
     )
 
 
@@ -204,8 +202,11 @@ class SheetBuilder:
     # --- content -------------------------------------------------------------------------------
 
     def story(self) -> list[Any]:
+        """Page 1 is the decision: who, the scoring matrix, the outcome with every reason, the
+        sign-offs. The evidence follows: the scale once, then each area's classifications in
+        one table, and only the notes that were written."""
         st = self.styles
-        s, p = self.session, self.profile
+        p = self.profile
         flow: list[Any] = [
             Paragraph("PCSO interview marking sheet", st.title),
             Paragraph(
@@ -213,60 +214,22 @@ class SheetBuilder:
                 + ("" if self.signed else f" · <b>{self.mark}</b>"),
                 st.body,
             ),
-            Spacer(1, 4 * mm),
+            Spacer(1, 2 * mm),
+            self.details(),
+            Spacer(1, 3 * mm),
+            Paragraph("Scoring", st.heading),
+            self.matrix(),
         ]
-        details = [
-            ["Candidate", Paragraph(text(s.candidate_name), st.body)],
-            ["Candidate reference", Paragraph(text(s.candidate_ref), st.body)],
-            ["Date", s.date],
-            ["Venue", Paragraph(text(s.venue or "-"), st.body)],
-            ["Force", Paragraph(text(p.force), st.body)],
-            ["Role", Paragraph(f"{text(p.role_title)}, {text(p.grade)}", st.body)],
-            [
-                "Framework",
-                f"{p.framework.upper()}, level {p.level}; agreed grades by {p.method}",
-            ],
-            [
-                "Source document",
-                Paragraph(
-                    text(
-                        f"{p.source_title or 'Role profile'}"
-                        f"{', ' + p.source_date if p.source_date else ''} ({p.source_file})"
-                    ),
-                    st.body,
-                ),
-            ],
-            ["Status", f"{self.status_text()}, sheet version {s.version}"],
-        ]
-        table = Table(details, colWidths=[40 * mm, CONTENT_WIDTH - 40 * mm])
-        table.setStyle(
-            _grid(
-                [
-                    ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#e8eaf0")),
-                    ("FONTNAME", (0, 0), (0, -1), BOLD),
-                    ("FONTNAME", (1, 0), (-1, 0), REGULAR),
-                    ("BACKGROUND", (1, 0), (-1, 0), colors.white),
-                ]
-            )
-        )
-        flow += [table, Spacer(1, 4 * mm), Paragraph("Panel", st.heading)]
-        panel = [["Name", "Role", "Staff or collar number"]] + [
-            [
-                Paragraph(text(m.name), st.body),
-                m.role.capitalize(),
-                Paragraph(text(m.number), st.body),
-            ]
-            for m in s.panel
-        ]
-        panel_table = Table(panel, colWidths=[80 * mm, 30 * mm, CONTENT_WIDTH - 110 * mm])
-        panel_table.setStyle(_grid())
-        flow.append(panel_table)
-        for area in s.planned_areas:
-            flow += self.area_flow(area)
+        flow += self.revision_notes()
         if self.state == "withdrawn":
-            return flow + self.withdrawn_flow()
-        flow += self.summary_flow()
+            flow += self.withdrawn_flow()
+        else:
+            flow += self.outcome_flow()
         flow += self.signoff_flow()
+        flow += [PageBreak(), Paragraph("Evidence", st.title)]
+        flow += self.scale_flow()
+        for area in self.session.planned_areas:
+            flow += self.area_flow(area)
         return flow
 
     def status_text(self) -> str:
@@ -274,14 +237,172 @@ class SheetBuilder:
             return FAILED_MARK.capitalize()
         return self.session.status.label
 
+    # --- page 1: the decision ------------------------------------------------------------------
+
+    def details(self) -> Table:
+        st = self.styles
+        s, p = self.session, self.profile
+        version = f"{self.status_text()}, sheet version {s.version}"
+        if s.previous is not None:
+            prev = s.previous
+            version += (
+                f". Replaces version {prev.version}, signed {uk_time(prev.signed_at)}; reopened"
+                f" {uk_time(prev.reopened_at)} by {prev.reopened_by}: {prev.reason}"
+            )
+        source = f"{p.source_title or 'Role profile'}" + (
+            f", {p.source_date}" if p.source_date else ""
+        )
+        rows = [
+            ("Candidate", f"{s.candidate_name} · reference {s.candidate_ref}"),
+            ("Date and venue", f"{long_date(s.date)} · {s.venue or '(venue not recorded)'}"),
+            ("Force and role", f"{p.force} · {p.role_title} · {p.grade}"),
+            (
+                "Profile",
+                f"{p.framework.upper()}, level {p.level} · {source} · agreed grades by {p.method}",
+            ),
+            ("Record", version),
+        ]
+        table = Table(
+            [[label, Paragraph(text(value), st.small)] for label, value in rows],
+            colWidths=[30 * mm, CONTENT_WIDTH - 30 * mm],
+        )
+        table.setStyle(
+            _grid(
+                [
+                    ("FONTSIZE", (0, 0), (-1, -1), 8),
+                    ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#e8eaf0")),
+                    ("BACKGROUND", (1, 0), (-1, 0), colors.white),
+                    ("FONTNAME", (0, 0), (0, -1), BOLD),
+                    ("FONTNAME", (1, 0), (-1, 0), REGULAR),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ]
+            )
+        )
+        return table
+
+    def matrix(self) -> Table:
+        """A row per planned area: each member's grade, the agreed grade, minimum, weight and
+        weighted score; then the total against the pass mark."""
+        st = self.styles
+        s = self.session
+        scale = s.profile.scale
+        outcome = s.outcome
+        members = list(s.panel)
+        header = [
+            Paragraph("<b>Area</b>", st.small),
+            *(Paragraph(f"<b>{text(m.name)}</b>", st.tiny) for m in members),
+            Paragraph("<b>Agreed</b>", st.tiny),
+            Paragraph("<b>Minimum</b>", st.tiny),
+            Paragraph("<b>Weight</b>", st.tiny),
+            Paragraph("<b>Weighted</b>", st.tiny),
+        ]
+        rows: list[list[Any]] = [header]
+        style: list[tuple[Any, ...]] = []
+        for planned in s.profile.plan:
+            area = s.profile.area(planned.area)
+            agreed = s.agreed_grade(area.id)
+            flags = []
+            if s.spread_flagged(area.id):
+                flags.append("⚑ spread")
+            marks = []
+            for m in members:
+                grade = s.grades.get((m.id, area.id))
+                changed = any(r.member_id == m.id for r in s.revised(area.id))
+                marks.append(
+                    ("-" if grade is None else scale.label(grade)) + (" *" if changed else "")
+                )
+            if agreed is not None and agreed < planned.minimum:
+                style.append(
+                    (
+                        "TEXTCOLOR",
+                        (len(members) + 1, len(rows)),
+                        (len(members) + 1, len(rows)),
+                        colors.HexColor("#b00020"),
+                    )
+                )
+            rows.append(
+                [
+                    Paragraph(
+                        text(area.name) + (f" <i>({', '.join(flags)})</i>" if flags else ""),
+                        st.small,
+                    ),
+                    *marks,
+                    "-" if agreed is None else scale.label(agreed),
+                    scale.label(planned.minimum),
+                    str(planned.weight),
+                    "-" if agreed is None else str(agreed * planned.weight),
+                ]
+            )
+        total = (
+            f"{outcome.weighted_total} of {outcome.weighted_max} ({outcome.percentage_text});"
+            f" pass mark {outcome.pass_mark_percent}%"
+            if outcome.result is not Result.INCOMPLETE
+            else f"pass mark {outcome.pass_mark_percent}%: no total until every area is agreed"
+        )
+        rows.append(
+            [Paragraph(f"<b>Total</b> · {text(total)}", st.small)] + [""] * (len(members) + 4)
+        )
+        last = len(rows) - 1
+        fixed = [15 * mm, 15 * mm, 13 * mm, 16 * mm]  # agreed, minimum, weight, weighted
+        room = CONTENT_WIDTH - sum(fixed) - 38 * mm  # the area's name keeps at least 38 mm
+        member_width = min(24 * mm, room / max(len(members), 1))
+        widths = [
+            CONTENT_WIDTH - member_width * len(members) - sum(fixed),
+            *([member_width] * len(members)),
+            *fixed,
+        ]
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            _grid(
+                [
+                    ("FONTSIZE", (0, 0), (-1, -1), 8),
+                    ("ALIGN", (1, 1), (-1, -2), "CENTER"),
+                    ("SPAN", (0, last), (-1, last)),
+                    (
+                        "BACKGROUND",
+                        (len(members) + 1, 1),
+                        (len(members) + 1, -2),
+                        colors.HexColor("#f3f4f8"),
+                    ),
+                    ("FONTNAME", (len(members) + 1, 1), (len(members) + 1, -2), BOLD),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                    *style,
+                ]
+            )
+        )
+        return table
+
+    def revision_notes(self) -> list[Any]:
+        """Grades marked * changed after their member had seen the others'."""
+        s = self.session
+        if not s.revisions:
+            return []
+        lines = "; ".join(
+            f"{s.profile.area(r.area_id).name}: {s.revision_text(r)}" for r in s.revisions
+        )
+        return [Paragraph(f"* {text(lines)}.", self.styles.tiny)]
+
+    def outcome_flow(self) -> list[Any]:
+        st = self.styles
+        outcome = self.session.outcome
+        symbol = {Result.PASS: "PASS", Result.FAIL: "FAIL", Result.INCOMPLETE: "INCOMPLETE"}
+        heading = f"Outcome: {symbol[outcome.result]}"
+        if not self.signed and self.state != "failed" and outcome.result is not Result.INCOMPLETE:
+            heading += " (not yet signed off)"
+        flow: list[Any] = [Spacer(1, 2 * mm), Paragraph(heading, st.outcome)]
+        flow += [Paragraph(f"• {text(reason)}", st.body) for reason in outcome.explanation()]
+        return flow
+
     def withdrawn_flow(self) -> list[Any]:
         """A withdrawn session has no outcome: the sheet says who withdrew it, when and why."""
         st = self.styles
         s = self.session
-        when = s.withdrawn_at.replace("T", " ").replace("Z", " UTC") or "(time not recorded)"
+        when = uk_time(s.withdrawn_at) if s.withdrawn_at else "(time not recorded)"
         return [
-            CondPageBreak(40 * mm),
-            Paragraph(WITHDRAWN_MARK, st.heading),
+            Spacer(1, 2 * mm),
+            Paragraph(WITHDRAWN_MARK, st.outcome),
             Paragraph(f"Reason: {text(s.withdrawn_reason or '(none given)')}", st.body),
             Paragraph(
                 f"Withdrawn on {when} by {text(s.withdrawn_by or '(not recorded)')}.", st.body
@@ -293,243 +414,11 @@ class SheetBuilder:
             ),
         ]
 
-    def area_flow(self, area: Area) -> list[Any]:
-        st = self.styles
-        s = self.session
-        kind = area.cluster or area.kind.capitalize()
-        source = " · indicator text: national CVF" if area.is_national else ""
-        flow: list[Any] = [
-            CondPageBreak(45 * mm),
-            Paragraph(f"{text(area.name)}", st.heading),
-            Paragraph(f"{text(kind)}{source}", st.small),
-            Paragraph(
-                f"<b>Question asked:</b> {text(s.question(area.id) or '(not recorded)')}", st.body
-            ),
-            Spacer(1, 2 * mm),
-        ]
-        rows: list[list[Any]] = [["No.", "Indicator / member", "Classification", "Evidence note"]]
-        style: list[tuple[Any, ...]] = []
-        for number, indicator in enumerate(area.indicators, start=1):
-            first = len(rows)
-            style.append(("SPAN", (1, len(rows)), (3, len(rows))))
-            style.append(
-                ("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.HexColor("#f5f5f5"))
-            )
-            rows.append([str(number), Paragraph(text(indicator.text), st.body), "", ""])
-            for member in s.panel:
-                mark = s.mark(member.id, indicator.id)
-                pieces = chunks(mark.note) if mark.note else [""]
-                for index, piece in enumerate(pieces):
-                    rows.append(
-                        [
-                            # A continuation may open a page: it names its indicator again.
-                            Paragraph(str(number), st.small) if index else "",
-                            Paragraph(text(member.name) + (" (cont.)" if index else ""), st.small),
-                            Paragraph(mark.classification.text, st.small) if index == 0 else "",
-                            Paragraph(text(piece), st.small),
-                        ]
-                    )
-            # Keep an indicator with its members' rows, so no classification is printed on a
-            # page without the indicator it classifies. A block with long notes cannot fit a
-            # page whole: it keeps the indicator with the first member's row only.
-            notes = sum(_printed_lines(s.mark(m.id, indicator.id).note) for m in s.panel)
-            last = len(rows) - 1 if notes <= CHUNK_LINES else first + 1
-            style.append(("NOSPLIT", (0, first), (-1, last)))
-        table = Table(
-            rows,
-            colWidths=[10 * mm, 52 * mm, 26 * mm, CONTENT_WIDTH - 88 * mm],
-            repeatRows=1,
-        )
-        table.setStyle(_grid(style))
-        flow.append(table)
-        for member in s.panel:
-            note = s.area_notes.get((member.id, area.id), "")
-            if note:
-                flow.append(Paragraph(f"<b>Area note, {text(member.name)}:</b>", st.body))
-                flow += [Paragraph(text(piece), st.body) for piece in chunks(note)]
-        scale = s.profile.scale
-        grades: list[list[Any]] = [["Member", "Grade", "Evidence counts"]]
-        revised_rows: list[int] = []
-        for member in s.panel:
-            grade = s.grades.get((member.id, area.id))
-            counts = s.counts(member.id, area.id)
-            label = f"{scale.label(grade)} {scale.point(grade).name}" if grade is not None else "-"
-            grades.append(
-                [
-                    Paragraph(text(member.name), st.body),
-                    label,
-                    # A line may wrap between counts, never inside one.
-                    Paragraph(
-                        " · ".join(p.replace(" ", "\u00a0") for p in counts.parts()), st.small
-                    ),
-                ]
-            )
-        for revision in s.revised(area.id):
-            extra_row = len(grades)
-            grades.append(
-                [
-                    "",
-                    Paragraph(text(s.revision_text(revision)), st.small),
-                    "",
-                ]
-            )
-            revised_rows.append(extra_row)
-        agreed = s.agreed_grade(area.id)
-        agreed_text = (
-            f"{scale.label(agreed)} {scale.point(agreed).name}" if agreed is not None else "-"
-        )
-        extra: list[tuple[Any, ...]] = [("FONTNAME", (0, len(grades)), (-1, -1), BOLD)]
-        extra += [("SPAN", (1, row), (2, row)) for row in revised_rows]
-        grades.append([Paragraph("<b>Agreed (panel)</b>", st.body), agreed_text, ""])
-        rationale = s.rationale(area.id)
-        for index, piece in enumerate(chunks(rationale) if rationale else []):
-            extra.append(("SPAN", (1, len(grades)), (2, len(grades))))
-            label = "" if index else Paragraph("<b>Rationale</b>", st.body)
-            grades.append([label, Paragraph(text(piece), st.body), ""])
-        grade_table = Table(
-            grades, colWidths=[62 * mm, 60 * mm, CONTENT_WIDTH - 122 * mm], repeatRows=1
-        )
-        grade_table.setStyle(_grid(extra))
-        caption = Paragraph(f"Grades: {text(area.name)}", st.subheading)  # names the area
-        flow += [Spacer(1, 2 * mm), KeepTogether([caption, grade_table])]  # on a new page too
-        return flow
-
-    def summary_flow(self) -> list[Any]:
-        st = self.styles
-        s = self.session
-        scale = s.profile.scale
-        outcome = s.outcome
-        rows: list[list[Any]] = [["Area", "Agreed grade", "Minimum", "Weight", "Weighted"]]
-        for planned in s.profile.plan:
-            area = s.profile.area(planned.area)
-            agreed = s.agreed_grade(area.id)
-            rows.append(
-                [
-                    Paragraph(text(area.name), st.body),
-                    scale.label(agreed) if agreed is not None else "-",
-                    scale.label(planned.minimum),
-                    str(planned.weight),
-                    str(agreed * planned.weight) if agreed is not None else "-",
-                ]
-            )
-        rows.append(
-            [
-                Paragraph("<b>Weighted total</b>", st.body),
-                "",
-                "",
-                "",
-                f"{outcome.weighted_total} of {outcome.weighted_max}",
-            ]
-        )
-        table = Table(
-            rows,
-            colWidths=[CONTENT_WIDTH - 112 * mm, 28 * mm, 24 * mm, 20 * mm, 40 * mm],
-            repeatRows=1,
-        )
-        table.setStyle(_grid([("FONTNAME", (0, -1), (-1, -1), BOLD)]))
-        symbol = {Result.PASS: "PASS", Result.FAIL: "FAIL", Result.INCOMPLETE: "INCOMPLETE"}
-        flow: list[Any] = [
-            CondPageBreak(80 * mm),
-            Paragraph("Summary", st.heading),
-            table,
-            Spacer(1, 3 * mm),
-            Paragraph(
-                f"Percentage {outcome.percentage_text} · pass mark {outcome.pass_mark_percent}% "
-                f"of the weighted maximum"
-                if outcome.result is not Result.INCOMPLETE
-                else f"No percentage until every area has an agreed grade · pass mark "
-                f"{outcome.pass_mark_percent}% of the weighted maximum",
-                st.body,
-            ),
-            Paragraph(f"Outcome: {symbol[outcome.result]}", st.outcome),
-        ]
-        flow += [Paragraph(f"• {text(reason)}", st.body) for reason in outcome.reasons]
-        flow += [Spacer(1, 3 * mm), self.chart()]
-        return flow
-
-    def chart(self) -> Drawing:
-        s = self.session
-        scale = s.profile.scale
-        planned = list(s.profile.plan)
-        names = [s.profile.area(p.area).name for p in planned]
-        agreed = [s.agreed_grade(p.area) or 0 for p in planned]
-        minimum = [p.minimum for p in planned]
-        # The key: every "number name" whole on one line, as many lines as it takes.
-        key = _wrap([f"{i + 1} {name}" for i, name in enumerate(names)], CONTENT_WIDTH - 12)
-        extra = 9 * max(0, len(key) - 2)
-        width, height = CONTENT_WIDTH, 62 * mm + extra
-        drawing = Drawing(width, height)
-        chart = VerticalBarChart()
-        chart.x, chart.y = 30, 40 + extra
-        chart.width, chart.height = width - 150, height - 58 - extra
-        chart.data = [agreed, minimum]
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.valueMax = scale.highest
-        chart.valueAxis.valueStep = 1
-        chart.valueAxis.labels.fontName = REGULAR
-        chart.categoryAxis.categoryNames = [f"{i + 1}" for i in range(len(names))]
-        chart.categoryAxis.labels.fontName = REGULAR
-        chart.bars[0].fillColor = colors.HexColor("#3f51b5")
-        chart.bars[1].fillColor = colors.HexColor("#c5cae9")
-        chart.barSpacing = 1
-        drawing.add(chart)
-        legend = Legend()
-        legend.x, legend.y = width - 110, height - 14
-        legend.fontName = REGULAR
-        legend.fontSize = 8
-        legend.colorNamePairs = [
-            (colors.HexColor("#3f51b5"), "Agreed grade"),
-            (colors.HexColor("#c5cae9"), "Minimum"),
-        ]
-        drawing.add(legend)
-        drawing.add(
-            String(0, height - 8, "Agreed grades against the minimum", fontName=BOLD, fontSize=9)
-        )
-        for line_no, line in enumerate(key):
-            drawing.add(String(0, 12 + extra - 9 * line_no, line, fontName=REGULAR, fontSize=7))
-
-        return drawing
-
     def signoff_flow(self) -> list[Any]:
+        """One row per member: name, role and number; the signature; when, in UK time."""
         st = self.styles
         s = self.session
-        flow: list[Any] = [CondPageBreak(60 * mm), Paragraph("Sign-off", st.heading)]
-        if not s.signoffs:
-            flow.append(Paragraph(f"<b>{self.mark}.</b> No member has signed.", st.body))
-        for member in s.panel:
-            signoff = s.signoff(member.id)
-            if signoff is None:
-                body = [Paragraph("Not signed.", st.italic)]
-            else:
-                when = signoff.signed_at.replace("T", " ").replace("Z", " UTC")
-                body = [Paragraph(f"<i>{text(signoff.declaration)}</i>", st.small)]
-                if signoff.method == "drawn" and signoff.signature_png_b64:
-                    body.append(_signature_image(signoff.signature_png_b64))
-                if signoff.typed_name:
-                    body.append(Paragraph(f"Signed: <i>{text(signoff.typed_name)}</i>", st.body))
-                body.append(Paragraph(f"Date and time: {when}", st.body))
-            table = Table(
-                [
-                    [
-                        Paragraph(
-                            f"<b>{text(member.name)}</b><br/>{member.role.capitalize()}"
-                            f"<br/>{text(member.number)}",
-                            st.body,
-                        ),
-                        body,
-                    ]
-                ],
-                colWidths=[55 * mm, CONTENT_WIDTH - 55 * mm],
-            )
-            table.setStyle(
-                TableStyle(
-                    [
-                        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9e9e9e")),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ]
-                )
-            )
-            flow += [KeepTogether(table), Spacer(1, 2 * mm)]
+        flow: list[Any] = [Spacer(1, 3 * mm), Paragraph("Sign-off", st.heading)]
         if self.state == "failed":
             flow.append(
                 Paragraph(
@@ -538,41 +427,204 @@ class SheetBuilder:
                     st.body,
                 )
             )
+        flow.append(Paragraph(f"<i>Declaration: {text(DECLARATION)}</i>", st.tiny))
+        rows: list[list[Any]] = [
+            [
+                Paragraph("<b>Panel member</b>", st.small),
+                Paragraph("<b>Signature</b>", st.small),
+                Paragraph("<b>Signed</b>", st.small),
+            ]
+        ]
+        for member in s.panel:
+            signoff = s.signoff(member.id)
+            who = Paragraph(
+                f"<b>{text(member.name)}</b><br/>{member.role.capitalize()} ·"
+                f" {text(member.number or 'no number')}",
+                st.small,
+            )
+            if signoff is None:
+                rows.append([who, Paragraph("<i>Not signed</i>", st.small), ""])
+                continue
+            mark: Any = (
+                _signature_image(signoff.signature_png_b64)
+                if signoff.method == "drawn" and signoff.signature_png_b64
+                else Paragraph(f"Signed: <i>{text(signoff.typed_name)}</i>", st.body)
+            )
+            rows.append([who, mark, Paragraph(uk_time(signoff.signed_at), st.small)])
+        table = Table(rows, colWidths=[62 * mm, CONTENT_WIDTH - 62 * mm - 42 * mm, 42 * mm])
+        table.setStyle(
+            _grid([("FONTSIZE", (0, 0), (-1, -1), 8), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+        )
+        flow.append(table)
+        if not s.signoffs:
+            flow.append(Paragraph(f"<b>{self.mark}.</b> No member has signed.", st.body))
         if self.signed:
             flow.append(
                 Paragraph(
                     f"Signed off and locked. {DIGEST_PREFIX} {self.digest}",
-                    ParagraphStyle("digest", parent=st.small, alignment=TA_CENTER),
+                    ParagraphStyle("digest", parent=st.tiny, alignment=TA_CENTER),
                 )
             )
         return flow
 
+    # --- the evidence --------------------------------------------------------------------------
 
-def _printed_lines(note: str, per_line: int = 50) -> int:
-    """About how many lines a note takes in its column (erring high)."""
-    return sum(1 + len(line) // per_line for line in note.split("\n")) if note else 0
+    def scale_flow(self) -> list[Any]:
+        """The scale once, with what each point means."""
+        st = self.styles
+        scale = self.session.profile.scale
+        rows: list[list[Any]] = [["Grade", "Meaning", "Descriptor"]]
+        for point in scale.points:
+            rows.append(
+                [
+                    point.label,
+                    Paragraph(text(point.name), st.small),
+                    Paragraph(text(point.descriptor), st.small),
+                ]
+            )
+        table = Table(rows, colWidths=[14 * mm, 40 * mm, CONTENT_WIDTH - 54 * mm], repeatRows=1)
+        table.setStyle(_grid([("FONTSIZE", (0, 0), (-1, -1), 8)]))
+        return [
+            Paragraph("The grading scale", st.heading),
+            table,
+            Spacer(1, 1.5 * mm),
+            Paragraph(CLASSIFIED_KEY, st.small),
+        ]
+
+    def area_flow(self, area: Area) -> list[Any]:
+        """One table: a row per indicator, a column per member with the classification. Then
+        only the notes that exist, the area notes, the agreed grade and its rationale."""
+        st = self.styles
+        s = self.session
+        scale = s.profile.scale
+        members = list(s.panel)
+        kind = area.cluster or area.kind.capitalize()
+        source = " · indicator text: national CVF" if area.is_national else ""
+        flow: list[Any] = [
+            CondPageBreak(40 * mm),
+            Paragraph(text(area.name), st.heading),
+            Paragraph(f"{text(kind)}{source}", st.tiny),
+            Paragraph(
+                f"<b>Question asked:</b> {text(s.question(area.id) or '(not recorded)')}", st.small
+            ),
+            Spacer(1, 1.5 * mm),
+        ]
+        member_width = min(24 * mm, (CONTENT_WIDTH - 8 * mm - 70 * mm) / max(len(members), 1))
+        rows: list[list[Any]] = [
+            [
+                "No.",
+                Paragraph("<b>Indicator</b>", st.small),
+                *(Paragraph(f"<b>{text(m.name)}</b>", st.tiny) for m in members),
+            ]
+        ]
+        for number, indicator in enumerate(area.indicators, start=1):
+            rows.append(
+                [
+                    str(number),
+                    Paragraph(text(indicator.text), st.small),
+                    *(
+                        classified(s.mark(m.id, indicator.id).classification, len(members))
+                        for m in members
+                    ),
+                ]
+            )
+        table = Table(
+            rows,
+            colWidths=[
+                8 * mm,
+                CONTENT_WIDTH - 8 * mm - member_width * len(members),
+                *([member_width] * len(members)),
+            ],
+            repeatRows=1,
+        )
+        table.setStyle(
+            _grid([("FONTSIZE", (0, 0), (-1, -1), 7.5), ("ALIGN", (2, 1), (-1, -1), "CENTER")])
+        )
+        flow.append(table)
+        notes = [
+            (number, member, s.mark(member.id, indicator.id).note)
+            for number, indicator in enumerate(area.indicators, start=1)
+            for member in members
+            if s.mark(member.id, indicator.id).note
+        ]
+        if notes:
+            flow.append(Paragraph("Evidence notes", st.subheading))
+        for number, member, note in notes:
+            for index, piece in enumerate(chunks(note)):
+                label = f"<b>{number} · {text(member.name)}{' (cont.)' if index else ''}:</b> "
+                flow.append(Paragraph(label + text(piece), st.small))
+        for member in members:
+            note = s.area_notes.get((member.id, area.id), "")
+            for index, piece in enumerate(chunks(note) if note else []):
+                label = f"<b>Area note, {text(member.name)}{' (cont.)' if index else ''}:</b> "
+                flow.append(Paragraph(label + text(piece), st.small))
+        agreed = s.agreed_grade(area.id)
+        grades = ", ".join(
+            f"{m.name} {scale.label(g)}"
+            for m in members
+            if (g := s.grades.get((m.id, area.id))) is not None
+        )
+        summary = f"<b>Grades:</b> {text(grades or 'none yet')} · <b>Agreed:</b> " + (
+            f"{scale.label(agreed)} {text(scale.point(agreed).name)}" if agreed is not None else "-"
+        )
+        if s.spread_flagged(area.id):
+            summary += f" · ⚑ a spread of {SPREAD_FLAG_AT} or more, discussed"
+        flow.append(Spacer(1, 1 * mm))
+        flow.append(Paragraph(summary, st.small))
+        for revision in s.revised(area.id):
+            flow.append(Paragraph(f"* {text(s.revision_text(revision))}.", st.small))
+        rationale = s.rationale(area.id)
+        for index, piece in enumerate(chunks(rationale) if rationale else []):
+            label = "<b>Rationale:</b> " if index == 0 else "<b>Rationale (cont.):</b> "
+            flow.append(Paragraph(label + text(piece), st.small))
+        return flow
 
 
-def _wrap(items: list[str], width: float, size: float = 7) -> list[str]:
-    """Items joined into lines no wider than ``width`` points; an item is never split."""
-    lines, line = [], ""
-    for item in items:
-        joined = f"{line}   {item}" if line else item
-        if line and stringWidth(joined, REGULAR, size) > width:
-            lines.append(line)
-            line = item
-        else:
-            line = joined
-    if line:
-        lines.append(line)
-    return lines
+def long_date(day: str) -> str:
+    """'2025-11-23' as '23 November 2025'."""
+    from datetime import date
+
+    when = date.fromisoformat(day)
+    return f"{when.day} {when.strftime('%B %Y')}"
+
+
+def uk_time(moment: str) -> str:
+    """A stored UTC time as people in the UK read it, with its zone: '23 Nov 2025 10:42 GMT'."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    when = datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(
+        ZoneInfo("Europe/London")
+    )
+    return f"{when.day} {when.strftime('%b %Y %H:%M')} {when.tzname()}"
+
+
+CLASSIFIED = {
+    Classification.DEMONSTRATED: "✓ Demonstrated",
+    Classification.PARTLY: "~ Partly",
+    Classification.CONTRARY: "✗ Contrary",
+    Classification.NONE: "·",
+}
+
+
+def classified(value: Classification, members: int) -> str:
+    """A classification in an evidence table: words beside the symbol for up to three
+    members, the symbol alone for four or five (the key under the scale says which is which)."""
+    shown = CLASSIFIED[value]
+    return shown if members <= 3 else shown.split(" ")[0]
+
+
+CLASSIFIED_KEY = (
+    "In the evidence tables: ✓ demonstrated · ~ partly demonstrated · ✗ contrary evidence"
+    " (behaviour against the indicator) · · nothing recorded."
+)
 
 
 def _signature_image(png_b64: str) -> Image:
     data = base64.b64decode(png_b64)
     reader = ImageReader(io.BytesIO(data))
     width, height = reader.getSize()
-    scale = min(70 * mm / max(width, 1), 22 * mm / max(height, 1), 1.0)
+    scale = min(60 * mm / max(width, 1), 12 * mm / max(height, 1), 1.0)  # a row, not a page
     return Image(io.BytesIO(data), width=width * scale, height=height * scale)
 
 
@@ -624,6 +676,7 @@ def build_sheet(session: Session, *, invariant: bool = True) -> bytes:
         creator="pcso-interview",
         invariant=1 if invariant else 0,
         initialFontName=REGULAR,
+        lang="en-GB",
     )
     frame = Frame(MARGIN, 19 * mm, CONTENT_WIDTH, PAGE_HEIGHT - 39 * mm, id="body")
     doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame])])

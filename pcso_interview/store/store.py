@@ -36,7 +36,7 @@ from pcso_interview.store.schema import SCHEMA_VERSION, build_migrations
 if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
     from pcso_interview.scoring import Classification
-    from pcso_interview.session import Member, Session
+    from pcso_interview.session import Member, PreviousVersion, Session
     from pcso_interview.statistics import StatSession
     from pcso_interview.store.identity import User
     from pcso_interview.store.integrity import Finding, SignedVersion
@@ -422,15 +422,46 @@ class Store:
             updated_at=row["updated_at"],
             profile_cache=profile,
         )
+        if session.version > 1:
+            session = replace(session, previous=self._previous_version(session))
         if session.locked:
             # A locked record is checked whenever it is read: the screens and the sheet must
             # never call a record "signed off" that no longer matches what was signed.
-            from dataclasses import replace
-
             from pcso_interview.store.integrity import record_problems
 
             session = replace(session, record_problems=tuple(record_problems(self, session)))
         return session
+
+    def _previous_version(self, session: Session) -> PreviousVersion | None:
+        """What this version replaces: the version signed before it and the reopening that
+        ended it. A signed version says what it said when signed (nothing, if it was signed
+        before sheets named it), so its digest never changes."""
+        import json
+
+        from pcso_interview.session import PreviousVersion
+
+        if session.status is Status.SIGNED:
+            row = self._one(
+                "SELECT content FROM sheets WHERE session_id = ? AND version = ?",
+                [session.id, session.version],
+            )
+            kept = json.loads(zlib.decompress(row["content"])).get("previous") if row else None
+            return PreviousVersion.from_dict(kept) if kept else None
+        before = session.version - 1
+        sheet = self._one(
+            "SELECT signed_at FROM sheets WHERE session_id = ? AND version = ?",
+            [session.id, before],
+        )
+        reopen = self._one(
+            "SELECT at, actor, subject FROM audit WHERE session_id = ? AND action = 'reopen'"
+            " AND old = ? ORDER BY id DESC LIMIT 1",
+            [session.id, f"signed v{before}"],
+        )
+        if sheet is None or reopen is None:
+            return None
+        return PreviousVersion(
+            before, sheet["signed_at"], reopen["at"], reopen["actor"], reopen["subject"]
+        )
 
     # --- panel edits ---------------------------------------------------------------------------
 

@@ -25,8 +25,10 @@ from reports.marking_sheet import (
     PAGE_WIDTH,
     WATERMARK,
     build_sheet,
+    long_date,
     sheet_file_name,
     subject_line,
+    uk_time,
 )
 from tests.reports.sheet_support import (
     CANDIDATE,
@@ -145,8 +147,9 @@ def test_ordinary_notes_and_classifications_are_printed(failing):
     notes = [mark.note for mark in session.marks.values() if mark.note]
     assert len(notes) == 2 * len(session.planned_areas)
     assert [n for n in notes if not found_in(n, sheet.text)] == []
-    assert squash(sheet.text).count("+ Demonstrated") == 2 * len(session.planned_areas)
-    assert squash(sheet.text).count("− Contrary") == len(session.planned_areas)
+    assert sheet.text.count("✓ Demonstrated") == 2 * len(session.planned_areas)
+    assert sheet.text.count("✗ Contrary") == len(session.planned_areas)
+    assert "Nothing recorded" not in sheet.text  # only what was recorded, not what was not
 
 
 def test_welsh_names_are_extracted_exactly(failing):
@@ -154,10 +157,9 @@ def test_welsh_names_are_extracted_exactly(failing):
     session, sheet = failing.session, failing.sheet
     assert any("ŵ" in m.name.lower() or "ŷ" in m.name.lower() for m in session.panel)
     for member in session.panel:
-        assert member.name in sheet.pages[0]
-        assert member.name in sheet.pages[-1]
-        rows = sum(len(area.indicators) for area in session.planned_areas)
-        assert sheet.text.count(member.name) >= rows
+        assert member.name in sheet.pages[0]  # the matrix and the sign-off
+        # and the head of each area's evidence table
+        assert sheet.text.count(member.name) >= len(session.planned_areas)
     assert session.candidate_name == CANDIDATE
     assert CANDIDATE in sheet.pages[0]
     assert REF in sheet.pages[0]
@@ -191,7 +193,7 @@ def test_digest_is_the_sessions_and_the_stores(failing):
     assert set(HEX64.findall(failing.sheet.text)) == {digest}
     for page in failing.sheet.pages:
         assert f"{DIGEST_PREFIX} {digest}" in page
-    assert found_in(f"Signed off and locked. {DIGEST_PREFIX} {digest}", failing.sheet.pages[-1])
+    assert found_in(f"Signed off and locked. {DIGEST_PREFIX} {digest}", failing.sheet.pages[0])
 
 
 def test_subject_names_session_version_and_digest(failing):
@@ -230,18 +232,18 @@ def test_every_page_carries_marking_force_role_and_reference(failing):
 
 
 def test_signoff_block(failing):
-    """Each member's name, role, declaration, typed name and date and time of signing."""
+    """On page 1: each member's name, role and number, typed name, and date and time of
+    signing in UK time with its zone; the declaration once, above them."""
     session, sheet = failing.session, failing.sheet
-    start = sheet.page_of_heading("Sign-off")
-    tail = "\n".join(sheet.pages[start:])
+    assert sheet.page_of_heading("Sign-off") == 0
+    page = sheet.pages[0]
     for member in session.panel:
         signoff = session.signoff(member.id)
         assert signoff is not None
-        assert f"Signed: {member.name}" in tail
-        when = signoff.signed_at.replace("T", " ").replace("Z", " UTC")
-        assert f"Date and time: {when}" in tail
-        assert f"{member.name}\n{member.role.capitalize()}\n{member.number}" in tail
-    assert squash(tail).count(squash(session.signoffs[0].declaration)) == len(session.panel)
+        assert f"Signed: {member.name}" in page
+        assert uk_time(signoff.signed_at) in page
+        assert f"{member.name}\n{member.role.capitalize()} · {member.number}" in page
+    assert squash(sheet.text).count(squash(session.signoffs[0].declaration)) == 1
 
 
 # --- layout ------------------------------------------------------------------------------------
@@ -254,34 +256,34 @@ def test_first_page_holds_candidate_profile_and_panel(failing):
     for value in (
         session.candidate_name,
         session.candidate_ref,
-        DAY,
+        long_date(DAY),
         VENUE,
         profile.force,
         profile.role_title,
         profile.grade,
         profile.framework.upper(),
-        profile.source_file,
+        profile.source_title,
     ):
         assert found_in(value, page), value
     lines = failing.sheet.lines(0)
     for member in session.panel:
-        at = lines.index(member.name)
-        assert lines[at + 1 : at + 3] == [member.role.capitalize(), member.number]
+        at = lines.index(member.name, lines.index("Panel member"))
+        assert lines[at + 1] == f"{member.role.capitalize()} · {member.number}"
 
 
-def test_headings_in_plan_order_then_summary_then_signoff(failing):
-    """Areas in the order the panel asked them; the summary and sign-off close the sheet."""
+def test_page_one_is_the_decision_then_the_evidence_in_plan_order(failing):
+    """The scoring matrix, the outcome and the sign-offs on page 1; the scale once, then the
+    areas in the order the panel asked them."""
     session, sheet = failing.session, failing.sheet
     titles = [text for _, text in sheet.headings()]
     areas = [area.name for area in session.planned_areas]
-    assert titles == ["Panel", *areas, "Summary", "Sign-off"]
-    summary = sheet.page_of_heading("Summary")
-    signoff = sheet.page_of_heading("Sign-off")
-    last = len(sheet.pages) - 1
-    assert signoff == last
-    assert summary in (last - 1, last)
-    assert all(sheet.page_of_heading(name) <= summary for name in areas)
-    assert sheet.page_of_heading(areas[-1]) < summary
+    assert titles == ["Scoring", "Sign-off", "The grading scale", *areas]
+    assert sheet.page_of_heading("Scoring") == sheet.page_of_heading("Sign-off") == 0
+    assert "Outcome: FAIL" in sheet.pages[0]
+    assert sheet.page_of_heading("The grading scale") == 1
+    assert [sheet.page_of_heading(name) for name in areas] == sorted(
+        sheet.page_of_heading(name) for name in areas
+    )
 
 
 @pytest.mark.parametrize("key", ["failing", "five", "long_indicator", "drawn"])
@@ -298,39 +300,6 @@ def test_text_stays_inside_the_margins_and_frame(built, key):
     assert stray == []
     for runs in sheet.runs:
         assert all(-1 <= run.x <= PAGE_WIDTH and -1 <= run.y <= PAGE_HEIGHT for run in runs)
-
-
-@pytest.mark.parametrize("key", ["failing", "long_area_names"])
-def test_chart_key_names_every_area_with_its_number_on_one_line(built, key):
-    """The bars are numbered; the key under them is the only way to read the numbers."""
-    session, sheet = built[key].session, built[key].sheet
-    summary = sheet.page_of_heading("Summary")
-    lines = [  # the key: small lines under the chart (footer lines start with words)
-        run.text
-        for runs in sheet.runs[summary:]
-        for run in runs
-        if run.size == 7 and run.text[:1].isdigit()
-    ]
-    for number, area in enumerate(session.planned_areas, start=1):
-        assert any(f"{number} {area.name}" in line for line in lines), (number, lines)
-    assert right_edge_overflows(sheet) == []
-
-
-@pytest.mark.parametrize("key", ["failing", "five", "drawn"])
-def test_no_classification_is_printed_away_from_its_indicator(built, key):
-    """A page break never leaves a member's row on a page without its indicator, nor a
-    grade table without the name of its area."""
-    sheet = built[key].sheet
-    starts = []
-    for index, runs in enumerate(sheet.runs):
-        for at, run in enumerate(runs[:-1]):
-            if run.text == "Evidence note" and run.font.endswith("-Bold"):
-                starts.append((index, runs[at + 1].text))  # the first row under the header
-            if run.text == "Member" and runs[at + 1].text == "Grade":
-                area = runs[at - 1].text
-                assert area.startswith("Grades: "), (index, area)
-    assert len(starts) >= len(built[key].session.planned_areas)
-    assert [start for start in starts if not start[1].isdigit()] == []
 
 
 # --- long notes --------------------------------------------------------------------------------
@@ -380,21 +349,11 @@ def test_notes_of_many_lines_and_a_long_rationale_still_print(tmp_path, what):
     assert right_edge_overflows(sheet) == []
 
 
-def test_long_indicator_note_repeats_the_table_header(built):
-    """A reader of a continuation page still knows which column is which."""
-    sheet = built["long_indicator"].sheet
-    holding = [i for i, page in enumerate(sheet.pages) if re.search(r"w\d{5}", page)]
-    assert len(holding) >= 3
-    for index in holding:
-        assert "Indicator / member\nClassification\nEvidence note" in sheet.pages[index], index
-    assert "(cont.)" in sheet.text
-
-
 def test_a_continued_note_names_its_indicator_again(built):
     """A page that opens with the rest of a note still says which indicator it belongs to."""
     sheet, session = built["long_indicator"].sheet, built["long_indicator"].session
     chair = session.chair.name
-    continued = re.findall(rf"(?m)^(\S*)\n{re.escape(chair)} \(cont\.\)$", sheet.text)
+    continued = re.findall(rf"(\d+) · {re.escape(chair)} \(cont\.\):", sheet.text)
     assert len(continued) >= 3
     assert set(continued) == {"1"}  # the note is on the first indicator of the first area
 
@@ -465,12 +424,12 @@ def test_five_members_with_long_names_fit(built):
     """The largest panel, with long double-barrelled Welsh names, loses no row or name."""
     session, sheet = built["five"].session, built["five"].sheet
     assert len(session.panel) == 5
-    rows = sum(len(area.indicators) for area in session.planned_areas)
+    page = squash(sheet.pages[0])
     for member in session.panel:
-        assert member.name in sheet.pages[0]
-        assert squash(sheet.text).count(member.name) >= rows, member.name
-    signoff = sheet.page_of_heading("Sign-off")
-    assert all(found_in(m.name, "\n".join(sheet.pages[signoff:])) for m in session.panel)
+        assert squash(member.name) in page, member.name  # matrix and sign-off on page 1
+        assert squash(sheet.text).count(squash(member.name)) >= len(session.planned_areas)
+    assert sheet.page_of_heading("Sign-off") == 0
+    assert right_edge_overflows(sheet) == []
 
 
 def test_sheet_file_name_has_date_reference_and_safe_characters(failing):

@@ -15,6 +15,7 @@ from reports.marking_sheet import (
     WATERMARK,
     WITHDRAWN_MARK,
     build_sheet,
+    uk_time,
 )
 from tests.reports.sheet_support import Sheet, open_store, scored, sign
 from tests.store_support import ANN, Member, new_session
@@ -34,7 +35,7 @@ def test_a_withdrawn_sheet_says_withdrawn_why_when_and_by_whom_and_no_outcome(tm
     text = sheet.text
     assert WITHDRAWN_MARK in sheet.lines(0)[1]  # beside force and role at the top
     assert "Reason: Candidate left after the second question" in text
-    assert f"Withdrawn on {session.withdrawn_at.replace('T', ' ').replace('Z', ' UTC')}" in text
+    assert f"Withdrawn on {uk_time(session.withdrawn_at)}" in text
     assert "by Rhian HR." in text
     for claim in ("Outcome:", "PASS", "Percentage", "Weighted total", DIGEST_PREFIX, WATERMARK):
         assert claim not in text, claim
@@ -55,7 +56,7 @@ def test_an_incomplete_sheet_has_no_percentage_and_names_what_is_missing(tmp_pat
     text = Sheet.read(build_sheet(session)).text
     assert "Outcome: INCOMPLETE" in text
     assert "0.0%" not in text and "Percentage " not in text
-    assert "No percentage until every area has an agreed grade" in text
+    assert "no total until every area is agreed" in text
     for area in missing:
         assert f"{area.name}: no agreed grade yet" in text
 
@@ -70,7 +71,7 @@ def test_the_draft_mark_never_covers_a_collar_number(tmp_path):
     finally:
         store.close()
     sheet = Sheet.read(build_sheet(session))
-    assert "4931" in sheet.lines(0)
+    assert "Member · 4931" in sheet.lines(0)
     margin_marks = [r for r in sheet.runs[0] if WATERMARK in r.text and r.size >= 10]
     assert len(margin_marks) == 2
     for run in margin_marks:

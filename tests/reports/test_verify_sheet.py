@@ -209,7 +209,10 @@ def test_a_sheet_built_from_changed_content_is_refused_naming_the_line(db, capsy
     forged.write_bytes(build_sheet(replace(session, candidate_name="Someone Else")))
     status, out = verify(capsys, path, forged)
     assert status == 1
-    assert "sheet says 'Someone Else', record says 'Siôn Ŷr ap Dafydd'" in out
+    assert (
+        "sheet says 'Someone Else · reference C-0100', record says 'Siôn Ŷr ap Dafydd ·"
+        " reference C-0100'" in out
+    )
 
 
 @pytest.fixture(scope="module")
