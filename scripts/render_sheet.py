@@ -1,10 +1,15 @@
-"""Render every page of a sample signed marking sheet to PNG, to look at before release.
+"""Render every page of three sample signed marking sheets to PNG, to look at before release.
 
     .venv/bin/python scripts/render_sheet.py [OUT_DIR]      (default: out/sheet-pages)
 
-Builds an invented signed session (Kent profile, two panel members with Welsh names,
-ordinary notes, one drawn signature) in a throwaway database, writes OUT_DIR/sample-sheet.pdf
-and renders each page with pdftoppm (poppler-utils) at 80 dpi. Prints the paths written.
+Invented sessions in a throwaway database, each written as OUT_DIR/NAME.pdf and rendered page
+by page with pdftoppm (poppler-utils) at 80 dpi as OUT_DIR/NAME-page-N.png:
+- sample-sheet: Kent (ten areas), two members with Welsh names, ordinary notes, one drawn
+  signature;
+- six-by-two: Gwent (six areas), two members;
+- ten-by-five: Kent, five members, one note of 6,000 characters;
+- reopened-v2: the first sample reopened by HR, regraded and signed again (version 2).
+Prints the paths written.
 """
 
 from __future__ import annotations
@@ -53,44 +58,83 @@ class Clock:
         return self.now
 
 
-def sample_sheet(db_path: Path) -> bytes:
-    """An invented, fully signed Kent session with ordinary notes and one drawn signature."""
-    profile = load_profiles([]).get(PROFILE_ID)
-    if profile is None:
-        raise SystemExit(f"the built-in profile {PROFILE_ID!r} is missing")
+FIVE = (
+    *PANEL,
+    Member("m3", "Angharad Ŷr Lewis-Morgan", "member", "45120"),
+    Member("m4", "Bartholomew Whitlow-Carraway", "member", "DC 7781"),
+    Member("m5", "Ffion Eluned Ŵyn-Thackeray", "member", "PC 9913"),
+)
+
+
+def scored_session(
+    store: Store, profile_id: str, panel: tuple[Member, ...], ref: str, long_note: str = ""
+) -> str:
+    """An invented session every member classified, noted and graded, with agreed grades."""
+    profile = load_profiles([]).get(profile_id)
+    sid = store.create_session(
+        profile,
+        candidate_name="Siôn Ŷr ap Dafydd",
+        candidate_ref=ref,
+        date="2025-11-23",
+        venue="Maidstone Police Station, Interview Room 2",
+        panel=panel,
+        questions={
+            a.id: f"Describe a time you showed '{a.name}'. What did you do, and how did "
+            "it turn out?"
+            for a in profile.planned_areas
+        },
+    )
+    grades = [3, 4, 3, 3, 2, 4, 3, 3, 4, 3]
+    for n, member in enumerate(panel):
+        for a_no, area in enumerate(profile.planned_areas):
+            for i_no, indicator in enumerate(area.indicators):
+                kind = ("demonstrated", "partly", "demonstrated", "contrary", "none")[
+                    (i_no + a_no + n) % 5
+                ]
+                store.classify(sid, member.id, indicator.id, kind)
+                if (i_no + n) % 3 == 0:
+                    store.note(sid, member.id, indicator.id, NOTES[(i_no + a_no) % 4])
+            store.area_note(sid, member.id, area.id, f"Clear STAR example ({member.name}).")
+            store.grade(sid, member.id, area.id, grades[a_no % 10] if n == 0 else 3)
+    if long_note:
+        first = profile.planned_areas[0].indicators[0].id
+        store.note(sid, panel[0].id, first, long_note)
+    for a_no, area in enumerate(profile.planned_areas):
+        store.agree(sid, area.id, 3, "Agreed after discussion." if grades[a_no % 10] != 3 else "")
+    return sid
+
+
+def sign_everyone(store: Store, sid: str, drawn: bool = True) -> None:
+    panel = store.load(sid).panel
+    png = base64.b64encode(signature_png(240, 70)).decode("ascii")
+    for member in panel:
+        if drawn and member.is_chair:
+            sign_for_demo(store, sid, member.id, signature_png_b64=png)
+        else:
+            sign_for_demo(store, sid, member.id, typed_name=member.name)
+
+
+def samples(db_path: Path) -> dict[str, bytes]:
     store = Store.open(db_path, clock=Clock())
     try:
-        sid = store.create_session(
-            profile,
-            candidate_name="Siôn Ŷr ap Dafydd",
-            candidate_ref="C-0412",
-            date="2025-11-23",
-            venue="Maidstone Police Station, Interview Room 2",
-            panel=PANEL,
-            questions={
-                a.id: f"Describe a time you showed '{a.name}'. What did you do, and how did "
-                "it turn out?"
-                for a in profile.planned_areas
-            },
-        )
-        grades = [3, 4, 3, 3, 2, 4, 3, 3, 4, 3]
-        for n, member in enumerate(PANEL):
-            for a_no, area in enumerate(profile.planned_areas):
-                for i_no, indicator in enumerate(area.indicators):
-                    kind = ("demonstrated", "partly", "demonstrated", "contrary", "none")[
-                        (i_no + a_no + n) % 5
-                    ]
-                    store.classify(sid, member.id, indicator.id, kind)
-                    if (i_no + n) % 3 == 0:
-                        store.note(sid, member.id, indicator.id, NOTES[(i_no + a_no) % 4])
-                store.area_note(sid, member.id, area.id, f"Clear STAR example ({member.name}).")
-                store.grade(sid, member.id, area.id, grades[a_no] if n == 0 else 3)
-        for a_no, area in enumerate(profile.planned_areas):
-            store.agree(sid, area.id, 3, "Agreed after discussion." if grades[a_no] != 3 else "")
-        png = base64.b64encode(signature_png(240, 70)).decode("ascii")
-        sign_for_demo(store, sid, PANEL[0].id, signature_png_b64=png)
-        sign_for_demo(store, sid, PANEL[1].id, typed_name=PANEL[1].name)
-        return build_sheet(store.load(sid), invariant=True)
+        made = {}
+        main = scored_session(store, PROFILE_ID, PANEL, "C-0412")
+        sign_everyone(store, main)
+        made["sample-sheet"] = build_sheet(store.load(main))
+        six = scored_session(store, "gwent-cso", PANEL, "C-0413")
+        sign_everyone(store, six)
+        made["six-by-two"] = build_sheet(store.load(six))
+        words = " ".join(f"word{n:04d}" for n in range(1, 700))
+        ten = scored_session(store, PROFILE_ID, FIVE, "C-0414", long_note=words)
+        sign_everyone(store, ten, drawn=False)
+        made["ten-by-five"] = build_sheet(store.load(ten))
+        store.reopen(main, "Integrity was graded against the wrong evidence", "Rhian Evans")
+        for member in PANEL:
+            store.grade(main, member.id, "integrity", 4)
+        store.agree(main, "integrity", 4, "Regraded after HR's review of the evidence.")
+        sign_everyone(store, main)
+        made["reopened-v2"] = build_sheet(store.load(main))
+        return made
     finally:
         store.close()
 
@@ -109,23 +153,24 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     out: Path = args.out_dir
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("page-*.png"):
+    for old in out.glob("*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
-        data = sample_sheet(Path(tmp) / "sample.db")
-    pdf = out / "sample-sheet.pdf"
-    pdf.write_bytes(data)
-    done = subprocess.run(
-        [pdftoppm, "-r", "80", "-png", str(pdf), str(out / "page")],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        print(f"error: pdftoppm failed: {done.stderr.strip()}", file=sys.stderr)
-        return 1
-    print(pdf)
-    for page in sorted(out.glob("page-*.png")):
-        print(page)
+        made = samples(Path(tmp) / "sample.db")
+    for name, data in made.items():
+        pdf = out / f"{name}.pdf"
+        pdf.write_bytes(data)
+        done = subprocess.run(
+            [pdftoppm, "-r", "80", "-png", str(pdf), str(out / f"{name}-page")],
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            print(f"error: pdftoppm failed: {done.stderr.strip()}", file=sys.stderr)
+            return 1
+        print(pdf)
+        for page in sorted(out.glob(f"{name}-page-*.png")):
+            print(page)
     return 0
 
 
