@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import statistics
 import sys
 import tempfile
@@ -34,6 +35,7 @@ from pcso_interview.profiles import load_profiles  # noqa: E402
 from pcso_interview.session import Member, Session  # noqa: E402
 from pcso_interview.store import Store  # noqa: E402
 from reports.fonts import REGULAR, register_fonts  # noqa: E402
+from reports.issue import built_sheets  # noqa: E402
 from reports.marking_sheet import build_sheet  # noqa: E402
 
 TARGET_S = 0.08
@@ -128,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     for each in sessions:
         pages += build_sheet(each).count(b"/Type /Page\n")
+    sequential = time.perf_counter() - start
+    start = time.perf_counter()
+    pooled = sum(1 for _ in built_sheets(sessions))  # as the pdf verb and HR reprint build them
     batch_total = time.perf_counter() - start
+    assert pooled == batch
 
     verdict = "PASS" if sheet_median <= TARGET_S else "FAIL"
     batch_target = BATCH_TARGET_S * batch / 100
@@ -145,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  ratio sheet / minimal    {sheet_median / minimal_median:7.1f} x")
     print(
         f"batch: {batch} different demo sessions ({len(profiles)} profiles), {pages} pages: "
-        f"total {batch_total:.2f} s, {batch_total / batch:.3f} s per sheet"
+        f"one after another {sequential:.2f} s; in a pool of {os.cpu_count()} processes"
+        f" {batch_total:.2f} s ({batch_total / batch:.3f} s per sheet)"
     )
     print(
         f"{verdict}: typical sheet median {sheet_median:.3f} s against the target of "
@@ -154,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"{batch_verdict}: {batch} sheets in {batch_total:.2f} s against the target of at most"
-        f" {batch_target:.1f} s (one process, one after another)"
+        f" {batch_target:.1f} s (the pool, as the pdf verb and HR reprint build them)"
     )
     return 0 if verdict == batch_verdict == "PASS" else 1
 

@@ -40,7 +40,7 @@ def add_verbs(verbs: Verbs) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from reports.issue import issue_to_file, sheet_path  # reportlab and pypdf: only when used
+    from reports.issue import issue_folder  # reportlab and pypdf: only when used
     from reports.marking_sheet import STATE_MARKS, sheet_state
 
     if not args.sessions and not args.date:
@@ -58,17 +58,14 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
             if not ids:
                 raise UserError(f"no signed session on {day}")
-        written: list[Path] = []
-        for session_id in dict.fromkeys(ids):
-            session = store.load(session_id)
-            path = sheet_path(args.output, session, written)
-            try:
-                issue_to_file(store, session, path, how="pdf verb", actor=COMMAND_LINE)
-            except OSError as exc:
-                raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        sessions = [store.load(session_id) for session_id in dict.fromkeys(ids)]
+        try:
+            written = issue_folder(store, sessions, args.output, how="pdf verb", actor=COMMAND_LINE)
+        except OSError as exc:
+            raise UserError(f"cannot write to {args.output}: {exc.strerror or exc}") from None
+        for session, path in zip(sessions, written, strict=True):
             mark = STATE_MARKS.get(sheet_state(session), "")
             print(f"{path}{f'  ({mark})' if mark else ''}", file=out)
-            written.append(path)
     print(f"{len(written)} sheet(s) written to {args.output}", file=err)
     return 0
 

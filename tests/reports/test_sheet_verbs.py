@@ -208,3 +208,28 @@ def test_a_force_key_imported_signs_new_sheets_and_old_ones_still_verify(
     status, out, _ = cli(capsys, "--db", path, "verify", before)  # the retired key
     assert status == 0 and "pcso-interview installation" in out
     assert "(this installation's key)" in out
+
+
+def test_a_day_of_many_sheets_is_built_by_a_pool_and_every_sheet_verifies(capsys, tmp_path):
+    """From eight sheets the pdf verb builds them in worker processes: each is still the
+    signed, registered sheet of its own record."""
+    from reports.issue import POOL_FROM
+
+    path = tmp_path / "sessions.db"
+    store = open_store(path)
+    try:
+        ids = [scored(store, ref=f"C-{n:04d}", day=DAY) for n in range(POOL_FROM + 1)]
+        for session_id in ids:
+            sign(store, session_id)
+    finally:
+        store.close()
+    out = tmp_path / "day"
+    status, stdout, _ = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
+    assert status == 0
+    written = [Path(line.split("  ")[0]) for line in stdout.splitlines()]
+    assert len(written) == len(ids)
+    claimed = {footer_claim(p).session_id for p in written}
+    assert claimed == set(ids)
+    for sheet in written[:3]:
+        status, verdict, _ = cli(capsys, "--db", path, "verify", sheet)
+        assert status == 0 and verdict.startswith("MATCH "), verdict
