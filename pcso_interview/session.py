@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -264,7 +264,6 @@ class Session:
         the other members' marks, notes or grades, and no agreed grade or total."""
         if self.has_submitted(member_id) or self.locked:
             return self
-        from dataclasses import replace
 
         own = {k: v for k, v in self.grades.items() if k[0] == member_id}
         return replace(
@@ -276,6 +275,40 @@ class Session:
             revisions=(),
             blind=True,
         )
+
+    # --- the same session with one change made (the store writes it; screens show it) -------
+
+    def with_mark(
+        self,
+        member_id: str,
+        indicator_id: str,
+        classification: Classification | None = None,
+        note: str | None = None,
+    ) -> Session:
+        old = self.mark(member_id, indicator_id)
+        mark = Mark(
+            old.classification if classification is None else classification,
+            old.note if note is None else note,
+        )
+        return replace(self, marks={**self.marks, (member_id, indicator_id): mark})
+
+    def with_area_note(self, member_id: str, area_id: str, text: str) -> Session:
+        return replace(self, area_notes={**self.area_notes, (member_id, area_id): text})
+
+    def with_grade(self, member_id: str, area_id: str, grade: int | None) -> Session:
+        grades = {k: v for k, v in self.grades.items() if k != (member_id, area_id)}
+        if grade is not None:
+            grades[(member_id, area_id)] = grade
+        return replace(self, grades=grades)
+
+    def with_agreed(self, area_id: str, grade: int | None, rationale: str) -> Session:
+        kept = {k: v for k, v in self.agreed.items() if k != area_id}
+        if grade is not None:
+            kept[area_id] = Agreed(grade, rationale)
+        return replace(self, agreed=kept)
+
+    def with_question(self, area_id: str, text: str) -> Session:
+        return replace(self, questions={**self.questions, area_id: text})
 
     def revised(self, area_id: str) -> list[Revision]:
         return [r for r in self.revisions if r.area_id == area_id]

@@ -470,18 +470,22 @@ class Store:
         session.check_editable()
         return session
 
-    def _after_change(self, now: str, before: Session, actor: str) -> Session:
-        """Move the status where the data now puts it, refresh the list columns, audit."""
+    def _after_change(
+        self, now: str, before: Session, actor: str, after: Session | None = None
+    ) -> Session:
+        """Move the status where the data now puts it, refresh the list columns, audit. Returns
+        the session as it now stands: ``after`` (the change made in memory, so a key press
+        reads the session once) or, when not given, read again."""
         from pcso_interview.session import derived_status
 
-        after = self.load(before.id)
+        after = self.load(before.id) if after is None else after
         target = derived_status(after)
         previous = after.status
         for step in transition_path(previous, target):  # each step audited from the one before
             self._audit(now, after.id, actor, "status", "session", previous.value, step.value)
             previous = step
         self._write_list_columns(now, after, target)
-        return after
+        return replace(after, status=target, updated_at=now)
 
     def _write_list_columns(self, now: str, session: Session, status: Status) -> None:
         """The status and outcome columns the lists filter on, as the session's marks say."""
@@ -506,17 +510,17 @@ class Store:
         indicator_id: str,
         classification: Classification | str,
         actor: str = "",
-    ) -> None:
+    ) -> Session:
         from pcso_interview.scoring import Classification
 
         value = Classification(classification)
-        self._set_mark(session_id, member_id, indicator_id, "classification", value, actor)
+        return self._set_mark(session_id, member_id, indicator_id, "classification", value, actor)
 
     def note(
         self, session_id: str, member_id: str, indicator_id: str, text: str, actor: str = ""
-    ) -> None:
+    ) -> Session:
         """The member's evidence note against one indicator."""
-        self._set_mark(session_id, member_id, indicator_id, "note", text, actor)
+        return self._set_mark(session_id, member_id, indicator_id, "note", text, actor)
 
     def _set_mark(
         self,
@@ -526,8 +530,11 @@ class Store:
         column: str,
         value: Classification | str,
         actor: str,
-    ) -> None:
-        """One column of one member's mark on one indicator: classification or note."""
+    ) -> Session:
+        """One column of one member's mark on one indicator: classification or note. Returns
+        the session with the change made."""
+        from pcso_interview.scoring import Classification
+
         assert column in ("classification", "note")
         with self._write() as now:
             session = self._editable(session_id)
@@ -535,7 +542,7 @@ class Store:
             session.area_of_indicator(indicator_id)
             old = getattr(session.mark(member_id, indicator_id), column)
             if old == value:
-                return
+                return session
             self.conn.execute(
                 f"INSERT INTO marks (session_id, member_id, indicator_id, {column})"
                 " VALUES (?,?,?,?) ON CONFLICT (session_id, member_id, indicator_id)"
@@ -552,18 +559,23 @@ class Store:
                 str(old),
                 str(value),
             )
-            self._after_change(now, session, actor or member.name)
+            after = (
+                session.with_mark(member_id, indicator_id, classification=Classification(value))
+                if column == "classification"
+                else session.with_mark(member_id, indicator_id, note=str(value))
+            )
+            return self._after_change(now, session, actor or member.name, after)
 
     def area_note(
         self, session_id: str, member_id: str, area_id: str, text: str, actor: str = ""
-    ) -> None:
+    ) -> Session:
         with self._write() as now:
             session = self._editable(session_id)
             member = session.member(member_id)
             session.profile.area(area_id)
             old = session.area_notes.get((member_id, area_id), "")
             if old == text:
-                return
+                return session
             self.conn.execute(
                 "INSERT INTO area_notes (session_id, member_id, area_id, note) VALUES (?,?,?,?)"
                 " ON CONFLICT (session_id, member_id, area_id) DO UPDATE SET note = excluded.note",
@@ -578,11 +590,12 @@ class Store:
                 old,
                 text,
             )
-            self._after_change(now, session, actor or member.name)
+            after = session.with_area_note(member_id, area_id, text)
+            return self._after_change(now, session, actor or member.name, after)
 
     def grade(
         self, session_id: str, member_id: str, area_id: str, grade: int | None, actor: str = ""
-    ) -> None:
+    ) -> Session:
         """A member's own grade for an area; None clears it."""
         with self._write() as now:
             session = self._editable(session_id)
@@ -595,7 +608,7 @@ class Store:
                 )
             old = session.grades.get((member_id, area_id))
             if old == grade:
-                return
+                return session
             seen = session.has_submitted(member_id) and any(
                 (m.id, area_id) in session.grades for m in session.panel if m.id != member_id
             )
@@ -636,7 +649,11 @@ class Store:
                 old,
                 grade,
             )
-            self._after_change(now, session, actor or member.name)
+            # A recorded revision is read back with the rest; otherwise the change is made here.
+            after = (
+                None if seen and old is not None else session.with_grade(member_id, area_id, grade)
+            )
+            return self._after_change(now, session, actor or member.name, after)
 
     def set_question(self, session_id: str, area_id: str, question: str, actor: str = "") -> None:
         with self._write() as now:
@@ -703,7 +720,7 @@ class Store:
         grade: int | None,
         rationale: str = "",
         actor: str = "",
-    ) -> None:
+    ) -> Session:
         """The chair records the panel's agreed grade (consensus), or clears it with None."""
         with self._write() as now:
             session = self._editable(session_id)
@@ -747,7 +764,8 @@ class Store:
                 f"{old.grade} {old.rationale}".strip() if old else "",
                 f"{grade} {rationale}".strip() if grade is not None else "",
             )
-            self._after_change(now, session, actor)
+            after = session.with_agreed(area_id, grade, rationale)
+            return self._after_change(now, session, actor, after)
 
     def sign(
         self,

@@ -900,3 +900,25 @@ def test_the_panel_list_pages_give_todays_sessions_first_then_the_newest_others(
     assert [r.id for r in whole[:3]] == made[today][::-1]  # today's, newest first
     assert [r.date for r in whole[3:]] == sorted([d for d in days if d != today] * 3, reverse=True)
     assert store.count_on(today) == 3 and store.count_on("2025-03-02") == 0
+
+
+def test_every_change_returns_the_session_as_the_database_now_holds_it(store):
+    """A key press reads the session once: what a change returns is what a fresh read gives."""
+    sid = new_session(store)
+    session = store.load(sid)
+    area = session.planned_areas[0]
+    first = area.indicators[0].id
+    steps = [
+        lambda: store.classify(sid, "m1", first, "demonstrated"),
+        lambda: store.note(sid, "m1", first, "Calm and clear."),
+        lambda: store.area_note(sid, "m1", area.id, "A STAR example."),
+        lambda: store.grade(sid, "m1", area.id, 3),
+        lambda: store.grade(sid, "m2", area.id, 4),
+        lambda: store.agree(sid, area.id, 4, "Discussed."),
+        lambda: store.classify(sid, "m1", first, "demonstrated"),  # no change at all
+        lambda: store.grade(sid, "m1", area.id, None),
+    ]
+    for step in steps:
+        returned = step()
+        assert returned == store.load(sid)
+        assert returned.status == store.load(sid).status

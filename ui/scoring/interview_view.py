@@ -519,15 +519,24 @@ class InterviewView(QWidget):
         is kept (and shown as made) and written when the database is free.
         """
         if show is None:
-            ok, _ = attempt(self, call, self.save_state)
+            ok, result = attempt(self, call, self.save_state)
         else:
             where = session_id or (self.session.id if self.session else "")
             change = Change(where, call, show, text)
-            ok, _ = attempt(self, lambda: self.pending.submit(change), self.save_state)
+            ok, result = attempt(self, lambda: self.pending.submit(change), self.save_state)
             if ok and self.pending.queue:
                 self._waiting(len(self.pending.queue))
         if later:
             QTimer.singleShot(0, self.reload)
+        elif (
+            isinstance(result, Session)
+            and self.session is not None
+            and result.id == self.session.id
+        ):
+            # The store returned the session as it now stands: no need to read it again.
+            self.session = self.pending.show(result)
+            self._render()
+            self.session_changed.emit()
         else:
             self.reload()
         return ok

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from pcso_interview.scoring import Classification
-from pcso_interview.session import Agreed, Mark, Session
+from pcso_interview.session import Session
 from pcso_interview.store.opening import is_busy
 from ui.feedback import EXPECTED_ERRORS, explain
 
 RETRY_MS = 500
+Shown = Callable[[Session], Session]
 
 
 @dataclass(frozen=True)
@@ -44,19 +45,19 @@ class PendingWrites(QObject):
         self.timer.setInterval(RETRY_MS)
         self.timer.timeout.connect(self.retry)
 
-    def submit(self, change: Change) -> bool:
-        """Write now, or keep it if the database is busy (or earlier changes wait: order is
-        kept). False only when refused outright (the refusal is raised to the caller)."""
+    def submit(self, change: Change) -> Any:
+        """Write now (returning what the store returned), or keep it if the database is busy
+        or earlier changes wait, order being kept (returning None). A refusal is raised."""
         if self.queue:
             self._keep(change)
-            return True
+            return None
         try:
-            change.call()
+            return change.call()
         except sqlite3.OperationalError as exc:
             if not is_busy(exc):
                 raise
             self._keep(change)
-        return True
+            return None
 
     def _keep(self, change: Change) -> None:
         self.queue.append(change)
@@ -89,58 +90,28 @@ class PendingWrites(QObject):
         return session
 
 
-# --- how each kind of change looks before it is written --------------------------------------
+# --- how each kind of change looks before it is written: the aggregate's own ---------------
 
 
-def classified(
-    member_id: str, indicator_id: str, value: Classification
-) -> Callable[[Session], Session]:
-    def show(s: Session) -> Session:
-        old = s.mark(member_id, indicator_id)
-        return replace(s, marks={**s.marks, (member_id, indicator_id): Mark(value, old.note)})
-
-    return show
+def classified(member_id: str, indicator_id: str, value: Classification) -> Shown:
+    return lambda s: s.with_mark(member_id, indicator_id, classification=value)
 
 
-def noted(member_id: str, indicator_id: str, text: str) -> Callable[[Session], Session]:
-    def show(s: Session) -> Session:
-        old = s.mark(member_id, indicator_id)
-        return replace(
-            s, marks={**s.marks, (member_id, indicator_id): Mark(old.classification, text)}
-        )
-
-    return show
+def noted(member_id: str, indicator_id: str, text: str) -> Shown:
+    return lambda s: s.with_mark(member_id, indicator_id, note=text)
 
 
-def area_noted(member_id: str, area_id: str, text: str) -> Callable[[Session], Session]:
-    def show(s: Session) -> Session:
-        return replace(s, area_notes={**s.area_notes, (member_id, area_id): text})
-
-    return show
+def area_noted(member_id: str, area_id: str, text: str) -> Shown:
+    return lambda s: s.with_area_note(member_id, area_id, text)
 
 
-def graded(member_id: str, area_id: str, grade: int | None) -> Callable[[Session], Session]:
-    def show(s: Session) -> Session:
-        grades = {k: v for k, v in s.grades.items() if k != (member_id, area_id)}
-        if grade is not None:
-            grades[(member_id, area_id)] = grade
-        return replace(s, grades=grades)
-
-    return show
+def graded(member_id: str, area_id: str, grade: int | None) -> Shown:
+    return lambda s: s.with_grade(member_id, area_id, grade)
 
 
-def agreed(area_id: str, grade: int | None, rationale: str) -> Callable[[Session], Session]:
-    def show(s: Session) -> Session:
-        kept = {k: v for k, v in s.agreed.items() if k != area_id}
-        if grade is not None:
-            kept[area_id] = Agreed(grade, rationale)
-        return replace(s, agreed=kept)
-
-    return show
+def agreed(area_id: str, grade: int | None, rationale: str) -> Shown:
+    return lambda s: s.with_agreed(area_id, grade, rationale)
 
 
-def asked(area_id: str, text: str) -> Callable[[Session], Session]:
-    def show(s: Session) -> Session:
-        return replace(s, questions={**s.questions, area_id: text})
-
-    return show
+def asked(area_id: str, text: str) -> Shown:
+    return lambda s: s.with_question(area_id, text)
