@@ -64,12 +64,45 @@ def build_parser(
     p.add_argument("--from", dest="date_from", default="", metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", default="", metavar="YYYY-MM-DD")
     p.add_argument("--text", default="", help="candidate, reference or panel member")
+    p.add_argument("--campaign", default="", help="sessions of this campaign only")
     p.add_argument("--sort", default="date", choices=list(SORT_COLUMNS))
     p.add_argument("--ascending", action="store_true")
     p.add_argument("--limit", type=int, default=100)
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     p.set_defaults(handler=cmd_sessions)
+
+    p = verbs.add_parser(
+        "statistics",
+        help="HR insight over signed sessions: adverse impact, assessors, agreement, drift",
+    )
+    p.add_argument("--profile", default="", help="profile id (default: every profile)")
+    p.add_argument("--campaign", default="", help="one campaign only")
+    p.add_argument("--from", dest="date_from", default="", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", default="", metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--all-assessors",
+        action="store_true",
+        help="list assessors with fewer than 10 compared grades too",
+    )
+    p.add_argument("--json", action="store_true", help="one JSON document instead of tables")
+    p.set_defaults(handler=cmd_statistics)
+
+    p = verbs.add_parser("equality", help="equality-monitoring data from the recruitment system")
+    equality = p.add_subparsers(dest="equality_verb", metavar="ACTION", required=True)
+    e = equality.add_parser(
+        "import",
+        help="import a CSV: a candidate reference column and any characteristic columns",
+    )
+    e.add_argument("file", type=Path, metavar="FILE")
+    _add_user(e)
+    e.set_defaults(handler=cmd_equality_import)
+
+    p = verbs.add_parser("campaign", help="HR: move sessions to a campaign (audited)")
+    p.add_argument("sessions", nargs="+", metavar="SESSION", help="session ids or references")
+    p.add_argument("--set", dest="campaign", required=True, metavar="NAME", help="the campaign")
+    _add_user(p)
+    p.set_defaults(handler=cmd_campaign)
 
     p = verbs.add_parser("show", help="one session: details, grades, outcome, sign-off")
     p.add_argument("session", help="session id (or a unique prefix) or candidate reference")
@@ -292,6 +325,7 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         outcome=args.outcome,
         date_from=_valid_day(args.date_from, "--from"),
         date_to=_valid_day(args.date_to, "--to"),
+        campaign=args.campaign,
         sort=args.sort,
         descending=not args.ascending,
         offset=max(0, args.offset),
@@ -332,15 +366,81 @@ def _print_table(rows: Sequence[tuple[str, ...]], out: TextIO) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out)
 
 
+def cmd_statistics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.insight import Selection, compute, figures_csv_rows, gather, to_json
+
+    names = {p.id: f"{p.force} · {p.role_title}" for p in collect_profiles(args.profiles)}
+    if args.profile and args.profile not in names:
+        raise UserError(f"no profile {args.profile!r}; `profiles` lists them")
+    selection = Selection(
+        profile_id=args.profile,
+        campaign=args.campaign,
+        date_from=_valid_day(args.date_from, "--from"),
+        date_to=_valid_day(args.date_to, "--to"),
+    )
+    with opened_store(args) as store:
+        insight = compute(gather(store, selection), selection)
+    if args.json:
+        document = to_json(insight, every_assessor=args.all_assessors)
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+        return 0
+    blocks: list[list[list[str]]] = [[]]
+    for row in figures_csv_rows(insight, every_assessor=args.all_assessors, profile_names=names):
+        if row:
+            blocks[-1].append(row)
+        else:
+            blocks.append([])
+    for number, block in enumerate(b for b in blocks if b):
+        if number:
+            print(file=out)
+        width = max(len(row) for row in block)
+        _print_table([tuple(row + [""] * (width - len(row))) for row in block], out)
+    return 0
+
+
+def cmd_equality_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.equality import EqualityFileError, read_equality_file
+
+    try:
+        data = read_equality_file(args.file)
+    except EqualityFileError as exc:
+        raise UserError(str(exc)) from None
+    with opened_store(args) as store:
+        user = signed_in(store, args)
+        result = store.import_equality(data, user.name)
+    print(f"imported {result.describe()}, by {user.name}", file=out)
+    for reference in result.unmatched:
+        print(f"no session has candidate reference {reference}", file=err)
+    for reference in result.repeated:
+        print(f"{reference} appears more than once in {args.file}: the last row was used", file=err)
+    return 0
+
+
+def cmd_campaign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with opened_store(args) as store:
+        user = signed_in(store, args)
+        ids = list(dict.fromkeys(_resolve(store, key) for key in args.sessions))
+        moved = store.set_campaign(ids, args.campaign, user.name)
+        name = store.campaign_of(ids[0])
+    print(
+        f"{moved} of {len(ids)} session(s) moved to campaign {name!r}"
+        f" ({len(ids) - moved} already in it), by {user.name}",
+        file=out,
+    )
+    return 0
+
+
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with opened_store(args) as store:
         session = store.load(_resolve(store, args.session))
         sheets = store.sheets(session.id)
+        store_campaign = store.campaign_of(session.id) or "-"
     p = session.profile
     lines = [
         f"Session    {session.id}  (version {session.version}, {session.status.label})",
         f"Candidate  {session.candidate_name}  ref {session.candidate_ref}",
         f"Date       {session.date}  at {session.venue or '-'}",
+        f"Campaign   {store_campaign}",
         f"Profile    {p.title} · {p.framework} ({p.id})",
     ]
     for m in session.panel:

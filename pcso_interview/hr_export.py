@@ -1,7 +1,12 @@
-"""CSV export for a recruitment campaign: one row per session, one column per area.
+"""CSV export for HR: one row per session, across profiles, one column per area of the union.
+
+Each row carries what HR files and checks: campaign, venue, panel, the agreed grade of every
+area (blank where the session's profile does not grade it), the outcome with its reasons, and
+for a signed session when it was signed, its sheet version and digest.
 
 Cells that a spreadsheet would read as a formula (starting with =, +, -, @, or a tab or
 carriage return) are neutralised with a leading apostrophe, so the file is safe to open.
+Equality-monitoring data is never part of this file.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import io
 import re
 from collections.abc import Iterable
 
+from pcso_interview.facts import SessionFacts, agreed_grades, outcome_of
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Profile
 from pcso_interview.session import Session
@@ -18,9 +24,33 @@ from pcso_interview.session import Session
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?%?")
 
+LEADING = [
+    "session_id",
+    "date",
+    "candidate_reference",
+    "candidate_name",
+    "campaign",
+    "force",
+    "role",
+    "profile",
+    "venue",
+    "panel",
+    "status",
+]
+TRAILING = [
+    "weighted_total",
+    "weighted_max",
+    "percentage",
+    "outcome",
+    "reasons",
+    "signed_at",
+    "sheet_version",
+    "digest",
+]
+
 
 class ExportError(ValueError):
-    """The sessions cannot go in one CSV (e.g. different profiles); the message says why."""
+    """Nothing can be exported (no sessions); the message says why."""
 
 
 def neutralise(value: object) -> str:
@@ -31,73 +61,116 @@ def neutralise(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_header(profile: Profile) -> list[str]:
-    return [
-        "session_id",
-        "date",
-        "candidate_reference",
-        "candidate_name",
-        "force",
-        "role",
-        "status",
-        *(f"agreed: {area.name}" for area in profile.planned_areas),
-        "weighted_total",
-        "weighted_max",
-        "percentage",
-        "outcome",
-        "reasons",
-        "sheet_version",
-    ]
+def panel_text(facts: SessionFacts) -> str:
+    """Each member with role and number: "Ann Chair (chair, 1001); Bob Member (2002)"."""
+    parts = []
+    for m in facts.panel:
+        details = [d for d in ("chair" if m.is_chair else "", m.number) if d]
+        parts.append(f"{m.name} ({', '.join(details)})" if details else m.name)
+    return "; ".join(parts)
 
 
-def csv_row(session: Session) -> list[str]:
-    outcome = session.outcome
-    agreed = [session.agreed_grade(area.id) for area in session.planned_areas]
-    result = "withdrawn" if session.status is Status.WITHDRAWN else outcome.result.value
-    return [
-        neutralise(v)
-        for v in [
-            session.id,
-            session.date,
-            session.candidate_ref,
-            session.candidate_name,
-            session.profile.force,
-            session.profile.role_title,
-            session.status.value,
-            *("" if g is None else g for g in agreed),
-            outcome.weighted_total,
-            outcome.weighted_max,
-            outcome.percentage_text,
-            result,
-            "; ".join(outcome.reasons) if result != "withdrawn" else session.withdrawn_reason,
-            session.version,
+def facts_of_session(
+    session: Session, campaign: str = "", digest: str = "", signed_at: str = ""
+) -> SessionFacts:
+    """The facts of a whole session (as the store's bulk read gives them)."""
+    signed = session.status is Status.SIGNED
+    return SessionFacts(
+        session_id=session.id,
+        snapshot=session.profile.id,
+        candidate_name=session.candidate_name,
+        candidate_ref=session.candidate_ref,
+        date=session.date,
+        venue=session.venue,
+        campaign=campaign,
+        status=session.status.value,
+        version=session.version,
+        panel=session.panel,
+        grades=dict(session.grades),
+        recorded={a: agreed.grade for a, agreed in session.agreed.items()},
+        revised=tuple((r.member_id, r.area_id) for r in session.revisions),
+        signed_at=(
+            signed_at or max((s.signed_at for s in session.signoffs), default="") if signed else ""
+        ),
+        digest=digest if signed else "",
+        withdrawn_reason=session.withdrawn_reason,
+    )
+
+
+class CsvExport:
+    """Rows added one session at a time; the header (the union of every session's areas, in
+    the order first met) is known once all are in."""
+
+    def __init__(self) -> None:
+        self._areas: dict[str, list[str]] = {}  # area id -> its names, as profiles word them
+        self._rows: list[tuple[list[str], dict[str, str], list[str]]] = []
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def add(self, facts: SessionFacts, profile: Profile) -> None:
+        for area in profile.planned_areas:
+            names = self._areas.setdefault(area.id, [])
+            if area.name not in names:
+                names.append(area.name)
+        withdrawn = facts.status == Status.WITHDRAWN.value
+        outcome = outcome_of(facts, profile)
+        result = "withdrawn" if withdrawn else outcome.result.value
+        agreed = {a: "" if g is None else str(g) for a, g in agreed_grades(facts, profile).items()}
+        signed = facts.status == Status.SIGNED.value
+        self._rows.append(
+            (
+                [
+                    facts.session_id,
+                    facts.date,
+                    facts.candidate_ref,
+                    facts.candidate_name,
+                    facts.campaign,
+                    profile.force,
+                    profile.role_title,
+                    profile.id,
+                    facts.venue,
+                    panel_text(facts),
+                    facts.status,
+                ],
+                agreed,
+                [
+                    str(outcome.weighted_total),
+                    str(outcome.weighted_max),
+                    outcome.percentage_text,
+                    result,
+                    facts.withdrawn_reason if withdrawn else "; ".join(outcome.reasons),
+                    facts.signed_at if signed else "",
+                    str(facts.version),
+                    facts.digest if signed else "",
+                ],
+            )
+        )
+
+    def header(self) -> list[str]:
+        return [
+            *LEADING,
+            *(f"agreed: {' / '.join(names)}" for names in self._areas.values()),
+            *TRAILING,
         ]
-    ]
+
+    def text(self) -> str:
+        if not self._rows:
+            raise ExportError("No sessions to export.")
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([neutralise(h) for h in self.header()])
+        for leading, agreed, trailing in self._rows:
+            cells = [*leading, *(agreed.get(area, "") for area in self._areas), *trailing]
+            writer.writerow([neutralise(c) for c in cells])
+        return buffer.getvalue()
 
 
-def sessions_csv(sessions: Iterable[Session], profile_id: str | None = None) -> str:
-    """The CSV text; every session must be scored against the same profile (by id)."""
-    rows: list[list[str]] = []
-    header: list[str] | None = None
+def sessions_csv(sessions: Iterable[Session], campaigns: dict[str, str] | None = None) -> str:
+    """The CSV text of whole sessions, of one profile or many."""
+    export = CsvExport()
     for session in sessions:
-        profile = session.profile
-        if profile_id is not None and profile.id != profile_id:
-            raise ExportError(
-                f"Session {session.candidate_ref} uses profile {profile.id}, not {profile_id}."
-            )
-        if header is None:
-            header = csv_header(profile)
-            profile_id = profile.id
-        elif csv_header(profile) != header:
-            raise ExportError(
-                "The selected sessions use different profiles (or versions of a profile); "
-                "export one profile at a time."
-            )
-        rows.append(csv_row(session))
-    if header is None:
-        raise ExportError("No sessions to export.")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in header])
-    writer.writerows(rows)
-    return buffer.getvalue()
+        export.add(
+            facts_of_session(session, (campaigns or {}).get(session.id, "")), session.profile
+        )
+    return export.text()

@@ -1,4 +1,6 @@
-"""Campaign statistics for HR: pass rate, areas candidates fail, spreads, assessor leniency.
+"""Campaign statistics for HR: pass rate, areas candidates fail, spreads, assessor leniency
+(each member's grade against the mean of their co-panelists' grades on the same area of the
+same session; consistency.py has the fuller figures with counts and intervals).
 
 Pure functions over plain records of signed sessions (the store gathers them with SQL), so
 the figures can be checked against an independent computation.
@@ -51,7 +53,8 @@ class AreaStats:
 class AssessorStats:
     assessor: Assessor
     grades: int
-    mean_difference: Fraction  # own grade minus agreed grade; > 0 lenient, < 0 severe
+    # own grade minus the mean of the co-panelists' grades; > 0 lenient, < 0 severe
+    mean_difference: Fraction
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def compute_statistics(profile: Profile, sessions: Iterable[StatSession]) -> Sta
     failed: dict[str, int] = defaultdict(int)
     spread_flags: dict[str, int] = defaultdict(int)
     spread_pairs: dict[str, int] = defaultdict(int)
-    differences: dict[Assessor, list[int]] = defaultdict(list)
+    differences: dict[Assessor, list[Fraction]] = defaultdict(list)
     minimum = {p.area: p.minimum for p in profile.plan}
     for session in sessions:
         for area_id, grade in session.agreed.items():
@@ -87,11 +90,12 @@ def compute_statistics(profile: Profile, sessions: Iterable[StatSession]) -> Sta
             graded[area_id].append(grade)
             if grade < minimum[area_id]:
                 failed[area_id] += 1
-            members = session.member_grades.get(area_id, ())
-            for assessor, own in members:
-                differences[assessor].append(own - grade)
         for area_id, members in session.member_grades.items():
             if area_id in minimum and len(members) >= 2:
+                total = sum(g for _, g in members)
+                for assessor, own in members:
+                    others = Fraction(total - own, len(members) - 1)
+                    differences[assessor].append(own - others)
                 spread_pairs[area_id] += 1
                 if spread_flagged(g for _, g in members):
                     spread_flags[area_id] += 1
@@ -111,7 +115,7 @@ def compute_statistics(profile: Profile, sessions: Iterable[StatSession]) -> Sta
     assessors = tuple(
         sorted(
             (
-                AssessorStats(a, len(d), Fraction(sum(d), len(d)))
+                AssessorStats(a, len(d), sum(d, Fraction(0)) / len(d))
                 for a, d in differences.items()
                 if d
             ),
@@ -158,7 +162,7 @@ def statistics_csv_rows(stats: Statistics) -> list[list[str]]:
     for assessor in stats.assessors:
         rows.append(
             [
-                "assessor: mean of own grade minus agreed grade",
+                "assessor: mean of own grade minus co-panelists' mean",
                 assessor.assessor.label,
                 fraction_text(assessor.mean_difference),
             ]

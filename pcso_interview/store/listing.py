@@ -27,7 +27,12 @@ class Listing(Connection):
         page = [*params, query.limit, query.offset]
         indexed = uses_index(query.text.strip(), self.has_search_index)
         text_only = not (
-            query.status or query.profile_id or query.outcome or query.date_from or query.date_to
+            query.status
+            or query.profile_id
+            or query.outcome
+            or query.date_from
+            or query.date_to
+            or query.campaign
         )
         hits = (
             self.conn.execute(
@@ -133,7 +138,9 @@ WALK_FROM = 1000  # text matches above which the list index is walked rather tha
 
 ROW_COLUMNS = (
     "id, date, candidate_name, candidate_ref, profile_id, force, role_title, chair_name,"
-    " status, outcome, weighted_total, percentage, version, venue, updated_at"
+    " status, outcome, weighted_total, percentage, version, venue, updated_at,"
+    " coalesce((SELECT campaign FROM session_campaigns WHERE session_id = sessions.id), '')"
+    " AS campaign"
 )
 
 
@@ -179,4 +186,7 @@ def _where(query: SessionQuery, fts: bool = False) -> tuple[str, list[Any]]:
     if query.date_to:
         clauses.append("date <= ?")
         params.append(query.date_to)
+    if query.campaign:
+        clauses.append("id IN (SELECT session_id FROM session_campaigns WHERE campaign = ?)")
+        params.append(query.campaign)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

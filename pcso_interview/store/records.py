@@ -38,6 +38,7 @@ class SessionRow(NamedTuple):
     version: int
     venue: str = ""
     updated_at: str = ""
+    campaign: str = ""
 
 
 SORT_COLUMNS = {
@@ -51,4 +52,6 @@ SORT_COLUMNS = {
     "outcome": "outcome",
     "total": "weighted_total",
     "updated": "updated_at",
+    "campaign": "(SELECT campaign FROM session_campaigns WHERE session_id = sessions.id)"
+    " COLLATE NOCASE",
 }

@@ -19,6 +19,7 @@ class SessionQuery:
     outcome: str = ""
     date_from: str = ""
     date_to: str = ""
+    campaign: str = ""
     sort: str = "date"
     descending: bool = True
     offset: int = 0
@@ -38,6 +39,20 @@ class SessionPage:
     rows: tuple[SessionRow, ...]
     total: int
     query: SessionQuery = field(default_factory=SessionQuery)
+
+
+@dataclass(frozen=True)
+class SessionGroup:
+    """An assessment day's or a campaign's sessions among those matching the filters."""
+
+    key: str  # the day (YYYY-MM-DD) or the campaign
+    sessions: int
+    signed: int
+    passed: int  # signed sessions that passed
+    failed: int
+    withdrawn: int
+    first: str  # the earliest and latest day in the group
+    last: str
 
 
 @dataclass(frozen=True)

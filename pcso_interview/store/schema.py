@@ -224,6 +224,40 @@ END;
 """
 
 
+# Campaigns and equality data: organisational and monitoring data about a session, not part of
+# its signed record (so they may change on a locked session, and never change its digest); each
+# row belongs to an existing session and goes with it when the session is purged.
+INSIGHT = """
+CREATE TABLE session_campaigns (
+    session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    campaign TEXT NOT NULL CHECK (campaign != '')
+) WITHOUT ROWID;
+CREATE INDEX session_campaigns_name ON session_campaigns(campaign, session_id);
+-- The default of campaigns.default_campaign: force, role and month.
+INSERT INTO session_campaigns (session_id, campaign)
+    SELECT id, force || ' · ' || role_title || ' · ' || substr(date, 1, 7) FROM sessions;
+-- Equality-monitoring data from the recruitment system, one row per characteristic: read only
+-- by HR's statistics (as counts), never by a panel's screen, a sheet or a session file.
+CREATE TABLE equality (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    characteristic TEXT NOT NULL,
+    grp TEXT NOT NULL,
+    PRIMARY KEY (session_id, characteristic)
+) WITHOUT ROWID;
+CREATE TRIGGER session_campaigns_parent BEFORE INSERT ON session_campaigns
+WHEN NOT EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id)
+BEGIN SELECT RAISE(ABORT, 'a campaign row must belong to an existing session'); END;
+CREATE TRIGGER equality_parent BEFORE INSERT ON equality
+WHEN NOT EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id)
+BEGIN SELECT RAISE(ABORT, 'an equality row must belong to an existing session'); END;
+-- With foreign keys off (a plain sqlite3) the rows still go with their session.
+CREATE TRIGGER insight_gone AFTER DELETE ON sessions BEGIN
+    DELETE FROM session_campaigns WHERE session_id = OLD.id;
+    DELETE FROM equality WHERE session_id = OLD.id;
+END;
+"""
+
+
 def _child_triggers(table: str) -> str:
     def when(ref: str) -> str:
         return f"WHEN (SELECT status FROM sessions WHERE id = {ref}.session_id) IN {LOCKED}"
@@ -254,7 +288,7 @@ BEGIN SELECT RAISE(ABORT, '{RETAINED_MESSAGE}'); END;
 """
 
 
-SCHEMA_VERSION = 5  # the number of migrations below; a test keeps the two in step
+SCHEMA_VERSION = 6  # the number of migrations below; a test keeps the two in step
 
 
 @cache
@@ -346,5 +380,11 @@ def build_migrations() -> sqlite_utils.Migrations:
         """Who is acting: each member's PIN (as an Argon2 hash only), named HR accounts, and
         grades changed after their member had seen the others'."""
         run_script(db, IDENTITY)
+
+    @migrations(name="006_campaigns_and_equality")
+    def _insight(db: sqlite_utils.Database) -> None:
+        """Each session in a campaign (by default its profile's force and role and its month),
+        and HR's equality-monitoring data kept apart from the record."""
+        run_script(db, INSIGHT)
 
     return migrations

@@ -39,12 +39,19 @@ class SessionRecords(Connection):
         questions: dict[str, str] | None = None,
         actor: str = "",
         session_id: str | None = None,
+        campaign: str = "",
     ) -> str:
+        """A new session in setup; ``campaign`` defaults to the profile's force and role and the
+        month of ``date``."""
+        from pcso_interview.campaigns import checked_campaign, default_campaign
         from pcso_interview.session import canonical_json, check_panel, digest
 
         members = tuple(panel)
         check_panel(members)
         check_details(candidate_name, candidate_ref, date)
+        campaign = checked_campaign(
+            campaign or default_campaign(profile.force, profile.role_title, date)
+        )
         snapshot = profile.to_dict()
         snapshot_text = canonical_json(snapshot).decode("utf-8")
         snapshot_digest = digest(snapshot)
@@ -82,6 +89,7 @@ class SessionRecords(Connection):
                 ],
             )
             self._insert_members(new_id, members)
+            self._insert_campaign(new_id, campaign)
             for area_id, question in (questions or {}).items():
                 profile.planned(area_id)
                 if question.strip():
@@ -99,6 +107,12 @@ class SessionRecords(Connection):
                 f"{candidate_ref} {candidate_name} ({profile.id}) on {date}",
             )
         return new_id
+
+    def _insert_campaign(self, session_id: str, campaign: str) -> None:
+        self.conn.execute(
+            "INSERT INTO session_campaigns (session_id, campaign) VALUES (?, ?)",
+            [session_id, campaign],
+        )
 
     def _insert_members(self, session_id: str, members: tuple[Member, ...]) -> None:
         for position, m in enumerate(members):
@@ -366,6 +380,11 @@ class SessionRecords(Connection):
             ],
         )
         self._insert_members(session.id, session.panel)
+        from pcso_interview.campaigns import default_campaign
+
+        self._insert_campaign(
+            session.id, default_campaign(profile.force, profile.role_title, session.date)
+        )
         self._insert_marks(session.id, session)
         for area_id, question in session.questions.items():
             self.conn.execute(

@@ -12,7 +12,8 @@ The rooms, each a module of this package:
 - identity: members' PINs and HR accounts;
 - hr_actions: reopen, withdraw, purge; verification, the issued-sheets register, the audit;
 - listing: pages of sessions, counts, recent values;
-- statistics_sql: the rows behind HR's statistics.
+- statistics_sql: the rows behind HR's statistics;
+- insight_sql: HR's bulk reads (facts.FactsReader), campaigns and equality data.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from __future__ import annotations
 from pcso_interview.store.connection import Clock, iso, utc_now
 from pcso_interview.store.edits import Edits
 from pcso_interview.store.hr_actions import HrActions
+from pcso_interview.store.insight_sql import InsightSql
 from pcso_interview.store.listing import Listing
 from pcso_interview.store.statistics_sql import StatisticsSql
 
 __all__ = ["Clock", "Store", "iso", "utc_now"]
 
 
-class Store(Edits, HrActions, Listing, StatisticsSql):
+class Store(Edits, HrActions, Listing, StatisticsSql, InsightSql):
     """The store as the app and the command line use it. Open with ``Store.open(path)``."""

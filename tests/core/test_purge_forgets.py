@@ -13,6 +13,7 @@ import pytest
 
 from pcso_interview import paths
 from pcso_interview.demo import signature_png
+from pcso_interview.equality import parse_equality_csv
 from pcso_interview.session import Member
 from pcso_interview.store import Store, opening
 from tests.cli_support import cli
@@ -41,6 +42,8 @@ SECRETS = [
     "Rationale about the bakery 9931",
     "Tell us about the bakery incident 5512",
     base64.b64encode(signature_png()).decode("ascii")[40:120],  # the drawn signature
+    "Vexillary Heritage 3317",  # an equality group from the recruitment system
+    "Quarterfield spring intake 8812",  # a campaign named after the candidate
 ]
 
 
@@ -80,6 +83,11 @@ def data_folder(tmp_path) -> Path:
         png = base64.b64encode(signature_png()).decode("ascii")
         sign_as(old, sid, "m1", typed_name=CHAIR.name)
         sign_as(old, sid, "m2", signature_png_b64=png)
+        old.import_equality(
+            parse_equality_csv(f"Candidate reference,Ethnicity\n{REFERENCE},{SECRETS[-2]}\n"),
+            "Hana HR",
+        )
+        old.set_campaign([sid], SECRETS[-1], "Hana HR")
         opening.backup_database(path, "start")
     finally:
         old.close()

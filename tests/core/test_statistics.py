@@ -78,7 +78,7 @@ class Expected:
     failing: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     flagged: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     pairs: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    differences: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    differences: dict[str, list[Fraction]] = field(default_factory=lambda: defaultdict(list))
 
 
 def independent(store: Store, chosen: Profile, date_from: str = "", date_to: str = "") -> Expected:
@@ -110,9 +110,10 @@ def independent(store: Store, chosen: Profile, date_from: str = "", date_to: str
             found.failing[planned.area] += agreed < planned.minimum
             found.pairs[planned.area] += 1
             found.flagged[planned.area] += max(own.values()) - min(own.values()) >= 2
-            for member, grade in own.items():
+            for member, grade in own.items():  # against the others' mean, not the agreed grade
                 label = f"{member.name} ({member.number})" if member.number else member.name
-                found.differences[label].append(grade - agreed)
+                others = [g for m, g in own.items() if m != member]
+                found.differences[label].append(grade - Fraction(sum(others), len(others)))
     return found
 
 
@@ -135,7 +136,7 @@ def check(store: Store, chosen: Profile, date_from: str = "", date_to: str = "")
         sum(expected.flagged.values()), sum(expected.pairs.values())
     )
     assert {a.assessor.label: (a.grades, a.mean_difference) for a in stats.assessors} == {
-        label: (len(d), Fraction(sum(d), len(d))) for label, d in expected.differences.items()
+        label: (len(d), sum(d, Fraction(0)) / len(d)) for label, d in expected.differences.items()
     }
     order = [(a.mean_difference, a.assessor.name) for a in stats.assessors]
     assert order == sorted(order)  # most severe first
@@ -235,7 +236,7 @@ def test_csv_rows_carry_every_figure(db):
         assert (
             rows.count(
                 [
-                    "assessor: mean of own grade minus agreed grade",
+                    "assessor: mean of own grade minus co-panelists' mean",
                     assessor.assessor.label,
                     fraction_text(assessor.mean_difference),
                 ]

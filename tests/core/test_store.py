@@ -736,6 +736,7 @@ SORT_KEYS = {
     "outcome": lambda r: r.outcome,
     "total": lambda r: r.weighted_total,
     "updated": lambda r: r.updated_at,
+    "campaign": lambda r: nocase(r.campaign),
 }
 
 

@@ -329,18 +329,23 @@ def test_csv_neutralises_formula_cells(make_browser, store, tmp_path):
             assert not value.startswith("-") or value.lstrip("-").replace(".", "").isdigit()
 
 
-def test_csv_of_two_profiles_without_a_profile_chosen_is_refused(
-    make_browser, store, tmp_path, warnings_shown
-):
+def test_csv_of_two_profiles_has_every_area_of_both(make_browser, store, tmp_path):
     browser = make_browser(store)
     chosen = select(browser, [0, 1, 2])
     assert len({store.load(i).profile.id for i in chosen}) > 1
-    path = tmp_path / "mixed.csv"
-    assert browser.export_csv(path) is None
-    assert not path.exists()
-    assert len(warnings_shown) == 1
-    assert warnings_shown[0].startswith("Not exported: ")
-    assert "Choose a profile in the filter" in warnings_shown[0]
+    rows = read_csv(browser.export_csv(tmp_path / "mixed.csv"))
+    assert [r["session_id"] for r in rows] == chosen
+    for row in rows:
+        session = store.load(row["session_id"])
+        assert row["profile"] == session.profile.id
+        for area in session.planned_areas:
+            (column,) = [
+                c
+                for c in row
+                if c.startswith("agreed: ") and area.name in c.removeprefix("agreed: ").split(" / ")
+            ]
+            grade = session.agreed_grade(area.id)
+            assert row[column] == ("" if grade is None else str(grade))
 
 
 def test_actions_with_nothing_selected_say_so(make_browser, store, told, tmp_path):

@@ -318,16 +318,13 @@ class HrBrowser(QWidget):
         ids = self._need_selection()
         if not ids:
             return None
-        profile_id = self.profile.currentData() or None
         sessions = self._sessions(ids)
         if sessions is None:
             return None
         try:
-            text = sessions_csv(sessions, profile_id)
+            text = sessions_csv(sessions, {i: self.store.campaign_of(i) for i in ids})
         except ExportError as exc:
-            messages.warn(
-                self, "Not exported", f"{exc} Choose a profile in the filter to export it."
-            )
+            messages.warn(self, "Not exported", str(exc))
             return None
         if not path:
             path = save_file(
