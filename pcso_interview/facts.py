@@ -13,7 +13,7 @@ method or, under consensus, as the chair recorded it. A test holds the two to th
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -23,6 +23,19 @@ from pcso_interview.session import Member
 
 if TYPE_CHECKING:
     from pcso_interview.store.review import SessionQuery
+
+
+Steps = Callable[[int, int, str], bool]  # (done, total, what) -> False to stop
+
+
+class Stopped(Exception):
+    """The person asked to stop; nothing was computed or written."""
+
+
+def step(steps: Steps | None, done: int, total: int, what: str) -> None:
+    """Say how far a long job has got; raise Stopped when told to stop."""
+    if steps is not None and not steps(done, total, what):
+        raise Stopped()
 
 
 @dataclass(frozen=True)

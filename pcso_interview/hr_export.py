@@ -14,9 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
 
-from pcso_interview.facts import SessionFacts, agreed_grades, outcome_of
+from pcso_interview.facts import FactsBatch, SessionFacts, Steps, agreed_grades, outcome_of, step
+from pcso_interview.files import write_atomic
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Profile
 from pcso_interview.session import Session
@@ -174,3 +178,41 @@ def sessions_csv(sessions: Iterable[Session], campaigns: dict[str, str] | None =
             facts_of_session(session, (campaigns or {}).get(session.id, "")), session.profile
         )
     return export.text()
+
+
+class FactsSource(Protocol):
+    def session_facts(self, session_ids: Sequence[str]) -> FactsBatch: ...
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote, and where."""
+
+    sessions: int
+    path: Path
+    areas: int  # columns of agreed grades (the union of the sessions' areas)
+
+    def describe(self) -> str:
+        return f"Wrote {self.sessions:,} session(s) to {self.path}"
+
+
+EXPORT_BATCH = 500
+
+
+def export_csv_file(
+    source: FactsSource, session_ids: Sequence[str], path: Path, steps: Steps | None = None
+) -> Exported:
+    """Read the sessions a batch at a time and write their CSV to ``path`` (atomically, once
+    everything is in). Stopped part-way (``steps`` answers False), nothing is written."""
+    export = CsvExport()
+    total = len(session_ids)
+    for start in range(0, total, EXPORT_BATCH):
+        step(steps, start, total, "Reading the sessions")
+        batch = source.session_facts(session_ids[start : start + EXPORT_BATCH])
+        for facts in batch.facts:
+            export.add(facts, batch.profile(facts))
+    step(steps, total, total, "Writing the file")
+    data = export.text().encode("utf-8-sig")
+    step(steps, total, total, "Writing the file")
+    write_atomic(path, data)
+    return Exported(len(export), path, len(export.header()) - len(LEADING) - len(TRAILING))

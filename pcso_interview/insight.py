@@ -10,7 +10,7 @@ functions on a worker thread that the command line runs in the foreground.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -27,18 +27,22 @@ from pcso_interview.consistency import (
     drift,
     leniency,
 )
-from pcso_interview.facts import EqualityRow, FactsReader, Scored, SessionFacts, score
+from pcso_interview.facts import (
+    EqualityRow,
+    FactsReader,
+    Scored,
+    SessionFacts,
+    Steps,
+    Stopped,
+    score,
+    step,
+)
 from pcso_interview.fairness import OVERALL, ImpactRow, adverse_impact
 from pcso_interview.profiles import Profile
 from pcso_interview.scoring import spread_flagged
 from pcso_interview.statistics import fraction_text, percent_text
 
 BATCH = 1000
-Steps = Callable[[int, int, str], bool]  # (done, total, what) -> False to stop
-
-
-class Stopped(Exception):
-    """The person asked to stop; nothing was computed or written."""
 
 
 @dataclass(frozen=True)
@@ -82,11 +86,7 @@ def gather(reader: FactsReader, selection: Selection, steps: Steps | None = None
     ``steps`` answers False."""
     from pcso_interview.store.review import SessionQuery
 
-    def step(done: int, total: int, what: str) -> None:
-        if steps is not None and not steps(done, total, what):
-            raise Stopped()
-
-    step(0, 0, "Finding the sessions")
+    step(steps, 0, 0, "Finding the sessions")
     ids = reader.session_ids(
         SessionQuery(
             status=("signed",),
@@ -101,11 +101,11 @@ def gather(reader: FactsReader, selection: Selection, steps: Steps | None = None
     facts: list[SessionFacts] = []
     profiles: dict[str, Profile] = {}
     for start in range(0, len(ids), BATCH):
-        step(start, len(ids), "Reading the sessions")
+        step(steps, start, len(ids), "Reading the sessions")
         batch = reader.session_facts(ids[start : start + BATCH])
         facts += batch.facts
         profiles.update(batch.profiles)
-    step(len(ids), len(ids), "Reading the equality data")
+    step(steps, len(ids), len(ids), "Reading the equality data")
     equality = reader.equality_rows(ids)
     return Gathered(tuple(facts), profiles, tuple(equality))
 
@@ -185,23 +185,19 @@ def area_figures(sessions: Sequence[Scored]) -> tuple[AreaFigures, ...]:
 
 
 def compute(gathered: Gathered, selection: Selection, steps: Steps | None = None) -> Insight:
-    def step(done: int, what: str) -> None:
-        if steps is not None and not steps(done, 5, what):
-            raise Stopped()
-
-    step(0, "Counting outcomes")
+    step(steps, 0, 5, "Counting outcomes")
     sessions = score(gathered.facts, gathered.profiles)
     areas = area_figures(sessions)
-    step(1, "Adverse impact")
+    step(steps, 1, 5, "Adverse impact")
     impact = adverse_impact(sessions, gathered.equality)
-    step(2, "Assessors' leniency")
+    step(steps, 2, 5, "Assessors' leniency")
     found = comparisons(gathered.facts)
     assessors = leniency(gathered.facts, found)
-    step(3, "Agreement between assessors")
+    step(steps, 3, 5, "Agreement between assessors")
     agreed = agreement(sessions)
-    step(4, "Drift by month")
+    step(steps, 4, 5, "Drift by month")
     months, assessor_months = drift(sessions, found)
-    step(5, "Done")
+    step(steps, 5, 5, "Done")
     return Insight(
         selection=selection,
         candidates=len(sessions),

@@ -22,6 +22,15 @@ def profiles():
     return load_profiles()
 
 
+@pytest.fixture(autouse=True)
+def jobs_end_before_their_database():
+    """A job's thread ends within its test (it has its own connection to the database)."""
+    yield
+    from ui.hr.jobs import wait_for_jobs
+
+    wait_for_jobs()
+
+
 @pytest.fixture
 def store(tmp_path):
     opened = Store.open(tmp_path / "sessions.db")

@@ -267,17 +267,26 @@ def test_stopping_the_combined_pdf_writes_nothing(make_browser, store, told, tmp
 # --- CSV -----------------------------------------------------------------------------------------
 
 
+def exported(qtbot, job) -> Path:
+    """The export's file once its job has finished (off the window's thread)."""
+    assert job is not None
+    qtbot.waitUntil(lambda: not job.running, timeout=30_000)
+    assert job.state == "done", job.error
+    return job.result.path
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # so a spreadsheet reads it as UTF-8
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
-def test_csv_has_a_row_per_selected_session_with_its_figures(make_browser, store, tmp_path):
+def test_csv_has_a_row_per_selected_session_with_its_figures(qtbot, make_browser, store, tmp_path):
     browser = make_browser(store)
     choose(browser.profile, GWENT)
     chosen = select(browser, [0, 1, 3, 6])
-    path = browser.export_csv(tmp_path / "campaign.csv")
+    path = exported(qtbot, browser.export_csv(tmp_path / "campaign.csv"))
+    assert browser.job_bar.label.text() == f"✓ Wrote 4 session(s) to {path}."
     assert path.stat().st_mode & 0o777 == 0o600  # personal data: the owner's only
     rows = read_csv(path)
     assert [r["session_id"] for r in rows] == chosen
@@ -299,7 +308,7 @@ def test_csv_has_a_row_per_selected_session_with_its_figures(make_browser, store
         assert row["status"] == session.status.value
 
 
-def test_csv_neutralises_formula_cells(make_browser, store, tmp_path):
+def test_csv_neutralises_formula_cells(qtbot, make_browser, store, tmp_path):
     gwent = load_profiles([]).get(GWENT)
     panel = (Member("m1", "Ann Chair", "chair", "1001"), Member("m2", "Bob Member", "member", ""))
     names = ['=HYPERLINK("http://x")', "@SUM(1)", "+1", "-1+2"]
@@ -320,7 +329,7 @@ def test_csv_neutralises_formula_cells(make_browser, store, tmp_path):
     assert browser.model.rowCount() == len(names)
     browser.table.setFocus()
     press("Ctrl+A", browser.table)
-    path = browser.export_csv(tmp_path / "formulas.csv")
+    path = exported(qtbot, browser.export_csv(tmp_path / "formulas.csv"))
     rows = read_csv(path)
     assert sorted(r["candidate_name"] for r in rows) == sorted("'" + n for n in names)
     for row in rows:
@@ -329,11 +338,11 @@ def test_csv_neutralises_formula_cells(make_browser, store, tmp_path):
             assert not value.startswith("-") or value.lstrip("-").replace(".", "").isdigit()
 
 
-def test_csv_of_two_profiles_has_every_area_of_both(make_browser, store, tmp_path):
+def test_csv_of_two_profiles_has_every_area_of_both(qtbot, make_browser, store, tmp_path):
     browser = make_browser(store)
     chosen = select(browser, [0, 1, 2])
     assert len({store.load(i).profile.id for i in chosen}) > 1
-    rows = read_csv(browser.export_csv(tmp_path / "mixed.csv"))
+    rows = read_csv(exported(qtbot, browser.export_csv(tmp_path / "mixed.csv")))
     assert [r["session_id"] for r in rows] == chosen
     for row in rows:
         session = store.load(row["session_id"])
@@ -571,6 +580,7 @@ def test_purge_deletes_exactly_the_sessions_past_retention(
         assert not {r[0] for r in left} & due, table
     assert told == [f"Purged: Deleted {len(due)} session(s); the audit log records each one."]
     assert browser.model.rowCount() == len(after)
+    assert browser.count.text() == f"{len(after):,} session(s)"  # not the count before
 
 
 def test_purge_answered_no_deletes_nothing(make_browser, old_store, monkeypatch):

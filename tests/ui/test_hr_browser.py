@@ -40,6 +40,8 @@ EXPECTED_ORDER = {
     "Status": "status",
     "Outcome": "outcome",
     "Weighted total": "weighted_total",
+    "Campaign": "(SELECT campaign FROM session_campaigns WHERE session_id = sessions.id)"
+    " COLLATE NOCASE",
 }
 
 
@@ -471,13 +473,21 @@ def test_keys_in_a_read_only_session_change_nothing(qtbot, hr_store, db_path):
 def test_cells_show_what_the_database_holds(browser, db_path):
     """Every column of every row, and no total for unfinished or withdrawn sessions."""
     model = browser.model
-    found = {r["id"]: r for r in records(db_path, "SELECT * FROM sessions")}
+    found = {
+        r["id"]: r
+        for r in records(
+            db_path,
+            "SELECT s.*, c.campaign FROM sessions s JOIN session_campaigns c"
+            " ON c.session_id = s.id",
+        )
+    }
     outcomes = set()
     for n in range(model.rowCount()):
         stored = found[model.row(n).id]
-        date_, name, ref, force_role, chair, status, outcome, total = (
+        date_, name, ref, force_role, chair, status, outcome, total, campaign = (
             model.data(model.index(n, c)) for c in range(len(COLUMNS))
         )
+        assert campaign == stored["campaign"]
         assert (date_, name, ref, chair) == (
             stored["date"],
             stored["candidate_name"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,29 +16,35 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressDialog,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from pcso_interview import use_cases
-from pcso_interview.files import write_atomic
-from pcso_interview.hr_export import ExportError, sessions_csv
+from pcso_interview.equality import EqualityImport, read_equality_file
+from pcso_interview.facts import Steps, step
+from pcso_interview.hr_export import Exported, export_csv_file
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import ProfileSet
 from pcso_interview.session import Session
-from pcso_interview.store import SessionQuery, SessionRow, Store
+from pcso_interview.store import SessionGroup, SessionQuery, SessionRow, Store
 from pcso_interview.store.identity import User
 from reports.issue import issue_combined, issue_folder
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
 from ui.file_dialogs import choose_folder, open_files, save_file
+from ui.hr.campaign_dialog import CampaignDialog
 from ui.hr.date_filter import OptionalDate
+from ui.hr.jobs import Job, JobBar, own_connection
 from ui.hr.review_dialog import SessionReviewDialog
 from ui.hr.sessions_model import PagedSessionsModel
 from ui.reason_dialog import ReasonDialog
+from ui.table_model import Column, RowsModel
 
 TEXT_DELAY_MS = 150
+PAGE_ROWS = 100  # a selection up to this size is read from the rows on screen
 FAILURES_LISTED = 15  # in the one summary after reopening or withdrawing a selection
 OUTCOMES = [
     ("Any outcome", ""),
@@ -47,6 +53,33 @@ OUTCOMES = [
     ("Incomplete", "incomplete"),
     ("Withdrawn", "withdrawn"),
 ]
+GROUPINGS = [("No grouping", ""), ("Group by day", "day"), ("Group by campaign", "campaign")]
+UNMATCHED_LISTED = 15  # references of an equality import that match no session, in the summary
+Ranges = list[tuple[int, int]]  # selected rows, first and last of each run
+
+
+def selected_ids(reader: Store, query: SessionQuery, ranges: Ranges) -> list[str]:
+    """The ids of the selected rows, in the list's order, from the database's own ordering of
+    the query: one query however many rows are selected (on a job's own connection)."""
+    every = reader.session_ids(query)
+    chosen: list[str] = []
+    for first, last in ranges:
+        chosen += every[first : last + 1]
+    return chosen
+
+
+def groups_model() -> RowsModel[SessionGroup]:
+    return RowsModel(
+        [
+            Column("Day or campaign", lambda g: g.key),
+            Column("Sessions", lambda g: g.sessions, align_right=True),
+            Column("Signed", lambda g: g.signed, align_right=True),
+            Column("Pass", lambda g: g.passed, align_right=True),
+            Column("Fail", lambda g: g.failed, align_right=True),
+            Column("Withdrawn", lambda g: g.withdrawn, align_right=True),
+            Column("Days", lambda g: g.first if g.first == g.last else f"{g.first} to {g.last}"),
+        ]
+    )
 
 
 class HrBrowser(QWidget):
@@ -80,13 +113,32 @@ class HrBrowser(QWidget):
             self.outcome.addItem(label, value)
         self.date_from = OptionalDate("From")
         self.date_to = OptionalDate("To")
+        self.campaign = QComboBox()
+        self.campaign.setAccessibleName("Campaign filter")
+        self.campaign.setMinimumContentsLength(18)
+        self.campaign.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.grouping = QComboBox()
+        self.grouping.setAccessibleName("Group by")
+        for label, value in GROUPINGS:
+            self.grouping.addItem(label, value)
         filters = QHBoxLayout()
         search_label = QLabel("&Find:")
         search_label.setBuddy(self.text)
         filters.addWidget(search_label)
         filters.addWidget(self.text, 2)
-        for widget in (self.profile, self.status, self.outcome, self.date_from, self.date_to):
+        for widget in (
+            self.profile,
+            self.campaign,
+            self.status,
+            self.outcome,
+            self.date_from,
+            self.date_to,
+            self.grouping,
+        ):
             filters.addWidget(widget)
+        self._fill_campaigns()
 
         self.model = PagedSessionsModel(store, self)
         self.table = QTableView()
@@ -100,12 +152,35 @@ class HrBrowser(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
+        # The column headers get a selection of their own (always empty): painting them asks
+        # whether each whole column is selected, which walks every row through the model,
+        # 450,000 calls into Python per paint with 50,000 rows selected (select-all froze the
+        # window, and every repaint after it).
+        header.setSelectionModel(QItemSelectionModel(self.model, self.table))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 180, 100, 330, 160, 120, 90, 110)):
+        for column, width in enumerate((90, 180, 100, 300, 150, 110, 90, 110)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(lambda index: self.open_session(index.row()))
+
+        # A day's or a campaign's sessions at a glance; choosing one filters the list to it.
+        self.groups_model = groups_model()
+        self.groups = QTableView()
+        self.groups.setAccessibleName("Days or campaigns")
+        self.groups.setModel(self.groups_model)
+        self.groups.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.groups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.groups.verticalHeader().setVisible(False)
+        self.groups.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.groups.activated.connect(lambda index: self.open_group(index.row()))
+        self.groups.hide()
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.groups)
+        self.split.addWidget(self.table)
+        self.split.setStretchFactor(1, 1)
+        self.job_bar = JobBar()
+        self.job: Job[object] | None = None
 
         self.count = QLabel()
         self.count.setAccessibleName("Matching sessions")
@@ -119,7 +194,9 @@ class HrBrowser(QWidget):
             ("reprint", "&Reprint sheets…", lambda: self.reprint()),
             ("combined", "One &combined PDF…", lambda: self.reprint_combined()),
             ("csv", "Export C&SV…", lambda: self.export_csv()),
+            ("campaign", "Set campai&gn…", lambda: self.set_campaign()),
             ("import", "I&mport session files…", lambda: self.import_files()),
+            ("equality", "Import e&quality data…", lambda: self.import_equality()),
             ("reopen", "R&eopen…", lambda: self.reopen()),
             ("withdraw", "&Withdraw…", lambda: self.withdraw()),
             ("purge", "&Purge past retention…", lambda: self.purge()),
@@ -136,8 +213,9 @@ class HrBrowser(QWidget):
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.split, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.job_bar)
 
         self._filtered = False  # apply_filters has run (it fills in the count)
         self._timer = QTimer(self)
@@ -146,7 +224,7 @@ class HrBrowser(QWidget):
         self._timer.timeout.connect(self.apply_filters)
         self.text.textChanged.connect(self._timer.start)
         self.text.returnPressed.connect(self.apply_filters)
-        for combo in (self.profile, self.status, self.outcome):
+        for combo in (self.profile, self.status, self.outcome, self.campaign, self.grouping):
             combo.currentIndexChanged.connect(self.apply_filters)
         for optional in (self.date_from, self.date_to):
             optional.changed.connect(self.apply_filters)
@@ -164,6 +242,7 @@ class HrBrowser(QWidget):
             outcome=self.outcome.currentData(),
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),
+            campaign=self.campaign.currentData() or "",
             sort=self.model.query.sort,
             descending=self.model.query.descending,
         )
@@ -173,12 +252,66 @@ class HrBrowser(QWidget):
         ok, _ = attempt(self, lambda: self.model.set_query(self.current_query()), loud=False)
         self.count.setText(f"{self.model.total:,} session(s)" if ok else "Could not search")
         self._filtered = True
+        self._fill_groups()
 
     def _refresh(self) -> None:
-        """After a change: a busy database leaves the list as it was and says so in the count."""
+        """After a change: the list, its count, the groups and the campaigns as they now are;
+        a busy database leaves the list as it was and says so in the count."""
+        self._fill_campaigns()
         ok, _ = attempt(self, self.model.refresh, loud=False)
-        if not ok:
-            self.count.setText("Could not refresh the list")
+        self.count.setText(
+            f"{self.model.total:,} session(s)" if ok else "Could not refresh the list"
+        )
+        self._fill_groups()
+
+    def _fill_campaigns(self) -> None:
+        """Every campaign in the database, the one chosen kept chosen."""
+        ok, names = attempt(self, self.store.campaigns, reading=True, loud=False)
+        if not ok or names is None:
+            return
+        chosen = self.campaign.currentData() or ""
+        self.campaign.blockSignals(True)
+        self.campaign.clear()
+        self.campaign.addItem("Every campaign", "")
+        for name in names if chosen in names or not chosen else [*names, chosen]:
+            self.campaign.addItem(name, name)
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
+        self.campaign.blockSignals(False)
+
+    def _fill_groups(self) -> None:
+        by = self.grouping.currentData() or ""
+        self.groups.setVisible(bool(by))
+        if not by:
+            self.groups_model.set_rows([])
+            return
+        ok, found = attempt(
+            self,
+            lambda: self.store.session_groups(self.current_query(), by),
+            reading=True,
+            loud=False,
+        )
+        self.groups_model.set_rows(found if ok and found is not None else [])
+
+    def open_group(self, row: int) -> None:
+        """Filter the list to one day or one campaign of the groups."""
+        if not 0 <= row < self.groups_model.rowCount():
+            return
+        group = self.groups_model.row(row)
+        if self.grouping.currentData() == "day":
+            from datetime import date as day_of
+
+            chosen = day_of.fromisoformat(group.key)
+            for optional in (self.date_from, self.date_to):
+                optional.blockSignals(True)
+                optional.set_value(chosen)
+                optional.blockSignals(False)
+            self.apply_filters()
+        else:
+            index = self.campaign.findData(group.key)
+            if index < 0:
+                self.campaign.addItem(group.key, group.key)
+                index = self.campaign.count() - 1
+            self.campaign.setCurrentIndex(index)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Not pages_loaded == 0: the sort indicator set in __init__ has already queried once,
@@ -189,15 +322,44 @@ class HrBrowser(QWidget):
 
     # --- selection -----------------------------------------------------------------------------
 
+    def selected_ranges(self) -> Ranges:
+        """The selected rows as runs (first, last), in order: a select-all of 50,000 rows is
+        one run, found without touching a row."""
+        selection = self.table.selectionModel().selection()
+        runs = sorted(
+            (selection.at(i).top(), selection.at(i).bottom())
+            for i in range(selection.count())
+            if selection.at(i).isValid()
+        )
+        merged: Ranges = []
+        for first, last in runs:
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+            else:
+                merged.append((first, last))
+        if not merged and self.table.currentIndex().isValid():
+            row = self.table.currentIndex().row()
+            merged = [(row, row)]
+        return merged
+
+    def selected_count(self) -> int:
+        return sum(last - first + 1 for first, last in self.selected_ranges())
+
     def selected_rows(self) -> list[SessionRow]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows and self.table.currentIndex().isValid():
-            rows = [self.table.currentIndex().row()]
-        found = [self.model.row(r) for r in rows]
+        found = [self.model.row(r) for a, b in self.selected_ranges() for r in range(a, b + 1)]
         return [row for row in found if row is not None]
 
     def selected_ids(self) -> list[str]:
-        return [row.id for row in self.selected_rows()]
+        """The selected sessions' ids: from the rows already read for a small selection, in one
+        query for a large one."""
+        if self.selected_count() <= PAGE_ROWS:
+            return [row.id for row in self.selected_rows()]
+        ok, ids = attempt(
+            self,
+            lambda: selected_ids(self.store, self.model.query, self.selected_ranges()),
+            reading=True,
+        )
+        return ids if ok and ids is not None else []
 
     def _need_selection(self) -> list[str] | None:
         ids = self.selected_ids()
@@ -314,17 +476,25 @@ class HrBrowser(QWidget):
             dialog.close()
         return path
 
-    def export_csv(self, path: Path | None = None) -> Path | None:
-        ids = self._need_selection()
-        if not ids:
+    # --- work off the window's thread ------------------------------------------------------------
+
+    def _start(self, job: Job[object]) -> Job[object] | None:
+        """Run ``job`` with progress and Stop below the list; one at a time."""
+        if self.job is not None and self.job.running:
+            messages.inform(
+                self, "Still working", f"{self.job.title} is still running: wait or press Stop."
+            )
             return None
-        sessions = self._sessions(ids)
-        if sessions is None:
-            return None
-        try:
-            text = sessions_csv(sessions, {i: self.store.campaign_of(i) for i in ids})
-        except ExportError as exc:
-            messages.warn(self, "Not exported", str(exc))
+        self.job = job
+        self.job_bar.follow(job)
+        return job.start()
+
+    def export_csv(self, path: Path | None = None) -> Job[object] | None:
+        """The selected sessions as CSV, across profiles, written off the window's thread with
+        progress and Stop; stopped, nothing is written. Returns the running job."""
+        ranges = self.selected_ranges()
+        if not ranges:
+            messages.inform(self, "Nothing selected", "Select one or more sessions first.")
             return None
         if not path:
             path = save_file(
@@ -332,12 +502,125 @@ class HrBrowser(QWidget):
             )
             if path is None:
                 return None
-        try:
-            write_atomic(path, text.encode("utf-8-sig"))
-        except OSError as exc:
-            messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
+        query = self.model.query
+        count = self.selected_count()
+        target = path
+
+        def work(reader: Store, steps: Steps) -> Exported:
+            step(steps, 0, count, "Finding the sessions")
+            ids = selected_ids(reader, query, ranges)
+            return export_csv_file(reader, ids, target, steps)
+
+        job: Job[object] = Job(f"Exporting {count:,} session(s) to CSV", work, self._connect())
+        job.finished.connect(lambda: self._exported(job))
+        return self._start(job)
+
+    def _connect(self) -> Callable[[], Store]:
+        return own_connection(self.store)
+
+    def _exported(self, job: Job[object]) -> None:
+        if job.state == "done" and isinstance(job.result, Exported):
+            self.job_bar.say(f"✓ {job.result.describe()}.")
+        elif job.state == "stopped":
+            self.job_bar.say("Stopped: no file was written.")
+        else:
+            self.job_bar.say("✗ Not exported.")
+            error = job.error
+            text = (
+                f"The file could not be written: {error}"
+                if isinstance(error, OSError)
+                else explain(error)
+                if isinstance(error, EXPECTED_ERRORS)
+                else f"The export failed: {error}"
+            )
+            messages.warn(self, "Not exported", text)
+
+    def set_campaign(self, name: str | None = None) -> Job[object] | None:
+        """Move the selected sessions to a campaign (each move audited in the HR account's
+        name); not part of any signed record, so a signed session moves too."""
+        ranges = self.selected_ranges()
+        if not ranges:
+            messages.inform(self, "Nothing selected", "Select one or more sessions first.")
             return None
-        return path
+        count = self.selected_count()
+        if name is None:
+            _, known = attempt(self, self.store.campaigns, reading=True)
+            current = self.model.row(ranges[0][0])
+            name = CampaignDialog.ask(
+                self,
+                known or [],
+                current.campaign if current is not None else "",
+                count,
+            )
+            if not name:
+                return None
+        query, actor, chosen = self.model.query, self.user.name, name
+
+        def work(writer: Store, steps: Steps) -> int:
+            step(steps, 0, count, "Finding the sessions")
+            ids = selected_ids(writer, query, ranges)
+            step(steps, 0, len(ids), "Moving the sessions")
+            return writer.set_campaign(ids, chosen, actor)
+
+        job: Job[object] = Job(f"Moving {count:,} session(s) to {name}", work, self._connect())
+
+        def moved() -> None:
+            if job.state == "done":
+                self.job_bar.say(
+                    f"✓ Moved {job.result:,} of {count:,} session(s) to campaign “{chosen}”."
+                )
+            elif job.state == "failed" and job.error is not None:
+                self.job_bar.say("✗ Not moved.")
+                messages.warn(self, "Not moved", explain(job.error))
+            self._refresh()
+            self.changed.emit()
+
+        job.finished.connect(moved)
+        return self._start(job)
+
+    def import_equality(self, path: Path | None = None) -> Job[object] | None:
+        """HR's equality-monitoring CSV from the recruitment system: kept apart from the
+        sessions (never shown to a panel, never on a sheet); unmatched references listed."""
+        if path is None:
+            files = open_files(
+                self,
+                "Import equality-monitoring data",
+                Path.home(),
+                "CSV files (*.csv);;All files (*)",
+            )
+            if not files:
+                return None
+            path = files[0]
+        actor, source = self.user.name, path
+
+        def work(writer: Store, steps: Steps) -> EqualityImport:
+            step(steps, 0, 0, "Reading the file")
+            data = read_equality_file(source)
+            step(steps, 0, 0, "Matching candidates")
+            return writer.import_equality(data, actor)
+
+        job: Job[object] = Job("Importing equality data", work, self._connect())
+
+        def imported() -> None:
+            result = job.result
+            if job.state == "done" and isinstance(result, EqualityImport):
+                self.job_bar.say(f"✓ Imported {result.describe()}.")
+                text = f"Imported {result.describe()}."
+                if result.unmatched:
+                    shown = result.unmatched[:UNMATCHED_LISTED]
+                    more = len(result.unmatched) - len(shown)
+                    text += "\n\nNo session has these candidate references:\n" + "\n".join(
+                        f"• {ref}" for ref in shown
+                    )
+                    if more:
+                        text += f"\n… and {more} more."
+                messages.inform(self, "Equality data imported", text)
+            elif job.state == "failed" and job.error is not None:
+                self.job_bar.say("✗ Not imported.")
+                messages.warn(self, "Not imported", str(job.error))
+
+        job.finished.connect(imported)
+        return self._start(job)
 
     def reset_pin(self, member_id: str | None = None) -> bool:
         """An admin clears the PIN a member forgot; they choose a new one when next asked."""
@@ -392,7 +675,11 @@ class HrBrowser(QWidget):
     ) -> int:
         """Act on each session with progress and Stop, then say once which were refused and
         why (one box for forty refusals, not forty); ``verb`` is the past tense ("reopened")."""
-        shown = {r.id: f"{r.candidate_ref} {r.candidate_name}" for r in self.selected_rows()}
+        shown = (
+            {r.id: f"{r.candidate_ref} {r.candidate_name}" for r in self.selected_rows()}
+            if self.selected_count() <= PAGE_ROWS
+            else {}
+        )
         dialog, progress = self._with_progress(title, len(ids))
         ok, result = attempt(self, lambda: run(progress))
         dialog.close()
@@ -481,6 +768,11 @@ class HrBrowser(QWidget):
         return done
 
     def purge(self) -> int:
+        if self.job is not None and self.job.running:
+            messages.inform(
+                self, "Still working", f"{self.job.title} is still running: wait or press Stop."
+            )
+            return 0
         ok, due = attempt(self, self.store.purge_candidates, reading=True)
         if not ok:
             return 0

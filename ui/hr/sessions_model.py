@@ -28,6 +28,7 @@ COLUMNS: list[tuple[str, str]] = [  # title, sort key in the store
     ("Status", "status"),
     ("Outcome", "outcome"),
     ("Weighted total", "total"),
+    ("Campaign", "campaign"),
 ]
 
 
@@ -49,6 +50,8 @@ def cell(row: SessionRow, column: int) -> str:
         if row.outcome in ("pass", "fail") and not final:
             return f"{row.outcome.capitalize()} (provisional)"  # not signed: may still change
         return row.outcome.capitalize()
+    if column == 8:
+        return row.campaign
     # No total until every area has an agreed grade: the store writes "0.0%" for an unfinished
     # session, which read as a candidate who scored nothing.
     if row.status == Status.WITHDRAWN.value or row.outcome == "incomplete" or not row.percentage:
