@@ -4,6 +4,7 @@ statistics, each in a tab (the last four built when first shown)."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -272,6 +273,7 @@ class MainWindow(QMainWindow):
             recent_venues=self.store.recent_venues(),
             recent_panels=self.store.recent_panels(),
             today=self.today,
+            campaigns=self.store.campaigns()[:20],
         )
         if request is None:
             return
@@ -285,6 +287,7 @@ class MainWindow(QMainWindow):
                 venue=request.venue,
                 panel=request.panel,
                 questions=request.questions,
+                campaign=request.campaign,
             ),
         )
         if ok and session_id:
@@ -367,6 +370,9 @@ class MainWindow(QMainWindow):
             if (refused or waiting) and not self._close_losing(refused, waiting):
                 event.ignore()
                 return
+        jobs = sys.modules.get("ui.hr.jobs")  # only if an HR screen ever started one
+        if jobs is not None:
+            jobs.wait_for_jobs()  # each has its own connection: stopped before the app ends
         self.store.close()
         if self.window_lock is not None:
             self.window_lock.release()

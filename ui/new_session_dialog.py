@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcso_interview.campaigns import default_campaign
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.profiles import Profile
 from pcso_interview.session import MAX_PANEL, Member, Role, check_panel
@@ -43,6 +44,7 @@ class NewSession:
     venue: str
     panel: tuple[Member, ...]
     questions: dict[str, str]
+    campaign: str = ""  # empty: the profile's force and role and the month (the store's default)
 
 
 @dataclass
@@ -100,6 +102,7 @@ class NewSessionDialog(QDialog):
         recent_panels: list[tuple[Member, ...]] = (),  # type: ignore[assignment]
         today: date | None = None,
         parent: QWidget | None = None,
+        campaigns: list[str] = (),  # type: ignore[assignment]
     ):
         super().__init__(parent)
         self.setWindowTitle("New interview session")
@@ -131,6 +134,23 @@ class NewSessionDialog(QDialog):
         self.venue.addItems(list(recent_venues))
         self.venue.setCurrentText(recent_venues[0] if recent_venues else "")
 
+        # The campaign: by default the profile's force and role and the interview's month,
+        # following the profile and the date until someone chooses or types another.
+        self.campaign = QComboBox()
+        self.campaign.setEditable(True)
+        self.campaign.setAccessibleName("Campaign")
+        self.campaign.setToolTip(
+            "The recruitment round this interview belongs to; HR can move it later."
+        )
+        self._known_campaigns = list(campaigns)
+        self._campaign_chosen = False
+        self._fill_campaign()
+        self.campaign.textActivated.connect(self._campaign_picked)
+        editor = self.campaign.lineEdit()
+        if editor is not None:
+            editor.textEdited.connect(self._campaign_picked)
+        self.date_edit.dateChanged.connect(self._fill_campaign)
+
         form = QFormLayout()
         form.addRow("&Profile", self.profile_box)
         form.addRow("", self.plan_label)
@@ -138,6 +158,7 @@ class NewSessionDialog(QDialog):
         form.addRow("Candidate &reference", self.candidate_ref)
         form.addRow("&Date", self.date_edit)
         form.addRow("&Venue", self.venue)
+        form.addRow("Ca&mpaign", self.campaign)
 
         panel_box = QGroupBox("Panel (1 to 5 members, exactly one chair)")
         grid = QGridLayout(panel_box)
@@ -218,6 +239,7 @@ class NewSessionDialog(QDialog):
             self.candidate_ref,
             self.date_edit,
             self.venue,
+            self.campaign,
             self.recent_panel_box,
         ]
         for name, number in zip(self.member_names, self.member_numbers, strict=True):
@@ -231,7 +253,28 @@ class NewSessionDialog(QDialog):
     def profile(self) -> Profile:
         return self.profiles[self.profile_box.currentIndex()]
 
+    def default_campaign(self) -> str:
+        profile = self.profile
+        day = self.date_edit.date().toString("yyyy-MM-dd")
+        return default_campaign(profile.force, profile.role_title, day)
+
+    def _campaign_picked(self, _text: str = "") -> None:
+        self._campaign_chosen = True
+
+    def _fill_campaign(self) -> None:
+        """The default first, then recent campaigns; a campaign someone chose is kept."""
+        if self._campaign_chosen:
+            return
+        default = self.default_campaign()
+        self.campaign.blockSignals(True)
+        self.campaign.clear()
+        self.campaign.addItems([default, *(c for c in self._known_campaigns if c != default)])
+        self.campaign.setCurrentIndex(0)
+        self.campaign.blockSignals(False)
+
     def _profile_changed(self) -> None:
+        if hasattr(self, "campaign"):
+            self._fill_campaign()
         profile = self.profile
         names = ", ".join(a.name for a in profile.planned_areas)
         self.plan_label.setText(f"Graded at interview: {names}")
@@ -283,6 +326,7 @@ class NewSessionDialog(QDialog):
             venue=self.venue.currentText().strip(),
             panel=panel,
             questions={r.area_id: r.question for r in self.questions.rows if r.question.strip()},
+            campaign=" ".join(self.campaign.currentText().split()),
         )
 
     def accept(self) -> None:
@@ -302,6 +346,7 @@ class NewSessionDialog(QDialog):
         recent_venues: list[str] = (),  # type: ignore[assignment]
         recent_panels: list[tuple[Member, ...]] = (),  # type: ignore[assignment]
         today: date | None = None,
+        campaigns: list[str] = (),  # type: ignore[assignment]
     ) -> NewSession | None:
         dialog = cls(
             profiles,
@@ -309,6 +354,7 @@ class NewSessionDialog(QDialog):
             recent_panels=recent_panels,
             today=today,
             parent=parent,
+            campaigns=campaigns,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.result_session

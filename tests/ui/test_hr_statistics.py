@@ -1,4 +1,5 @@
-"""The statistics view shows, charts and exports the figures an independent SQL count gives."""
+"""The statistics view shows, charts and exports the figures an independent SQL count gives,
+worked out off the window's thread; every chart names its profile, campaign, dates and n."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from pcso_interview.demo import demo_sessions
 from pcso_interview.hr_export import neutralise
+from pcso_interview.insight import Selection, compute, figures_csv_rows, gather
 from pcso_interview.profiles import load_profiles
 from pcso_interview.session import Member
-from pcso_interview.statistics import compute_statistics, statistics_csv_rows
 from pcso_interview.store import Store
 from tests.store_support import ANN, read, signed_session
 from ui.hr.statistics_view import MAX_ASSESSORS, StatisticsView
@@ -95,7 +97,8 @@ def expected_figures(store: Store, profile_id: str, start: str, end: str) -> dic
             " JOIN (SELECT session_id, area_id, sum(grade) AS total, count(*) AS n FROM grades"
             " GROUP BY session_id, area_id) o"
             " ON o.session_id = g.session_id AND o.area_id = g.area_id AND o.n > 1"
-            f" JOIN sessions s ON s.id = g.session_id WHERE {SIGNED} GROUP BY 1",
+            f" JOIN sessions s ON s.id = g.session_id WHERE {SIGNED} GROUP BY 1"
+            " HAVING count(*) >= 10",
             params,
         )
     )
@@ -116,13 +119,20 @@ def view(qtbot, stats_store, profiles):
     shown.resize(1366, 768)
     shown.show()
     qtbot.waitExposed(shown)
+    settled(qtbot, shown)
     return shown
 
 
-def choose(view: StatisticsView, profile_id: str, start: str, end: str) -> None:
+def settled(qtbot, view: StatisticsView) -> None:
+    """Until the figures for the current selection are worked out (on their own thread)."""
+    qtbot.waitUntil(lambda: not view.busy, timeout=30_000)
+
+
+def choose(qtbot, view: StatisticsView, profile_id: str, start: str, end: str) -> None:
     view.profile.setCurrentIndex(view.profile.findData(profile_id))
     view.date_from.set_value(date.fromisoformat(start))
     view.date_to.set_value(date.fromisoformat(end))
+    settled(qtbot, view)
 
 
 def bar_values(view: StatisticsView, key: str) -> dict[str, float]:
@@ -135,18 +145,31 @@ def bar_values(view: StatisticsView, key: str) -> dict[str, float]:
     return {labels[i]: bars.at(i) for i in range(bars.count())}
 
 
-def short(name: str) -> str:
-    return name if len(name) <= 30 else name[:29] + "…"
+def leniency_points(view: StatisticsView) -> dict[str, float]:
+    """The assessors chart: each dot's value by the label of its row."""
+    chart = view.chart_views["assessors"].chart()
+    (dots,) = [s for s in chart.series() if s.name().startswith("Mean")]
+    (names,) = [a for a in dots.attachedAxes() if hasattr(a, "categoriesLabels")]
+    labels = names.categoriesLabels()
+    return {labels[int(p.y())].split(" · n=")[0]: p.x() for p in dots.points()}
+
+
+def table(view: StatisticsView, key: str) -> list[list[str]]:
+    model = view.models[key]
+    return [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
 
 
 @pytest.mark.parametrize(
     ("profile_id", "start", "end"),
     [(GWENT, "2024-01-01", "2026-12-31"), (KENT, "2025-01-01", "2025-12-31")],
 )
-def test_summary_table_and_charts_show_the_independent_figures(
-    view, stats_store, profiles, profile_id, start, end
+def test_summary_tables_and_charts_show_the_independent_figures(
+    qtbot, view, stats_store, profiles, profile_id, start, end
 ):
-    choose(view, profile_id, start, end)
+    choose(qtbot, view, profile_id, start, end)
     expected = expected_figures(stats_store, profile_id, start, end)
     assert expected["candidates"] >= 10
     summary = view.summary.text()
@@ -154,19 +177,15 @@ def test_summary_table_and_charts_show_the_independent_figures(
     assert f"pass rate <b>{expected['pass rate']}</b>" in summary
 
     profile = profiles.get(profile_id)
-    stats = compute_statistics(profile, stats_store.statistics_sessions(profile_id, start, end))
-    model = view.table_model
-    shown = [
-        [model.data(model.index(r, c)) for c in range(model.columnCount())]
-        for r in range(model.rowCount())
-    ]
-    assert shown == statistics_csv_rows(stats)[1:]
-    assert ["candidates", "", str(expected["candidates"])] in shown
-    assert ["pass rate", "", expected["pass rate"]] in shown
-
+    rows = {r[0]: r for r in table(view, "areas")}
+    assert list(rows) == [a.name for a in profile.planned_areas]
     names = {str(i): a.id for i, a in enumerate(profile.planned_areas, start=1)}
     for i, area in enumerate(profile.planned_areas, start=1):
         assert f"{i} {area.name}" in view.key.text()  # the numbers are explained
+        row = rows[area.name]
+        assert float(row[2]) == pytest.approx(expected["mean"][area.id], abs=0.0051)
+        assert row[3] == expected["fail"][area.id]
+        assert row[4] == expected["spread"][area.id]
     for key in ("mean", "fail", "spread"):
         values = bar_values(view, key)
         assert list(values) == list(names)
@@ -176,41 +195,93 @@ def test_summary_table_and_charts_show_the_independent_figures(
                 assert values[label] == pytest.approx(want, abs=0.0051), (key, label)
             else:  # the table's percentage, to its one decimal place
                 assert values[label] == float(want.rstrip("%")), (key, label)
-    assessors = bar_values(view, "assessors")
-    expected_short = {short(k): v for k, v in expected["assessors"].items()}
-    assert len(assessors) == min(MAX_ASSESSORS, len(expected_short))
-    for label, value in assessors.items():  # the furthest from their co-panelists
+    points = leniency_points(view)
+    expected_short = expected["assessors"]
+    assert len(points) == min(MAX_ASSESSORS, len(expected_short))
+    for label, value in points.items():  # the furthest from their co-panelists
         assert value == pytest.approx(expected_short[label], abs=0.0051)
-    left_out = [abs(v) for k, v in expected_short.items() if k not in assessors]
-    assert min(abs(v) for v in assessors.values()) >= max(left_out, default=0) - 0.0051
-    assert list(assessors.values()) == sorted(assessors.values())  # most severe first
+    left_out = [abs(v) for k, v in expected_short.items() if k not in points]
+    assert min(abs(v) for v in points.values()) >= max(left_out, default=0) - 0.0051
+    assert [r[0] for r in table(view, "assessors")] == sorted(
+        expected_short, key=lambda k: (expected_short[k], k)
+    )
 
 
-def test_an_empty_range_shows_dashes_not_errors(view):
-    choose(view, GWENT, "2030-01-01", "2030-12-31")
+def test_every_chart_names_its_profile_campaign_dates_and_n(qtbot, view, stats_store):
+    choose(qtbot, view, GWENT, "2024-01-01", "2026-12-31")
+    n = expected_figures(stats_store, GWENT, "2024-01-01", "2026-12-31")["candidates"]
+    for key, chart_view in view.chart_views.items():
+        title = chart_view.chart().title()
+        assert "Gwent Police · Community Support Officer" in title, key
+        assert "2024-01-01 to 2026-12-31" in title and f"n = {n} signed session(s)" in title, key
+    campaign = view.campaign.itemData(1)
+    view.campaign.setCurrentIndex(1)
+    settled(qtbot, view)
+    assert f"campaign {campaign}" in view.chart_views["impact"].chart().title()
+
+
+def test_an_empty_range_shows_dashes_not_errors(qtbot, view):
+    choose(qtbot, view, GWENT, "2030-01-01", "2030-12-31")
     assert "<b>0</b> signed session(s)" in view.summary.text()
     assert "pass rate <b>-</b>" in view.summary.text()
     assert set(bar_values(view, "mean").values()) == {0.0}
-    assert bar_values(view, "assessors") == {}
+    assert leniency_points(view) == {}
+    assert table(view, "impact") == [] and table(view, "assessors") == []
 
 
-def test_a_locked_database_is_said_in_plain_words(view, stats_store, monkeypatch, warnings_shown):
+def test_a_locked_database_is_said_in_plain_words(
+    qtbot, view, stats_store, monkeypatch, warnings_shown
+):
     """No error hook, no figures left over from the previous filters: a plain warning."""
-    choose(view, GWENT, "2024-01-01", "2026-12-31")
-    assert view.stats is not None and view.table_model.rowCount() > 0
+    choose(qtbot, view, GWENT, "2024-01-01", "2026-12-31")
+    assert view.insight is not None and view.models["areas"].rowCount() > 0
 
     def locked(*_args, **_kwargs):
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(stats_store, "statistics_sessions", locked)
+    monkeypatch.setattr(Store, "session_facts", locked)  # the job's own connection too
     view.date_from.set_value(date(2025, 1, 1))
+    settled(qtbot, view)
     assert len(warnings_shown) == 1
     assert warnings_shown[0].startswith("Could not read: The database could not be read")
     assert "database is locked" in warnings_shown[0]
-    assert view.stats is None
-    assert view.table_model.rowCount() == 0
+    assert view.insight is None
+    assert all(model.rowCount() == 0 for model in view.models.values())
     assert "not shown" in view.summary.text()
     assert view.export_csv() is None  # nothing to export, and no file dialog asked
+
+
+def test_stop_leaves_no_figures_and_a_newer_selection_wins(qtbot, view, monkeypatch):
+    """Stop ends the work with nothing shown; figures of an earlier selection that finish
+    after a newer one was asked for are never shown."""
+    import threading
+
+    from pcso_interview import insight
+
+    gate = threading.Event()
+    real = insight.compute
+
+    def held(gathered, selection, steps=None):
+        gate.wait(10)
+        return real(gathered, selection, steps)
+
+    monkeypatch.setattr("ui.hr.statistics_view.compute", held)
+    choose_now = view.profile.findData(KENT)
+    view.profile.setCurrentIndex(choose_now)
+    first = view.job
+    assert first is not None and first.running
+    view.profile.setCurrentIndex(view.profile.findData(GWENT))  # a newer selection
+    second = view.job
+    assert second is not first and first.stopping
+    view.job_bar.stop()  # Stop, as the button does
+    gate.set()
+    settled(qtbot, view)
+    qtbot.waitUntil(lambda: not first.running)
+    assert second.state == "stopped" and view.insight is None
+    assert view.job_bar.label.text() == "Stopped: the figures are not shown."
+    view.refresh()
+    settled(qtbot, view)
+    assert view.insight is not None and view.insight.selection.profile_id == GWENT
 
 
 def test_the_spread_texts_follow_the_scoring_threshold(qtbot, stats_store, profiles, monkeypatch):
@@ -220,65 +291,81 @@ def test_the_spread_texts_follow_the_scoring_threshold(qtbot, stats_store, profi
     monkeypatch.setattr(statistics_view, "SPREAD_FLAG_AT", 3)
     shown = StatisticsView(stats_store, profiles)
     qtbot.addWidget(shown)
-    choose(shown, GWENT, "2024-01-01", "2026-12-31")
+    shown.show()
+    choose(qtbot, shown, GWENT, "2024-01-01", "2026-12-31")
     spread_tab = list(shown.chart_views).index("spread")
-    assert shown.charts.tabText(spread_tab) == "&Spread of 3+"
-    assert "areas flagged for a spread of 3 or more: " in shown.summary.text()
+    assert shown.charts.tabText(spread_tab) == "&Spread 3+"
     chart = shown.chart_views["spread"].chart()
-    assert chart.title() == "Areas with a spread of 3 or more between members (%)"
+    assert "Areas with a spread of 3 or more between members (%)" in chart.title()
     (series,) = chart.series()
     assert series.barSets()[0].label() == "Spread 3+ (%)"
+    assert shown.models["areas"].headerData(4, Qt.Orientation.Horizontal) == "Spread of 3+"
 
 
-def test_png_export_writes_each_chart(view, tmp_path):
-    choose(view, GWENT, "2024-01-01", "2026-12-31")
+def test_png_export_writes_each_chart_and_says_where(qtbot, view, tmp_path):
+    choose(qtbot, view, GWENT, "2024-01-01", "2026-12-31")
     for index in range(view.charts.count()):
         view.charts.setCurrentIndex(index)
         path = view.export_png(tmp_path / f"chart-{index}.png")
         assert path.stat().st_mode & 0o777 == 0o600
+        assert view.job_bar.label.text() == f"✓ Wrote the chart to {path}."
         image = QImage(str(path))
         assert not image.isNull()
         shown = view.charts.currentWidget().size()
         assert (image.width(), image.height()) == (shown.width(), shown.height())
         assert image.width() > 300 and image.height() > 200
-        colours = {image.pixel(x, image.height() // 2) for x in range(0, image.width(), 7)}
-        assert len(colours) > 2  # a chart, not a blank picture
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 7)
+            for y in range(0, image.height(), 7)
+        }
+        assert len(colours) > 2, index  # a chart, not a blank picture
 
 
-def test_csv_export_writes_the_rows_neutralised(view, stats_store, profiles, tmp_path):
-    choose(view, GWENT, "2024-01-01", "2026-12-31")
-    stats = compute_statistics(
-        profiles.get(GWENT), stats_store.statistics_sessions(GWENT, "2024-01-01", "2026-12-31")
-    )
+def test_csv_export_writes_every_figure_neutralised(qtbot, view, stats_store, tmp_path):
+    view.every_assessor.setChecked(True)
+    choose(qtbot, view, GWENT, "2024-01-01", "2026-12-31")
+    selection = Selection(GWENT, "", "2024-01-01", "2026-12-31")
+    insight = compute(gather(stats_store, selection), selection)
     path = view.export_csv(tmp_path / "figures.csv")
     assert path.stat().st_mode & 0o777 == 0o600
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows == [[neutralise(c) for c in row] for row in statistics_csv_rows(stats)]
-    labels = [r[1] for r in rows if r[0].startswith("assessor")]
-    assert "'=SUM(A1)" in labels
-    differences = [r[2] for r in rows if r[0].startswith("assessor")]
-    assert any(d.startswith("-") for d in differences)  # negative numbers stay numbers
-    assert all(not d.startswith("'") for d in differences)
+    expected = figures_csv_rows(insight, every_assessor=True, profile_names=view.names)
+    assert rows == [[neutralise(c) for c in row] for row in expected]
+    assert rows[0] == [
+        "selection",
+        "Gwent Police · Community Support Officer · 2024-01-01 to 2026-12-31",
+    ]
+    assert "'=SUM(A1)" in [r[0] for r in rows if r]  # the formula member's name, made inert
+    assert any(r[3].startswith("-") and not r[3].startswith("'") for r in rows if len(r) == 7)
 
 
-def test_every_value_in_the_table_is_in_sight(view):
-    """At 1366x768 the long figure names wrap; they must not push the values out of view."""
-    choose(view, "south-wales-pcso", "2024-01-01", "2026-12-31")
-    view.table.scrollToBottom()  # the assessors' rows have the longest labels
-    header = view.table.horizontalHeader()
-    value = 2
-    assert view.table_model.headerData(value, header.orientation()) == "Value"
-    right = header.sectionViewportPosition(value) + header.sectionSize(value)
-    assert right <= view.table.viewport().width()
-    assert view.table.horizontalScrollBar().maximum() == 0
-    model = view.table_model
-    widest = max(
-        view.table.fontMetrics().horizontalAdvance(model.data(model.index(r, value)))
-        for r in range(model.rowCount())
+def test_every_value_of_the_areas_table_is_in_sight(qtbot, view):
+    """At 1366x768 the long area names wrap; they must not push the figures out of view."""
+    choose(qtbot, view, "south-wales-pcso", "2024-01-01", "2026-12-31")
+    table_view = view.tables["areas"]
+    header = table_view.horizontalHeader()
+    last = view.models["areas"].columnCount() - 1
+    right = header.sectionViewportPosition(last) + header.sectionSize(last)
+    assert right <= table_view.viewport().width()
+    assert table_view.horizontalScrollBar().maximum() == 0
+
+
+def test_the_models_pass_the_model_tester(qtbot, qtmodeltester, view):
+    from PySide6.QtCore import qInstallMessageHandler
+
+    reports: list[str] = []
+    previous = qInstallMessageHandler(
+        lambda _kind, context, message: reports.append(f"{context.category}: {message}")
     )
-    assert header.sectionSize(value) >= widest
+    try:
+        for model in view.models.values():
+            qtmodeltester.check(model)
+    finally:
+        qInstallMessageHandler(previous)
+    assert [r for r in reports if r.startswith("qt.modeltest")] == []
 
 
 def test_the_statistics_view_loads_without_the_pdf_libraries():

@@ -49,6 +49,7 @@ def fill_new_session_dialog(dialog: NewSessionDialog, done: list) -> None:
     press("Tab")  # date: today by default
     press("Tab")
     type_text("HQ Interview Room 1")
+    press("Tab")  # campaign: the default (profile and month) kept
     press("Tab")  # recent panels (disabled on a new database) is skipped
     type_text("Ann Chair")
     press("Tab")

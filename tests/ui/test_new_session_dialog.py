@@ -148,3 +148,53 @@ def test_questions_typed_in_the_dialog_are_stored(qtbot, store, open_window, pro
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     press("Ctrl+PgDown")
     assert window.interview.area_page.question.text() == question
+
+
+def test_the_campaign_follows_profile_and_month_until_someone_chooses_one(dialog, profiles):
+    gwent, kent = profiles.get("gwent-cso"), profiles.get("kent-crime-prevention-pcso")
+    dialog.profile_box.setCurrentIndex(dialog.profile_box.findData(gwent.id))
+    assert dialog.campaign.currentText() == "Gwent Police · Community Support Officer · 2026-11"
+    dialog.date_edit.setDate(dialog.date_edit.date().addMonths(1))
+    assert dialog.campaign.currentText().endswith("· 2026-12")
+    dialog.profile_box.setCurrentIndex(dialog.profile_box.findData(kent.id))
+    assert dialog.campaign.currentText() == "Kent Police · Crime Prevention PCSO · 2026-12"
+    dialog.campaign.setFocus()
+    press("Ctrl+A", dialog.campaign)
+    type_text("Kent winter intake", dialog.campaign)
+    dialog.profile_box.setCurrentIndex(dialog.profile_box.findData(gwent.id))
+    assert dialog.campaign.currentText() == "Kent winter intake"  # what was typed stays
+
+
+def test_the_chosen_campaign_is_the_sessions_in_the_database(qtbot, store, open_window):
+    window = open_window(store)
+    store.create_session(
+        window.profiles.get("gwent-cso"),
+        candidate_name="Earlier Candidate",
+        candidate_ref="C-0001",
+        date="2026-11-02",
+        venue="HQ",
+        panel=(Member("m1", "Ann Chair", "chair", "1001"),),
+        campaign="Gwent autumn 2026 intake",
+    )
+    seen: list[str] = []
+
+    def fill(dialog: NewSessionDialog) -> None:
+        assert "Gwent autumn 2026 intake" in [
+            dialog.campaign.itemText(i) for i in range(dialog.campaign.count())
+        ]
+        dialog.candidate_name.setFocus()
+        type_text("Rhys Jones")
+        press("Tab")
+        type_text("C-0415")
+        dialog.member_names[0].setFocus()
+        type_text("Ann Chair")
+        dialog.campaign.setCurrentIndex(dialog.campaign.findText("Gwent autumn 2026 intake"))
+        seen.append("filled")
+        click_start(dialog)
+
+    when_modal(NewSessionDialog, fill, seen)
+    press("Ctrl+N", window)
+    assert seen == ["filled"]
+    qtbot.waitUntil(lambda: window.interview.session is not None)
+    created = window.interview.session.id
+    assert store.campaign_of(created) == "Gwent autumn 2026 intake"

@@ -45,6 +45,7 @@ from ui.table_model import Column, RowsModel
 
 TEXT_DELAY_MS = 150
 PAGE_ROWS = 100  # a selection up to this size is read from the rows on screen
+DATA_ACTIONS = ("import", "equality", "purge", "pin", "account")  # the second row of buttons
 FAILURES_LISTED = 15  # in the one summary after reopening or withdrawing a selection
 OUTCOMES = [
     ("Any outcome", ""),
@@ -123,21 +124,19 @@ class HrBrowser(QWidget):
         self.grouping.setAccessibleName("Group by")
         for label, value in GROUPINGS:
             self.grouping.addItem(label, value)
+        # Two rows, so that every filter fits a 1366-pixel laptop screen.
         filters = QHBoxLayout()
         search_label = QLabel("&Find:")
         search_label.setBuddy(self.text)
         filters.addWidget(search_label)
         filters.addWidget(self.text, 2)
-        for widget in (
-            self.profile,
-            self.campaign,
-            self.status,
-            self.outcome,
-            self.date_from,
-            self.date_to,
-            self.grouping,
-        ):
-            filters.addWidget(widget)
+        filters.addWidget(self.profile, 1)
+        filters.addWidget(self.campaign, 1)
+        more_filters = QHBoxLayout()
+        for widget in (self.status, self.outcome, self.date_from, self.date_to):
+            more_filters.addWidget(widget)
+        more_filters.addStretch(1)
+        more_filters.addWidget(self.grouping)
         self._fill_campaigns()
 
         self.model = PagedSessionsModel(store, self)
@@ -172,8 +171,13 @@ class HrBrowser(QWidget):
         self.groups.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.groups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.groups.verticalHeader().setVisible(False)
-        self.groups.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        group_header = self.groups.horizontalHeader()
+        group_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        group_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        group_header.resizeSection(0, 190)  # long campaign names elide; the counts stay in sight
         self.groups.activated.connect(lambda index: self.open_group(index.row()))
+        self.groups.setMinimumWidth(360)
+        self.groups.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.groups.hide()
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.groups)
@@ -184,7 +188,9 @@ class HrBrowser(QWidget):
 
         self.count = QLabel()
         self.count.setAccessibleName("Matching sessions")
+        # The work on the selection above, the database's and the accounts' below.
         buttons = QHBoxLayout()
+        data_buttons = QHBoxLayout()
         # Shadows QWidget.actions() on purpose: the buttons by key, as the tests reach them.
         self.actions: dict[str, QPushButton] = {}  # type: ignore[assignment]
         # Lambdas, not the methods: clicked passes checked=False, which reprint, reprint_combined
@@ -205,16 +211,24 @@ class HrBrowser(QWidget):
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            row = (
+                data_buttons
+                if key in ("import", "equality", "purge", "pin", "account")
+                else buttons
+            )
+            row.addWidget(button)
             self.actions[key] = button
         for key in ("pin", "account"):  # an admin's tasks
             self.actions[key].setVisible(user.is_admin)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
+        data_buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(more_filters)
         layout.addWidget(self.split, 1)
         layout.addLayout(buttons)
+        layout.addLayout(data_buttons)
         layout.addWidget(self.job_bar)
 
         self._filtered = False  # apply_filters has run (it fills in the count)

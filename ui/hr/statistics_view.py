@@ -1,60 +1,97 @@
-"""Statistics for a profile and date range, as charts (QtCharts) and as a table."""
+"""HR insight for a selection of signed sessions, as charts (QtCharts) and tables.
+
+The figures are worked out on a thread of their own (ui/hr/jobs.py) with progress and Stop: a
+selection of 50,000 sessions never freezes the window. Every chart's title names what it
+shows: the profile (or every profile), the campaign, the dates and n, so that an exported
+picture says where it came from.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import math
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QScatterSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from pcso_interview.consistency import ALL_AREAS, MIN_GRADES, Agreement, Leniency, Month
+from pcso_interview.facts import Steps
+from pcso_interview.fairness import FOUR_FIFTHS, OVERALL, ImpactRow
 from pcso_interview.files import write_atomic
 from pcso_interview.hr_export import neutralise
+from pcso_interview.insight import (
+    ASSESSOR_HEADER,
+    IMPACT_HEADER,
+    AreaFigures,
+    Insight,
+    Selection,
+    alpha_text,
+    assessor_cells,
+    compute,
+    figures_csv_rows,
+    gather,
+    impact_cells,
+)
 from pcso_interview.profiles import ProfileSet
 from pcso_interview.scoring import SPREAD_FLAG_AT
-from pcso_interview.statistics import (
-    Statistics,
-    compute_statistics,
-    fraction_text,
-    percent_text,
-    statistics_csv_rows,
-)
+from pcso_interview.statistics import fraction_text, percent_text
 from pcso_interview.store import Store
 from ui import messages
-from ui.feedback import attempt
+from ui.feedback import EXPECTED_ERRORS, explain
 from ui.file_dialogs import save_file
 from ui.hr.date_filter import OptionalDate
+from ui.hr.jobs import Job, JobBar, own_connection
 from ui.table_model import Column, RowsModel
 
-MAX_ASSESSORS = 15  # the chart shows those furthest from the agreed grades; the table, all
+MAX_ASSESSORS = 15  # the chart shows those furthest from their co-panelists; the table, all
+MAX_GROUPS = 16  # groups in the adverse-impact chart; the table has every one
+FLAGGED = QColor("#b00020")
+FINE = QColor("#1f5f99")
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= 30 else name[:29] + "…"
+def _short(name: str, most: int = 30) -> str:
+    return name if len(name) <= most else name[: most - 1] + "…"
+
+
+def titled(chart: QChart, title: str, context: str) -> QChart:
+    """The chart's headline and, under it, what it is about (profile, campaign, dates, n)."""
+    chart.setTitle(f"<b>{title}</b><br><span style='font-size:small'>{context}</span>")
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
 
 
 def bar_chart(
@@ -99,149 +136,479 @@ def bar_chart(
     return chart
 
 
+def _number(value: Fraction | None) -> float:
+    return float(fraction_text(value)) if value is not None else 0.0
+
+
+def _percent(value: Fraction | None) -> float:  # one decimal place, as the table shows it
+    return float(fraction_text(value * 100, 1)) if value is not None else 0.0
+
+
+def impact_chart(rows: Sequence[ImpactRow], context: str) -> QChart:
+    """Each shown group's pass rate as a ratio to the highest-rate group of its characteristic,
+    red below four fifths, with the 0.8 line; withheld groups are not drawn."""
+    shown = [r for r in rows if r.scope == OVERALL and not r.hidden][:MAX_GROUPS]
+    chart = QChart()
+    ok, low = QBarSet("4/5 or more of the highest rate"), QBarSet("Below 4/5: flagged")
+    ok.setColor(FINE)
+    low.setColor(FLAGGED)
+    for row in shown:
+        value = round(float(row.ratio), 2) if row.ratio is not None else 0.0
+        (low if row.flag else ok).append(value)
+        (ok if row.flag else low).append(0.0)
+    series = QHorizontalStackedBarSeries()
+    series.append(ok)
+    series.append(low)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(
+        [f"{_short(f'{r.characteristic}: {r.group}', 34)} (n={r.candidates})" for r in shown]
+        or [""]
+    )
+    categories.setTruncateLabels(False)
+    ratio_axis = QValueAxis()
+    ratio_axis.setRange(0, 1.1)
+    ratio_axis.setTickCount(12)
+    ratio_axis.setLabelFormat("%.1f")
+    ratio_axis.setTitleText("Pass rate as a share of the highest group's rate")
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(ratio_axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(categories)
+    series.attachAxis(ratio_axis)
+    # The four-fifths line, across every bar.
+    rule = QLineSeries()
+    rule.setName("Four fifths (0.8)")
+    rule.append(float(FOUR_FIFTHS), -0.5)
+    rule.append(float(FOUR_FIFTHS), max(len(shown), 1) - 0.5)
+    rule.setPen(QPen(QColor("#202020"), 2, Qt.PenStyle.DashLine))
+    chart.addSeries(rule)
+    across = QValueAxis()
+    across.setRange(-0.5, max(len(shown), 1) - 0.5)
+    across.setVisible(False)
+    chart.addAxis(across, Qt.AlignmentFlag.AlignRight)
+    rule.attachAxis(ratio_axis)
+    rule.attachAxis(across)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    note = "overall pass; groups under 5 and the groups withheld to protect them are not drawn"
+    return titled(chart, f"Adverse impact: {note}", context)
+
+
+def leniency_chart(rows: Sequence[Leniency], context: str) -> QChart:
+    """Each assessor's mean difference from their co-panelists (a dot) with its 95 % interval
+    (a line), one row each, most severe at the top; the furthest from 0 are chosen."""
+    chosen = sorted(
+        sorted((r for r in rows if r.mean is not None), key=lambda r: -abs(float(r.mean or 0)))[
+            :MAX_ASSESSORS
+        ],
+        key=lambda r: (-float(r.mean or 0), r.assessor.name),
+    )
+    chart = QChart()
+    names = QCategoryAxis()
+    names.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+    names.setRange(-0.5, max(len(chosen), 1) - 0.5)
+    values = QValueAxis()
+    reach = 0.5
+    dots = QScatterSeries()
+    dots.setName("Mean: own grade minus the co-panelists' mean")
+    dots.setMarkerSize(9)
+    dots.setColor(FINE)
+    pen = QPen(QColor("#202020"), 2)
+    for i, row in enumerate(chosen):
+        mean = float(row.mean or 0)
+        low = row.low if row.low is not None else mean
+        high = row.high if row.high is not None else mean
+        reach = max(reach, abs(low), abs(high))
+        names.append(f"{row.assessor.label} · n={row.grades}", i + 0.5)
+        whisker = QLineSeries()
+        whisker.append(low, i)
+        whisker.append(high, i)
+        whisker.setPen(pen)
+        chart.addSeries(whisker)
+        dots.append(mean, i)
+    chart.addSeries(dots)
+    zero = QLineSeries()
+    zero.append(0, -0.5)
+    zero.append(0, max(len(chosen), 1) - 0.5)
+    zero.setPen(QPen(QColor("#808080"), 1, Qt.PenStyle.DashLine))
+    chart.addSeries(zero)
+    values.setRange(-round(reach + 0.05, 1), round(reach + 0.05, 1))
+    values.setTickCount(9)
+    values.setLabelFormat("%+.2f")
+    values.setTitleText("− severe · lenient +   (lines: 95% intervals)")
+    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    for series in chart.series():
+        series.attachAxis(names)
+        series.attachAxis(values)
+    chart.legend().setVisible(False)
+    more = len([r for r in rows if r.mean is not None]) - len(chosen)
+    title = (
+        f"Assessors with {MIN_GRADES} or more grades: leniency against their co-panelists"
+        if all(r.enough for r in rows)
+        else "Every assessor (some with under 10 grades): leniency against their co-panelists"
+    )
+    if more > 0:
+        title += f" (the {len(chosen)} furthest; the table lists all)"
+    return titled(chart, title, context)
+
+
+def agreement_chart(
+    rows: Sequence[Agreement], single_profile: bool, context: str, names: dict[str, str]
+) -> QChart:
+    shown = [r for r in rows if (r.area != ALL_AREAS) == single_profile]
+    labels = [r.area if single_profile else names.get(r.profile_id, r.profile_id) for r in shown]
+    values = [round(r.alpha, 3) if r.alpha is not None else 0.0 for r in shown]
+    low = min([0.0, *values])
+    chart = bar_chart(
+        "",
+        labels,
+        values,
+        1.0,
+        "Krippendorff's alpha (ordinal)",
+        horizontal=True,
+        axis_min=low,
+    )
+    what = "per area" if single_profile else "per profile, all areas"
+    axis = chart.axes(Qt.Orientation.Horizontal)
+    if axis:
+        axis[0].setTitleText("Krippendorff's alpha, ordinal: 0.8 or more reliable, under 0.667 not")
+    return titled(chart, f"Agreement between assessors {what}", context)
+
+
+def drift_chart(months: Sequence[Month], context: str) -> QChart:
+    chart = QChart()
+    own, agreed = QLineSeries(), QLineSeries()
+    own.setName("Mean of the members' own grades")
+    agreed.setName("Mean agreed grade")
+    for i, month in enumerate(months):
+        own.append(i, _number(month.mean_grade))
+        agreed.append(i, _number(month.mean_agreed))
+    for series in (own, agreed):
+        series.setPointsVisible(True)
+        chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append([m.month for m in months] or [""])
+    categories.setLabelsAngle(-90)
+    categories.setTruncateLabels(False)
+    values = QValueAxis()
+    grades = [float(v) for m in months for v in (m.mean_grade, m.mean_agreed) if v is not None]
+    low = math.floor(min(grades, default=1) * 4) / 4
+    high = math.ceil(max(grades, default=5) * 4) / 4
+    values.setRange(low, max(high, low + 0.5))
+    values.setTickCount(int((max(high, low + 0.5) - low) * 4) + 1)
+    values.setLabelFormat("%.2f")
+    values.setTitleText("Grade")
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+    for series in (own, agreed):
+        series.attachAxis(categories)
+        series.attachAxis(values)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return titled(chart, "Drift by month: the grades given and agreed", context)
+
+
+def _table(model: RowsModel[Any], name: str, stretch: int = 0) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    return table
+
+
+def _cells(header: list[str], cells: Callable[[Any], list[str]]) -> list[Column[Any]]:
+    def cell(i: int) -> Callable[[Any], str]:
+        return lambda row: cells(row)[i]
+
+    return [Column(title, cell(i), align_right=i > 2) for i, title in enumerate(header)]
+
+
+def area_columns() -> list[Column[AreaFigures]]:
+    return [
+        Column("Area", lambda a: a.name),
+        Column("Graded", lambda a: a.graded, align_right=True),
+        Column("Mean agreed grade", lambda a: fraction_text(a.mean_agreed), align_right=True),
+        Column("Below the minimum", lambda a: percent_text(a.fail_share), align_right=True),
+        Column(
+            f"Spread of {SPREAD_FLAG_AT}+",
+            lambda a: percent_text(a.spread_share),
+            align_right=True,
+        ),
+    ]
+
+
+AGREEMENT_COLUMNS: list[Column[Agreement]] = [
+    Column("Area", lambda a: a.area),
+    Column("Profile", lambda a: a.profile_id),  # the id: names are long, and the chart has them
+    Column("Alpha (ordinal)", lambda a: alpha_text(a.alpha), align_right=True),
+    Column("Units", lambda a: a.units, align_right=True),
+]
+MONTH_COLUMNS: list[Column[Month]] = [
+    Column("Month", lambda m: m.month),
+    Column("Sessions", lambda m: m.sessions, align_right=True),
+    Column("Mean member grade", lambda m: fraction_text(m.mean_grade), align_right=True),
+    Column("Mean agreed grade", lambda m: fraction_text(m.mean_agreed), align_right=True),
+    Column("Pass rate", lambda m: percent_text(m.pass_rate), align_right=True),
+]
+# Tab key, title, the table it shows beside its chart
+TABS = (
+    ("mean", "Mean &grade", "areas"),
+    ("fail", "&Failing", "areas"),
+    ("spread", "&Spread {}+", "areas"),  # the threshold filled in when the view is built
+    ("impact", "Adverse &impact", "impact"),
+    ("assessors", "&Assessors", "assessors"),
+    ("agreement", "Agr&eement", "agreement"),
+    ("drift", "&Drift by month", "drift"),
+)
+
+
 class StatisticsView(QWidget):
     def __init__(self, store: Store, profiles: ProfileSet, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.profiles = profiles
-        self.stats: Statistics | None = None
+        self.names = {p.id: f"{p.force} · {p.role_title}" for p in profiles}
+        self.insight: Insight | None = None
+        self.job: Job[object] | None = None
         self.profile = QComboBox()
         self.profile.setAccessibleName("Profile")
+        self.profile.addItem("Every profile", "")
         for p in profiles:
             self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
+        self.campaign = QComboBox()
+        self.campaign.setAccessibleName("Campaign")
+        self.campaign.setMinimumContentsLength(18)
+        self.campaign.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.date_from = OptionalDate("From")
         self.date_to = OptionalDate("To")
+        self.every_assessor = QCheckBox(f"Assessors under &{MIN_GRADES} grades")
+        self.every_assessor.setToolTip(
+            f"Also list assessors with fewer than {MIN_GRADES} grades compared with their"
+            " co-panelists (hidden by default: a session or two says little)"
+        )
         self.key = QLabel()
         self.key.setWordWrap(True)
         self.key.setAccessibleName("Key to the area numbers")
         self.summary = QLabel()
         self.summary.setAccessibleName("Summary figures")
         self.summary.setWordWrap(True)
+        self.job_bar = JobBar()
         self.charts = QTabWidget()
         self.chart_views: dict[str, QChartView] = {}
-        for key, title in (
-            ("mean", "Mean agreed &grade"),
-            ("fail", "&Failing each area"),
-            ("spread", f"&Spread of {SPREAD_FLAG_AT}+"),
-            ("assessors", "&Assessors"),
-        ):
+        for key, title, _ in TABS:
+            title = title.format(SPREAD_FLAG_AT)
             view = QChartView()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setAccessibleName(title.replace("&", ""))
             self.chart_views[key] = view
             self.charts.addTab(view, title)
-        self.table_model: RowsModel[list[str]] = RowsModel(
-            [
-                Column("Figure", lambda r: r[0]),
-                Column("Area or assessor", lambda r: r[1]),
-                Column("Value", lambda r: r[2], align_right=True),
-            ]
-        )
-        self.table = QTableView()
-        self.table.setAccessibleName("Statistics table")
-        self.table.setModel(self.table_model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        # The long figure names take what is left and wrap, so the values are never pushed out
-        # of sight behind a horizontal scroll bar (they were, at 1366x768).
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
+        self.models: dict[str, RowsModel[Any]] = {
+            "areas": RowsModel(area_columns()),
+            "impact": RowsModel(_cells(IMPACT_HEADER, impact_cells)),
+            "assessors": RowsModel(_cells(ASSESSOR_HEADER, assessor_cells)),
+            "agreement": RowsModel(AGREEMENT_COLUMNS),
+            "drift": RowsModel(MONTH_COLUMNS),
+        }
+        names = {
+            "areas": "Figures per area",
+            "impact": "Adverse impact table",
+            "assessors": "Assessors table",
+            "agreement": "Agreement table",
+            "drift": "Drift table",
+        }
+        self.tables = {
+            key: _table(model, names[key], 2 if key == "impact" else 0)
+            for key, model in self.models.items()
+        }
+        self.table_stack = QStackedWidget()
+        for table in self.tables.values():
+            self.table_stack.addWidget(table)
+        self.charts.currentChanged.connect(self._show_table)
         export_png = QPushButton("Export chart as &PNG…")
         export_png.clicked.connect(lambda: self.export_png())
         export_csv = QPushButton("Export figures as C&SV…")
         export_csv.clicked.connect(lambda: self.export_csv())
         top = QHBoxLayout()
-        top.addWidget(QLabel("Profile:"))
+        label = QLabel("&Profile:")
+        label.setBuddy(self.profile)
+        top.addWidget(label)
         top.addWidget(self.profile, 1)
+        top.addWidget(self.campaign, 1)
         top.addWidget(self.date_from)
         top.addWidget(self.date_to)
-        top.addWidget(export_png)
-        top.addWidget(export_csv)
-        body = QHBoxLayout()
-        body.addWidget(self.charts, 3)
-        body.addWidget(self.table, 2)
+        second = QHBoxLayout()
+        second.addWidget(self.summary, 1)
+        second.addWidget(self.every_assessor)
+        second.addWidget(export_png)
+        second.addWidget(export_csv)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(self.charts)
+        body.addWidget(self.table_stack)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addLayout(body, 1)
+        layout.addLayout(second)
+        layout.addWidget(self.job_bar)
+        layout.addWidget(body, 1)
         layout.addWidget(self.key)
+        self._fill_campaigns()
         self.profile.currentIndexChanged.connect(self.refresh)
+        self.campaign.currentIndexChanged.connect(self.refresh)
         self.date_from.changed.connect(self.refresh)
         self.date_to.changed.connect(self.refresh)
+        self.every_assessor.toggled.connect(self._show)
+
+    # --- the selection and the work ------------------------------------------------------------
+
+    def selection(self) -> Selection:
+        return Selection(
+            profile_id=self.profile.currentData() or "",
+            campaign=self.campaign.currentData() or "",
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+        )
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def _fill_campaigns(self) -> None:
+        chosen = self.campaign.currentData() or ""
+        try:
+            names = self.store.campaigns()
+        except EXPECTED_ERRORS:
+            names = []
+        self.campaign.blockSignals(True)
+        self.campaign.clear()
+        self.campaign.addItem("Every campaign", "")
+        for name in names if chosen in names or not chosen else [*names, chosen]:
+            self.campaign.addItem(name, name)
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
+        self.campaign.blockSignals(False)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()  # sessions may have been signed or reopened since it was last shown
+        # Sessions may have been signed, moved or purged since it was last shown.
+        self._fill_campaigns()
+        self.refresh()
         super().showEvent(event)
 
-    def refresh(self) -> None:
-        profile = self.profiles.get(self.profile.currentData())
-        ok, sessions = attempt(
-            self,
-            lambda: self.store.statistics_sessions(
-                profile.id, self.date_from.value(), self.date_to.value()
-            ),
-            reading=True,
+    def refresh(self) -> Job[object] | None:
+        """Work the figures out again for the selection, off the window's thread; a job still
+        running for an earlier selection is stopped and its figures never shown."""
+        if self.job is not None and self.job.running:
+            self.job.stop()
+        selection = self.selection()
+
+        def work(reader: Store, steps: Steps) -> Insight:
+            return compute(gather(reader, selection, steps), selection, steps)
+
+        job: Job[object] = Job(
+            "Working out the figures", work, own_connection(self.store), parent=self
         )
-        if not ok or sessions is None:  # the figures on screen would belong to other filters
-            self.stats = None
-            self.summary.setText("Could not read the sessions: the figures are not shown.")
+        self.job = job
+        job.finished.connect(lambda: self._finished(job))
+        self.job_bar.follow(job)
+        self.summary.setText("Working out the figures…")
+        return job.start()
+
+    def _finished(self, job: Job[object]) -> None:
+        if job is not self.job:
+            return  # an earlier selection's: its figures are not what is asked for now
+        if job.state == "done" and isinstance(job.result, Insight):
+            self.insight = job.result
+            self.job_bar.say("")
+            self._show()
+            return
+        self.insight = None
+        self._show()
+        if job.state == "stopped":
+            self.job_bar.say("Stopped: the figures are not shown.")
+            self.summary.setText("Stopped before the figures were worked out.")
+            return
+        self.job_bar.say("✗ Could not work out the figures.")
+        self.summary.setText("Could not read the sessions: the figures are not shown.")
+        error = job.error
+        if isinstance(error, EXPECTED_ERRORS):
+            messages.warn(self, "Could not read", explain(error, reading=True))
+        else:
+            messages.warn(self, "Could not work out the figures", str(error))
+
+    # --- showing the figures -------------------------------------------------------------------
+
+    def context(self) -> str:
+        """What every chart is about, in its title: profile, campaign, dates and n."""
+        n = self.insight.candidates if self.insight is not None else 0
+        return f"{self.selection().describe(self.names)} · n = {n:,} signed session(s)"
+
+    def _show_table(self, index: int) -> None:
+        self.table_stack.setCurrentWidget(self.tables[TABS[index][2]])
+
+    def _show(self) -> None:
+        insight = self.insight
+        if insight is None:
             self.key.setText("")
             for view in self.chart_views.values():
                 view.setChart(QChart())
-            self.table_model.set_rows([])
+            for model in self.models.values():
+                model.set_rows([])
             return
-        self.stats = stats = compute_statistics(profile, sessions)
+        every = self.every_assessor.isChecked()
+        hidden = "" if every else f" · {insight.hidden_assessors} assessor(s) with fewer than"
+        hidden += "" if every else f" {MIN_GRADES} grades not listed"
         self.summary.setText(
-            f"<b>{stats.candidates}</b> signed session(s) · pass rate "
-            f"<b>{percent_text(stats.pass_rate)}</b> · areas flagged for a spread of "
-            f"{SPREAD_FLAG_AT} or more: <b>{percent_text(stats.spread_share)}</b>"
+            f"<b>{insight.candidates:,}</b> signed session(s) · pass rate"
+            f" <b>{percent_text(insight.pass_rate)}</b> · equality data for"
+            f" <b>{insight.with_equality:,}</b>{hidden}"
         )
-        names = [str(number) for number in range(1, len(stats.areas) + 1)]
+        context = self.context()
+        areas = insight.areas
+        chosen = self.selection().profile_id
+        if not areas and chosen and chosen in self.names:  # nothing signed yet: its areas, empty
+            areas = tuple(
+                AreaFigures(a.id, a.name, 0, None, None, None)
+                for a in self.profiles.get(chosen).planned_areas
+            )
+        numbers = [str(n) for n in range(1, len(areas) + 1)]
         self.key.setText(
-            "Areas: " + " · ".join(f"{i} {a.name}" for i, a in enumerate(stats.areas, start=1))
+            "Areas: " + " · ".join(f"{n} {a.name}" for n, a in zip(numbers, areas, strict=True))
         )
-        top = profile.scale.highest
-
-        def number(value: Fraction | None) -> float:
-            return float(fraction_text(value)) if value is not None else 0.0
-
-        def percent(value: Fraction | None) -> float:  # one decimal place, as the table shows it
-            return float(fraction_text(value * 100, 1)) if value is not None else 0.0
-
+        top = max((p.scale.highest for p in self.profiles), default=5)
         for key, title, values, top_value, series in (
             ("mean", "Mean agreed grade per area",
-             [number(a.mean_agreed) for a in stats.areas], top, "Mean agreed grade"),
+             [_number(a.mean_agreed) for a in areas], top, "Mean agreed grade"),
             ("fail", "Candidates below the minimum, per area (%)",
-             [percent(a.fail_share) for a in stats.areas], 100, "Failing (%)"),
+             [_percent(a.fail_share) for a in areas], 100, "Failing (%)"),
             ("spread", f"Areas with a spread of {SPREAD_FLAG_AT} or more between members (%)",
-             [percent(a.spread_share) for a in stats.areas], 100, f"Spread {SPREAD_FLAG_AT}+ (%)"),
+             [_percent(a.spread_share) for a in areas], 100, f"Spread {SPREAD_FLAG_AT}+ (%)"),
         ):  # fmt: skip
-            self.chart_views[key].setChart(bar_chart(title, names, values, top_value, series))
-        shown = sorted(
-            sorted(stats.assessors, key=lambda a: -abs(a.mean_difference))[:MAX_ASSESSORS],
-            key=lambda a: (a.mean_difference, a.assessor.name),
+            chart = bar_chart("", numbers, values, top_value, series)
+            self.chart_views[key].setChart(titled(chart, title, context))
+        self.chart_views["impact"].setChart(impact_chart(insight.impact, context))
+        shown = insight.shown_assessors(every)
+        self.chart_views["assessors"].setChart(leniency_chart(shown, context))
+        single = bool(self.selection().profile_id)
+        self.chart_views["agreement"].setChart(
+            agreement_chart(insight.agreement, single, context, self.names)
         )
-        differences = [number(a.mean_difference) for a in shown]
-        reach = max([1.0, *(abs(d) for d in differences)])
-        more = len(stats.assessors) - len(shown)
-        self.chart_views["assessors"].setChart(
-            bar_chart(
-                "Assessors: mean of own grade minus agreed grade (+ lenient, - severe)"
-                + (f"; the {len(shown)} furthest, the table lists all" if more > 0 else ""),
-                [a.assessor.label for a in shown],
-                differences,
-                reach,
-                "Mean difference",
-                horizontal=True,
-                axis_min=-reach,
-            )
-        )
-        self.table_model.set_rows(statistics_csv_rows(stats)[1:])
+        self.chart_views["drift"].setChart(drift_chart(insight.months, context))
+        self.models["areas"].set_rows(list(areas))
+        self.models["impact"].set_rows(list(insight.impact))
+        self.models["assessors"].set_rows(list(shown))
+        self.models["agreement"].set_rows(list(insight.agreement))
+        self.models["drift"].set_rows(list(insight.months))
+        self._show_table(self.charts.currentIndex())
+
+    # --- exports -------------------------------------------------------------------------------
 
     def export_png(self, path: Path | None = None) -> Path | None:
         if path is None:
@@ -259,10 +626,18 @@ class StatisticsView(QWidget):
         except OSError as exc:
             messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
             return None
+        self.job_bar.say(f"✓ Wrote the chart to {path}.")
         return path
 
+    def csv_rows(self) -> list[list[str]]:
+        if self.insight is None:
+            return []
+        return figures_csv_rows(
+            self.insight, every_assessor=self.every_assessor.isChecked(), profile_names=self.names
+        )
+
     def export_csv(self, path: Path | None = None) -> Path | None:
-        if self.stats is None:
+        if self.insight is None:
             return None
         if path is None:
             path = save_file(
@@ -271,11 +646,12 @@ class StatisticsView(QWidget):
             if path is None:
                 return None
         buffer = io.StringIO()
-        rows = [[neutralise(c) for c in row] for row in statistics_csv_rows(self.stats)]
+        rows = [[neutralise(c) for c in row] for row in self.csv_rows()]
         csv.writer(buffer, lineterminator="\r\n").writerows(rows)
         try:
             write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
         except OSError as exc:
             messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
             return None
+        self.job_bar.say(f"✓ Wrote the figures to {path}.")
         return path
