@@ -126,6 +126,7 @@ def view(qtbot, stats_store, profiles):
 def settled(qtbot, view: StatisticsView) -> None:
     """Until the figures for the current selection are worked out (on their own thread)."""
     qtbot.waitUntil(lambda: not view.busy, timeout=30_000)
+    view.draw_every_chart()  # each is drawn when its tab is first shown
 
 
 def choose(qtbot, view: StatisticsView, profile_id: str, start: str, end: str) -> None:

@@ -33,7 +33,7 @@ _running: set[_Thread] = set()  # kept alive until they finish, whatever their j
 # While a job runs the window's thread must get Python's lock back quickly: every event it
 # handles for a widget written in Python takes the lock, and at the default 5 ms between
 # switches a busy worker held a paint of the list back for a quarter of a second.
-JOB_SWITCH_INTERVAL_S = 0.0005
+JOB_SWITCH_INTERVAL_S = 0.0001
 _switch_interval = [sys.getswitchinterval()]
 
 
@@ -166,7 +166,6 @@ class JobBar(QWidget):
         self.job: Job[Any] | None = None
         self.label = QLabel()
         self.label.setAccessibleName("Progress of the work")
-        self.label.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Progress")
         self.bar.setMaximumWidth(260)
@@ -178,8 +177,13 @@ class JobBar(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.bar)
         layout.addWidget(self.stop_button)
-        self.bar.hide()
-        self.stop_button.hide()
+        # The bar keeps its height whether a job runs or not: a job starting or ending never
+        # lays out (and so repaints) the list above it, each of whose cells asks Python.
+        for widget in (self.bar, self.stop_button):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+            widget.hide()
 
     def follow(self, job: Job[Any]) -> None:
         self.job = job

@@ -1,5 +1,8 @@
 """HR insight for a selection of signed sessions, as charts (QtCharts) and tables.
 
+krippendorff (and numpy) are imported with this screen: imported first on a job's thread, a
+module's initialisation held Python's lock for a fifth of a second, and the window stalled.
+
 The figures are worked out on a thread of their own (ui/hr/jobs.py) with progress and Stop: a
 selection of 50,000 sessions never freezes the window. Every chart's title names what it
 shows: the profile (or every profile), the campaign, the dates and n, so that an exported
@@ -16,6 +19,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import krippendorff  # noqa: F401  numpy with it: loaded here, not by the first job (see below)
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
@@ -30,7 +34,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,6 +83,7 @@ from ui.table_model import Column, RowsModel
 
 MAX_ASSESSORS = 15  # the chart shows those furthest from their co-panelists; the table, all
 MAX_GROUPS = 16  # groups in the adverse-impact chart; the table has every one
+SHOWN_MS = 60  # from showing the screen to starting its work: time to paint it first
 FLAGGED = QColor("#b00020")
 FINE = QColor("#1f5f99")
 
@@ -320,6 +325,7 @@ def _table(model: RowsModel[Any], name: str, stretch: int = 0) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
+    header.setResizeContentsPrecision(50)  # sized by the first rows, not all of them
     return table
 
 
@@ -377,6 +383,8 @@ class StatisticsView(QWidget):
         self.names = {p.id: f"{p.force} · {p.role_title}" for p in profiles}
         self.insight: Insight | None = None
         self.job: Job[object] | None = None
+        self._pending: dict[str, Callable[[], QChart]] = {}  # charts drawn when first shown
+        self._refresh_due = False
         self.profile = QComboBox()
         self.profile.setAccessibleName("Profile")
         self.profile.addItem("Every profile", "")
@@ -480,7 +488,7 @@ class StatisticsView(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self.job is not None and self.job.running
+        return self._refresh_due or (self.job is not None and self.job.running)
 
     def _fill_campaigns(self) -> None:
         chosen = self.campaign.currentData() or ""
@@ -497,14 +505,22 @@ class StatisticsView(QWidget):
         self.campaign.blockSignals(False)
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Sessions may have been signed, moved or purged since it was last shown.
+        # Sessions may have been signed, moved or purged since it was last shown. The work
+        # starts once the screen is painted: painting it while a job holds Python's lock half
+        # the time took a seventh of a second.
         self._fill_campaigns()
-        self.refresh()
+        self._refresh_due = True
+        QTimer.singleShot(SHOWN_MS, self._refresh_when_shown)
         super().showEvent(event)
+
+    def _refresh_when_shown(self) -> None:
+        if self._refresh_due:
+            self.refresh()
 
     def refresh(self) -> Job[object] | None:
         """Work the figures out again for the selection, off the window's thread; a job still
         running for an earlier selection is stopped and its figures never shown."""
+        self._refresh_due = False
         if self.job is not None and self.job.running:
             self.job.stop()
         selection = self.selection()
@@ -552,9 +568,22 @@ class StatisticsView(QWidget):
 
     def _show_table(self, index: int) -> None:
         self.table_stack.setCurrentWidget(self.tables[TABS[index][2]])
+        self._draw_current()
+
+    def _draw_current(self) -> None:
+        key = TABS[self.charts.currentIndex()][0]
+        build = self._pending.pop(key, None)
+        if build is not None:
+            self.chart_views[key].setChart(build())
+
+    def draw_every_chart(self) -> None:
+        """Draw the charts not yet shown (tests and exports look at all of them)."""
+        for key in list(self._pending):
+            self.chart_views[key].setChart(self._pending.pop(key)())
 
     def _show(self) -> None:
         insight = self.insight
+        self._pending = {}
         if insight is None:
             self.key.setText("")
             for view in self.chart_views.values():
@@ -583,24 +612,36 @@ class StatisticsView(QWidget):
             "Areas: " + " · ".join(f"{n} {a.name}" for n, a in zip(numbers, areas, strict=True))
         )
         top = max((p.scale.highest for p in self.profiles), default=5)
-        for key, title, values, top_value, series in (
-            ("mean", "Mean agreed grade per area",
-             [_number(a.mean_agreed) for a in areas], top, "Mean agreed grade"),
-            ("fail", "Candidates below the minimum, per area (%)",
-             [_percent(a.fail_share) for a in areas], 100, "Failing (%)"),
-            ("spread", f"Areas with a spread of {SPREAD_FLAG_AT} or more between members (%)",
-             [_percent(a.spread_share) for a in areas], 100, f"Spread {SPREAD_FLAG_AT}+ (%)"),
-        ):  # fmt: skip
-            chart = bar_chart("", numbers, values, top_value, series)
-            self.chart_views[key].setChart(titled(chart, title, context))
-        self.chart_views["impact"].setChart(impact_chart(insight.impact, context))
         shown = insight.shown_assessors(every)
-        self.chart_views["assessors"].setChart(leniency_chart(shown, context))
         single = bool(self.selection().profile_id)
-        self.chart_views["agreement"].setChart(
-            agreement_chart(insight.agreement, single, context, self.names)
-        )
-        self.chart_views["drift"].setChart(drift_chart(insight.months, context))
+        area_charts = {
+            key: (title, values, top_value, series)
+            for key, title, values, top_value, series in (
+                ("mean", "Mean agreed grade per area",
+                 [_number(a.mean_agreed) for a in areas], top, "Mean agreed grade"),
+                ("fail", "Candidates below the minimum, per area (%)",
+                 [_percent(a.fail_share) for a in areas], 100, "Failing (%)"),
+                ("spread", f"Areas with a spread of {SPREAD_FLAG_AT} or more between members (%)",
+                 [_percent(a.spread_share) for a in areas], 100, f"Spread {SPREAD_FLAG_AT}+ (%)"),
+            )
+        }  # fmt: skip
+
+        def area_chart(key: str) -> QChart:
+            title, values, top_value, series = area_charts[key]
+            return titled(bar_chart("", numbers, values, top_value, series), title, context)
+
+        # Each chart is drawn when its tab is first shown: the window's thread builds one
+        # chart, not seven, when the figures arrive.
+        self._pending = {
+            "mean": lambda: area_chart("mean"),
+            "fail": lambda: area_chart("fail"),
+            "spread": lambda: area_chart("spread"),
+            "impact": lambda: impact_chart(insight.impact, context),
+            "assessors": lambda: leniency_chart(shown, context),
+            "agreement": lambda: agreement_chart(insight.agreement, single, context, self.names),
+            "drift": lambda: drift_chart(insight.months, context),
+        }
+        self._draw_current()
         self.models["areas"].set_rows(list(areas))
         self.models["impact"].set_rows(list(insight.impact))
         self.models["assessors"].set_rows(list(shown))
