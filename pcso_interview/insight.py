@@ -34,6 +34,7 @@ from pcso_interview.facts import (
     SessionFacts,
     Steps,
     Stopped,
+    release,
     score,
     step,
 )
@@ -76,9 +77,15 @@ class Selection:
 
 @dataclass(frozen=True)
 class Gathered:
-    facts: tuple[SessionFacts, ...]
+    facts: Sequence[SessionFacts]
     profiles: Mapping[str, Profile]
-    equality: tuple[EqualityRow, ...]
+    equality: Sequence[EqualityRow]
+
+    def release(self) -> None:
+        """Let the rows go a slice at a time (facts.release), once the figures are made."""
+        for rows in (self.facts, self.equality):
+            if isinstance(rows, list):
+                release(rows)
 
 
 def gather(reader: FactsReader, selection: Selection, steps: Steps | None = None) -> Gathered:
@@ -107,7 +114,7 @@ def gather(reader: FactsReader, selection: Selection, steps: Steps | None = None
         profiles.update(batch.profiles)
     step(steps, len(ids), len(ids), "Reading the equality data")
     equality = reader.equality_rows(ids)
-    return Gathered(tuple(facts), profiles, tuple(equality))
+    return Gathered(facts, profiles, list(equality))
 
 
 @dataclass(frozen=True)
@@ -198,10 +205,13 @@ def compute(gathered: Gathered, selection: Selection, steps: Steps | None = None
     step(steps, 4, 5, "Drift by month")
     months, assessor_months = drift(sessions, found)
     step(steps, 5, 5, "Done")
+    candidates, passes = len(sessions), sum(s.result == "pass" for s in sessions)
+    release(sessions)
+    release(found)
     return Insight(
         selection=selection,
-        candidates=len(sessions),
-        passes=sum(s.result == "pass" for s in sessions),
+        candidates=candidates,
+        passes=passes,
         with_equality=len({r.session_id for r in gathered.equality}),
         areas=areas,
         impact=impact,

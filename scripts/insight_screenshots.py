@@ -8,6 +8,7 @@ two campaigns named by HR, and a few grades changed after reveal, then writes PN
 OUT_DIR (default: out/insight-screenshots):
 
     insight-01-mean.png ... insight-07-drift.png   each statistics tab, every profile
+    insight-08-impact-gwent-campaign.png           adverse impact of one campaign: small groups
     insight-08-assessors-gwent.png                 the assessors of one profile and campaign
     insight-09-agreement-gwent.png                 agreement per area of one profile
     insight-10-browser-groups.png                  HR review grouped by campaign, after an export
@@ -108,6 +109,8 @@ def main() -> int:
         settle(view)
         view.campaign.setCurrentIndex(view.campaign.findData("Gwent PCSO spring 2026 intake"))
         settle(view)
+        view.charts.setCurrentIndex([k for k, _, _ in TABS].index("impact"))
+        save(view, out, "insight-08-impact-gwent-campaign")
         view.every_assessor.setChecked(True)
         view.charts.setCurrentIndex([k for k, _, _ in TABS].index("assessors"))
         save(view, out, "insight-08-assessors-gwent")
@@ -122,6 +125,8 @@ def main() -> int:
         browser.show()
         QTest.qWait(100)
         browser.grouping.setCurrentIndex(browser.grouping.findData("campaign"))
+        while browser.groups_busy:
+            QTest.qWait(20)
         browser.table.selectAll()
         job = browser.export_csv(Path(tmp) / "everything.csv")
         if job is not None and job.running:

@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
             recent_venues=self.store.recent_venues(),
             recent_panels=self.store.recent_panels(),
             today=self.today,
-            campaigns=self.store.campaigns()[:20],
+            campaigns=self.store.recent_campaigns(),
         )
         if request is None:
             return

@@ -200,14 +200,28 @@ class InsightSql(Connection):
     # --- campaigns -----------------------------------------------------------------------------
 
     def campaigns(self) -> list[str]:
-        """Every campaign with a session, the most recent first."""
+        """Every campaign with a session, in alphabetical order (from the index alone: 7 ms
+        with 50,000 sessions, where ordering them by their latest day took 150)."""
         return [
             r[0]
             for r in self.conn.execute(
-                "SELECT c.campaign FROM session_campaigns c JOIN sessions s ON s.id = c.session_id"
-                " GROUP BY c.campaign ORDER BY max(s.date) DESC, c.campaign"
+                "SELECT DISTINCT campaign FROM session_campaigns ORDER BY campaign"
             )
         ]
+
+    def recent_campaigns(self, limit: int = 20) -> list[str]:
+        """The campaigns of the most recent sessions, newest first (walking the sessions by
+        date and stopping once ``limit`` campaigns are found)."""
+        found: list[str] = []
+        for (name,) in self.conn.execute(
+            "SELECT c.campaign FROM sessions s JOIN session_campaigns c ON c.session_id = s.id"
+            " ORDER BY s.date DESC, s.created_at DESC"
+        ):
+            if name not in found:
+                found.append(name)
+                if len(found) >= limit:
+                    break
+        return found
 
     def campaign_of(self, session_id: str) -> str:
         row = self._one("SELECT campaign FROM session_campaigns WHERE session_id = ?", [session_id])

@@ -180,9 +180,16 @@ def test_the_window_keeps_turning_during_an_export(qtbot, make_browser, store, t
     assert (tmp_path / "everything.csv").read_bytes().count(b"\r\n") == SESSIONS + 1
 
 
-def test_sessions_group_by_day_and_campaign_and_a_group_filters_the_list(make_browser, store):
+def test_sessions_group_by_day_and_campaign_and_a_group_filters_the_list(
+    qtbot, make_browser, store
+):
     browser = make_browser(store)
+
+    def grouped() -> None:
+        qtbot.waitUntil(lambda: not browser.groups_busy, timeout=10_000)
+
     browser.grouping.setCurrentIndex(browser.grouping.findData("campaign"))
+    grouped()
     assert browser.groups.isVisible()
     expected = read(
         store.path,
@@ -192,14 +199,17 @@ def test_sessions_group_by_day_and_campaign_and_a_group_filters_the_list(make_br
     model = browser.groups_model
     assert [(r.key, r.sessions) for r in model.rows] == expected
     browser.open_group(2)
+    grouped()
     assert browser.campaign.currentData() == expected[2][0]
     assert browser.model.total == expected[2][1]
     assert browser.count.text() == f"{expected[2][1]:,} session(s)"
     browser.grouping.setCurrentIndex(browser.grouping.findData("day"))
+    grouped()
     days = {r.key: r.sessions for r in browser.groups_model.rows}
     assert sum(days.values()) == expected[2][1]  # the days of that campaign
     day = browser.groups_model.rows[0].key
     browser.open_group(0)
+    grouped()
     assert (browser.date_from.value(), browser.date_to.value()) == (day, day)
     assert browser.model.total == days[day]
     browser.grouping.setCurrentIndex(browser.grouping.findData(""))
@@ -259,7 +269,10 @@ def test_the_groups_model_passes_the_model_tester(qtbot, qtmodeltester, make_bro
         browser = make_browser(store)
         qtmodeltester.check(browser.groups_model)
         browser.grouping.setCurrentIndex(browser.grouping.findData("day"))
+        qtbot.waitUntil(lambda: not browser.groups_busy, timeout=10_000)
         browser.grouping.setCurrentIndex(browser.grouping.findData("campaign"))
+        qtbot.waitUntil(lambda: not browser.groups_busy, timeout=10_000)
+        assert browser.groups_model.rowCount() > 0
     finally:
         qInstallMessageHandler(previous)
     assert [r for r in reports if r.startswith("qt.modeltest")] == []

@@ -526,7 +526,10 @@ class StatisticsView(QWidget):
         selection = self.selection()
 
         def work(reader: Store, steps: Steps) -> Insight:
-            return compute(gather(reader, selection, steps), selection, steps)
+            gathered = gather(reader, selection, steps)
+            insight = compute(gathered, selection, steps)
+            gathered.release()
+            return insight
 
         job: Job[object] = Job(
             "Working out the figures", work, own_connection(self.store), parent=self
