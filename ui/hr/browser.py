@@ -72,7 +72,7 @@ def selected_ids(reader: Store, query: SessionQuery, ranges: Ranges) -> list[str
 def groups_model() -> RowsModel[SessionGroup]:
     return RowsModel(
         [
-            Column("Day or campaign", lambda g: g.key),
+            Column("Day or campaign", lambda g: g.key, tooltip=lambda g: g.key),
             Column("Sessions", lambda g: g.sessions, align_right=True),
             Column("Signed", lambda g: g.signed, align_right=True),
             Column("Pass", lambda g: g.passed, align_right=True),
@@ -178,7 +178,9 @@ class HrBrowser(QWidget):
         group_header.setResizeContentsPrecision(50)  # sized by the first rows, not 731 days
         self.groups.activated.connect(lambda index: self.open_group(index.row()))
         self.groups.setMinimumWidth(360)
+        # Cut in the middle: a default campaign's force and its month both stay in sight.
         self.groups.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.groups.setWordWrap(False)
         self.groups.hide()
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.groups)
