@@ -27,8 +27,18 @@ VERB_NAMES = (
     "purge",
     "demo",
     "restore-backup",
+    "statistics",
+    "archive",
+    "push",
     "pdf",  # added by the marking sheet (reports.cli)
 )
+ARCHIVE_SCHEMES = ("postgresql://", "postgres://")
+
+
+def db_location(text: str) -> Path | str:
+    """``--db``: a laptop's database file, or the force archive's URL, kept as typed (a Path
+    would fold the URL's "//")."""
+    return text if text.lower().startswith(ARCHIVE_SCHEMES) else Path(text)
 
 
 def is_app_start(argv: Sequence[str]) -> bool:
@@ -44,7 +54,7 @@ def app_parser(db_help: str = "the sessions database") -> argparse.ArgumentParse
         prog="pcso-interview",
         description="PCSO interview marking. With no command, starts the app.",
     )
-    parser.add_argument("--db", type=Path, help=db_help)
+    parser.add_argument("--db", type=db_location, help=db_help)
     parser.add_argument(
         "--profiles",
         type=Path,
@@ -72,11 +82,11 @@ def parse_app_args(argv: Sequence[str]) -> argparse.Namespace:
     unusual = "--" in words or any(value.startswith("-") for _, value in pairs)
     if rest or unusual:
         return app_parser().parse_args(words)  # argparse's own message and exit status
-    db: Path | None = None
+    db: Path | str | None = None
     profiles: list[Path] = []
     for option, value in pairs:
         if option == "--db":
-            db = Path(value)
+            db = db_location(value)
         else:
             profiles.append(Path(value))
     return argparse.Namespace(db=db, profiles=profiles, verb=None)

@@ -34,7 +34,10 @@ from pcso_interview.store import (
     backup_candidates,
     restore_backup,
 )
+from pcso_interview.store.archive.connect import describe as describe_archive
+from pcso_interview.store.archive.connect import is_archive_url
 from pcso_interview.store.identity import User
+from pcso_interview.store.reading import SessionReader
 from pcso_interview.store.records import SORT_COLUMNS
 
 if TYPE_CHECKING:
@@ -138,6 +141,30 @@ def build_parser(
     _add_user(u, "ADMIN")
     u.set_defaults(handler=cmd_pin_reset)
 
+    p = verbs.add_parser(
+        "statistics", help="campaign statistics of a profile: pass rate, areas, assessors"
+    )
+    p.add_argument("--profile", required=True, help="profile id")
+    p.add_argument("--from", dest="date_from", default="", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", default="", metavar="YYYY-MM-DD")
+    p.set_defaults(handler=cmd_statistics)
+
+    p = verbs.add_parser("archive", help="the force archive (PostgreSQL): set it up")
+    archive = p.add_subparsers(dest="archive_verb", metavar="ACTION", required=True)
+    a = archive.add_parser(
+        "init", help="create or migrate the archive, and its uploader and HR roles (for the DBA)"
+    )
+    a.add_argument("url", metavar="URL", help="postgresql://USER@HOST/DATABASE (no password)")
+    a.add_argument("--uploader-role", required=True, metavar="NAME")
+    a.add_argument("--hr-role", required=True, metavar="NAME")
+    a.set_defaults(handler=cmd_archive_init)
+
+    p = verbs.add_parser(
+        "push", help="send this laptop's signed sessions that the force archive lacks"
+    )
+    p.add_argument("url", metavar="URL", help="postgresql://USER@HOST/DATABASE (no password)")
+    p.set_defaults(handler=cmd_push)
+
     p = verbs.add_parser("demo", help="fill a database with invented sessions")
     p.add_argument("--sessions", type=int, default=200, metavar="N")
     p.add_argument("--seed", type=int, default=2026)
@@ -239,7 +266,36 @@ def signed_in(store: Store, args: argparse.Namespace, *, admin: bool = False) ->
 
 
 def db_path(args: argparse.Namespace) -> Path:
+    """The laptop's database file; a UserError for the archive, which this verb cannot use."""
+    if is_archive_url(args.db):
+        raise UserError(
+            f"`{args.verb}` works on a laptop's database, not on the force archive"
+            f" ({describe_archive(args.db)}), which HR only reads: sessions, show, export, pdf,"
+            " verify, check and statistics"
+        )
     return Path(args.db) if args.db else paths.default_db_path()
+
+
+def terminal_password(prompt: str) -> str | None:
+    """The archive's password typed at a terminal (libpq reads ~/.pgpass and PGPASSWORD
+    itself first); None when there is no terminal to ask at."""
+    return getpass.getpass(prompt) if sys.stdin.isatty() else None
+
+
+@contextmanager
+def opened_reader(args: argparse.Namespace) -> Iterator[SessionReader]:
+    """The sessions to read: the laptop's database, or the force archive for a URL."""
+    if not is_archive_url(args.db):
+        with opened_store(args) as store:
+            yield store
+        return
+    from pcso_interview.store.archive.read import ArchiveStore
+
+    archive = ArchiveStore.open(args.db, prompt=terminal_password)
+    try:
+        yield archive
+    finally:
+        archive.close()
 
 
 @contextmanager
@@ -258,7 +314,7 @@ def opened_store(args: argparse.Namespace) -> Iterator[Store]:
         store.close()
 
 
-def _resolve(store: Store, key: str) -> str:
+def _resolve(store: SessionReader, key: str) -> str:
     try:
         return store.resolve(key)
     except UnknownSessionError as exc:
@@ -287,7 +343,7 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         offset=max(0, args.offset),
         limit=max(1, args.limit),
     )
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         page = store.query_sessions(query)
     if args.json:
         for row in page.rows:
@@ -323,7 +379,7 @@ def _print_table(rows: Sequence[tuple[str, ...]], out: TextIO) -> None:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         session = store.load(_resolve(store, args.session))
         sheets = store.sheets(session.id)
     p = session.profile
@@ -368,7 +424,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from pcso_interview import bundle
 
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         session = store.load(_resolve(store, args.session))
         if args.member:
             try:
@@ -502,7 +558,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def verify_session(args: argparse.Namespace, key: str, out: TextIO) -> int:
     """verify ID: does the stored record still match what was signed, and is its audit intact?"""
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         session = store.load(_resolve(store, key))
         versions = store.signed_versions(session.id)
         result = store.verify(session.id)
@@ -561,7 +617,7 @@ def verify_file(target: Path, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         findings = list(store.check())
         sessions = store.count_sessions()
     for finding in findings:
@@ -697,6 +753,49 @@ def cmd_pin_reset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         member = store.load(session_id).member(args.member)
     print(f"cleared the PIN of {member.name}: they choose a new one when next asked", file=out)
     return 0
+
+
+def cmd_statistics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.statistics import compute_statistics, statistics_csv_rows
+
+    profile = collect_profiles(args.profiles).get(args.profile)
+    if profile is None:
+        raise UserError(f"no profile {args.profile!r}; `profiles` lists them")
+    date_from = _valid_day(args.date_from, "--from")
+    date_to = _valid_day(args.date_to, "--to")
+    with opened_reader(args) as store:
+        sessions = store.statistics_sessions(profile.id, date_from, date_to)
+    stats = compute_statistics(profile, sessions)
+    rows = statistics_csv_rows(stats)
+    _print_table([tuple(r) for r in [["FIGURE", "AREA OR ASSESSOR", "VALUE"], *rows[1:]]], out)
+    return 0
+
+
+def cmd_archive_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.store.archive.setup import init_archive
+
+    result = init_archive(args.url, args.uploader_role, args.hr_role, prompt=terminal_password)
+    print(result.describe(), file=out)
+    print(
+        f"grant the roles to logins: GRANT {args.uploader_role} TO <laptop login>;"
+        f" GRANT {args.hr_role} TO <HR login>",
+        file=err,
+    )
+    return 0
+
+
+def cmd_push(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.store.archive.push import PushProgress, push
+
+    def progress(p: PushProgress) -> None:
+        print(f"{p.done}/{p.total} {p.outcome} {p.session_id[:12]} {p.candidate_ref}", file=err)
+
+    with opened_store(args) as store:
+        report = push(store, args.url, prompt=terminal_password, progress=progress)
+    for refusal in report.refused:
+        print(f"REFUSED {refusal}", file=out)
+    print(report.describe(), file=out)
+    return 1 if report.refused else 0
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

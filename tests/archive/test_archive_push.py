@@ -1,0 +1,274 @@
+"""Push on a real server: sent once, idempotent, refused on conflict, resumable after a
+killed connection, checked on arrival; signed versions immutable; each login sees its own."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from datetime import UTC, datetime
+
+import psycopg
+import pytest
+
+from pcso_interview.store.archive.connect import ArchiveError
+from pcso_interview.store.archive.push import installation_id, push
+from tests.archive.laptops import laptop, signed_day
+from tests.store_support import new_session, read, signed_session
+
+
+def counts(archive) -> tuple[int, int, int]:
+    return archive.query(
+        "SELECT (SELECT count(*) FROM archive.sessions), (SELECT count(*) FROM archive.versions),"
+        " (SELECT count(*) FROM archive.audit)"
+    )[0]
+
+
+def test_push_sends_every_signed_version_once_and_a_second_push_sends_nothing(tmp_path, archive):
+    store = laptop(tmp_path)
+    ids = signed_day(store, 3)
+    new_session(store, ref="C-0099")  # not signed: stays on the laptop
+    seen = []
+    report = push(store, archive.url("laptop_a"), progress=seen.append)
+    assert sorted(report.sent) == sorted(f"{i} v1" for i in ids)
+    assert report.sessions_sent == 3 and not report.refused
+    assert [(p.done, p.total, p.outcome) for p in seen] == [
+        (1, 3, "sent"),
+        (2, 3, "sent"),
+        (3, 3, "sent"),
+    ]
+    laptop_audit = read(store.path, "SELECT count(*) FROM audit WHERE session_id IN (?,?,?)", ids)
+    assert counts(archive) == (3, 3, laptop_audit[0][0])
+    again = push(store, archive.url("laptop_a"))
+    assert again.sent == [] and again.already == 3
+    assert "nothing to send" in again.describe()
+    assert counts(archive) == (3, 3, laptop_audit[0][0])
+    # Pushed as the login that pushes for this laptop, from this laptop.
+    rows = archive.query("SELECT DISTINCT installation_id, pushed_by FROM archive.versions")
+    assert rows == [(installation_id(store), "laptop_a")]
+
+
+def test_a_new_version_is_a_new_row_and_the_list_moves_to_it(tmp_path, archive):
+    store = laptop(tmp_path)
+    (session_id,) = signed_day(store, 1)
+    push(store, archive.url("laptop_a"))
+    first = archive.query("SELECT digest, content FROM archive.versions")
+    store.reopen(session_id, "Grade typed wrongly", "Hana HR")
+    from tests.store_support import sign_all
+
+    store.grade(session_id, "m1", store.load(session_id).planned_areas[0].id, 4)
+    sign_all(store, session_id)
+    report = push(store, archive.url("laptop_a"))
+    assert report.sent == [f"{session_id} v2"]
+    rows = archive.query("SELECT version, digest, content FROM archive.versions ORDER BY version")
+    assert [r[0] for r in rows] == [1, 2]
+    assert (rows[0][1], rows[0][2]) == first[0]
+    assert archive.query("SELECT version FROM archive.sessions") == [(2,)]
+
+
+def test_a_conflicting_version_is_refused_and_both_sides_stay_as_they_were(tmp_path, archive):
+    a = laptop(tmp_path / "a")
+    (session_id,) = signed_day(a, 1)
+    push(a, archive.url("laptop_a"))
+    held = archive.query("SELECT digest, content, pushed_at FROM archive.versions")
+    b = laptop(tmp_path / "b")
+    signed_session(b, grade=4, ref="B-0001", session_id=session_id)  # same id, other content
+    other = signed_session(b, grade=3, ref="B-0002")
+    before = b.path.read_bytes()
+    report = push(b, archive.url("laptop_b"))
+    assert report.sent == [f"{other} v1"]
+    assert len(report.refused) == 1
+    assert session_id in report.refused[0] and "another digest" in report.refused[0]
+    assert "neither side was changed" in report.refused[0]
+    assert (
+        archive.query(
+            "SELECT digest, content, pushed_at FROM archive.versions WHERE session_id = %s",
+            [session_id],
+        )
+        == held
+    )
+    assert archive.query("SELECT candidate_ref FROM archive.sessions ORDER BY 1") == [
+        ("B-0002",),
+        ("C-0001",),
+    ]
+    b.close()
+    after = sqlite3.connect(b.path)
+    assert after.execute("SELECT count(*) FROM sheets").fetchone()[0] == 2
+    after.close()
+    assert len(before) > 0
+
+
+def test_a_connection_killed_mid_push_loses_nothing_and_the_next_push_completes(tmp_path, archive):
+    store = laptop(tmp_path)
+    ids = signed_day(store, 5)
+    blocker = archive.connect()
+    killed = threading.Event()
+
+    def kill_the_pusher_once_it_waits() -> None:
+        """The push's third session blocks inside its transaction (the audit table is locked):
+        end its backend there, as a dropped network or a restarted server would."""
+        with archive.connect(autocommit=True) as admin:
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                row = admin.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE application_name = 'pcso-interview'"
+                    " AND wait_event_type = 'Lock' AND datname = current_database()"
+                ).fetchone()
+                if row:
+                    admin.execute("SELECT pg_terminate_backend(%s)", [row[0]])
+                    killed.set()
+                    return
+                time.sleep(0.005)  # a bounded poll, not a wait for luck
+
+    killer = threading.Thread(target=kill_the_pusher_once_it_waits)
+
+    def progress(p) -> None:
+        if p.done == 2:  # two sessions committed: now hold the third mid-transaction
+            blocker.execute("LOCK TABLE archive.audit IN EXCLUSIVE MODE")
+            killer.start()
+
+    with pytest.raises(ArchiveError, match="lost after 2 of 5 session"):
+        push(store, archive.url("laptop_a"), progress=progress)
+    killer.join()
+    assert killed.is_set()
+    blocker.rollback()
+    blocker.close()
+    sessions, versions, _ = counts(archive)
+    assert (sessions, versions) == (2, 2)  # the third session's rows went with its transaction
+    report = push(store, archive.url("laptop_a"))
+    assert report.sessions_sent == 3 and report.already == 2
+    laptop_audit = read(
+        store.path, f"SELECT count(*) FROM audit WHERE session_id IN ({','.join('?' * 5)})", ids
+    )[0][0]
+    assert counts(archive) == (5, 5, laptop_audit)
+    assert archive.query(
+        "SELECT count(*) FROM (SELECT session_id FROM archive.audit GROUP BY session_id, id"
+        " HAVING count(*) > 1) AS twice"
+    ) == [(0,)]
+
+
+def test_the_archive_checks_each_digest_on_arrival(tmp_path, archive):
+    store = laptop(tmp_path)
+    signed_day(store, 1)
+    push(store, archive.url("laptop_a"))
+    installation = installation_id(store)
+    session_id, digest, content, snapshot = archive.query(
+        "SELECT session_id, digest, content, snapshot FROM archive.versions"
+    )[0]
+    forged = bytes(content).replace(b'"grade":2', b'"grade":5', 1)
+    assert forged != bytes(content)
+    with (
+        archive.connect("laptop_a") as conn,
+        pytest.raises(psycopg.Error, match="does not give its digest"),
+    ):
+        conn.execute(
+            "SELECT archive.push_version(%s, %s, 2, %s, 'x', %s, %s, NULL)",
+            [installation, session_id, digest, snapshot, forged],
+        )
+
+
+def test_the_laptop_sends_no_version_whose_content_no_longer_gives_its_digest(tmp_path, archive):
+    store = laptop(tmp_path)
+    (bad, good) = signed_day(store, 2)
+    store.close()
+    conn = sqlite3.connect(tmp_path / "laptop.db")
+    conn.execute("DROP TRIGGER sheets_no_update")
+    conn.execute("UPDATE sheets SET digest = ? WHERE session_id = ?", ["0" * 64, bad])
+    conn.commit()
+    conn.close()
+    store = laptop(tmp_path)
+    report = push(store, archive.url("laptop_a"))
+    assert report.sent == [f"{good} v1"]
+    assert len(report.refused) == 1 and bad in report.refused[0]
+    assert archive.query("SELECT id FROM archive.sessions") == [(good,)]
+
+
+def test_a_signed_version_refuses_update_and_delete_even_as_hr_and_owner(tmp_path, archive):
+    store = laptop(tmp_path)
+    signed_day(store, 1)
+    push(store, archive.url("laptop_a"))
+    for user in ("hr_ann", "laptop_a"):
+        with archive.connect(user) as conn:
+            for statement in (
+                "UPDATE archive.versions SET digest = digest",
+                "DELETE FROM archive.versions",
+                "UPDATE archive.sessions SET outcome = 'pass'",
+                "DELETE FROM archive.audit",
+            ):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(statement)
+                conn.rollback()
+    # The owner holds every privilege: the triggers still refuse.
+    with archive.connect("archive_dba") as conn:
+        for statement in (
+            "UPDATE archive.versions SET signed_at = 'never'",
+            "DELETE FROM archive.versions",
+            "TRUNCATE archive.versions CASCADE",
+            "UPDATE archive.audit SET actor = 'someone else'",
+            "DELETE FROM archive.audit",
+            "UPDATE archive.sessions SET version = version",
+        ):
+            with pytest.raises(psycopg.Error, match=r"never|append-only|only to a newer"):
+                conn.execute(statement)
+            conn.rollback()
+    assert counts(archive)[:2] == (1, 1)
+
+
+def test_an_uploader_cannot_read_another_laptops_sessions(tmp_path, archive):
+    a = laptop(tmp_path / "a")
+    (session_id,) = signed_day(a, 1)
+    push(a, archive.url("laptop_a"))
+    with archive.connect("laptop_b") as conn:
+        for statement in (
+            "SELECT * FROM archive.versions",
+            "SELECT * FROM archive.sessions",
+            "SELECT * FROM archive.audit",
+            "SELECT * FROM archive.profile_snapshots",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+            conn.rollback()
+        # Laptop A's installation is not laptop_b's to ask about.
+        with pytest.raises(psycopg.Error, match="pushes as login laptop_a"):
+            conn.execute(
+                "SELECT * FROM archive.push_compare(%s, %s, %s, %s)",
+                [installation_id(a), [session_id], [1], ["0" * 64]],
+            )
+        conn.rollback()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT archive.purge(%s, 'x', 'y')", [[session_id]])
+
+
+def test_hr_purges_only_through_the_function_and_it_is_audited(tmp_path, archive):
+    old = laptop(tmp_path / "old", start=datetime(2020, 1, 6, 9, 0, tzinfo=UTC))
+    (due,) = signed_day(old, 1, day="2020-01-06")
+    recent = laptop(tmp_path / "recent", start=datetime.now(UTC))
+    (kept,) = signed_day(recent, 1, prefix="R", day=datetime.now(UTC).date().isoformat())
+    push(old, archive.url("laptop_a"))
+    push(recent, archive.url("laptop_b"))
+    with archive.connect("hr_ann") as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM archive.sessions")
+        conn.rollback()
+        conn.execute("SET pcso_archive.purging = 'on'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM archive.versions")
+        conn.rollback()
+        with pytest.raises(psycopg.Error, match="not past its retention"):
+            conn.execute("SELECT archive.purge(%s, 'past retention', 'Hana HR')", [[kept]])
+        conn.rollback()
+        assert conn.execute(
+            "SELECT archive.purge(%s, 'past retention', 'Hana HR')", [[due]]
+        ).fetchone() == (1,)
+        conn.commit()
+    assert archive.query("SELECT id FROM archive.sessions") == [(kept,)]
+    assert archive.query("SELECT count(*) FROM archive.versions WHERE session_id = %s", [due]) == [
+        (0,)
+    ]
+    words = archive.query(
+        "SELECT DISTINCT actor, old, new, redacted FROM archive.audit WHERE session_id = %s", [due]
+    )
+    assert words == [("", "", "", 1)]
+    assert archive.query("SELECT login, actor, action, session_id FROM archive.events") == [
+        ("hr_ann", "Hana HR", "purge", due)
+    ]
