@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -29,6 +30,7 @@ from pcso_interview.profiles import ProfileSet
 from pcso_interview.session import Session
 from pcso_interview.store import SessionQuery, SessionRow, Store
 from pcso_interview.store.identity import User
+from pcso_interview.store.reading import SessionReader
 from reports.issue import issue_combined, issue_folder
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
@@ -38,8 +40,12 @@ from ui.hr.review_dialog import SessionReviewDialog
 from ui.hr.sessions_model import PagedSessionsModel
 from ui.reason_dialog import ReasonDialog
 
+if TYPE_CHECKING:
+    from pcso_interview.store.archive.push import PushReport
+
 TEXT_DELAY_MS = 150
 FAILURES_LISTED = 15  # in the one summary after reopening or withdrawing a selection
+ARCHIVE_URL_STATE = "archive.url"  # the last force archive sent to (no password: never kept)
 OUTCOMES = [
     ("Any outcome", ""),
     ("Pass", "pass"),
@@ -55,10 +61,16 @@ class HrBrowser(QWidget):
     changed = Signal()  # something was reopened, withdrawn or purged
 
     def __init__(
-        self, store: Store, profiles: ProfileSet, user: User, parent: QWidget | None = None
+        self,
+        store: SessionReader,
+        profiles: ProfileSet,
+        user: User,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.store = store
+        # On the force archive HR reads, reprints and exports; changes are made on laptops.
+        self.on_archive = not isinstance(store, Store)
         self.user = user  # the signed-in HR account: every action is audited in its name
         self.text = QLineEdit()
         self.text.setPlaceholderText("Candidate, reference or panel member")
@@ -124,13 +136,17 @@ class HrBrowser(QWidget):
             ("purge", "&Purge past retention…", lambda: self.purge()),
             ("pin", "Reset a member's P&IN…", lambda: self.reset_pin()),
             ("account", "Add HR &account…", lambda: self.add_account()),
+            ("send", "Send to force archi&ve…", lambda: self.send_to_archive()),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
             buttons.addWidget(button)
             self.actions[key] = button
         for key in ("pin", "account"):  # an admin's tasks
-            self.actions[key].setVisible(user.is_admin)
+            self.actions[key].setVisible(user.is_admin and not self.on_archive)
+        for key in ("reopen", "withdraw", "purge"):
+            self.actions[key].setVisible(not self.on_archive)
+        self.actions["send"].setVisible(not self.on_archive)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -197,6 +213,12 @@ class HrBrowser(QWidget):
 
     def selected_ids(self) -> list[str]:
         return [row.id for row in self.selected_rows()]
+
+    @property
+    def laptop(self) -> Store:
+        """The laptop's store: what only a laptop does (its buttons are hidden on the archive)."""
+        assert isinstance(self.store, Store), "the force archive is read-only here"
+        return self.store
 
     def _need_selection(self) -> list[str] | None:
         ids = self.selected_ids()
@@ -360,7 +382,7 @@ class HrBrowser(QWidget):
                 return False
             member_id = session.panel[names.index(chosen)].id
         ok, _ = attempt(
-            self, lambda: self.store.reset_member_secret(session.id, member_id, self.user)
+            self, lambda: self.laptop.reset_member_secret(session.id, member_id, self.user)
         )
         if ok:
             name = session.member(member_id).name
@@ -379,7 +401,7 @@ class HrBrowser(QWidget):
                 return False
             name, role, passphrase = answer
         ok, user = attempt(
-            self, lambda: self.store.add_user(name, role or "hr", passphrase, self.user)
+            self, lambda: self.laptop.add_user(name, role or "hr", passphrase, self.user)
         )
         if ok and user is not None:
             messages.inform(self, "Account added", f"{user.name} can now sign in ({user.role}).")
@@ -433,7 +455,7 @@ class HrBrowser(QWidget):
         if not reason:
             return 0
         return self._for_each(
-            ids, lambda s: self.store.reopen(s, reason, self.user.name), "reopened"
+            ids, lambda s: self.laptop.reopen(s, reason, self.user.name), "reopened"
         )
 
     def withdraw(self) -> int:
@@ -446,11 +468,11 @@ class HrBrowser(QWidget):
         if not reason:
             return 0
         return self._for_each(
-            ids, lambda s: self.store.withdraw(s, reason, self.user.name), "withdrawn"
+            ids, lambda s: self.laptop.withdraw(s, reason, self.user.name), "withdrawn"
         )
 
     def purge(self) -> int:
-        ok, due = attempt(self, self.store.purge_candidates, reading=True)
+        ok, due = attempt(self, self.laptop.purge_candidates, reading=True)
         if not ok:
             return 0
         if not due:
@@ -464,10 +486,71 @@ class HrBrowser(QWidget):
             " them are removed and a new one is taken). Each deletion is audited.",
         ):
             return 0
-        ok, result = attempt(self, lambda: self.store.purge([r.id for r in due], self.user.name))
+        ok, result = attempt(self, lambda: self.laptop.purge([r.id for r in due], self.user.name))
         self._refresh()
         self.changed.emit()
         if not ok or result is None:
             return 0
         messages.inform(self, "Purged", result.describe().capitalize() + ".")
         return result.count
+
+    # --- the force archive ---------------------------------------------------------------------
+
+    def send_to_archive(self, url: str | None = None) -> PushReport | None:
+        """Send this laptop's signed sessions that the force archive lacks, with progress;
+        what was sent stays sent if it is stopped or the connection drops."""
+        from pcso_interview.store.archive.connect import ArchiveError, connection_params
+        from pcso_interview.store.archive.push import PushProgress, push
+        from ui.archive_window import ask_password
+
+        store = self.laptop
+        if url is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            url, ok = QInputDialog.getText(
+                self,
+                "Send to force archive",
+                "The force archive: postgresql://LOGIN@HOST/DATABASE\n(no password here: it is"
+                " asked for, or read from ~/.pgpass)",
+                text=store.get_state(ARCHIVE_URL_STATE),
+            )
+            if not ok or not url.strip():
+                return None
+        url = url.strip()
+        try:
+            connection_params(url)
+        except ArchiveError as exc:
+            messages.warn(self, "Not sent", str(exc))
+            return None
+        attempt(self, lambda: store.set_state(ARCHIVE_URL_STATE, url), loud=False)
+        dialog = QProgressDialog(
+            "Sending signed sessions to the force archive…", "Stop", 0, 0, self
+        )
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def progress(p: PushProgress) -> bool:
+            dialog.setMaximum(p.total)
+            dialog.setValue(p.done)
+            dialog.setLabelText(f"Sent {p.done} of {p.total} session(s): {p.candidate_ref}")
+            return not dialog.wasCanceled()
+
+        try:
+            report = push(
+                store, url, prompt=lambda text: ask_password(self, text), progress=progress
+            )
+        except EXPECTED_ERRORS as exc:
+            messages.warn(self, "Not all sent", explain(exc))
+            return None
+        finally:
+            dialog.close()
+        text = report.describe().capitalize() + "."
+        if report.refused:
+            listed = report.refused[:FAILURES_LISTED]
+            more = len(report.refused) - len(listed)
+            text += "\n\n" + "\n".join(f"• {r}" for r in listed)
+            text += f"\n… and {more} more." if more else ""
+            messages.warn(self, "Force archive", text)
+        else:
+            messages.inform(self, "Force archive", text)
+        return report

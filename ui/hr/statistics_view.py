@@ -43,7 +43,7 @@ from pcso_interview.statistics import (
     percent_text,
     statistics_csv_rows,
 )
-from pcso_interview.store import Store
+from pcso_interview.store.reading import SessionReader
 from ui import messages
 from ui.feedback import attempt
 from ui.file_dialogs import save_file
@@ -100,7 +100,7 @@ def bar_chart(
 
 
 class StatisticsView(QWidget):
-    def __init__(self, store: Store, profiles: ProfileSet, parent: QWidget | None = None):
+    def __init__(self, store: SessionReader, profiles: ProfileSet, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.profiles = profiles

@@ -74,9 +74,10 @@ class PushReport:
     sessions_sent: int = 0
     already: int = 0
     refused: list[str] = field(default_factory=list)
+    stopped: bool = False  # asked to stop: what was sent stays sent
 
     def describe(self) -> str:
-        if not self.sent and not self.refused:
+        if not self.sent and not self.refused and not self.stopped:
             return f"nothing to send: the archive holds all {self.already} signed session(s)"
         text = (
             f"sent {len(self.sent)} signed version(s) of {self.sessions_sent} session(s);"
@@ -84,10 +85,12 @@ class PushReport:
         )
         if self.refused:
             text += f"; {len(self.refused)} refused"
+        if self.stopped:
+            text += "; stopped before the rest: push again to send them"
         return text
 
 
-Progress = Callable[[PushProgress], object]
+Progress = Callable[[PushProgress], object]  # returning False stops after that session
 
 
 def installation_id(store: Store) -> str:
@@ -356,8 +359,12 @@ def push(
                 report.sessions_sent += 1
                 outcome = "sent"
             done += 1
-            if progress is not None:
-                progress(PushProgress(done, len(pending), session_id, ref, outcome))
+            if (
+                progress is not None
+                and progress(PushProgress(done, len(pending), session_id, ref, outcome)) is False
+            ):
+                report.stopped = done < len(pending)
+                break
     finally:
         conn.close()
     return report
