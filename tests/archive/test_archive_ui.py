@@ -78,7 +78,7 @@ def test_the_app_on_the_archive_shows_hr_review_and_statistics_only(
     browser.apply_filters()
     assert browser.model.total == 4
     assert {browser.model.row(i).id for i in range(4)} == set(ids)
-    for hidden in ("reopen", "withdraw", "purge", "pin", "account", "send"):
+    for hidden in ("import", "reopen", "withdraw", "purge", "pin", "account", "send"):
         assert browser.actions[hidden].isHidden(), hidden
     for shown in ("open", "reprint", "combined", "csv"):
         assert not browser.actions[shown].isHidden(), shown
