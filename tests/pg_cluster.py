@@ -1,4 +1,5 @@
-"""A throwaway PostgreSQL cluster for the archive tests and the archive bench.
+"""A throwaway PostgreSQL cluster for the archive tests and the archive bench, and an
+archive on it made as a force's DBA would make one.
 
 PostgreSQL refuses to run as root, so as root the cluster runs as an unprivileged user (the
 ``postgres`` user when the Debian package made one, else a system user made for it); its data
@@ -14,11 +15,18 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-SUPERUSER = "pcso_test_owner"  # the cluster's bootstrap superuser (also the archive's owner)
+SUPERUSER = "pcso_test_owner"  # the cluster's bootstrap superuser
 SYSTEM_USER = "pcso-pgtest"  # made only when no postgres user exists and we are root
+# The archive's roles and its owner, as a force's DBA would name them.
+UPLOADER, HR = "archive_uploader", "archive_hr"
+DBA = "archive_dba"  # owns the archive's database and ran `archive init`
+# Logins that must give a password (every other login is trusted on the socket): the tests of
+# where a password comes from.
+PASSWORD_LOGINS = ("hr_pw", "laptop_pw")
 
 
 class NoPostgresError(RuntimeError):
@@ -81,6 +89,7 @@ class Cluster:
     bin_dir: Path
     folder: Path
     as_user: tuple[str, int, int] | None
+    durable: bool = False  # fsync and synchronous commit as a real server has them
 
     @property
     def data(self) -> Path:
@@ -127,13 +136,24 @@ class Cluster:
         )
         if made.returncode:
             raise RuntimeError(f"initdb failed: {made.stderr.strip()}")
+        hba = self.data / "pg_hba.conf"  # the first matching line wins
+        lines = "".join(f"local all {login} scram-sha-256\n" for login in PASSWORD_LOGINS)
+        hba.write_text(lines + hba.read_text())
+        # Tests throw the data away, so they skip the disk syncs; a bench keeps them.
+        unsafe = (
+            []
+            if self.durable
+            else [
+                "-c fsync=off",
+                "-c synchronous_commit=off",
+                "-c full_page_writes=off",
+            ]
+        )
         options = " ".join(
             [
                 f"-k {self.socket_dir}",
                 "-c listen_addresses=''",
-                "-c fsync=off",
-                "-c synchronous_commit=off",
-                "-c full_page_writes=off",
+                *unsafe,
                 "-c max_connections=60",
                 "-c shared_buffers=256MB",
             ]
@@ -150,7 +170,7 @@ class Cluster:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_cluster() -> Cluster:
+def start_cluster(*, durable: bool = False) -> Cluster:
     """A fresh cluster in a temporary folder; NoPostgresError when none can be had."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
@@ -164,10 +184,36 @@ def start_cluster() -> Cluster:
     if as_user is not None:
         for path in (folder, folder / "socket"):
             os.chown(path, as_user[1], as_user[2])
-    cluster = Cluster(bin_dir, folder, as_user)
+    cluster = Cluster(bin_dir, folder, as_user, durable)
     try:
         cluster.start()
     except BaseException:
         cluster.stop()
         raise
     return cluster
+
+
+def make_archive(cluster: Cluster, dbname: str, logins: Mapping[str, str]) -> None:
+    """What a force's DBA does: a database owned by ``DBA``, ``archive init`` run as that
+    login, and each login made and granted its role (``logins``: login -> UPLOADER or HR)."""
+    import psycopg
+    from psycopg import sql
+
+    from pcso_interview.store.archive.setup import init_archive
+
+    with psycopg.connect(cluster.conninfo(), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [DBA]).fetchone():
+            conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE").format(sql.Identifier(DBA)))
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} OWNER {}").format(
+                sql.Identifier(dbname), sql.Identifier(DBA)
+            )
+        )
+    init_archive(cluster.url(dbname, DBA), UPLOADER, HR)
+    with psycopg.connect(cluster.conninfo(), autocommit=True) as conn:
+        for login, role in logins.items():
+            conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN IN ROLE {}").format(
+                    sql.Identifier(login), sql.Identifier(role)
+                )
+            )

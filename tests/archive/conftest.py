@@ -16,12 +16,25 @@ from dataclasses import dataclass
 import psycopg
 import pytest
 
-from tests.pg_cluster import SUPERUSER, Cluster, NoPostgresError, start_cluster
+from tests.pg_cluster import (
+    DBA,
+    HR,
+    SUPERUSER,
+    UPLOADER,
+    Cluster,
+    NoPostgresError,
+    make_archive,
+    start_cluster,
+)
 
 TEMPLATE = "archive_template"
-UPLOADER, HR = "archive_uploader", "archive_hr"
-DBA = "archive_dba"
-LOGINS = {"laptop_a": UPLOADER, "laptop_b": UPLOADER, "hr_ann": HR}
+LOGINS = {
+    "laptop_a": UPLOADER,
+    "laptop_b": UPLOADER,
+    "hr_ann": HR,
+    "laptop_pw": UPLOADER,  # these two must give a password (tests/pg_cluster.py)
+    "hr_pw": HR,
+}
 _numbers = itertools.count(1)
 
 
@@ -52,15 +65,7 @@ def pg_cluster() -> Iterator[Cluster]:
             pytest.fail(f"PostgreSQL is needed for the archive tests and could not be had: {exc}")
         pytest.skip(f"ARCHIVE TESTS NOT RUN: {exc}")
     try:
-        from pcso_interview.store.archive.setup import init_archive
-
-        with psycopg.connect(cluster.conninfo(), autocommit=True) as conn:
-            conn.execute(f"CREATE ROLE {DBA} LOGIN CREATEROLE")
-            conn.execute(f"CREATE DATABASE {TEMPLATE} OWNER {DBA}")
-        init_archive(cluster.url(TEMPLATE, DBA), UPLOADER, HR)
-        with psycopg.connect(cluster.conninfo(), autocommit=True) as conn:
-            for login, role in LOGINS.items():
-                conn.execute(f"CREATE ROLE {login} LOGIN IN ROLE {role}")
+        make_archive(cluster, TEMPLATE, LOGINS)
         yield cluster
     finally:
         cluster.stop()

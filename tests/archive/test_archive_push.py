@@ -272,3 +272,45 @@ def test_hr_purges_only_through_the_function_and_it_is_audited(tmp_path, archive
     assert archive.query("SELECT login, actor, action, session_id FROM archive.events") == [
         ("hr_ann", "Hana HR", "purge", due)
     ]
+
+
+def test_the_archive_takes_only_audit_rows_that_link_and_never_rewrites_one(tmp_path, archive):
+    """push_audit: a row whose hash is not its chain's is refused, a row archived before
+    cannot come again changed, and the same rows again add nothing."""
+    import hashlib
+
+    from psycopg.types.json import Jsonb
+
+    store = laptop(tmp_path)
+    (session_id,) = signed_day(store, 1)
+    push(store, archive.url("laptop_a"))
+    columns = (
+        "id, session_id, at, actor, action, subject, old, new, prev, session_prev,"
+        " content_hash, hash, redacted"
+    )
+    rows = [
+        dict(zip(columns.split(", "), r, strict=True))
+        for r in read(store.path, f"SELECT {columns} FROM audit WHERE session_id = ?", [session_id])
+    ]
+    before = archive.query("SELECT * FROM archive.audit ORDER BY id")
+    installation = installation_id(store)
+
+    def push_audit(audit_rows: list[dict]) -> int:
+        with archive.connect("laptop_a") as conn:
+            return conn.execute(
+                "SELECT archive.push_audit(%s, %s)", [installation, Jsonb(audit_rows)]
+            ).fetchone()[0]
+
+    assert push_audit(rows) == 0
+    unlinked = [*rows[:-1], {**rows[-1], "content_hash": "0" * 64}]
+    with pytest.raises(psycopg.Error, match=f"audit row {rows[-1]['id']} does not link"):
+        push_audit(unlinked)
+    last = rows[-1]
+    rewritten = {**last, "actor": "Someone Else", "content_hash": "1" * 64}
+    rewritten["hash"] = hashlib.sha256(
+        (last["prev"] + last["session_prev"] + rewritten["content_hash"]).encode()
+    ).hexdigest()
+    with pytest.raises(psycopg.Error, match=f"audit row {last['id']} differs"):
+        push_audit([rewritten])
+    assert archive.query("SELECT * FROM archive.audit ORDER BY id") == before
+    assert push_audit([]) == 0

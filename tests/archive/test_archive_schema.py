@@ -22,7 +22,9 @@ def test_init_made_two_nologin_roles_and_a_second_run_changes_nothing(archive):
     assert roles == [(HR, False), (UPLOADER, False)]
     again = init_archive(archive.url(DBA), UPLOADER, HR)
     assert again.applied == () and again.created_roles == ()
-    assert archive.query("SELECT version, name FROM archive.migrations") == [(1, "initial")]
+    assert archive.query("SELECT version, name FROM archive.migrations ORDER BY 1") == [
+        (m.version, m.name) for m in MIGRATIONS
+    ]
 
 
 def test_init_makes_a_fresh_database_an_archive(pg_cluster):
@@ -32,12 +34,71 @@ def test_init_makes_a_fresh_database_an_archive(pg_cluster):
         conn.execute(f"CREATE DATABASE fresh_archive OWNER {DBA}")
     try:
         made = init_archive(pg_cluster.url("fresh_archive", DBA), "fresh_up", "fresh_hr")
-        assert made.applied == ("001_initial",)
+        assert made.applied == tuple(f"{m.version:03d}_{m.name}" for m in MIGRATIONS)
         assert made.created_roles == ("fresh_up", "fresh_hr")
-        assert "version 1" in made.describe()
+        assert f"version {ARCHIVE_VERSION}" in made.describe()
     finally:
         with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as conn:
             conn.execute("DROP DATABASE fresh_archive WITH (FORCE)")
+
+
+def test_an_archive_of_an_older_app_is_migrated_step_by_step(pg_cluster, monkeypatch):
+    """An archive made when only the first migration existed gets the later ones, once."""
+    import psycopg
+
+    from pcso_interview.store.archive import setup
+
+    with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE older_archive OWNER {DBA}")
+    url = pg_cluster.url("older_archive", DBA)
+    try:
+        with monkeypatch.context() as older:
+            older.setattr(setup, "MIGRATIONS", MIGRATIONS[:1])
+            older.setattr(setup, "ARCHIVE_VERSION", 1)
+            assert init_archive(url, UPLOADER, HR).applied == ("001_initial",)
+        later = init_archive(url, UPLOADER, HR)
+        assert later.applied == tuple(f"{m.version:03d}_{m.name}" for m in MIGRATIONS[1:])
+        assert later.version == ARCHIVE_VERSION and init_archive(url, UPLOADER, HR).applied == ()
+    finally:
+        with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as conn:
+            conn.execute("DROP DATABASE older_archive WITH (FORCE)")
+
+
+def test_the_archive_checks_what_its_owner_writes_directly_too(archive):
+    """Not only through the push functions: the owner's own INSERT, on its default
+    search_path, meets the digest checks on arrival, and its UPDATE of a signed version is
+    refused."""
+    import hashlib
+
+    import psycopg
+
+    profile = '{"id":"p"}'
+    snapshot = hashlib.sha256(profile.encode()).hexdigest()
+    content = f'{{"profile":"{snapshot}","session_id":"s1","version":1}}'
+    digest = hashlib.sha256(content.replace(f'"{snapshot}"', profile).encode()).hexdigest()
+    insert_version = (
+        "INSERT INTO archive.versions (session_id, version, digest, signed_at, snapshot,"
+        " content, installation_id) VALUES ('s1', 1, %s, 'x', %s, %s, %s)"
+    )
+    with archive.connect(DBA) as conn:
+        conn.execute(
+            "INSERT INTO archive.installations (id, label, uploader) VALUES (%s, 'dba', %s)",
+            ["f" * 32, DBA],
+        )
+        with pytest.raises(psycopg.Error, match="does not give its digest"), conn.transaction():
+            conn.execute(
+                "INSERT INTO archive.profile_snapshots VALUES (%s, 'p', %s)", [snapshot, "{}"]
+            )
+        conn.execute(
+            "INSERT INTO archive.profile_snapshots VALUES (%s, 'p', %s)", [snapshot, profile]
+        )
+        with pytest.raises(psycopg.Error, match="does not give its digest"), conn.transaction():
+            conn.execute(insert_version, ["0" * 64, snapshot, content.encode(), "f" * 32])
+        conn.execute(insert_version, [digest, snapshot, content.encode(), "f" * 32])
+        with pytest.raises(psycopg.Error, match="never changes"), conn.transaction():
+            conn.execute("UPDATE archive.versions SET signed_at = 'y'")
+        conn.commit()
+    assert archive.query("SELECT digest, signed_at FROM archive.versions") == [(digest, "x")]
 
 
 def test_an_archive_from_a_newer_app_is_left_untouched(archive):

@@ -14,6 +14,7 @@ so HR's ``show`` and ``export`` give what the laptop gives).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import uuid
@@ -146,8 +147,13 @@ def _compare(
 
 
 def _checked_version(store: Store, session_id: str, version: int) -> _Version:
-    """A signed version as the laptop keeps it, its digest recomputed (ValueError if not)."""
-    from pcso_interview.session import canonical_json, digest
+    """A signed version as the laptop keeps it, its digest recomputed (ValueError if not).
+
+    The digest is taken as the archive takes it on arrival: the content is canonical JSON
+    naming its profile by digest, and the snapshot's text is the canonical JSON that gives
+    that digest, so putting the text in the name's place gives the canonical JSON of the
+    whole signed content byte for byte, without building and serialising it again."""
+    from pcso_interview.session import canonical_json
 
     row = _rows(
         store.conn,
@@ -160,8 +166,15 @@ def _checked_version(store: Store, session_id: str, version: int) -> _Version:
     profile = _rows(store.conn, "SELECT json FROM profile_snapshots WHERE digest = ?", [snapshot])
     if not profile:
         raise ValueError(f"version {version}: its profile snapshot is missing")
-    whole = {**content, "profile": json.loads(profile[0]["json"])}
-    if digest(whole) != row["digest"] or canonical_json(content) != content_bytes:
+    profile_bytes = str(profile[0]["json"]).encode("utf-8")
+    name = b'"profile":' + json.dumps(snapshot).encode("utf-8")
+    whole = content_bytes.replace(name, b'"profile":' + profile_bytes, 1)
+    if (
+        hashlib.sha256(profile_bytes).hexdigest() != snapshot
+        or canonical_json(content) != content_bytes
+        or content_bytes.count(name) != 1
+        or hashlib.sha256(whole).hexdigest() != row["digest"]
+    ):
         raise ValueError(
             f"version {version}: the content kept at signing no longer gives its digest"
         )
@@ -223,11 +236,11 @@ def _record(store: Store, newest: _Version) -> str | None:
     session = store.load(newest.session_id)
     if session.status is not Status.SIGNED or session.version != newest.version:
         return None
+    # Loading checked the record: its rows give the digest of this version's sheets row (the
+    # digest sent), its content kept at signing too, and its audit chain holds.
     if session.record_problems:
         raise ValueError("the record failed verification here: " + session.record_problems[0])
     record = bundle.session_to_dict(session, newest.digest)["session"]
-    if session.digest() != newest.digest:
-        raise ValueError("the record no longer gives its signed digest")
     record["profile"] = newest.snapshot
     return canonical_json(record).decode("utf-8")
 
@@ -238,12 +251,14 @@ def _send_session(
     installation: str,
     session_id: str,
     missing: list[int],
+    snapshots_sent: set[str],
 ) -> list[_Version]:
-    """One session's missing versions and their proofs, in the caller's transaction."""
+    """One session's missing versions and their proofs, in the caller's transaction; a
+    profile snapshot goes only if no session committed earlier in this push took it."""
     versions = [_checked_version(store, session_id, v) for v in missing]
     newest = versions[-1]
     record = _record(store, newest)
-    for snapshot in dict.fromkeys(v.snapshot for v in versions):
+    for snapshot in dict.fromkeys(v.snapshot for v in versions if v.snapshot not in snapshots_sent):
         profile = _rows(
             store.conn,
             "SELECT profile_id, json FROM profile_snapshots WHERE digest = ?",
@@ -311,6 +326,7 @@ def push(
     report = PushReport(installation)
     conn = connect(url, prompt=prompt)
     done = 0
+    snapshots_sent: set[str] = set()
     try:
         try:
             conn.execute(
@@ -339,7 +355,10 @@ def push(
             ref = _candidate_ref(store, session_id)
             try:
                 with conn.transaction():
-                    versions = _send_session(conn, store, installation, session_id, missing)
+                    versions = _send_session(
+                        conn, store, installation, session_id, missing, snapshots_sent
+                    )
+                snapshots_sent.update(v.snapshot for v in versions)  # committed: it is there
             except ValueError as exc:
                 report.refused.append(f"session {session_id} ({ref}): not sent, {exc}")
                 outcome = "refused"

@@ -505,5 +505,55 @@ class Migration:
     sql: str
 
 
-MIGRATIONS = (Migration(1, "initial", TABLES + TRIGGERS + FUNCTIONS),)
+# The trigger functions read their tables by plain name: they must find the archive's whoever
+# writes, and whatever that session's search_path (a DBA's bulk load, not only the push
+# functions, which set their own).
+TRIGGER_SEARCH_PATH = r"""
+ALTER FUNCTION refuse_change() SET search_path = archive, pg_temp;
+ALTER FUNCTION version_arrives() SET search_path = archive, pg_temp;
+ALTER FUNCTION snapshot_arrives() SET search_path = archive, pg_temp;
+ALTER FUNCTION listing_changes() SET search_path = archive, pg_temp;
+ALTER FUNCTION audit_changes() SET search_path = archive, pg_temp;
+"""
+
+# push_audit without a temporary table: one made and dropped for every session pushed cost
+# more than the rest of the function and left dead rows in the system catalogues. The same
+# checks, on the rows held in an array.
+PUSH_AUDIT_IN_MEMORY = r"""
+CREATE OR REPLACE FUNCTION push_audit(p_installation text, p_rows jsonb)
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = archive, pg_temp AS $$
+DECLARE
+    incoming audit[];
+    bad bigint;
+    added integer;
+BEGIN
+    PERFORM check_uploader(p_installation);
+    SELECT coalesce(array_agg(jsonb_populate_record(NULL::audit,
+               r || jsonb_build_object('installation_id', p_installation))), '{}')
+    INTO incoming FROM jsonb_array_elements(p_rows) AS r;
+    SELECT i.id INTO bad FROM unnest(incoming) AS i
+    WHERE encode(sha256(convert_to(i.prev || i.session_prev || i.content_hash, 'UTF8')), 'hex')
+          <> i.hash LIMIT 1;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'audit row % does not link: its hash is not its chain''s', bad
+            USING ERRCODE = 'PA005';
+    END IF;
+    SELECT i.id INTO bad FROM unnest(incoming) AS i JOIN audit a
+        ON a.installation_id = i.installation_id AND a.id = i.id
+    WHERE a.hash <> i.hash OR a.session_id <> i.session_id LIMIT 1;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'audit row % differs from the row archived before', bad
+            USING ERRCODE = 'PA005';
+    END IF;
+    INSERT INTO audit SELECT * FROM unnest(incoming) ON CONFLICT DO NOTHING;
+    GET DIAGNOSTICS added = ROW_COUNT;
+    RETURN added;
+END $$;
+"""
+
+MIGRATIONS = (
+    Migration(1, "initial", TABLES + TRIGGERS + FUNCTIONS),
+    Migration(2, "trigger_search_path", TRIGGER_SEARCH_PATH),
+    Migration(3, "push_audit_in_memory", PUSH_AUDIT_IN_MEMORY),
+)
 ARCHIVE_VERSION = len(MIGRATIONS)  # a test keeps the numbering in step
