@@ -54,7 +54,7 @@ test: lint types wheel-check
 			|| { apt-get update -qq >/dev/null 2>&1 \
 				&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null 2>&1; }; }; } \
 		|| echo "note: PostgreSQL could not be installed; the archive tests say why"
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --durations=10
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs --durations=10
 
 lock: $(TEST_STAMP)
 	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
