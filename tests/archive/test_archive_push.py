@@ -4,8 +4,6 @@ killed connection, checked on arrival; signed versions immutable; each login see
 from __future__ import annotations
 
 import sqlite3
-import threading
-import time
 from datetime import UTC, datetime
 
 import psycopg
@@ -74,7 +72,14 @@ def test_a_conflicting_version_is_refused_and_both_sides_stay_as_they_were(tmp_p
     b = laptop(tmp_path / "b")
     signed_session(b, grade=4, ref="B-0001", session_id=session_id)  # same id, other content
     other = signed_session(b, grade=3, ref="B-0002")
-    before = b.path.read_bytes()
+
+    def laptop_rows() -> list:
+        return [
+            read(b.path, f"SELECT * FROM {table} ORDER BY 1, 2")
+            for table in ("sessions", "sheets", "audit", "grades", "signoffs")
+        ]
+
+    before = laptop_rows()
     report = push(b, archive.url("laptop_b"))
     assert report.sent == [f"{other} v1"]
     assert len(report.refused) == 1
@@ -91,52 +96,40 @@ def test_a_conflicting_version_is_refused_and_both_sides_stay_as_they_were(tmp_p
         ("B-0002",),
         ("C-0001",),
     ]
+    assert laptop_rows() == before  # the laptop keeps its own version as it was
+    assert archive.query("SELECT count(*) FROM archive.audit WHERE session_id = %s", [other]) != [
+        (0,)
+    ]
     b.close()
-    after = sqlite3.connect(b.path)
-    assert after.execute("SELECT count(*) FROM sheets").fetchone()[0] == 2
-    after.close()
-    assert len(before) > 0
 
 
 def test_a_connection_killed_mid_push_loses_nothing_and_the_next_push_completes(tmp_path, archive):
     store = laptop(tmp_path)
     ids = signed_day(store, 5)
-    blocker = archive.connect()
-    killed = threading.Event()
-
-    def kill_the_pusher_once_it_waits() -> None:
-        """The push's third session blocks inside its transaction (the audit table is locked):
-        end its backend there, as a dropped network or a restarted server would."""
-        with archive.connect(autocommit=True) as admin:
-            deadline = time.monotonic() + 20
-            while time.monotonic() < deadline:
-                row = admin.execute(
-                    "SELECT pid FROM pg_stat_activity WHERE application_name = 'pcso-interview'"
-                    " AND wait_event_type = 'Lock' AND datname = current_database()"
-                ).fetchone()
-                if row:
-                    admin.execute("SELECT pg_terminate_backend(%s)", [row[0]])
-                    killed.set()
-                    return
-                time.sleep(0.005)  # a bounded poll, not a wait for luck
-
-    killer = threading.Thread(target=kill_the_pusher_once_it_waits)
-
-    def progress(p) -> None:
-        if p.done == 2:  # two sessions committed: now hold the third mid-transaction
-            blocker.execute("LOCK TABLE archive.audit IN EXCLUSIVE MODE")
-            killer.start()
-
+    # The server ends the pushing connection in the middle of the third session's transaction
+    # (its version and list row already written, its audit rows arriving), as a dropped
+    # network or a restarted server would: a trigger the test adds as the superuser.
+    with archive.connect() as admin:
+        admin.execute(
+            "CREATE FUNCTION public.drop_the_pusher() RETURNS trigger LANGUAGE plpgsql"
+            " SECURITY DEFINER AS $$ BEGIN"
+            " IF (SELECT count(*) FROM archive.sessions) >= 3 THEN"
+            " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$"
+        )
+        admin.execute(
+            "CREATE TRIGGER drop_the_pusher BEFORE INSERT ON archive.audit"
+            " FOR EACH ROW EXECUTE FUNCTION public.drop_the_pusher()"
+        )
+    seen = []
     with pytest.raises(ArchiveError, match="lost after 2 of 5 session"):
-        push(store, archive.url("laptop_a"), progress=progress)
-    killer.join()
-    assert killed.is_set()
-    blocker.rollback()
-    blocker.close()
+        push(store, archive.url("laptop_a"), progress=seen.append)
+    assert [p.outcome for p in seen] == ["sent", "sent"]
+    with archive.connect() as admin:
+        admin.execute("DROP TRIGGER drop_the_pusher ON archive.audit")
     sessions, versions, _ = counts(archive)
     assert (sessions, versions) == (2, 2)  # the third session's rows went with its transaction
     report = push(store, archive.url("laptop_a"))
-    assert report.sessions_sent == 3 and report.already == 2
+    assert report.sessions_sent == 3 and report.already == 2 and not report.refused
     laptop_audit = read(
         store.path, f"SELECT count(*) FROM audit WHERE session_id IN ({','.join('?' * 5)})", ids
     )[0][0]
@@ -145,6 +138,20 @@ def test_a_connection_killed_mid_push_loses_nothing_and_the_next_push_completes(
         "SELECT count(*) FROM (SELECT session_id FROM archive.audit GROUP BY session_id, id"
         " HAVING count(*) > 1) AS twice"
     ) == [(0,)]
+    assert push(store, archive.url("laptop_a")).sent == []
+
+
+def test_stop_keeps_what_was_sent_and_the_next_push_sends_the_rest(tmp_path, archive):
+    """Stop in the app's progress dialog: the sessions committed stay, the rest come next."""
+    store = laptop(tmp_path)
+    signed_day(store, 4)
+    report = push(store, archive.url("laptop_a"), progress=lambda p: p.done < 2)
+    assert report.stopped and report.sessions_sent == 2
+    assert "stopped before the rest: push again" in report.describe()
+    assert counts(archive)[:2] == (2, 2)
+    rest = push(store, archive.url("laptop_a"))
+    assert (rest.sessions_sent, rest.already, rest.stopped) == (2, 2, False)
+    assert counts(archive)[:2] == (4, 4)
 
 
 def test_the_archive_checks_each_digest_on_arrival(tmp_path, archive):
@@ -194,6 +201,8 @@ def test_a_signed_version_refuses_update_and_delete_even_as_hr_and_owner(tmp_pat
                 "DELETE FROM archive.versions",
                 "UPDATE archive.sessions SET outcome = 'pass'",
                 "DELETE FROM archive.audit",
+                "INSERT INTO archive.sessions SELECT * FROM archive.sessions",  # not round push
+                "TRUNCATE archive.versions",
             ):
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):
                     conn.execute(statement)
@@ -314,3 +323,40 @@ def test_the_archive_takes_only_audit_rows_that_link_and_never_rewrites_one(tmp_
         push_audit([rewritten])
     assert archive.query("SELECT * FROM archive.audit ORDER BY id") == before
     assert push_audit([]) == 0
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("outcome", "the other one"),
+        ("weighted_total", 99),
+        ("chair_name", "Someone Else"),
+        ("force", "Another Force"),
+        ("status", "setup"),
+    ],
+)
+def test_a_list_row_that_misstates_its_signed_version_is_refused(
+    tmp_path, archive, monkeypatch, column, value
+):
+    """HR filters by the list row: it must say what the signed content says, or nothing of
+    that session stays in the archive."""
+    from pcso_interview.store.archive import push as pushing
+
+    store = laptop(tmp_path)
+    honest, misstated = signed_day(store, 2)
+    listing = pushing._listing
+
+    def misstate(laptop_store, newest):
+        row = listing(laptop_store, newest)
+        if newest.session_id != misstated:
+            return row
+        wrong = {"pass": "fail"}.get(row["outcome"], "pass") if column == "outcome" else value
+        assert row[column] != wrong
+        return {**row, column: wrong}
+
+    monkeypatch.setattr(pushing, "_listing", misstate)
+    report = push(store, archive.url("laptop_a"))
+    assert report.sent == [f"{honest} v1"]
+    assert len(report.refused) == 1 and "list row does not match" in report.refused[0]
+    assert archive.query("SELECT session_id FROM archive.versions") == [(honest,)]
+    assert archive.query("SELECT id FROM archive.sessions") == [(honest,)]

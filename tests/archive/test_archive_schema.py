@@ -152,3 +152,32 @@ def test_a_password_in_the_url_is_refused():
 def test_archive_urls_are_told_from_files():
     assert is_archive_url("postgresql://x@y/z") and is_archive_url("postgres://x@y/z")
     assert not is_archive_url("/home/me/sessions.db")
+
+
+def test_archive_init_at_the_command_line(capsys, pg_cluster):
+    """What the README tells the DBA to run; and a URL with a password is refused in words."""
+    import psycopg
+
+    from tests.cli_support import cli, fails
+
+    with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE cli_archive OWNER {DBA}")
+    url = pg_cluster.url("cli_archive", DBA)
+    try:
+        args = ("archive", "init", url, "--uploader-role", UPLOADER, "--hr-role", HR)
+        status, out, err = cli(capsys, *args)
+        assert status == 0, err
+        assert out.strip() == f"archive at version {ARCHIVE_VERSION}: applied " + ", ".join(
+            f"{m.version:03d}_{m.name}" for m in MIGRATIONS
+        )
+        assert f"GRANT {UPLOADER} TO" in err and f"GRANT {HR} TO" in err
+        status, out, _ = cli(capsys, *args)
+        assert status == 0 and "the schema was up to date" in out
+        with_password = url.replace(f"{DBA}@", f"{DBA}:hunter2@")
+        line = fails(
+            capsys, "archive", "init", with_password, "--uploader-role", "u", "--hr-role", "h"
+        )
+        assert "pgpass" in line and "hunter2" not in line
+    finally:
+        with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as conn:
+            conn.execute("DROP DATABASE cli_archive WITH (FORCE)")

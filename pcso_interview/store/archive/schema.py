@@ -551,9 +551,65 @@ BEGIN
 END $$;
 """
 
+# The list row HR filters and sorts by is checked against the signed content it stands for in
+# every column the content holds, not only the candidate, date, venue and profile: a row that
+# called a failed candidate passed, or named another chair, is refused.
+PUSH_LISTING_CHECKED = r"""
+CREATE OR REPLACE FUNCTION push_listing(p_installation text, p_row jsonb)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = archive, pg_temp AS $$
+DECLARE
+    r sessions;
+    content jsonb;
+    profile jsonb;
+    kept_as text;
+BEGIN
+    PERFORM check_uploader(p_installation);
+    r := jsonb_populate_record(NULL::sessions, p_row);
+    r.installation_id := p_installation;
+    SELECT convert_from(v.content, 'UTF8')::jsonb INTO content FROM versions v
+    WHERE v.session_id = r.id AND v.version = r.version;
+    SELECT s.json::jsonb, s.profile_id INTO profile, kept_as FROM profile_snapshots s
+    WHERE s.digest = r.snapshot;
+    IF content IS NULL OR profile IS NULL
+            OR content->'candidate'->>'name' IS DISTINCT FROM r.candidate_name
+            OR content->'candidate'->>'reference' IS DISTINCT FROM r.candidate_ref
+            OR content->>'date' IS DISTINCT FROM r.date
+            OR content->>'venue' IS DISTINCT FROM r.venue
+            OR content->>'profile' IS DISTINCT FROM r.snapshot
+            OR r.status IS DISTINCT FROM 'signed'
+            OR content->'outcome'->>'result' IS DISTINCT FROM r.outcome
+            OR (content->'outcome'->>'weighted_total')::integer IS DISTINCT FROM r.weighted_total
+            OR content->'outcome'->>'percentage' IS DISTINCT FROM r.percentage
+            OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements(content->'panel') AS m
+                           WHERE m->>'role' = 'chair' AND m->>'name' = r.chair_name)
+            OR kept_as IS DISTINCT FROM r.profile_id
+            OR profile->>'id' IS DISTINCT FROM r.profile_id
+            OR profile->>'force' IS DISTINCT FROM r.force
+            OR profile->>'role_title' IS DISTINCT FROM r.role_title
+            OR (profile->>'retention_months')::integer IS DISTINCT FROM r.retention_months THEN
+        RAISE EXCEPTION 'session %: the list row does not match version %', r.id, r.version
+            USING ERRCODE = 'PA002';
+    END IF;
+    INSERT INTO sessions VALUES (r.*)
+    ON CONFLICT (id) DO UPDATE SET
+        version = EXCLUDED.version, installation_id = EXCLUDED.installation_id,
+        profile_id = EXCLUDED.profile_id, snapshot = EXCLUDED.snapshot,
+        force = EXCLUDED.force, role_title = EXCLUDED.role_title,
+        candidate_name = EXCLUDED.candidate_name, candidate_ref = EXCLUDED.candidate_ref,
+        date = EXCLUDED.date, venue = EXCLUDED.venue, chair_name = EXCLUDED.chair_name,
+        status = EXCLUDED.status, outcome = EXCLUDED.outcome,
+        weighted_total = EXCLUDED.weighted_total, percentage = EXCLUDED.percentage,
+        retention_months = EXCLUDED.retention_months, closed_at = EXCLUDED.closed_at,
+        search = EXCLUDED.search, created_at = EXCLUDED.created_at,
+        updated_at = EXCLUDED.updated_at
+    WHERE sessions.version < EXCLUDED.version;
+END $$;
+"""
+
 MIGRATIONS = (
     Migration(1, "initial", TABLES + TRIGGERS + FUNCTIONS),
     Migration(2, "trigger_search_path", TRIGGER_SEARCH_PATH),
     Migration(3, "push_audit_in_memory", PUSH_AUDIT_IN_MEMORY),
+    Migration(4, "push_listing_checked", PUSH_LISTING_CHECKED),
 )
 ARCHIVE_VERSION = len(MIGRATIONS)  # a test keeps the numbering in step
