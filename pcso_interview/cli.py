@@ -700,6 +700,8 @@ def cmd_archive_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     result = init_archive(args.url, args.uploader_role, args.hr_role, prompt=terminal_password)
     print(result.describe(), file=out)
+    for note in result.notes:
+        print(f"note: {note}", file=err)
     print(
         f"grant the roles to logins: GRANT {args.uploader_role} TO <laptop login>;"
         f" GRANT {args.hr_role} TO <HR login>",

@@ -193,9 +193,12 @@ def start_cluster(*, durable: bool = False) -> Cluster:
     return cluster
 
 
-def make_archive(cluster: Cluster, dbname: str, logins: Mapping[str, str]) -> None:
+def make_archive(
+    cluster: Cluster, dbname: str, logins: Mapping[str, str], *, ctype: str = ""
+) -> None:
     """What a force's DBA does: a database owned by ``DBA``, ``archive init`` run as that
-    login, and each login made and granted its role (``logins``: login -> UPLOADER or HR)."""
+    login, and each login made and granted its role (``logins``: login -> UPLOADER or HR).
+    ``ctype``: the database's LC_CTYPE (the cluster's, C, when not given)."""
     import psycopg
     from psycopg import sql
 
@@ -204,9 +207,14 @@ def make_archive(cluster: Cluster, dbname: str, logins: Mapping[str, str]) -> No
     with psycopg.connect(cluster.conninfo(), autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [DBA]).fetchone():
             conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE").format(sql.Identifier(DBA)))
+        locale = (
+            sql.SQL(" TEMPLATE template0 LC_CTYPE {}").format(sql.Literal(ctype))
+            if ctype
+            else sql.SQL("")
+        )
         conn.execute(
-            sql.SQL("CREATE DATABASE {} OWNER {}").format(
-                sql.Identifier(dbname), sql.Identifier(DBA)
+            sql.SQL("CREATE DATABASE {} OWNER {}{}").format(
+                sql.Identifier(dbname), sql.Identifier(DBA), locale
             )
         )
     init_archive(cluster.url(dbname, DBA), UPLOADER, HR)

@@ -58,6 +58,31 @@ def test_sessions_json_and_tables_are_the_same_on_laptop_and_archive(capsys, pus
     assert len(here[1].splitlines()) == 5
 
 
+@pytest.mark.parametrize("few", [0, 5000])
+def test_a_text_filter_pages_alike_whichever_way_the_archive_finds_the_matches(
+    capsys, pushed, monkeypatch, few
+):
+    """A few matches are gathered and sorted, many are found in list order (read.FEW_MATCHES):
+    the same pages either way, and the laptop's."""
+    from pcso_interview.store.archive import read
+
+    monkeypatch.setattr(read, "FEW_MATCHES", few)
+    db, archive = pushed
+    assert cli(capsys, "--db", db, "push", archive.url("laptop_a"))[0] == 0
+    for args in (
+        ["--text", "c-000"],
+        ["--text", "c-000", "--limit", "2", "--offset", "1"],
+        ["--text", "c-000", "--limit", "2", "--offset", "3"],
+        ["--text", "c-000", "--offset", "9"],
+        ["--text", "C-000", "--sort", "candidate", "--ascending", "--limit", "3"],
+        ["--text", "ŵyn", "--status", "signed"],
+        ["--text", "nobody at all"],
+    ):
+        for output in (["--json"], []):
+            here, there = both(capsys, db, archive, "sessions", *output, *args)
+            assert here == there, args
+
+
 def test_show_export_verify_check_and_statistics_are_the_same(capsys, pushed, tmp_path):
     db, archive = pushed
     cli(capsys, "--db", db, "push", archive.url("laptop_a"))

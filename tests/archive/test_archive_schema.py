@@ -8,6 +8,7 @@ from pcso_interview.store.archive.connect import ArchiveError, connection_params
 from pcso_interview.store.archive.schema import ARCHIVE_VERSION, MIGRATIONS
 from pcso_interview.store.archive.setup import init_archive
 from tests.archive.conftest import DBA, HR, UPLOADER
+from tests.pg_cluster import make_archive
 
 
 def test_migrations_are_numbered_in_order():
@@ -40,6 +41,21 @@ def test_init_makes_a_fresh_database_an_archive(pg_cluster):
     finally:
         with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as conn:
             conn.execute("DROP DATABASE fresh_archive WITH (FORCE)")
+
+
+def test_a_database_with_a_utf8_ctype_gets_no_note(pg_cluster):
+    import psycopg
+
+    try:
+        make_archive(pg_cluster, "utf8_archive", {}, ctype="C.UTF-8")
+    except psycopg.Error as exc:  # the operating system lacks the locale
+        pytest.skip(f"no C.UTF-8 locale here: {exc}")
+    try:
+        made = init_archive(pg_cluster.url("utf8_archive", DBA), UPLOADER, HR)
+        assert made.notes == () and made.applied == ()
+    finally:
+        with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as conn:
+            conn.execute("DROP DATABASE utf8_archive WITH (FORCE)")
 
 
 def test_an_archive_of_an_older_app_is_migrated_step_by_step(pg_cluster, monkeypatch):
@@ -171,6 +187,8 @@ def test_archive_init_at_the_command_line(capsys, pg_cluster):
             f"{m.version:03d}_{m.name}" for m in MIGRATIONS
         )
         assert f"GRANT {UPLOADER} TO" in err and f"GRANT {HR} TO" in err
+        # The test cluster's databases have LC_CTYPE C: the DBA is told what that costs.
+        assert "note: the database's LC_CTYPE is C" in err and "UTF-8" in err
         status, out, _ = cli(capsys, *args)
         assert status == 0 and "the schema was up to date" in out
         with_password = url.replace(f"{DBA}@", f"{DBA}:hunter2@")

@@ -31,6 +31,7 @@ class InitResult:
     version: int
     applied: tuple[str, ...]
     created_roles: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # what the DBA may want to change, nothing wrong
 
     def describe(self) -> str:
         done = f"applied {', '.join(self.applied)}" if self.applied else "the schema was up to date"
@@ -54,6 +55,23 @@ def _trgm_schema(conn: psycopg.Connection[Any]) -> str:
     ).fetchone()
     assert row is not None
     return str(row[0])
+
+
+def _notes(conn: psycopg.Connection[Any]) -> tuple[str, ...]:
+    """Advice on the database itself: pg_trgm sorts letters into words by the database's
+    LC_CTYPE, and under C or POSIX only ASCII letters count."""
+    row = conn.execute(
+        "SELECT datctype FROM pg_database WHERE datname = current_database()"
+    ).fetchone()
+    ctype = str(row[0]) if row else ""
+    if ctype.upper() in ("C", "POSIX"):
+        return (
+            f"the database's LC_CTYPE is {ctype}: a text search for names with letters such as"
+            " ŵ or ŷ finds the right sessions but the text index helps it less; a database"
+            " made with a UTF-8 LC_CTYPE (e.g. en_GB.UTF-8 or C.UTF-8) indexes those letters"
+            " too",
+        )
+    return ()
 
 
 def _ensure_role(conn: psycopg.Connection[Any], name: str) -> bool:
@@ -135,6 +153,7 @@ def init_archive(
                 )
                 applied.append(f"{migration.version:03d}_{migration.name}")
             made = tuple(r for r in (uploader_role, hr_role) if _ensure_role(conn, r))
+            notes = _notes(conn)
             _grant(conn, uploader_role, hr_role)
             for key, value in (("uploader_role", uploader_role), ("hr_role", hr_role)):
                 conn.execute(
@@ -148,4 +167,4 @@ def init_archive(
         ) from None
     finally:
         conn.close()
-    return InitResult(ARCHIVE_VERSION, tuple(applied), made)
+    return InitResult(ARCHIVE_VERSION, tuple(applied), made, notes)
