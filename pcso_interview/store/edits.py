@@ -45,7 +45,7 @@ class Edits(Identity):
             self._audit(now, after.id, actor, "status", "session", previous.value, step.value)
             previous = step
         self._write_list_columns(now, after, target)
-        return replace(after, status=target, updated_at=now)
+        return self.remember(replace(after, status=target, updated_at=now))
 
     def classify(
         self,
