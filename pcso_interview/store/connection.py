@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from pcso_interview.store import opening
-from pcso_interview.store.chain import GENESIS, content_hash, link_hash
 from pcso_interview.store.records import LockedSessionError
 from pcso_interview.store.schema import SCHEMA_VERSION, build_migrations
 
@@ -174,6 +173,10 @@ class Connection:
         new: object = "",
     ) -> None:
         """One link of the audit chain: its words, their hash, and the hash of the link."""
+        # Imported with the first change, not at start: hashlib and json (about 8 ms) are not
+        # needed to show the list of sessions.
+        from pcso_interview.store.chain import GENESIS, content_hash, link_hash
+
         words = [session_id, at, actor, action, subject, _text(old), _text(new)]
         row = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
         prev = row[0] if row else GENESIS
