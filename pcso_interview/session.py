@@ -266,6 +266,15 @@ class Session:
         if problem:
             raise SessionRuleError(problem)
 
+    def check_chair_agrees(self) -> None:
+        """Only a consensus profile has agreed grades for the chair to record; the others
+        derive them from the members' grades."""
+        if self.profile.method is not Method.CONSENSUS:
+            raise SessionRuleError(
+                f"This profile derives agreed grades by the {self.profile.method!r} "
+                "method; there is nothing for the chair to record."
+            )
+
     def all_graded(self, area_id: str) -> bool:
         """Every member has graded the area: only then may the panel agree a grade for it."""
         return all((m.id, area_id) in self.grades for m in self.panel)

@@ -12,8 +12,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pcso_interview.lifecycle import SessionRuleError, transition_path
-from pcso_interview.scoring import Method
-from pcso_interview.session import SignMethod
 from pcso_interview.store.identity import Identity
 from pcso_interview.store.session_rows import check_details, search_text
 
@@ -45,7 +43,7 @@ class Edits(Identity):
             self._audit(now, after.id, actor, "status", "session", previous.value, step.value)
             previous = step
         self._write_list_columns(now, after, target)
-        return replace(after, status=target, updated_at=now)
+        return self.remember(replace(after, status=target, updated_at=now))
 
     def classify(
         self,
@@ -266,11 +264,7 @@ class Edits(Identity):
             actor = actor or session.chair.name
             area = session.profile.area(area_id)
             session.profile.planned(area_id)
-            if session.profile.method is not Method.CONSENSUS:
-                raise SessionRuleError(
-                    f"This profile derives agreed grades by the {session.profile.method!r} "
-                    "method; there is nothing for the chair to record."
-                )
+            session.check_chair_agrees()
             if grade is not None:
                 session.check_grade(grade)
             if grade is not None and not session.all_graded(area_id):
@@ -319,7 +313,7 @@ class Edits(Identity):
         """One member signs, proving it is them with their PIN (``secret``) where PINs are in
         use; when the last one signs the session is locked and digested."""
         from pcso_interview.credentials import IdentityError, same_name
-        from pcso_interview.session import DECLARATION, digest
+        from pcso_interview.session import DECLARATION, SignMethod, digest
 
         if not typed_name.strip() and not signature_png_b64:
             raise SessionRuleError("Sign by drawing a signature or typing your name.")

@@ -144,6 +144,17 @@ class SessionRecords(Connection):
         raise UnknownSessionError(f"No session with id or candidate reference {key!r}.")
 
     def load(self, session_id: str) -> Session:
+        """The session as stored. The one last read or changed through this connection is
+        kept while nothing has been written since, so a key press reads it once, not twice."""
+        stamp = self.stamp()  # before reading: a commit elsewhere meanwhile reads it again
+        recent = self._recent
+        if recent is not None and recent[0] == stamp and recent[1].id == session_id:
+            return recent[1]
+        session = self._read(session_id)
+        self._recent = (stamp, session)
+        return session
+
+    def _read(self, session_id: str) -> Session:
         from pcso_interview.scoring import Classification
         from pcso_interview.session import Agreed, Mark, Member, Revision, Session, SignOff
 
@@ -457,19 +468,26 @@ class SessionRecords(Connection):
                 )
 
     def _write_list_columns(self, now: str, session: Session, status: Status) -> None:
-        """The status and outcome columns the lists filter on, as the session's marks say."""
+        """The status and outcome columns the lists filter on, as the session's marks say.
+        Only the columns whose stored value differs are set, so that a key press that moves
+        neither status nor outcome rewrites no page of their indexes."""
         outcome = session.outcome
+        values: dict[str, object] = {
+            "status": status.value,
+            "outcome": outcome.result.value,
+            "weighted_total": outcome.weighted_total,
+            "percentage": outcome.percentage_text,
+        }
+        stored = self._one(
+            "SELECT status, outcome, weighted_total, percentage FROM sessions WHERE id = ?",
+            [session.id],
+        )
+        if stored is not None:
+            values = {name: value for name, value in values.items() if stored[name] != value}
+        values["updated_at"] = now
+        assignments = ", ".join(f"{name} = ?" for name in values)
         self.conn.execute(
-            "UPDATE sessions SET status = ?, outcome = ?, weighted_total = ?, percentage = ?,"
-            " updated_at = ? WHERE id = ?",
-            [
-                status.value,
-                outcome.result.value,
-                outcome.weighted_total,
-                outcome.percentage_text,
-                now,
-                session.id,
-            ],
+            f"UPDATE sessions SET {assignments} WHERE id = ?", [*values.values(), session.id]
         )
 
     def _lock_signed(
