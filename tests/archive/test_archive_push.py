@@ -37,6 +37,10 @@ def test_push_sends_every_signed_version_once_and_a_second_push_sends_nothing(tm
     ]
     laptop_audit = read(store.path, "SELECT count(*) FROM audit WHERE session_id IN (?,?,?)", ids)
     assert counts(archive) == (3, 3, laptop_audit[0][0])
+    listed = "SELECT id, search FROM archive.{} ORDER BY id"
+    assert archive.query(listed.format("session_search")) == archive.query(
+        listed.format("sessions")
+    )
     again = push(store, archive.url("laptop_a"))
     assert again.sent == [] and again.already == 3
     assert "nothing to send" in again.describe()
@@ -233,6 +237,7 @@ def test_an_uploader_cannot_read_another_laptops_sessions(tmp_path, archive):
             "SELECT * FROM archive.sessions",
             "SELECT * FROM archive.audit",
             "SELECT * FROM archive.profile_snapshots",
+            "SELECT * FROM archive.session_search",
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(statement)
@@ -271,6 +276,7 @@ def test_hr_purges_only_through_the_function_and_it_is_audited(tmp_path, archive
         ).fetchone() == (1,)
         conn.commit()
     assert archive.query("SELECT id FROM archive.sessions") == [(kept,)]
+    assert archive.query("SELECT id FROM archive.session_search") == [(kept,)]  # names gone
     assert archive.query("SELECT count(*) FROM archive.versions WHERE session_id = %s", [due]) == [
         (0,)
     ]

@@ -143,3 +143,19 @@ def test_only_an_hr_login_reads_the_archive(capsys, archive):
 def test_a_database_that_is_no_archive_says_so(capsys, archive, pg_cluster):
     line = fails(capsys, "--db", pg_cluster.url("postgres"), "sessions")
     assert "not a force archive" in line
+
+
+def test_hr_reads_are_planned_for_their_own_text_never_prepared_once_for_all(pushed):
+    """psycopg prepares a statement run five times, and PostgreSQL may then plan it once for
+    any text: for one or two letters that plan walks the whole trigram index."""
+    from pcso_interview.store.archive.read import ArchiveStore
+    from pcso_interview.store.review import SessionQuery
+
+    _, archive = pushed
+    hr = ArchiveStore.open(archive.url())
+    try:
+        for text in ["c-0001", "e", "ll", "c-0002", "bo", "c-000", "x", "c-0003"] * 2:
+            hr.query_sessions(SessionQuery(text=text))
+        assert hr.conn.execute("SELECT count(*) FROM pg_prepared_statements").fetchone() == (0,)
+    finally:
+        hr.close()

@@ -80,6 +80,44 @@ def test_an_archive_of_an_older_app_is_migrated_step_by_step(pg_cluster, monkeyp
             conn.execute("DROP DATABASE older_archive WITH (FORCE)")
 
 
+def test_the_search_table_is_filled_from_an_archive_that_had_sessions(
+    pg_cluster, monkeypatch, tmp_path
+):
+    """Migration 5 on an archive already holding sessions: their search text is copied, and
+    the list finds them by text afterwards."""
+    import psycopg
+
+    from pcso_interview.store.archive import setup
+    from pcso_interview.store.archive.push import push
+    from pcso_interview.store.archive.read import ArchiveStore
+    from pcso_interview.store.review import SessionQuery
+    from tests.archive.laptops import laptop, signed_day
+
+    (before_search,) = [m for m in MIGRATIONS if m.name == "session_search"]
+    with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE searchless_archive OWNER {DBA}")
+    try:
+        with monkeypatch.context() as older:
+            older.setattr(setup, "MIGRATIONS", MIGRATIONS[: before_search.version - 1])
+            older.setattr(setup, "ARCHIVE_VERSION", before_search.version - 1)
+            init_archive(pg_cluster.url("searchless_archive", DBA), UPLOADER, HR)
+        store = laptop(tmp_path)
+        ids = signed_day(store, 3)
+        assert push(store, pg_cluster.url("searchless_archive", "laptop_a")).sessions_sent == 3
+        later = init_archive(pg_cluster.url("searchless_archive", DBA), UPLOADER, HR)
+        assert later.applied[0] == f"{before_search.version:03d}_session_search"
+        hr = ArchiveStore.open(pg_cluster.url("searchless_archive", "hr_ann"))
+        try:
+            found = hr.query_sessions(SessionQuery(text="c-0002"))
+            assert [r.id for r in found.rows] == [ids[1]] and found.total == 1
+            assert hr.query_sessions(SessionQuery(text="c-000")).total == 3
+        finally:
+            hr.close()
+    finally:
+        with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as conn:
+            conn.execute("DROP DATABASE searchless_archive WITH (FORCE)")
+
+
 def test_the_archive_checks_what_its_owner_writes_directly_too(archive):
     """Not only through the push functions: the owner's own INSERT, on its default
     search_path, meets the digest checks on arrival, and its UPDATE of a signed version is
