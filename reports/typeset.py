@@ -21,6 +21,13 @@ other character is a ScriptParagraph (``paragraph()`` chooses):
    a private code. Text extractors (pdftotext) put right-to-left runs back in logical order.
 
 Everything here is a pure function of the text and style, so a sheet's bytes stay the same.
+
+Why not reportlab's own shaping (4.1 and later shape a paragraph's words with uharfbuzz when
+its style font is shapable): it shapes a whole word with the HarfBuzz font of the word's first
+fragment (a word in two fonts gets the wrong glyphs), it would shape the DejaVu text too
+(kerning: Latin metrics change), its right-to-left layout needs rlbidi, which the package
+registries here do not have, and it gives glyphs without a code private codes in the order a
+process first meets them, so the same record could print different bytes.
 """
 
 from __future__ import annotations

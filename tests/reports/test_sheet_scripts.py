@@ -10,6 +10,7 @@ import io
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ from reports.typeset import (
     text_units,
     visual,
 )
+from reports.verify import MATCH, MISMATCH, verify_pdf
 from tests.reports.sheet_support import Sheet, found_in, open_store, sign, text_fonts
 from tests.store_support import profile as load_profile
 
@@ -86,7 +88,8 @@ needs_poppler = pytest.mark.skipif(
 def every_script(tmp_path_factory):
     """Gwent, five members named in five scripts who sign with their typed names; notes in
     every script on the first area, the rest of the record in the others."""
-    store = open_store(tmp_path_factory.mktemp("scripts") / "sessions.db")
+    db = tmp_path_factory.mktemp("scripts") / "sessions.db"
+    store = open_store(db)
     profile = load_profile("gwent-cso")
     first = profile.planned_areas[0]
     sid = store.create_session(
@@ -116,7 +119,7 @@ def every_script(tmp_path_factory):
     data = build_sheet(session)
     path = tmp_path_factory.mktemp("scripts-pdf") / "every-script.pdf"
     path.write_bytes(data)
-    return session, data, path
+    return session, data, path, db
 
 
 def pdftotext(path: Path) -> str:
@@ -127,7 +130,7 @@ def pdftotext(path: Path) -> str:
 
 @needs_poppler
 def test_every_script_round_trips_through_pdftotext_in_logical_order(every_script):
-    _, _, path = every_script
+    _, _, path, _ = every_script
     extracted = pdftotext(path)
     # pdftotext may move a space across the edge of a right-to-left run: compare with white
     # space undone where it must (found_in), the characters' order still checked.
@@ -163,7 +166,7 @@ def _drawn_codes(reader: PdfReader) -> dict[str, tuple[object, set[int]]]:
 def test_no_glyph_drawn_is_notdef_and_every_font_is_embedded(every_script):
     """Every code shown maps, in the embedded subset, to a real glyph: not .notdef, and with
     an outline unless it is a space."""
-    _, data, _ = every_script
+    _, data, _, _ = every_script
     reader = PdfReader(io.BytesIO(data))
     used = _drawn_codes(reader)
     families = {name.split("+")[-1].lstrip("/") for name in used}
@@ -196,7 +199,7 @@ def _to_unicode(font) -> dict[int, str]:
 
 @needs_poppler
 def test_pdffonts_lists_no_unembedded_font(every_script):
-    _, _, path = every_script
+    _, _, path, _ = every_script
     if not shutil.which("pdffonts"):
         pytest.skip("pdffonts is not installed")
     listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
@@ -220,7 +223,7 @@ def test_latin_text_keeps_reportlabs_paragraph_and_font(every_script):
     bold = choose_fonts(["م"], [BOLD])
     assert bold == ["NotoSansArabic-Bold"]
     assert choose_fonts(["م"], [ITALIC]) == ["NotoSansArabic-Regular"]
-    _, data, _ = every_script
+    _, data, _, _ = every_script
     used = text_fonts(Sheet.read(data))
     assert {"DejaVuSansCondensed", "DejaVuSansCondensed-Bold"} <= used
 
@@ -268,7 +271,7 @@ def test_a_sheet_in_every_script_is_the_same_bytes_whatever_was_built_before(
 ):
     """Shaped glyphs print through codes the font fixes, not through what was printed first:
     the same record gives the same bytes after another sheet's glyphs."""
-    session, data, _ = every_script
+    session, data, _, _ = every_script
     store = open_store(tmp_path / "sessions.db")
     try:
         chair = Member("m1", "נועה 王小明 😀 क्षमा", "chair", "45121")
@@ -284,3 +287,37 @@ def test_a_sheet_in_every_script_is_the_same_bytes_whatever_was_built_before(
     finally:
         store.close()
     assert build_sheet(session) == data
+
+
+def test_verify_matches_a_sheet_in_every_script_and_refuses_a_changed_name(every_script, tmp_path):
+    """verify compares content: the sheet in every script matches a rebuild of its record,
+    and the same sheet built from a record with one Arabic letter changed does not."""
+    session, _, path, db = every_script
+    store = open_store(db)
+    try:
+        assert verify_pdf(store, path).code == MATCH
+        forged = tmp_path / "forged.pdf"
+        forged.write_bytes(build_sheet(replace(session, candidate_name="Siôn محمود ap Dafydd Ŵyn")))
+        assert verify_pdf(store, forged).code == MISMATCH
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "مممممممممممممممممممممممممممممممممممممممممم",
+        "王小明王小明王小明王小明王小明王小明",
+        "किशोरकिशोरकिशोरकिशोरकिशोर",
+    ],
+)
+def test_a_word_wider_than_its_column_breaks_and_loses_nothing(word):
+    """A long word in a narrow cell (a member's column) is cut where it must be, never lost
+    and never wider than the cell."""
+    register_fonts()
+    style = ParagraphStyle("tiny", fontName=BOLD, fontSize=7, leading=8.5)
+    para = ScriptParagraph(word, style)
+    _, height = para.wrap(40, 1000)
+    assert height > style.leading
+    assert all(sum(p.width for p in line) <= 40 + 0.01 for line in para.lines)
+    assert "".join(p.text for line in para.lines for p in line) == word
