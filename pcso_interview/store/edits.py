@@ -15,7 +15,7 @@ from pcso_interview.lifecycle import SessionRuleError, transition_path
 from pcso_interview.scoring import Method
 from pcso_interview.session import SignMethod
 from pcso_interview.store.identity import Identity
-from pcso_interview.store.session_rows import check_details, search_text
+from pcso_interview.store.session_rows import check_details, check_question_key, search_text
 
 if TYPE_CHECKING:
     from pcso_interview.scoring import Classification
@@ -199,7 +199,7 @@ class Edits(Identity):
     def set_question(self, session_id: str, area_id: str, question: str, actor: str = "") -> None:
         with self._write() as now:
             session = self._editable(session_id)
-            session.profile.planned(area_id)
+            check_question_key(session.profile, area_id)  # the question's key, in fact
             old = session.questions.get(area_id, "")
             if old == question:
                 return
