@@ -518,6 +518,8 @@ class SheetBuilder:
         members = list(s.panel)
         kind = area.cluster or area.kind.capitalize()
         source = " · indicator text: national CVF" if area.is_national else ""
+        if not s.profile.planned(area.id).scored:
+            source += " · observed, not scored (weight 0)"
         flow: list[Any] = [
             CondPageBreak(40 * mm),
             Paragraph(text(area.name), st.heading),

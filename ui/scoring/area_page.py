@@ -324,6 +324,8 @@ class AreaPage(QWidget):
         self._set_editable(editable)
         cluster = f" · {area.cluster}" if area.cluster else ""
         source = " · indicator text: national CVF" if area.is_national else ""
+        if not session.profile.planned(area.id).scored:
+            source += " · observed, not scored (weight 0)"
         self.title.setText(f"<h2 style='margin:0'>{area.name}</h2>{area.kind}{cluster}{source}")
         self.stem.setText(area.stem)
         self.stem.setVisible(bool(area.stem))
@@ -390,6 +392,10 @@ class AreaPage(QWidget):
                 self.grade_layout.addWidget(button, 2 * row, 0)
                 self.grade_layout.addWidget(descriptor, 2 * row + 1, 0)
             self.grade_group.setProperty("scale", scale.id)
+            # On a lettered scale, how to type a grade from the indicators: G, then the letter.
+            self.grade_box.setTitle(
+                "Your &grade" if scale.numbered else f"Your &grade ({grade_keys_text(scale)})"
+            )
         self.grade_box.scale = scale
         grade = session.grades.get((member_id, area.id))
         self.grade_group.setExclusive(False)
@@ -472,6 +478,9 @@ class AreaPage(QWidget):
             row_layout.addWidget(label)
             row_layout.addWidget(line)
             self.more_questions_layout.addWidget(row)
+            QWidget.setTabOrder(
+                self.more_questions[-1] if self.more_questions else self.question, line
+            )
             self.more_questions.append(line)
         for index, line in enumerate(self.more_questions):
             holder = line.parentWidget()
