@@ -153,6 +153,11 @@ class Edits(Identity):
             seen = session.has_submitted(member_id) and any(
                 (m.id, area_id) in session.grades for m in session.panel if m.id != member_id
             )
+            scale = session.profile.scale
+
+            def shown(value: int | None) -> str:  # as the scale writes it: "3", or "B"
+                return "" if value is None else scale.label(value)
+
             if seen and old is not None:
                 # Changed after its member could see the others' grades: kept, shown, audited.
                 self.conn.execute(
@@ -166,8 +171,8 @@ class Edits(Identity):
                     actor or member.name,
                     "grade after reveal",
                     f"{member_id}/{area_id}",
-                    old,
-                    grade,
+                    shown(old),
+                    shown(grade),
                 )
             if grade is None:
                 self.conn.execute(
@@ -187,8 +192,8 @@ class Edits(Identity):
                 actor or member.name,
                 "grade",
                 f"{member_id}/{area_id}",
-                old,
-                grade,
+                shown(old),
+                shown(grade),
             )
             # A recorded revision is read back with the rest; otherwise the change is made here.
             after = (
@@ -282,6 +287,7 @@ class Edits(Identity):
                     f" (still to grade: {waiting})."
                 )
             old = session.agreed.get(area_id)
+            scale = session.profile.scale  # the audit writes a grade as its label: "3", or "B"
             if grade is None:
                 self.conn.execute(
                     "DELETE FROM agreed WHERE session_id = ? AND area_id = ?",
@@ -300,8 +306,8 @@ class Edits(Identity):
                 actor,
                 "agree",
                 area.name,
-                f"{old.grade} {old.rationale}".strip() if old else "",
-                f"{grade} {rationale}".strip() if grade is not None else "",
+                f"{scale.label(old.grade)} {old.rationale}".strip() if old else "",
+                f"{scale.label(grade)} {rationale}".strip() if grade is not None else "",
             )
             after = session.with_agreed(area_id, grade, rationale)
             return self._after_change(now, session, actor, after)
@@ -427,8 +433,10 @@ class Edits(Identity):
                 here.check_grade(grade)
                 old_grade = here.grades.get(key)
                 if old_grade is not None and old_grade != grade:
+                    label = here.profile.scale.label
                     conflicts.append(
-                        f"{member.name}, grade for {key[1]}: here {old_grade}, in the file {grade}"
+                        f"{member.name}, grade for {key[1]}: here {label(old_grade)},"
+                        f" in the file {label(grade)}"
                     )
             if conflicts:
                 return conflicts

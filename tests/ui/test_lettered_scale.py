@@ -131,6 +131,11 @@ def test_a_lettered_scale_is_typed_agreed_and_shown_by_its_letters(
     outcome_text = view.consensus_page.outcome.text()
     assert "6.5 of 10.0 (65.0%), pass mark 62.5%" in outcome_text
 
+    # the audit trail HR reads: grades by letter too
+    trail = [(e.action, e.subject, e.old, e.new) for e in store.audit_trail(session_id)]
+    assert ("grade", "m1/courage", "", "B") in trail
+    assert ("agree", "Courage (test)", "", "B") in trail
+
     sign_in_turn(view, ("Ann Chair", "Bob Member"))
     final = store.load(session_id)
     assert final.status is Status.SIGNED
