@@ -157,8 +157,9 @@ class Scale:
         return f"{text.strip()} is not a grade on this scale ({self.labels_text})."
 
     def grade_problem(self, value: object) -> str:
-        """The one wording for a grade off this scale, wherever a grade is typed or read (the
-        store's refusal, the consensus table, a session file); empty when it is on it."""
+        """The one wording for a grade value off this scale, wherever one is read (the store's
+        refusal, a session file); empty when it is on it. Typed text is read by its label
+        (``typed_problem``, in the same words)."""
         if isinstance(value, int) and not isinstance(value, bool) and value in self.values:
             return ""
         points = ", ".join(

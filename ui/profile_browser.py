@@ -130,6 +130,8 @@ class ProfileBrowser(QWidget):
         tabs = QTabWidget()
         tabs.addTab(self.indicators, "Areas and &indicators")
         tabs.addTab(self.criteria, "Role &criteria")
+        # A table sized while its tab was hidden has rows as tall as its narrowest layout.
+        tabs.currentChanged.connect(lambda _index: self._fit_rows())
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,6 +146,11 @@ class ProfileBrowser(QWidget):
         self.profile_list.selectionModel().selectionChanged.connect(self._selected)
         if profiles:
             self.profile_list.selectRow(0)
+
+    def _fit_rows(self) -> None:
+        for view in (self.indicators, self.criteria):
+            if view.isVisible():
+                view.resizeRowsToContents()
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
@@ -182,3 +189,4 @@ class ProfileBrowser(QWidget):
             ]
         )
         self.criteria_model.set_rows(list(profile.criteria))
+        self._fit_rows()
