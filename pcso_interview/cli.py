@@ -22,6 +22,7 @@ from pcso_interview.profiles import (
     ProfileFileError,
     collect_profiles,
     load_profiles,
+    profile_warnings,
     read_profile_file,
 )
 from pcso_interview.store import (
@@ -176,9 +177,34 @@ def build_parser(
     p.add_argument("url", metavar="URL", help="postgresql://USER@HOST/DATABASE (no password)")
     p.set_defaults(handler=cmd_push)
 
-    p = verbs.add_parser("demo", help="fill a database with invented sessions")
-    p.add_argument("--sessions", type=int, default=200, metavar="N")
+    p = verbs.add_parser(
+        "demo", help="fill a database with invented sessions for every loaded profile"
+    )
+    p.add_argument(
+        "--sessions",
+        type=int,
+        default=200,
+        metavar="N",
+        help="how many (at least one for each profile)",
+    )
     p.add_argument("--seed", type=int, default=2026)
+    p.add_argument(
+        "--profiles",
+        dest="demo_profiles",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a force file whose profiles get sessions too (as --profiles before the command)",
+    )
+    p.add_argument(
+        "--profile",
+        dest="only",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only this profile (may be given more than once): a force rehearses on its own",
+    )
     p.set_defaults(handler=cmd_demo)
 
     p = verbs.add_parser(
@@ -207,6 +233,12 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
         names = ", ".join(p.id for p in loaded)
         print(f"{args.check}: valid, {len(loaded)} profile(s): {names}", file=out)
+        for index, profile in enumerate(loaded):
+            for warning in profile_warnings(profile):
+                print(
+                    f"warning: {args.check}: at $.profiles[{index}].outcome_rule: {warning}",
+                    file=err,
+                )
         return 0
     profiles = collect_profiles(args.profiles)
     for error in profiles.errors:
@@ -397,29 +429,32 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"Session    {session.id}  (version {session.version}, {session.status.label})",
         f"Candidate  {session.candidate_name}  ref {session.candidate_ref}",
         f"Date       {session.date}  at {session.venue or '-'}",
-        f"Profile    {p.title} · {p.framework} ({p.id})",
+        f"Profile    {p.title} · {p.framework_label} ({p.id})",
     ]
     for m in session.panel:
         signed = session.signoff(m.id)
         state = f"signed {signed.signed_at}" if signed else "not signed"
         lines.append(f"Panel      {m.name} ({m.role}, {m.number or 'no number'}): {state}")
     lines.append("")
+    scale = p.scale
+
+    def grade_text(grade: int | None) -> str:
+        return "-" if grade is None else scale.label(grade)
+
     for area in session.planned_areas:
         grades = ", ".join(
-            f"{m.name}: {session.grades.get((m.id, area.id), '-')}" for m in session.panel
+            f"{m.name}: {grade_text(session.grades.get((m.id, area.id)))}" for m in session.panel
         )
         agreed = session.agreed_grade(area.id)
         flag = "  [spread 2+]" if session.spread_flagged(area.id) else ""
-        lines.append(
-            f"{area.name}: agreed {agreed if agreed is not None else '-'} ({grades}){flag}"
-        )
+        lines.append(f"{area.name}: agreed {grade_text(agreed)} ({grades}){flag}")
         if session.rationale(area.id):
             lines.append(f"    rationale: {session.rationale(area.id)}")
     outcome = session.outcome
     lines += [
         "",
-        f"Outcome    {outcome.result.label}: {outcome.weighted_total} of {outcome.weighted_max}"
-        f" ({outcome.percentage_text}), pass mark {outcome.pass_mark_percent}%",
+        f"Outcome    {outcome.result.label}: {outcome.score_text},"
+        f" pass mark {outcome.pass_mark_text}",
     ]
     lines += [f"           - {reason}" for reason in outcome.reasons]
     if session.withdrawn_reason:
@@ -729,17 +764,25 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if args.sessions < 1:
         raise UserError("--sessions must be at least 1")
-    profiles = collect_profiles(args.profiles)
+    loaded = collect_profiles([*args.profiles, *args.demo_profiles])
+    for error in loaded.errors:
+        print(f"warning: skipped {error}", file=err)
+    try:
+        chosen = [loaded.get(pid) for pid in args.only] if args.only else list(loaded)
+    except KeyError as exc:
+        raise UserError(str(exc.args[0])) from None
+    count = max(args.sessions, len(chosen))  # every profile gets sessions of its own
     with opened_store(args) as store:
         try:
-            count = store.insert_many(
-                demo_sessions(list(profiles), args.sessions, seed=args.seed), "demo"
-            )
+            added = store.insert_many(demo_sessions(chosen, count, seed=args.seed), "demo")
         except sqlite3.IntegrityError:
             raise UserError(
                 "this database already has the demo sessions of that seed; use another --seed"
             ) from None
-        print(f"added {count} invented session(s) to {store.path}", file=out)
+        names = ", ".join(p.id for p in chosen)
+        print(f"added {added} invented session(s) to {store.path}", file=out)
+        if args.only or args.demo_profiles or args.profiles:
+            print(f"profiles: {names}", file=out)
     return 0
 
 

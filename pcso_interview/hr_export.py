@@ -52,6 +52,7 @@ def csv_header(profile: Profile) -> list[str]:
 
 def csv_row(session: Session) -> list[str]:
     outcome = session.outcome
+    scale = session.profile.scale
     agreed = [session.agreed_grade(area.id) for area in session.planned_areas]
     result = "withdrawn" if session.status is Status.WITHDRAWN else outcome.result.value
     return [
@@ -64,9 +65,9 @@ def csv_row(session: Session) -> list[str]:
             session.profile.force,
             session.profile.role_title,
             session.status.value,
-            *("" if g is None else g for g in agreed),
-            outcome.weighted_total,
-            outcome.weighted_max,
+            *("" if g is None else scale.label(g) for g in agreed),  # "B" on a lettered scale
+            outcome.total_text,
+            outcome.max_text,
             outcome.percentage_text,
             result,
             "; ".join(outcome.reasons) if result != "withdrawn" else session.withdrawn_reason,

@@ -47,7 +47,7 @@ class NewSession:
 
 @dataclass
 class QuestionRow:
-    area_id: str
+    area_id: str  # the question's key: the area's id, or "area-id#2" for its second question
     area_name: str
     question: str
 
@@ -88,7 +88,7 @@ class DateEdit(QDateEdit):
 
 
 def profile_label(profile: Profile) -> str:
-    return f"{profile.force} · {profile.role_title} · {profile.grade} · {profile.framework.upper()}"
+    return f"{profile.force} · {profile.role_title} · {profile.grade} · {profile.framework_label}"
 
 
 class NewSessionDialog(QDialog):
@@ -236,12 +236,15 @@ class NewSessionDialog(QDialog):
         names = ", ".join(a.name for a in profile.planned_areas)
         self.plan_label.setText(f"Graded at interview: {names}")
         old = {r.area_id: r.question for r in self.questions.rows}
-        self.questions.set_rows(
-            [
-                QuestionRow(a.id, a.name, old.get(a.id) or profile.planned(a.id).question)
-                for a in profile.planned_areas
-            ]
-        )
+        rows = []
+        for planned in profile.plan:
+            name = profile.area(planned.area).name
+            keys = planned.question_keys
+            for number, key in enumerate(keys, start=1):
+                asked = planned.questions[number - 1] if number <= len(planned.questions) else ""
+                label = name if len(keys) == 1 else f"{name} (question {number})"
+                rows.append(QuestionRow(key, label, old.get(key) or asked))
+        self.questions.set_rows(rows)
 
     def _use_recent_panel(self, index: int) -> None:
         if index <= 0:

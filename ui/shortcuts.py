@@ -59,6 +59,7 @@ HELP: list[tuple[str, str]] = [
     ("Enter", "Type the evidence note for the indicator"),
     ("Esc", "Leave the note, back to the indicators (the note is saved)"),
     ("1 … 5", "Set your grade for the area (in the indicators)"),
+    ("G, then the letter", "Set your grade on a lettered scale (A … D): the letter's grade"),
     ("Ctrl+E", "The free note for the area"),
     ("Ctrl+Shift+Q", "The question asked for the area"),
     ("Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)", "Undo / redo a classification or grade"),

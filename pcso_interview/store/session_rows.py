@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from pcso_interview.lifecycle import SessionRuleError, Status
@@ -82,12 +83,13 @@ class SessionRecords(Connection):
                 ],
             )
             self._insert_members(new_id, members)
-            for area_id, question in (questions or {}).items():
-                profile.planned(area_id)
+            for key, question in (questions or {}).items():
+                check_question_key(profile, key)
                 if question.strip():
+                    # area_id holds the question's key: an area's second question is "id#2"
                     self.conn.execute(
                         "INSERT INTO questions (session_id, area_id, question) VALUES (?,?,?)",
-                        [new_id, area_id, question],
+                        [new_id, key, question],
                     )
             self._audit(
                 now,
@@ -368,7 +370,7 @@ class SessionRecords(Connection):
                 session.chair.name,
                 session.version,
                 outcome.result.value,
-                outcome.weighted_total,
+                column_total(outcome.weighted_total),
                 outcome.percentage_text,
                 profile.retention_months,
                 search_text(session.candidate_name, session.candidate_ref, session.panel),
@@ -475,7 +477,7 @@ class SessionRecords(Connection):
         values: dict[str, object] = {
             "status": status.value,
             "outcome": outcome.result.value,
-            "weighted_total": outcome.weighted_total,
+            "weighted_total": column_total(outcome.weighted_total),
             "percentage": outcome.percentage_text,
         }
         stored = self._one(
@@ -544,6 +546,13 @@ class SessionRecords(Connection):
         )
 
 
+def column_total(total: Fraction | int) -> int | float:
+    """The weighted total for the list's column, which sorts by it: an integer, or with
+    decimal weights its tenths as a float (13.5; shown from the outcome's own text)."""
+    exact = Fraction(total)
+    return exact.numerator if exact.denominator == 1 else float(exact)
+
+
 def search_text(name: str, ref: str, panel: Iterable[Member]) -> str:
     return " ".join([name, ref, *(m.name for m in panel)]).casefold()
 
@@ -554,6 +563,16 @@ def _sheet_record(content: dict[str, Any]) -> bytes:
     from pcso_interview.session import canonical_json, digest
 
     return zlib.compress(canonical_json({**content, "profile": digest(content["profile"])}), 6)
+
+
+def check_question_key(profile: Profile, key: str) -> None:
+    """A question key names a planned area's question: 'area-id', or 'area-id#2' for the
+    second of an area the profile gives two or more questions."""
+    from pcso_interview.profiles import question_key_area
+
+    planned = profile.planned(question_key_area(key))
+    if key not in planned.question_keys:
+        raise SessionRuleError(f"The profile has no question {key!r}.")
 
 
 def check_details(candidate_name: str, candidate_ref: str, day: str) -> None:

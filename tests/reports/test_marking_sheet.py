@@ -261,7 +261,7 @@ def test_first_page_holds_candidate_profile_and_panel(failing):
         profile.force,
         profile.role_title,
         profile.grade,
-        profile.framework.upper(),
+        profile.framework_label,
         profile.source_title,
     ):
         assert found_in(value, page), value

@@ -206,6 +206,13 @@ class StatisticsView(QWidget):
             "Areas: " + " · ".join(f"{i} {a.name}" for i, a in enumerate(stats.areas, start=1))
         )
         top = profile.scale.highest
+        scale = profile.scale
+        # A mean of letters is a mean of the points they stand for: the title says which.
+        in_points = (
+            ""
+            if scale.numbered
+            else " (in points: " + ", ".join(f"{p.label} {p.value}" for p in scale.points) + ")"
+        )
 
         def number(value: Fraction | None) -> float:
             return float(fraction_text(value)) if value is not None else 0.0
@@ -214,7 +221,7 @@ class StatisticsView(QWidget):
             return float(fraction_text(value * 100, 1)) if value is not None else 0.0
 
         for key, title, values, top_value, series in (
-            ("mean", "Mean agreed grade per area",
+            ("mean", f"Mean agreed grade per area{in_points}",
              [number(a.mean_agreed) for a in stats.areas], top, "Mean agreed grade"),
             ("fail", "Candidates below the minimum, per area (%)",
              [percent(a.fail_share) for a in stats.areas], 100, "Failing (%)"),

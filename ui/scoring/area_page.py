@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.profiles import Area, Indicator
+from pcso_interview.profiles import Area, Indicator, Scale
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
 from ui.scoring.note_editor import SAVE_AFTER_MS, NoteEditor
@@ -80,11 +80,79 @@ class IndicatorsModel(RowsModel[IndicatorMark]):
             )
 
 
+def grade_keys_text(scale: Scale) -> str:
+    """How a grade is typed, in words: digits on a numbered scale; on a lettered one (whose C
+    and D would classify) G, then the letter."""
+    labels = [p.label for p in scale.points]
+    keys = f"{labels[0]}-{labels[-1]}" if len(labels) > 2 else " or ".join(labels)
+    if scale.numbered:
+        return keys
+    best_first = scale.labels_text.split(", ")
+    return f"G then {best_first[0]}-{best_first[-1]}"
+
+
+class GradeBox(QGroupBox):
+    """The member's grade: a point is chosen by typing its label ("3", or "B"), by the arrow
+    keys and Space, or by a click. Esc goes back to the indicators."""
+
+    grade_typed = Signal(int)  # the value whose label was typed
+    leave = Signal()
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.scale: Scale | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        typed = event.text().strip()
+        value = self.scale.value_of(typed) if typed and self.scale is not None else None
+        if value is not None:
+            self.grade_typed.emit(value)
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class QuestionLine(QLineEdit):
+    """An area's second (third, ...) question, saved as typed like the first: each question
+    asked is recorded. It knows the question's key ("area-id#2") it was showing."""
+
+    changed = Signal(str, str)  # question key, text
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = ""
+        self.saved = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_AFTER_MS)
+        self._timer.timeout.connect(self.flush)
+        self.textEdited.connect(lambda _text: self._timer.isActive() or self._timer.start())
+        self.editingFinished.connect(self.flush)
+
+    def show_question(self, key: str, text: str) -> None:
+        if self.key != key:
+            self.flush()  # typed for the question being left: saved to that question
+        if not self.hasFocus() or self.key != key:
+            self.setText(text)
+        self.key, self.saved = key, text
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if self.key and self.text() != self.saved:
+            self.saved = self.text()
+            self.changed.emit(self.key, self.text())
+
+
 class IndicatorTable(QTableView):
     """The indicators, driven by single keys: classify, grade, open the note."""
 
     classify = Signal(int, object)  # row, Classification
-    grade_key = Signal(int)  # 1-based position on the scale
+    grade_key = Signal(str)  # a digit typed: a grade's label on a numbered scale
+    grade_box = Signal()  # G: choose the grade by its label (a letter) in the grade box
     open_note = Signal(int)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -98,7 +166,11 @@ class IndicatorTable(QTableView):
             event.accept()
             return
         if plain and Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not self.isReadOnly():
-            self.grade_key.emit(key - Qt.Key.Key_0)
+            self.grade_key.emit(chr(key))
+            event.accept()
+            return
+        if plain and key == Qt.Key.Key_G and not self.isReadOnly():
+            self.grade_box.emit()
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
@@ -145,13 +217,17 @@ class AreaPage(QWidget):
         question_label.setBuddy(self.question)
         question_row.addWidget(question_label)
         question_row.addWidget(self.question)
+        # An area the profile gives several questions: one line each after the first.
+        self.more_questions: list[QuestionLine] = []
+        self.more_questions_layout = QVBoxLayout()
+        self.more_questions_layout.setContentsMargins(0, 0, 0, 0)
 
         self.model = IndicatorsModel(self)
         self.table = IndicatorTable()
         self.table.setAccessibleName("Indicators")
         self.table.setAccessibleDescription(
             "D demonstrated, P partly, C contrary, N nothing recorded, Enter for the note, "
-            "1 to 5 for the grade"
+            "1 to 5 for the grade (G then the letter on a lettered scale)"
         )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -167,6 +243,7 @@ class AreaPage(QWidget):
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.classify.connect(self._classify_row)
         self.table.grade_key.connect(self._grade_key)
+        self.table.grade_box.connect(self._focus_grade)
         self.table.open_note.connect(self._open_note)
 
         self.note = NoteEditor("Evidence note for the selected indicator")
@@ -182,7 +259,9 @@ class AreaPage(QWidget):
         self.area_note.commit.connect(lambda key, text: self.area_note_changed.emit(key, text))
         self.area_note.escaped.connect(self.table.setFocus)
 
-        self.grade_box = QGroupBox("Your &grade")
+        self.grade_box = GradeBox("Your &grade")
+        self.grade_box.grade_typed.connect(self._grade_typed)
+        self.grade_box.leave.connect(self.table.setFocus)
         self.grade_layout = QGridLayout(self.grade_box)
         self.grade_group = QButtonGroup(self)
         self.grade_group.setExclusive(True)
@@ -196,6 +275,11 @@ class AreaPage(QWidget):
         evidence = QWidget()
         evidence_layout = QVBoxLayout(evidence)
         evidence_layout.setContentsMargins(0, 0, 0, 0)
+        self.stem = QLabel()  # the words the indicators complete: "We act with courage when we:"
+        self.stem.setWordWrap(True)
+        self.stem.setAccessibleName("The indicators complete")
+        self.stem.setStyleSheet("font-style: italic;")
+        evidence_layout.addWidget(self.stem)
         evidence_layout.addWidget(self.table, 1)
         evidence_layout.addWidget(self.note_label)
         evidence_layout.addWidget(self.note)
@@ -219,6 +303,7 @@ class AreaPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(question_row)
+        layout.addLayout(self.more_questions_layout)
         layout.addWidget(splitter, 1)
 
     # --- showing -------------------------------------------------------------------------------
@@ -239,10 +324,15 @@ class AreaPage(QWidget):
         self._set_editable(editable)
         cluster = f" · {area.cluster}" if area.cluster else ""
         source = " · indicator text: national CVF" if area.is_national else ""
+        if not session.profile.planned(area.id).scored:
+            source += " · observed, not scored (weight 0)"
         self.title.setText(f"<h2 style='margin:0'>{area.name}</h2>{area.kind}{cluster}{source}")
+        self.stem.setText(area.stem)
+        self.stem.setVisible(bool(area.stem))
         if not self.question.hasFocus() or self._question_area != area.id:
             self.question.setText(session.question(area.id))
             self._question_area = area.id
+        self._show_more_questions(session.area_questions(area.id)[1:])
         rows = [
             IndicatorMark(
                 n,
@@ -270,6 +360,8 @@ class AreaPage(QWidget):
         self.table.setProperty("readOnly", not editable)
         for widget in (self.question, self.note, self.area_note):
             widget.setReadOnly(not editable)
+        for line in self.more_questions:
+            line.setReadOnly(not editable)
         # Not disabled when read-only: a greyed-out grade is hard to read; clicks are ignored.
         self._editable = editable
 
@@ -300,6 +392,11 @@ class AreaPage(QWidget):
                 self.grade_layout.addWidget(button, 2 * row, 0)
                 self.grade_layout.addWidget(descriptor, 2 * row + 1, 0)
             self.grade_group.setProperty("scale", scale.id)
+            # On a lettered scale, how to type a grade from the indicators: G, then the letter.
+            self.grade_box.setTitle(
+                "Your &grade" if scale.numbered else f"Your &grade ({grade_keys_text(scale)})"
+            )
+        self.grade_box.scale = scale
         grade = session.grades.get((member_id, area.id))
         self.grade_group.setExclusive(False)
         for button in self.grade_group.buttons():
@@ -324,12 +421,31 @@ class AreaPage(QWidget):
     def _classify_row(self, row: int, classification: Classification) -> None:
         self.classify_requested.emit(self.model.row(row).indicator.id, classification)
 
-    def _grade_key(self, position: int) -> None:
+    def _grade_key(self, digit: str) -> None:
+        """A digit in the indicators: the grade labelled so. A lettered scale has no digits:
+        the grade box takes the focus, to type the letter."""
         if self.session is None or self.area is None:
             return
-        points = self.session.profile.scale.points
-        if 1 <= position <= len(points):
-            self.grade_requested.emit(self.area.id, points[position - 1].value)
+        scale = self.session.profile.scale
+        value = scale.value_of(digit)
+        if value is not None:
+            self.grade_requested.emit(self.area.id, value)
+        elif not scale.numbered:
+            self._focus_grade()
+
+    def _focus_grade(self) -> None:
+        buttons = self.grade_group.buttons()
+        checked = self.grade_group.checkedButton()
+        target = checked or (buttons[0] if buttons else None)
+        if target is not None:
+            target.setFocus()
+
+    def _grade_typed(self, value: int) -> None:
+        """A label typed in the grade box: the grade, then back to the indicators."""
+        if self.area is None or not self._editable:
+            return
+        self.grade_requested.emit(self.area.id, value)
+        self.table.setFocus()
 
     def _grade_clicked(self, value: int) -> None:
         if self.area is None or self.session is None:
@@ -343,6 +459,38 @@ class AreaPage(QWidget):
         self._bind_note(row)
         self.note.setFocus()
         self.note.moveCursor(self.note.textCursor().MoveOperation.End)
+
+    def _show_more_questions(self, questions: list[tuple[str, str]]) -> None:
+        """One line per question after the first, labelled Q2, Q3, ...; lines are made or
+        hidden as areas with more or fewer questions come and go."""
+        while len(self.more_questions) < len(questions):
+            line = QuestionLine()
+            number = len(self.more_questions) + 2
+            line.setAccessibleName(f"Question {number} asked")
+            line.setPlaceholderText(f"Type question {number} asked for this area")
+            line.setReadOnly(not self._editable)
+            line.changed.connect(self.question_changed)
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(f"Q{number}:")
+            label.setBuddy(line)
+            row_layout.addWidget(label)
+            row_layout.addWidget(line)
+            self.more_questions_layout.addWidget(row)
+            QWidget.setTabOrder(
+                self.more_questions[-1] if self.more_questions else self.question, line
+            )
+            self.more_questions.append(line)
+        for index, line in enumerate(self.more_questions):
+            holder = line.parentWidget()
+            if index < len(questions):
+                line.show_question(*questions[index])
+            else:
+                line.flush()
+                line.key = ""
+            if holder is not None:
+                holder.setVisible(index < len(questions))
 
     def _question_typed(self) -> None:
         if self.area is not None:
@@ -366,6 +514,8 @@ class AreaPage(QWidget):
         self.area_note.flush()
         if self._question_timer.isActive():
             self._question_done()
+        for line in self.more_questions:
+            line.flush()
 
     def refused_notes(self) -> list[str]:
         return self.note.refused() + self.area_note.refused()

@@ -118,7 +118,7 @@ class ConsensusModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.EditRole:
             if column == self.agreed_column:
-                return "" if row.agreed is None else str(row.agreed)
+                return self._label(row.agreed)
             if column == self.rationale_column:
                 return row.rationale
         spread_column = 1 + len(self.member_names)
@@ -142,18 +142,24 @@ class ConsensusModel(QAbstractTableModel):
             if not self.visible:
                 return "hidden"
             grade = row.grades[column - 1]
-            return "-" if grade is None else str(grade)
+            return "-" if grade is None else self._label(grade)
         if column == members + 1:
             if not self.visible:
                 return ""
             return f"⚑ {SPREAD_FLAG_AT}+ discuss" if row.spread_flag else ""
         if column == self.agreed_column:
-            return "" if row.agreed is None else str(row.agreed)
+            return self._label(row.agreed)
         if column == self.rationale_column:
             if row.rationale_required and not row.rationale.strip():
                 return "⚠ required: outside the members' grades"
             return row.rationale
         return ""
+
+    def _label(self, grade: int | None) -> str:
+        """A grade as the scale writes it: "3", or "B" on a lettered scale."""
+        if grade is None:
+            return ""
+        return self.scale.label(grade) if self.scale is not None else str(grade)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
@@ -166,10 +172,9 @@ class ConsensusModel(QAbstractTableModel):
                 return True
             if self.scale is None:
                 return False
-            grade = int(text) if text.isdigit() else None
-            problem = self.scale.grade_problem(text if grade is None else grade)
-            if problem or grade is None:
-                self.refused.emit(problem)
+            grade = self.scale.value_of(text)  # typed as the scale labels it: "3", or "B"
+            if grade is None:
+                self.refused.emit(self.scale.typed_problem(text))
                 return False
             self.agree_requested.emit(row.area.id, grade, row.rationale)
             return True
@@ -288,8 +293,7 @@ class ConsensusPage(QWidget):
         outcome = session.outcome
         lines = [
             f"<b>Outcome: {RESULT_SYMBOL[outcome.result]} {outcome.result.label}</b> — "
-            f"{outcome.weighted_total} of {outcome.weighted_max} ({outcome.percentage_text}), "
-            f"pass mark {outcome.pass_mark_percent}%"
+            f"{outcome.score_text}, pass mark {outcome.pass_mark_text}"
         ]
         lines += [f"• {reason}" for reason in outcome.reasons]
         # Grades changed after their member had seen the others': the panel sees each one.

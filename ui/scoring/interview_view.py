@@ -33,7 +33,7 @@ from pcso_interview.store import Store
 from ui import shortcuts
 from ui.feedback import SaveState, attempt
 from ui.scoring import pending
-from ui.scoring.area_page import AreaPage
+from ui.scoring.area_page import AreaPage, grade_keys_text
 from ui.scoring.consensus_page import ConsensusPage
 from ui.scoring.pending import Change, PendingWrites
 from ui.scoring.signoff_page import SignOffPage
@@ -372,7 +372,8 @@ class InterviewView(QWidget):
         member = session.member(self.member_id)
         if self.page_key not in (CONSENSUS, SIGNOFF):
             if (self.member_id, self.page_key) not in session.grades:
-                return "classify each indicator (D, P, C, N), then grade the area (1-5)"
+                keys = grade_keys_text(session.profile.scale)
+                return f"classify each indicator (D, P, C, N), then grade the area ({keys})"
             if not session.has_submitted(self.member_id):
                 return f"the next area (Ctrl+PgDown); {member.name} has areas still to grade"
         waiting = [m.name for m in session.panel if not session.has_submitted(m.id)]
