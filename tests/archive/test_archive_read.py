@@ -159,3 +159,45 @@ def test_hr_reads_are_planned_for_their_own_text_never_prepared_once_for_all(pus
         assert hr.conn.execute("SELECT count(*) FROM pg_prepared_statements").fetchone() == (0,)
     finally:
         hr.close()
+
+
+def test_a_force_of_its_own_shape_reads_alike_on_laptop_and_archive(capsys, archive, tmp_path):
+    """Issue 18's profiles on the archive: a lettered scale and decimal weights (totals in
+    tenths), pushed and read back as the laptop reads them."""
+    from pathlib import Path
+
+    from pcso_interview.demo import demo_sessions
+    from pcso_interview.lifecycle import Status
+    from pcso_interview.profiles import read_profile_file
+
+    example = Path(__file__).resolve().parents[1] / "data" / "profiles"
+    example /= "example-constabulary.json"
+    (profile,) = read_profile_file(example)
+    store = laptop(tmp_path)
+    store.insert_many(
+        (s for s in demo_sessions([profile], 12, seed=18) if s.status is Status.SIGNED), "demo"
+    )
+    store.close()
+    db = tmp_path / "laptop.db"
+    status, out, err = cli(capsys, "--db", db, "push", archive.url("laptop_a"))
+    assert status == 0, out + err
+    listed = cli(capsys, "--db", db, "sessions", "--json")[1]
+    rows = [json.loads(line) for line in listed.splitlines()]
+    assert rows and any(not float(r["weighted_total"]).is_integer() for r in rows), rows
+    for args in (
+        ["sessions", "--json"],
+        ["sessions", "--json", "--sort", "total"],
+        ["sessions"],
+        ["--profiles", example, "statistics", "--profile", profile.id],
+        ["check"],
+    ):
+        here, there = both(capsys, db, archive, *args)
+        assert here == there, args
+    for row in rows:
+        for args in (["show", row["id"]], ["verify", row["id"]]):
+            here, there = both(capsys, db, archive, *args)
+            assert here == there and here[0] == 0, args
+        a, b = tmp_path / "a.json", tmp_path / "b.json"
+        cli(capsys, "--db", db, "export", row["id"], "-o", a)
+        cli(capsys, "--db", archive.url(), "export", row["id"], "-o", b)
+        assert a.read_bytes() == b.read_bytes()

@@ -190,6 +190,7 @@ def _listing(store: Store, newest: _Version) -> dict[str, Any]:
     if row and row[0]["version"] == newest.version and row[0]["status"] == "signed":
         return row[0]
     from pcso_interview.session import Session
+    from pcso_interview.store.session_rows import column_total
 
     content = json.loads(newest.content)
     profile = json.loads(
@@ -213,7 +214,7 @@ def _listing(store: Store, newest: _Version) -> dict[str, Any]:
         "chair_name": session.chair.name,
         "status": "signed",
         "outcome": outcome.result.value,
-        "weighted_total": outcome.weighted_total,
+        "weighted_total": column_total(outcome.weighted_total),
         "percentage": outcome.percentage_text,
         "retention_months": session.profile.retention_months,
         "closed_at": newest.signed_at,

@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,6 +72,18 @@ def _profile(text: str) -> tuple[dict[str, Any], Profile]:
 
     data = json.loads(text)
     return data, Profile.from_dict(data)
+
+
+def _session_row(row: dict[str, Any]) -> SessionRow:
+    """A list row as the laptop gives it: the weighted total (numeric here) an integer, or
+    with decimal weights its tenths as a float."""
+    total = row["weighted_total"]
+    if isinstance(total, Decimal):
+        row = {
+            **row,
+            "weighted_total": int(total) if total == total.to_integral() else float(total),
+        }
+    return SessionRow(**row)
 
 
 def _like(text: str, *, prefix: bool = False) -> str:
@@ -270,7 +283,7 @@ class ArchiveStore:
                     f" SELECT {ROW_COLUMNS} FROM matching"
                 )
             rows = self._rows(f"{sql}{_order_by(query)} LIMIT %s OFFSET %s", page)
-            return SessionPage(tuple(SessionRow(**r) for r in rows), total, query)
+            return SessionPage(tuple(_session_row(r) for r in rows), total, query)
         rows = self._rows(
             f"SELECT {ROW_COLUMNS} FROM archive.sessions {where}{_order_by(query)}"
             " LIMIT %s OFFSET %s",
@@ -281,7 +294,7 @@ class ArchiveStore:
         else:
             found = self._one(f"SELECT count(*) AS n FROM archive.sessions {where}", params)
             total = int(found["n"]) if found else 0
-        return SessionPage(tuple(SessionRow(**r) for r in rows), total, query)
+        return SessionPage(tuple(_session_row(r) for r in rows), total, query)
 
     def session_ids(self, query: SessionQuery) -> list[str]:
         where, params = _where(query)
@@ -484,7 +497,7 @@ class ArchiveStore:
 
     def purge_candidates(self) -> list[SessionRow]:
         return [
-            SessionRow(**r)
+            _session_row(r)
             for r in self._rows(
                 f"SELECT {ROW_COLUMNS} FROM archive.sessions WHERE closed_at != ''"
                 " AND (left(closed_at, 10)::date + make_interval(months => retention_months))"

@@ -633,11 +633,24 @@ CREATE TRIGGER session_search_no_truncate BEFORE TRUNCATE ON session_search
 FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('the archive is never truncated');
 """
 
+# Profiles may weigh areas in decimals (issue 18): a weighted total then has tenths, as the
+# laptop's list keeps it (13.5), and the signed content writes it as text ("13.5", or "10.0"
+# on such a profile even when whole). The list's column holds it exactly, and push_listing
+# compares it as a number.
+WEIGHTED_TOTAL_TENTHS = (
+    "ALTER TABLE sessions ALTER COLUMN weighted_total TYPE numeric;\n"
+    + PUSH_LISTING_CHECKED.replace(
+        "(content->'outcome'->>'weighted_total')::integer",
+        "(content->'outcome'->>'weighted_total')::numeric",
+    )
+)
+
 MIGRATIONS = (
     Migration(1, "initial", TABLES + TRIGGERS + FUNCTIONS),
     Migration(2, "trigger_search_path", TRIGGER_SEARCH_PATH),
     Migration(3, "push_audit_in_memory", PUSH_AUDIT_IN_MEMORY),
     Migration(4, "push_listing_checked", PUSH_LISTING_CHECKED),
     Migration(5, "session_search", SEARCH_TABLE),
+    Migration(6, "weighted_total_tenths", WEIGHTED_TOTAL_TENTHS),
 )
 ARCHIVE_VERSION = len(MIGRATIONS)  # a test keeps the numbering in step
