@@ -125,11 +125,18 @@ class NewSessionDialog(QDialog):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         day = today or date.today()
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        # The fields inside have names of their own for screen readers.
+        inner_date = self.date_edit.findChild(QLineEdit)
+        if inner_date is not None:
+            inner_date.setAccessibleName("Interview date")
         self.venue = QComboBox()
         self.venue.setEditable(True)
         self.venue.setAccessibleName("Venue")
         self.venue.addItems(list(recent_venues))
         self.venue.setCurrentText(recent_venues[0] if recent_venues else "")
+        venue_field = self.venue.lineEdit()
+        if venue_field is not None:
+            venue_field.setAccessibleName("Venue")
 
         form = QFormLayout()
         form.addRow("&Profile", self.profile_box)
@@ -175,6 +182,8 @@ class NewSessionDialog(QDialog):
         self.questions_view.setAccessibleName("Questions asked per area")
         self.questions_view.setModel(self.questions)
         self.questions_view.verticalHeader().setVisible(False)
+        self.questions_view.setWordWrap(True)  # a long question wraps; it is never cut off
+        self.questions_view.setTabKeyNavigation(False)
         self.questions_view.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
         )
@@ -225,7 +234,15 @@ class NewSessionDialog(QDialog):
         order += [self.chair_group.button(0), self.questions_view]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
+        # Each question's row as tall as its wrapped text.
+        header = self.questions_view.horizontalHeader()
+        header.sectionResized.connect(lambda *_: self.questions_view.resizeRowsToContents())
+        self.questions.dataChanged.connect(lambda *_: self.questions_view.resizeRowsToContents())
+        self.questions.modelReset.connect(self.questions_view.resizeRowsToContents)
         self.resize(1100, 560)
+        # The candidate's name is the first thing typed (the profile is usually the same all
+        # day, and typing into the profile box opened its list).
+        self.candidate_name.setFocus()
 
     @property
     def profile(self) -> Profile:

@@ -113,7 +113,7 @@ class ProfileBrowser(QWidget):
                 lambda *_, v=view: v.resizeRowsToContents()
             )
         tabs = QTabWidget()
-        tabs.addTab(self.indicators, "Areas and &indicators")
+        tabs.addTab(self.indicators, "Areas and in&dicators")
         tabs.addTab(self.criteria, "Role &criteria")
         details = QWidget()
         details_layout = QVBoxLayout(details)

@@ -4,10 +4,11 @@ member's free note and grade, with the scale's descriptors and the member's coun
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -30,6 +32,12 @@ from pcso_interview.session import Session
 from ui.scoring.note_editor import SAVE_AFTER_MS, NoteEditor
 from ui.shortcuts import classify_keys
 from ui.table_model import Column, Index, RowsModel
+
+# Below this height the scale's descriptors fold into one line for the grade chosen (or about
+# to be chosen); below this width the evidence notes leave the table (they show beneath it).
+COMPACT_HEIGHT = 560
+COMPACT_WIDTH = 700
+INDICATOR_MIN_WIDTH = 220  # the Indicator column never gets narrower: it wraps, it does not clip
 
 CLASSIFICATION_BACKGROUND = {
     Classification.DEMONSTRATED: QColor("#e3f2e1"),
@@ -126,6 +134,8 @@ class AreaPage(QWidget):
         self.session: Session | None = None
         self._editable = False
         self.member_id = ""
+        self.advance = True  # classifying moves the cursor to the next indicator (a setting)
+        self.compact = False
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Area")
@@ -142,6 +152,7 @@ class AreaPage(QWidget):
         self.question.textEdited.connect(self._question_typed)
         question_row = QHBoxLayout()
         question_label = QLabel("&Q:")
+        question_label.setToolTip("The question asked for this area (Ctrl+Shift+Q)")
         question_label.setBuddy(self.question)
         question_row.addWidget(question_label)
         question_row.addWidget(self.question)
@@ -158,12 +169,15 @@ class AreaPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # one Tab stop; arrows move inside
+        self.table.setMinimumWidth(INDICATOR_MIN_WIDTH + 140)  # the Evidence column and frame
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 260)
+        header.setMinimumSectionSize(60)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.classify.connect(self._classify_row)
         self.table.grade_key.connect(self._grade_key)
@@ -172,6 +186,7 @@ class AreaPage(QWidget):
         self.note = NoteEditor("Evidence note for the selected indicator")
         self.note.setPlaceholderText("Evidence note for the selected indicator (Enter to type)")
         self.note.setMaximumHeight(80)
+        self.note.setMinimumHeight(36)
         self.note.commit.connect(lambda key, text: self.note_changed.emit(key, text))
         self.note.escaped.connect(self.table.setFocus)
         self.note_label = QLabel("Evidence &note")
@@ -203,18 +218,42 @@ class AreaPage(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.grade_box)
+        self.descriptor = QLabel()  # the compact form: one descriptor, the grade's in view
+        self.descriptor.setWordWrap(True)
+        self.descriptor.setAccessibleName("Descriptor")
+        self.descriptor.setStyleSheet("color: #37474f;")
+        self.descriptor.setVisible(False)
+        side_layout.addWidget(self.descriptor)
+        # A grade with nothing recorded behind it is allowed (evaluation is the member's
+        # judgement), but said, gently, where the grade is.
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setAccessibleName("Grade warning")
+        self.warning.setStyleSheet("color: #6d4c00;")
+        self.warning.setVisible(False)
+        side_layout.addWidget(self.warning)
         side_layout.addWidget(self.counts)
-        area_note_label = QLabel("Area note (Ctrl+E)")
+        area_note_label = QLabel("Area n&ote (Ctrl+E)")
         area_note_label.setBuddy(self.area_note)
         side_layout.addWidget(area_note_label)
+        self.area_note.setMinimumHeight(60)
         side_layout.addWidget(self.area_note, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(evidence)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([720, 330])
-        splitter.setChildrenCollapsible(False)
+        # The side scrolls rather than push the window off a small or scaled screen.
+        self.side = QScrollArea()
+        self.side.setWidget(side)
+        self.side.setWidgetResizable(True)
+        self.side.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side.setMinimumWidth(190)
+        self.side.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(evidence)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([720, 330])
+        self.splitter.setChildrenCollapsible(False)
+        splitter = self.splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -287,19 +326,28 @@ class AreaPage(QWidget):
                 widget = item.widget() if item is not None else None
                 if widget is not None:
                     widget.deleteLater()
+            self._descriptors: list[QLabel] = []
             for row, point in enumerate(scale.points):
                 button = QRadioButton(f"{point.label}  {point.name}")
                 button.setAccessibleName(f"Grade {point.label}, {point.name}")
                 button.setAccessibleDescription(point.descriptor)
                 button.setToolTip(point.descriptor)
+                button.installEventFilter(self)  # its descriptor shows while it has the focus
                 self.grade_group.addButton(button, point.value)
                 descriptor = QLabel(point.descriptor)
                 descriptor.setWordWrap(True)
                 descriptor.setIndent(22)
                 descriptor.setStyleSheet("color: #37474f;")
+                descriptor.setVisible(not self.compact)
+                self._descriptors.append(descriptor)
                 self.grade_layout.addWidget(button, 2 * row, 0)
                 self.grade_layout.addWidget(descriptor, 2 * row + 1, 0)
             self.grade_group.setProperty("scale", scale.id)
+            buttons = self.grade_group.buttons()
+            QWidget.setTabOrder(self.note, buttons[0])
+            for first, second in pairwise(buttons):
+                QWidget.setTabOrder(first, second)
+            QWidget.setTabOrder(buttons[-1], self.area_note)
         grade = session.grades.get((member_id, area.id))
         self.grade_group.setExclusive(False)
         for button in self.grade_group.buttons():
@@ -308,6 +356,47 @@ class AreaPage(QWidget):
         counts = session.counts(member_id, area.id)
         graded = f"your grade {scale.label(grade)}" if grade is not None else "not graded yet"
         self.counts.setText(f"<b>Your evidence</b> ({graded}):<br>{counts}")
+        recorded = counts.demonstrated + counts.partly + counts.contrary
+        noted = any(session.mark(member_id, i.id).note.strip() for i in area.indicators)
+        noted = noted or bool(session.area_notes.get((member_id, area.id), "").strip())
+        if grade is not None and not recorded and not noted:
+            self.warning.setText(
+                f"⚠ Graded {scale.label(grade)} with nothing recorded for this area. If there "
+                "was evidence, classify it (D, P, C) or add a note; the grade stands either way."
+            )
+        else:
+            self.warning.setText("")
+        self.warning.setVisible(bool(self.warning.text()))
+        self._show_descriptor()
+
+    def _show_descriptor(self, value: int | None = None) -> None:
+        """Compact form: one descriptor, for the grade focused or else the grade chosen."""
+        if self.session is None:
+            return
+        scale = self.session.profile.scale
+        chosen = value if value is not None else self.grade_group.checkedId()
+        point = next((p for p in scale.points if p.value == chosen), None)
+        self.descriptor.setText(f"{point.label} = {point.descriptor}" if point else "")
+        self.descriptor.setVisible(self.compact and point is not None)
+
+    def set_compact(self, compact: bool) -> None:
+        """Fold the scale's descriptors into one line (small or scaled screens)."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        for label in getattr(self, "_descriptors", []):
+            label.setVisible(not compact)
+        self._show_descriptor()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.set_compact(event.size().height() < COMPACT_HEIGHT)
+        self.table.setColumnHidden(2, event.size().width() < COMPACT_WIDTH)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QRadioButton):
+            self._show_descriptor(self.grade_group.id(watched))
+        return super().eventFilter(watched, event)
 
     # --- user actions --------------------------------------------------------------------------
 
@@ -323,6 +412,12 @@ class AreaPage(QWidget):
 
     def _classify_row(self, row: int, classification: Classification) -> None:
         self.classify_requested.emit(self.model.row(row).indicator.id, classification)
+        # Stored (and shown): on to the next indicator, so each one costs one key.
+        done = 0 <= row < self.model.rowCount() and self.model.row(row).classification == (
+            classification
+        )
+        if self.advance and done and row + 1 < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row + 1, 0))
 
     def _grade_key(self, position: int) -> None:
         if self.session is None or self.area is None:

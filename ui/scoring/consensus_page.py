@@ -4,6 +4,7 @@ profile's method, the rationale where it is required, and the live outcome with 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
@@ -208,7 +209,7 @@ class ConsensusPage(QWidget):
         self.explanation.setWordWrap(True)
         self.model = ConsensusModel(self)
         self.model.agree_requested.connect(self.agree_requested)
-        self.model.refused.connect(lambda message: messages.warn(self, "Not saved", message))
+        self.model.refused.connect(self._refused)
         self.table = QTableView()
         self.table.setAccessibleName("Agreed grades")
         self.table.setModel(self.model)
@@ -222,6 +223,8 @@ class ConsensusPage(QWidget):
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # one Tab stop; arrows move inside
+        self.table.setMinimumHeight(90)
         self.outcome = QLabel()
         self.outcome.setAccessibleName("Outcome")
         self.outcome.setWordWrap(True)
@@ -232,6 +235,28 @@ class ConsensusPage(QWidget):
         layout.addWidget(self.explanation)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.outcome)
+
+    def _refused(self, message: str) -> None:
+        """Said once the editor has closed, then the keys are back on the cell typed in (a
+        box shown from inside the editor left the focus on the window's tab bar)."""
+        current = self.table.currentIndex()
+
+        def say() -> None:
+            messages.warn(self, "Not saved", message)
+            self.window().activateWindow()
+            if current.isValid():
+                self.table.setCurrentIndex(current)
+            self.table.setFocus()
+
+        QTimer.singleShot(0, say)
+
+    def start(self) -> None:
+        """Opening Consensus: the cursor on the first agreed grade still to type (the first
+        row when none is left), whatever was selected before."""
+        rows = self.model.rows
+        empty = next((n for n, r in enumerate(rows) if r.agreed is None), 0)
+        if rows:
+            self.table.setCurrentIndex(self.model.index(empty, self.model.agreed_column))
 
     def _rationale_typed(self, row: int, text: str) -> None:
         if 0 <= row < len(self.model.rows) and self.model.rows[row].agreed is not None:
@@ -250,10 +275,11 @@ class ConsensusPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.model.rationale_column, QHeaderView.ResizeMode.Stretch)
-        if current.isValid():
+        rows, columns = self.model.rowCount(), self.model.columnCount()
+        if current.isValid() and current.row() < rows and current.column() < columns:
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         else:
-            self.table.setCurrentIndex(self.model.index(0, self.model.agreed_column))
+            self.start()
         if had_focus:
             self.table.setFocus()
         if not visible:
@@ -267,32 +293,42 @@ class ConsensusPage(QWidget):
                 f"The chair ({session.chair.name}) records the agreed grades: choose "
                 "'Scoring as' the chair (Ctrl+M) to type them."
             )
+        elif method == "consensus" and len(session.panel) == 1:
+            self.explanation.setText(
+                "One member: each agreed grade is taken from your own grade as you grade the"
+                " area. Type another grade here to change it (Right for the rationale, which is"
+                " required when it differs from yours)."
+            )
         elif method == "consensus":
             self.explanation.setText(
-                "Type the agreed grade for each area after the panel's discussion, then Tab to "
-                "the rationale. A rationale is required when the agreed grade lies outside the "
-                f"members' grades. ⚑ marks a spread of {SPREAD_FLAG_AT} or more."
+                "Type the agreed grade for each area after the panel's discussion (Enter, then"
+                " Down for the next); Right for the rationale. A rationale is required when the"
+                " agreed grade lies outside the members' grades. ⚑ marks a spread of "
+                f"{SPREAD_FLAG_AT} or more."
             )
         else:
             self.explanation.setText(
                 f"This profile derives agreed grades by the '{method}' method."
             )
-        if session.blind:
-            self.outcome.setText(
-                f"The agreed grades and the outcome show for {member.name} once they have graded"
-                " every area."
-            )
-            return
-        outcome = session.outcome
-        lines = [
-            f"<b>Outcome: {RESULT_SYMBOL[outcome.result]} {outcome.result.label}</b> — "
-            f"{outcome.weighted_total} of {outcome.weighted_max} ({outcome.percentage_text}), "
-            f"pass mark {outcome.pass_mark_percent}%"
-        ]
-        lines += [f"• {reason}" for reason in outcome.reasons]
-        # Grades changed after their member had seen the others': the panel sees each one.
-        lines += [f"⚑ {session.revision_text(r)}" for r in session.revisions]
-        blockers = session.signoff_blockers()
-        if not blockers and not session.locked:
-            lines.append("<b>Next: Sign-off (Ctrl+Shift+S)</b>")
-        self.outcome.setText("<br>".join(lines))
+        self.outcome.setText(outcome_text(session, member.name))
+
+
+def outcome_text(session: Session, member_name: str, *, next_step: bool = True) -> str:
+    """The live outcome with every reason, as Consensus and Sign-off show it (rich text)."""
+    if session.blind:
+        return (
+            f"The agreed grades and the outcome show for {member_name} once they have graded"
+            " every area."
+        )
+    outcome = session.outcome
+    lines = [
+        f"<b>Outcome: {RESULT_SYMBOL[outcome.result]} {outcome.result.label}</b> — "
+        f"{outcome.weighted_total} of {outcome.weighted_max} ({outcome.percentage_text}), "
+        f"pass mark {outcome.pass_mark_percent}%"
+    ]
+    lines += [f"• {escape(reason, quote=False)}" for reason in outcome.reasons]
+    # Grades changed after their member had seen the others': the panel sees each one.
+    lines += [f"⚑ {escape(session.revision_text(r), quote=False)}" for r in session.revisions]
+    if next_step and not session.signoff_blockers() and not session.locked:
+        lines.append("<b>Next: Sign-off (Ctrl+Shift+S)</b>")
+    return "<br>".join(lines)

@@ -2,8 +2,10 @@
 
 Every change goes to the store, which returns the session as it now stands; the controller
 keeps it and says so (``shown``), and the view shows it without reading the database again.
-Undo and redo are store changes too: the undo stack lives here. Who is acting (the member
-scoring, and who has proven it with their PIN in this window) lives here as well.
+Undo and redo are store changes too, kept per page (each area, Consensus) in an undo group
+that lives here: Ctrl+Z acts on the page shown, and the Edit menu names the area. Who is
+acting (the member scoring, and who has proven it with their PIN in this window) lives here
+as well.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pcso_interview.scoring import Classification
@@ -54,7 +56,7 @@ class InterviewController(QObject):
         save_state: SaveState,
         *,
         read_only: bool = False,
-        undo_stack: QUndoStack | None = None,
+        undo_group: QUndoGroup | None = None,
         home: Callable[[], QWidget] | None = None,
     ):
         """``window``: the widget boxes and dialogs belong to; ``save_state``: where the fate of
@@ -72,7 +74,35 @@ class InterviewController(QObject):
         self.pending.refused.connect(self._kept_change_refused)
         self.session: Session | None = None
         self.member_id = ""
-        self.undo_stack = undo_stack or QUndoStack(self)
+        self.undo_group = undo_group or QUndoGroup(self)
+        self._stacks: dict[tuple[str, str, str], QUndoStack] = {}  # (session, member, page)
+        self._page = ""
+        self._idle = QUndoStack(self)  # what the Edit menu acts on before a page is shown
+        self._reload_due = False  # a change is stored but not yet shown (``catch_up``)
+
+    # --- undo, per page --------------------------------------------------------------------------
+
+    def show_page(self, page_key: str) -> None:
+        """The page now shown: Ctrl+Z and the Edit menu act on its changes only."""
+        self._page = page_key
+        self.undo_group.setActiveStack(self.undo_stack)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The changes made on the page shown, by the member scoring, that can be undone."""
+        if self.session is None or not self._page:
+            return self._idle
+        key = (self.session.id, self.member_id, self._page)
+        stack = self._stacks.get(key)
+        if stack is None:
+            stack = self._stacks[key] = QUndoStack(self)
+            self.undo_group.addStack(stack)
+        return stack
+
+    def clear_undo(self) -> None:
+        """Nothing done before this can be undone (signing, withdrawing, another member)."""
+        for stack in self._stacks.values():
+            stack.clear()
 
     # --- who is acting -------------------------------------------------------------------------
 
@@ -123,7 +153,8 @@ class InterviewController(QObject):
         if not self.is_proven(member_id) and self.prove(member_id, "to score as yourself") is None:
             return False
         self.member_id = member_id
-        self.undo_stack.clear()
+        self.clear_undo()
+        self.undo_group.setActiveStack(self.undo_stack)
         return True
 
     # --- opening and reading -------------------------------------------------------------------
@@ -134,7 +165,7 @@ class InterviewController(QObject):
         ok, session = attempt(self.window, lambda: self.store.load(session_id))
         if not ok or session is None:
             return False
-        self.undo_stack.clear()
+        self.clear_undo()
         self.session = session
         members = [m.id for m in session.panel]
         self.member_id = member_id if member_id in members else session.chair.id
@@ -154,6 +185,13 @@ class InterviewController(QObject):
         elif self.pending.queue:  # cannot even read: show the kept changes on what was shown
             self.session = self.pending.show(self.session)
             self.shown.emit()
+
+    def catch_up(self) -> None:
+        """Show a change whose showing was put off (an item editor was closing), now: before
+        another page is shown, so that it never shows the session as it was."""
+        if self._reload_due:
+            self._reload_due = False
+            self.reload()
 
     def store_state(self, page_key: str) -> None:
         """Remember what is open, so the app reopens the same session, page and member."""
@@ -196,7 +234,8 @@ class InterviewController(QObject):
             if ok and self.pending.queue:
                 self._waiting(len(self.pending.queue))
         if later:
-            QTimer.singleShot(0, self.reload)
+            self._reload_due = True
+            QTimer.singleShot(0, self.catch_up)
         elif (
             isinstance(result, Session)
             and self.session is not None
@@ -242,13 +281,45 @@ class InterviewController(QObject):
                 show=pending.classified(member_id, indicator_id, value),
             )
 
-        self._push(f"classify {indicator_id}", apply, old, classification)
+        area = session.area_of_indicator(indicator_id)
+        number = next(n for n, i in enumerate(area.indicators, 1) if i.id == indicator_id)
+        self._push(f"evidence for indicator {number} of {area.name}", apply, old, classification)
 
     def set_grade(self, area_id: str, grade: int | None) -> None:
         session, member_id = self.session, self.member_id
         if session is None or not self.editable:
             return
         old = session.grades.get((member_id, area_id))
+        name = session.profile.area(area_id).name
+        if self._sole_member_agrees(session):
+            # One member: the agreed grade follows their own (shown in Consensus, editable
+            # there), recorded through the store like any agreed grade, undone with it.
+            recorded = session.agreed.get(area_id)
+            before = (old, recorded.grade if recorded else None, session.rationale(area_id))
+            follows = recorded is None or recorded.grade == old
+
+            def apply_both(value: tuple[int | None, int | None, str]) -> bool:
+                own, agreed, rationale = value
+                done = self._write(
+                    lambda: self.store.grade(session.id, member_id, area_id, own),
+                    show=pending.graded(member_id, area_id, own),
+                )
+                now = self.session.agreed.get(area_id) if self.session else None
+                if not done or (now.grade if now else None, now.rationale if now else "") == (
+                    agreed,
+                    rationale,
+                ):
+                    return done
+                return self._write(
+                    lambda: self.store.agree(
+                        session.id, area_id, agreed, rationale, actor=session.chair.name
+                    ),
+                    show=pending.agreed(area_id, agreed, rationale),
+                )
+
+            after = (grade, grade if follows else before[1], before[2])
+            self._push(f"grade for {name}", apply_both, before, after)
+            return
 
         def apply(value: int | None) -> bool:
             return self._write(
@@ -256,7 +327,12 @@ class InterviewController(QObject):
                 show=pending.graded(member_id, area_id, value),
             )
 
-        self._push(f"grade {area_id}", apply, old, grade)
+        self._push(f"grade for {name}", apply, old, grade)
+
+    @staticmethod
+    def _sole_member_agrees(session: Session) -> bool:
+        """A one-member panel whose chair records agreed grades: each is their own grade."""
+        return len(session.panel) == 1 and session.profile.method == "consensus"
 
     def agree(self, area_id: str, grade: int | None, rationale: str) -> None:
         session = self.session
@@ -274,7 +350,9 @@ class InterviewController(QObject):
                 show=pending.agreed(area_id, value[0], value[1]),
             )
 
-        self._push(f"agree {area_id}", apply, old, (grade, rationale))
+        name = session.profile.area(area_id).name
+        what = "agreed grade" if old[0] != grade else "rationale"
+        self._push(f"{what} for {name}", apply, old, (grade, rationale))
 
     def save_rationale_draft(self, area_id: str, grade: int, text: str) -> None:
         """A rationale still being typed: saved, not yet an undo step (Enter makes that), and
@@ -343,7 +421,7 @@ class InterviewController(QObject):
                 secret=secret,
             )
         )
-        self.undo_stack.clear()
+        self.clear_undo()
         return signed
 
     def clear_signatures(self) -> None:
@@ -376,4 +454,4 @@ class InterviewController(QObject):
         if reason:
             member = session.member(self.member_id)
             self._write(lambda: self.store.withdraw(session.id, reason, member.name))
-            self.undo_stack.clear()
+            self.clear_undo()

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,7 +62,7 @@ class InterviewView(QWidget):
         parent: QWidget | None = None,
         *,
         read_only: bool = False,
-        undo_stack: QUndoStack | None = None,
+        undo_group: QUndoGroup | None = None,
     ):
         super().__init__(parent)
         self.save_state = SaveState()
@@ -74,7 +74,7 @@ class InterviewView(QWidget):
             self,
             self.save_state,
             read_only=read_only,
-            undo_stack=undo_stack,
+            undo_group=undo_group,
             home=lambda: self.area_page.table,
         )
         self.controller.shown.connect(self._render)
@@ -90,6 +90,7 @@ class InterviewView(QWidget):
         self.member_box.setMinimumWidth(220)
         self.member_box.currentIndexChanged.connect(self._member_changed)
         self.member_box.activated.connect(self._member_activated)
+        self.member_box.installEventFilter(self)  # Enter: on to the page with the member's keys
         scoring_as = QLabel("Viewing &as:" if read_only else "Scoring &as:")
         scoring_as.setBuddy(self.member_box)
         self.banner = QLabel()
@@ -107,6 +108,8 @@ class InterviewView(QWidget):
         self.nav_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.nav_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.nav_view.verticalHeader().setVisible(False)
+        self.nav_view.setTabKeyNavigation(False)
+        self.nav_view.setMinimumWidth(150)
         self.nav_view.setModel(self.nav)
         self.progress = QLabel()
         self.progress.setAccessibleName("Progress")
@@ -125,6 +128,7 @@ class InterviewView(QWidget):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([270, 1060])
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
@@ -143,9 +147,14 @@ class InterviewView(QWidget):
         self.area_page.question_changed.connect(controller.save_question)
         self.consensus_page.agree_requested.connect(controller.agree)
         self.consensus_page.rationale_typed.connect(controller.save_rationale_draft)
-        self.signoff_page.sign_requested.connect(controller.sign)
+        self.signoff_page.sign_requested.connect(self.sign)
         self.signoff_page.clear_requested.connect(controller.clear_signatures)
         self._bind_keys()
+        # Tab goes through every control of the page shown, tables being one stop each.
+        QWidget.setTabOrder(self.member_box, self.nav_view)
+        QWidget.setTabOrder(self.nav_view, self.area_page.question)
+        QWidget.setTabOrder(self.area_page.question, self.area_page.table)
+        QWidget.setTabOrder(self.area_page.table, self.area_page.note)
 
     # --- what the controller holds, as the rest of the app reads it ----------------------------
 
@@ -171,6 +180,7 @@ class InterviewView(QWidget):
 
     @property
     def undo_stack(self) -> QUndoStack:
+        """The undo steps of the page shown."""
         return self.controller.undo_stack
 
     @property
@@ -351,14 +361,33 @@ class InterviewView(QWidget):
         self.nav_view.selectionModel().blockSignals(True)
         self.nav_view.setCurrentIndex(self.nav.index(keys.index(key), 0))
         self.nav_view.selectionModel().blockSignals(False)
+        self.controller.show_page(self.page_key)
         self._show_page()
+        if self.page is Page.CONSENSUS:
+            self.consensus_page.start()  # on the first agreed grade still to type
+        self.focus_page()
+        self.controller.store_state(self.page_key)
+
+    def focus_page(self) -> None:
+        """The keys go to the page's own control: the indicators, the agreed grades, or the
+        sign-off form's next step (the table of signatures once everyone has signed)."""
         if self.page is Page.CONSENSUS:
             self.consensus_page.table.setFocus()
         elif self.page is Page.SIGNOFF:
-            self.signoff_page.confirm.setFocus()
+            self.signoff_page.focus_next_step()
         else:
             self.area_page.table.setFocus()
-        self.controller.store_state(self.page_key)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.member_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+        ):
+            self.focus_page()
+            return True
+        return super().eventFilter(watched, event)
 
     def step_page(self, step: int) -> None:
         keys = [r.key for r in self.nav.rows]
@@ -397,16 +426,36 @@ class InterviewView(QWidget):
             return
         self.flush()
         self.controller.choose_member(chosen)
+        # Hand-over: the member lands on their first area still to grade, wherever the last
+        # one left off (the keys stay in 'Scoring as'; Enter goes to the indicators).
+        session = self.session
+        assert session is not None
+        ungraded = [a.id for a in session.planned_areas if (chosen, a.id) not in session.grades]
+        if ungraded:
+            self.page, self.area_id = Page.AREA, ungraded[0]
+            keys = [r.key for r in self.nav.rows]
+            self.nav_view.selectionModel().blockSignals(True)
+            self.nav_view.setCurrentIndex(self.nav.index(keys.index(ungraded[0]), 0))
+            self.nav_view.selectionModel().blockSignals(False)
+        self.controller.show_page(self.page_key)
         self._render()
         self.controller.store_state(self.page_key)
+
+    def sign(self, member_id: str, typed_name: str, png_b64: str) -> None:
+        """One member signs; the keys then go to the next signer's first step, or to the
+        signatures once the last one has signed (the form they were in has gone)."""
+        if self.controller.sign(member_id, typed_name, png_b64):
+            self.window().activateWindow()
+            self.focus_page()
 
     def store_state(self) -> None:
         """Remember what is open, so the app reopens the same session and area."""
         self.controller.store_state(self.page_key)
 
     def flush(self) -> None:
-        """Save note text still waiting for its timer."""
+        """Save note text still waiting for its timer; show a change still to be shown."""
         self.area_page.flush()
+        self.controller.catch_up()
 
     def waiting_changes(self) -> list[str]:
         """Changes kept while the database is busy, after one more try to write them: what
