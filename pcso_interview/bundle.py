@@ -215,15 +215,12 @@ def check_consistent(session: Session, source: str) -> None:
     problems += [
         f"a note names unknown area {a!r}" for _, a in session.area_notes if a not in areas
     ]
+    graded = [*session.grades.items(), *((("", a), ag.grade) for a, ag in session.agreed.items())]
+    problems += [f"a grade names unplanned area {a!r}" for (_, a), _ in graded if a not in planned]
     problems += [
-        f"grade {g} for {a!r} is not a planned area on the scale"
-        for (_, a), g in session.grades.items()
-        if a not in planned or g not in profile.scale.values
-    ]
-    problems += [
-        f"agreed grade for {a!r} is not a planned area on the scale"
-        for a, ag in session.agreed.items()
-        if a not in planned or ag.grade not in profile.scale.values
+        f"grade for {a!r}: {profile.scale.grade_problem(g)}"
+        for (_, a), g in graded
+        if profile.scale.grade_problem(g)
     ]
     problems += [
         f"a sign-off names {s.member_id!r}, not a panel member"

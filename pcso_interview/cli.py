@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from pcso_interview import paths
 from pcso_interview.app_args import app_parser
@@ -36,6 +36,7 @@ from pcso_interview.store import (
 )
 from pcso_interview.store.identity import User
 from pcso_interview.store.records import SORT_COLUMNS
+from pcso_interview.use_cases import BatchResult
 
 if TYPE_CHECKING:
     Verbs = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -104,14 +105,24 @@ def build_parser(
     _add_user(p)
     p.set_defaults(handler=cmd_purge)
 
-    p = verbs.add_parser("reopen", help="HR: reopen a signed or withdrawn session, with a reason")
-    p.add_argument("session", help="session id (or a unique prefix) or candidate reference")
+    p = verbs.add_parser("reopen", help="HR: reopen signed or withdrawn sessions, with a reason")
+    p.add_argument(
+        "sessions",
+        nargs="+",
+        metavar="SESSION",
+        help="session ids, unique id prefixes or references",
+    )
     p.add_argument("--reason", required=True, help="why it is reopened (kept in the audit)")
     _add_user(p)
     p.set_defaults(handler=cmd_reopen)
 
-    p = verbs.add_parser("withdraw", help="HR: withdraw a candidate's session, with a reason")
-    p.add_argument("session", help="session id (or a unique prefix) or candidate reference")
+    p = verbs.add_parser("withdraw", help="HR: withdraw candidates' sessions, with a reason")
+    p.add_argument(
+        "sessions",
+        nargs="+",
+        metavar="SESSION",
+        help="session ids, unique id prefixes or references",
+    )
     p.add_argument("--reason", required=True, help="for example: did not attend")
     _add_user(p)
     p.set_defaults(handler=cmd_withdraw)
@@ -192,7 +203,6 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 PASSPHRASE_VARIABLE = "PCSO_PASSPHRASE"  # the signed-in user's, for scripts
 NEW_PASSPHRASE_VARIABLE = "PCSO_NEW_PASSPHRASE"  # a new account's or a reset one's
-COMMAND_LINE = "command line"  # the actor of a verb run without a sign-in (pdf, export)
 
 
 def _add_user(
@@ -386,118 +396,18 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def import_file(store: Store, path: Path, actor: str) -> str:
-    """Import one file; returns what happened; raises UserError when refused."""
-    from pcso_interview import bundle
-
-    try:
-        data = bundle.read_bundle(path)
-    except bundle.BundleError as exc:
-        raise UserError(str(exc)) from None
-    if data["format"] == bundle.MEMBER_MARKS_FORMAT:
-        return _import_member_marks(store, path, data, actor)
-    incoming = bundle.session_from_dict(data)
-    try:
-        bundle.check_consistent(incoming, str(path))
-    except bundle.BundleError as exc:
-        raise UserError(str(exc)) from None
-    check = bundle.check_signed_digest(data)
-    if check is not None and not check.stored:
-        raise UserError(f"{path}: refused: the session is marked signed but carries no digest")
-    if check is not None and not check.matches:
-        raise UserError(
-            f"{path}: refused as tampered: the signed session's digest does not match its content"
-        )
-    try:
-        existing = store.load(incoming.id)
-    except UnknownSessionError:
-        existing = None
-    if existing is not None:
-        here = bundle.session_to_dict(existing, store.verify(existing.id).stored_digest)
-        if here["session"] == data["session"]:
-            return f"{path}: skipped, session {incoming.id} is already here and identical"
-        raise UserError(
-            f"{path}: refused, session {incoming.id} is already here with different content;"
-            " nothing was overwritten"
-        )
-    try:
-        store.insert_session(incoming, data["session"]["digest"], actor)
-    except SessionRuleError as exc:
-        raise UserError(f"{path}: {exc}") from None
-    return f"{path}: imported session {incoming.id} ({incoming.candidate_ref})"
-
-
-def _import_member_marks(store: Store, path: Path, data: dict[str, Any], actor: str) -> str:
-    from pcso_interview import bundle
-
-    try:
-        here = store.load(data["session_id"])
-    except UnknownSessionError:
-        raise UserError(
-            f"{path}: session {data['session_id']} is not in this database; import the"
-            " session first"
-        ) from None
-    member_id = data["member"]["id"]
-    try:
-        member = here.member(member_id)
-    except SessionRuleError as exc:
-        raise UserError(f"{path}: {exc}") from None
-    if data["candidate_ref"].strip().casefold() != here.candidate_ref.strip().casefold():
-        raise UserError(
-            f"{path}: refused: the marks are for candidate {data['candidate_ref']!r}, but"
-            f" session {here.id} is candidate {here.candidate_ref!r}"
-        )
-    if "number" not in data["member"]:
-        raise UserError(
-            f"{path}: refused: the file does not give the member's staff or collar number"
-            " (an older version wrote it); export the marks again"
-        )
-    named = (data["member"]["name"].strip(), data["member"]["number"].strip())
-    if named != (member.name, member.number):
-        raise UserError(
-            f"{path}: refused: the marks are by {named[0]} ({named[1] or 'no number'}), but"
-            f" member {member_id} of this session is {member.name}"
-            f" ({member.number or 'no number'})"
-        )
-    wrapped = {
-        "session": {
-            **bundle.session_to_dict(here)["session"],
-            "marks": data["marks"],
-            "area_notes": data["area_notes"],
-            "grades": data["grades"],
-            "agreed": [],
-            "signoffs": [],
-            # Only marks ride in this wrapper: whether the session here is still open is
-            # for merge_member_marks to judge, not a signed status with no signatures.
-            "status": Status.SCORING.value,
-        }
-    }
-    incoming = bundle.session_from_dict(wrapped)
-    if any(m != member_id for m, _ in [*incoming.marks, *incoming.grades, *incoming.area_notes]):
-        raise UserError(f"{path}: the file holds marks of more than one member")
-    try:
-        bundle.check_consistent(incoming, str(path))
-        conflicts = store.merge_member_marks(incoming, member_id, actor)
-    except (bundle.BundleError, SessionRuleError) as exc:
-        raise UserError(str(exc)) from None
-    if conflicts:
-        listing = "; ".join(conflicts)
-        raise UserError(f"{path}: {len(conflicts)} conflict(s), nothing imported: {listing}")
-    return f"{path}: merged the marks of {member.name} into session {here.id}"
-
-
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    status = 0
+    from pcso_interview import use_cases
+
     with opened_store(args) as store:
-        actor = signed_in(store, args).name if args.user else COMMAND_LINE
-        store.backup("before-import")
-        for path in args.files:
-            try:
-                print(import_file(store, path, actor), file=out)
-            except UserError as exc:
-                print(f"error: {exc}", file=err)
-                status = 1
-    return status
+        actor = use_cases.acting(signed_in(store, args) if args.user else None)
+        results = use_cases.import_files(store, args.files, actor)
+    for result in results:
+        print(
+            result.message if result.ok else f"error: {result.message}",
+            file=out if result.ok else err,
+        )
+    return 0 if all(r.ok for r in results) else 1
 
 
 def verify_session(args: argparse.Namespace, key: str, out: TextIO) -> int:
@@ -628,27 +538,41 @@ def cmd_purge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_reopen(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with opened_store(args) as store:
-        user = signed_in(store, args)
-        session_id = _resolve(store, args.session)
-        store.reopen(session_id, args.reason, user.name)
-        session = store.load(session_id)
-    print(
-        f"reopened session {session.id} ({session.candidate_ref}): now version"
-        f" {session.version}, by {user.name}",
-        file=out,
-    )
-    return 0
+    from pcso_interview import use_cases
+
+    return _batch(args, out, err, use_cases.reopen_many, "reopened")
 
 
 def cmd_withdraw(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview import use_cases
+
+    return _batch(args, out, err, use_cases.withdraw_many, "withdrew")
+
+
+def _batch(
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    action: Callable[[Store, list[str], str, str], BatchResult],
+    verb: str,
+) -> int:
+    """Reopen or withdraw every session named, each one line; exit 1 if any was refused."""
     with opened_store(args) as store:
         user = signed_in(store, args)
-        session_id = _resolve(store, args.session)
-        store.withdraw(session_id, args.reason, user.name)
-        session = store.load(session_id)
-    print(f"withdrew session {session.id} ({session.candidate_ref}), by {user.name}", file=out)
-    return 0
+        ids = list(dict.fromkeys(_resolve(store, key) for key in args.sessions))
+        result = action(store, ids, args.reason, user.name)
+        for session_id in result.done:
+            session = store.load(session_id)
+            now = f": now version {session.version}" if verb == "reopened" else ""
+            print(
+                f"{verb} session {session.id} ({session.candidate_ref}){now}, by {user.name}",
+                file=out,
+            )
+    for session_id, exc in result.refused:
+        print(f"error: session {session_id}: {exc}", file=err)
+    if len(ids) > 1:
+        print(result.summary("reopened" if verb == "reopened" else "withdrawn"), file=out)
+    return 0 if not result.refused else 1
 
 
 def cmd_users_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

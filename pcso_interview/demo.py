@@ -23,7 +23,9 @@ from pcso_interview.session import (
     Agreed,
     Mark,
     Member,
+    Role,
     Session,
+    SignMethod,
     SignOff,
     derived_status,
 )
@@ -79,7 +81,7 @@ def _panels(rng: random.Random, count: int = 12) -> list[tuple[Member, ...]]:
                 Member(
                     f"m{i + 1}",
                     _name(rng),
-                    "chair" if i == 0 else "member",
+                    Role.CHAIR if i == 0 else Role.MEMBER,
                     str(rng.randint(1000, 9999)),
                 )
                 for i in range(size)
@@ -153,7 +155,7 @@ def demo_sessions(
         if complete and not session.signoff_blockers() and day < today:
             signed_at = (created + timedelta(minutes=50)).strftime("%Y-%m-%dT%H:%M:%SZ")
             signoffs = tuple(
-                SignOff(m.id, "typed", m.name, "", signed_at, DECLARATION) for m in panel
+                SignOff(m.id, SignMethod.TYPED, m.name, "", signed_at, DECLARATION) for m in panel
             )
             yield replace(session, status=Status.SIGNED, signoffs=signoffs)
         else:

@@ -17,13 +17,14 @@ from typing import Any
 from pcso_interview import paths
 from pcso_interview.files import write_atomic
 from pcso_interview.paths import DATA_DIR
+from pcso_interview.scoring import Method
 
 BUILTIN_FILE = DATA_DIR / "competencies.json"
 SCHEMA_FILE = DATA_DIR / "competencies.schema.json"
 PROFILES_FORMAT = "pcso-interview-profiles"  # the top-level "format" of a force file
 
 DEFAULT_PASS_MARK_PERCENT = 60
-DEFAULT_METHOD = "consensus"
+DEFAULT_METHOD = Method.CONSENSUS.value
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 DEFAULT_RETENTION_MONTHS = 12
 DEFAULT_WEIGHT = 1
@@ -116,6 +117,17 @@ class Scale:
     def label(self, value: int) -> str:
         return self.point(value).label
 
+    def grade_problem(self, value: object) -> str:
+        """The one wording for a grade off this scale, wherever a grade is typed or read (the
+        store's refusal, the consensus table, a session file); empty when it is on it."""
+        if isinstance(value, int) and not isinstance(value, bool) and value in self.values:
+            return ""
+        points = ", ".join(
+            str(p.value) if p.label == str(p.value) else f"{p.value} ({p.label})"
+            for p in self.points
+        )
+        return f"{value} is not a grade on this scale ({points})."
+
 
 @dataclass(frozen=True)
 class Criterion:
@@ -152,7 +164,7 @@ class Profile:
     plan: tuple[PlannedArea, ...]
     scale: Scale
     pass_mark_percent: int
-    method: str
+    method: Method
     protective_marking: str
     retention_months: int
     notes: str = ""
@@ -240,7 +252,7 @@ class Profile:
                 ),
             ),
             pass_mark_percent=full["outcome_rule"]["pass_mark_percent"],
-            method=full["agreed_grade_method"],
+            method=Method(full["agreed_grade_method"]),
             protective_marking=full["protective_marking"],
             retention_months=full["retention_months"],
             notes=full.get("notes", ""),

@@ -99,30 +99,40 @@ def mean_half_up(grades: Iterable[int]) -> int:
     return (2 * sum(values) + len(values)) // (2 * len(values))
 
 
+class Method(StrEnum):
+    """How a profile's agreed grade is reached: recorded by the chair after discussion,
+    the members' mean (half up), or the chair's own grade."""
+
+    CONSENSUS = "consensus"
+    MEAN = "mean"
+    CHAIR = "chair"
+
+
 def derived_agreed_grade(
-    method: str, member_grades: Mapping[str, int], chair_id: str, member_ids: Iterable[str]
+    method: Method, member_grades: Mapping[str, int], chair_id: str, member_ids: Iterable[str]
 ) -> int | None:
     """The agreed grade the method yields by itself, or None when the chair must record it.
 
     ``mean`` needs every member's grade; ``chair`` is the chair's own grade; ``consensus``
     is always recorded by the chair after discussion.
     """
-    if method == "mean":
+    method = Method(method)  # text from a file or a test becomes the enum, or a ValueError
+    if method is Method.MEAN:
         wanted = list(member_ids)
         if not wanted or any(m not in member_grades for m in wanted):
             return None
         return mean_half_up(member_grades[m] for m in wanted)
-    if method == "chair":
+    if method is Method.CHAIR:
         return member_grades.get(chair_id)
-    if method == "consensus":
+    if method is Method.CONSENSUS:
         return None
-    raise ValueError(f"unknown agreed-grade method {method!r}")
+    raise AssertionError(f"a method without a rule: {method!r}")
 
 
-def rationale_required(method: str, agreed: int, member_grades: Iterable[int]) -> bool:
+def rationale_required(method: Method, agreed: int, member_grades: Iterable[int]) -> bool:
     """Under consensus, an agreed grade outside the members' range needs a written rationale."""
     values = list(member_grades)
-    if method != "consensus" or not values:
+    if Method(method) is not Method.CONSENSUS or not values:
         return False
     return not min(values) <= agreed <= max(values)
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
@@ -20,6 +21,7 @@ from pcso_interview.profiles import Area, Profile
 from pcso_interview.scoring import (
     Classification,
     ClassificationCounts,
+    Method,
     Outcome,
     classification_counts,
     derived_agreed_grade,
@@ -37,16 +39,35 @@ DECLARATION = (
 MAX_PANEL = 5
 
 
+class Role(StrEnum):
+    CHAIR = "chair"
+    MEMBER = "member"
+
+
+class SignMethod(StrEnum):
+    TYPED = "typed"
+    DRAWN = "drawn"
+
+
 @dataclass(frozen=True)
 class Member:
     id: str
     name: str
-    role: str  # "chair" or "member"
+    role: Role
     number: str  # staff or collar number
+
+    def __post_init__(self) -> None:
+        # Rows and files give the role as text: it becomes the enum, or is refused in words.
+        if not isinstance(self.role, Role):
+            if self.role not in tuple(Role):
+                raise SessionRuleError(
+                    f"{self.name}: the role must be chair or member, not {self.role!r}."
+                )
+            object.__setattr__(self, "role", Role(self.role))
 
     @property
     def is_chair(self) -> bool:
-        return self.role == "chair"
+        return self.role is Role.CHAIR
 
 
 @dataclass(frozen=True)
@@ -109,7 +130,7 @@ class PreviousVersion:
 @dataclass(frozen=True)
 class SignOff:
     member_id: str
-    method: str  # "typed" or "drawn"
+    method: SignMethod
     typed_name: str
     signature_png_b64: str
     signed_at: str  # ISO 8601, UTC
@@ -118,11 +139,15 @@ class SignOff:
     # signature moved onto changed marks no longer matches. Not itself part of the content.
     content_digest: str = field(default="", compare=False)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.method, SignMethod):
+            object.__setattr__(self, "method", SignMethod(self.method))
+
     def to_dict(self) -> dict[str, str]:
         """The form used in the signed content and in session files."""
         return {
             "member": self.member_id,
-            "method": self.method,
+            "method": self.method.value,
             "typed_name": self.typed_name,
             "signature_png_b64": self.signature_png_b64,
             "signed_at": self.signed_at,
@@ -139,8 +164,6 @@ def check_panel(panel: tuple[Member, ...]) -> None:
     for m in panel:
         if not m.name.strip():
             raise SessionRuleError("Every panel member needs a name.")
-        if m.role not in ("chair", "member"):
-            raise SessionRuleError(f"{m.name}: the role must be chair or member.")
     chairs = sum(m.is_chair for m in panel)
     if chairs != 1:
         raise SessionRuleError(f"A panel has exactly one chair, not {chairs}.")
@@ -237,6 +260,21 @@ class Session:
 
     # --- the panel's agreed grades and outcome -------------------------------------------------
 
+    def check_grade(self, grade: int) -> None:
+        """Refuse a grade that is not on the profile's scale, in the scale's one wording."""
+        problem = self.profile.scale.grade_problem(grade)
+        if problem:
+            raise SessionRuleError(problem)
+
+    def check_chair_agrees(self) -> None:
+        """Only a consensus profile has agreed grades for the chair to record; the others
+        derive them from the members' grades."""
+        if self.profile.method is not Method.CONSENSUS:
+            raise SessionRuleError(
+                f"This profile derives agreed grades by the {self.profile.method!r} "
+                "method; there is nothing for the chair to record."
+            )
+
     def all_graded(self, area_id: str) -> bool:
         """Every member has graded the area: only then may the panel agree a grade for it."""
         return all((m.id, area_id) in self.grades for m in self.panel)
@@ -256,7 +294,9 @@ class Session:
             return derived
         recorded = self.agreed.get(area_id)
         return (
-            recorded.grade if recorded is not None and self.profile.method == "consensus" else None
+            recorded.grade
+            if recorded is not None and self.profile.method is Method.CONSENSUS
+            else None
         )
 
     def visible_to(self, member_id: str) -> Session:
@@ -404,7 +444,7 @@ class Session:
                 "date": self.date,
                 "venue": self.venue,
                 "panel": [
-                    {"id": m.id, "name": m.name, "role": m.role, "number": m.number}
+                    {"id": m.id, "name": m.name, "role": m.role.value, "number": m.number}
                     for m in self.panel
                 ],
                 "questions": {a.id: self.question(a.id) for a in self.planned_areas},

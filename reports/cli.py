@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from pcso_interview.cli import (
-    COMMAND_LINE,
     UserError,
     _resolve,
     _valid_day,
@@ -16,6 +15,7 @@ from pcso_interview.cli import (
     verify_session,
 )
 from pcso_interview.store import SessionQuery
+from pcso_interview.use_cases import COMMAND_LINE
 
 if TYPE_CHECKING:
     from pcso_interview.cli import Verbs

@@ -38,7 +38,7 @@ from reportlab.platypus import (
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Area
 from pcso_interview.scoring import SPREAD_FLAG_AT, Classification, Result
-from pcso_interview.session import DECLARATION, Session
+from pcso_interview.session import DECLARATION, Session, SignMethod
 from reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
 WATERMARK = "DRAFT - NOT SIGNED OFF"
@@ -447,7 +447,7 @@ class SheetBuilder:
                 continue
             mark: Any = (
                 _signature_image(signoff.signature_png_b64)
-                if signoff.method == "drawn" and signoff.signature_png_b64
+                if signoff.method is SignMethod.DRAWN and signoff.signature_png_b64
                 else Paragraph(f"Signed: <i>{text(signoff.typed_name)}</i>", st.body)
             )
             rows.append([who, mark, Paragraph(uk_time(signoff.signed_at), st.small)])

@@ -66,6 +66,15 @@ def save_file(
     return Path(dialog.selectedFiles()[0])
 
 
+def open_files(parent: QWidget | None, caption: str, start: Path, filter_: str) -> list[Path]:
+    """Existing files to read, several at once; empty when cancelled."""
+    dialog = quiet_dialog(parent, caption, start, filter_)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    if not dialog.exec():
+        return []
+    return [Path(name) for name in dialog.selectedFiles()]
+
+
 def choose_folder(parent: QWidget | None, caption: str, start: Path) -> Path | None:
     dialog = quiet_dialog(parent, caption, start)
     dialog.setFileMode(QFileDialog.FileMode.Directory)

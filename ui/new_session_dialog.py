@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.profiles import Profile
-from pcso_interview.session import MAX_PANEL, Member, check_panel
+from pcso_interview.session import MAX_PANEL, Member, Role, check_panel
 from ui.table_model import Column, Index, RowsModel
 
 
@@ -277,7 +277,7 @@ class NewSessionDialog(QDialog):
         for i in range(MAX_PANEL):
             name = self.member_names[i].text().strip()
             if name:
-                role = "chair" if i == chair_row else "member"
+                role = Role.CHAIR if i == chair_row else Role.MEMBER
                 members.append(Member(f"m{i + 1}", name, role, self.member_numbers[i].text()))
         return tuple(members)
 

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from pcso_interview import credentials
 from pcso_interview.credentials import IdentityError
+from pcso_interview.store.connection import iso
+from pcso_interview.store.session_rows import SessionRecords
 
 if TYPE_CHECKING:
-    from pcso_interview.store.store import Store
+    from pcso_interview.session import Session
 
 ROLES = ("hr", "admin")
 NO_SESSION = ""  # audit rows about accounts belong to no session
@@ -31,11 +33,11 @@ class User:
         return self.role == "admin"
 
 
-def _now(store: Store) -> datetime:
+def _now(store: SessionRecords) -> datetime:
     return store.clock()
 
 
-def _waiting(store: Store, locked_until: str) -> int:
+def _waiting(store: SessionRecords, locked_until: str) -> int:
     """Seconds still to wait after too many wrong tries (0: none)."""
     if not locked_until:
         return 0
@@ -44,9 +46,8 @@ def _waiting(store: Store, locked_until: str) -> int:
     return max(0, int(left + 0.999))
 
 
-def _after_failure(failures: int, store: Store) -> tuple[int, str]:
+def _after_failure(failures: int, store: SessionRecords) -> tuple[int, str]:
     """The new count of wrong tries and, at the limit, until when to wait."""
-    from pcso_interview.store.store import iso
 
     failures += 1
     if failures >= credentials.TRIES:
@@ -57,7 +58,7 @@ def _after_failure(failures: int, store: Store) -> tuple[int, str]:
 # --- members' PINs -----------------------------------------------------------------------------
 
 
-def member_has_secret(store: Store, session_id: str, member_id: str) -> bool:
+def member_has_secret(store: SessionRecords, session_id: str, member_id: str) -> bool:
     return (
         store._one(
             "SELECT 1 FROM member_secrets WHERE session_id = ? AND member_id = ?",
@@ -68,7 +69,7 @@ def member_has_secret(store: Store, session_id: str, member_id: str) -> bool:
 
 
 def set_member_secret(
-    store: Store, session_id: str, member_id: str, secret: str, actor: str
+    store: SessionRecords, session_id: str, member_id: str, secret: str, actor: str
 ) -> None:
     """The member chooses a PIN (or passphrase); only when none is set (an admin resets one)."""
     kind = credentials.kind_of(secret)
@@ -87,7 +88,9 @@ def set_member_secret(
         store._audit(now, session_id, actor or member.name, "set PIN", member_id, "", kind)
 
 
-def check_member_secret(store: Store, session_id: str, member_id: str, secret: str) -> None:
+def check_member_secret(
+    store: SessionRecords, session_id: str, member_id: str, secret: str
+) -> None:
     """Raise IdentityError unless ``secret`` is the member's; wrong tries are counted and
     audited, and after three the member waits before trying again."""
     row = store._one(
@@ -138,7 +141,9 @@ def check_member_secret(store: Store, session_id: str, member_id: str, secret: s
     )
 
 
-def reset_member_secret(store: Store, session_id: str, member_id: str, admin: User) -> None:
+def reset_member_secret(
+    store: SessionRecords, session_id: str, member_id: str, admin: User
+) -> None:
     """An HR admin clears a forgotten PIN: the member chooses a new one at next use."""
     if not admin.is_admin:
         raise IdentityError("Only an HR admin can reset a PIN.")
@@ -154,18 +159,18 @@ def reset_member_secret(store: Store, session_id: str, member_id: str, admin: Us
 # --- HR accounts -------------------------------------------------------------------------------
 
 
-def count_users(store: Store) -> int:
+def count_users(store: SessionRecords) -> int:
     return int(store.conn.execute("SELECT count(*) FROM users").fetchone()[0])
 
 
-def list_users(store: Store) -> list[User]:
+def list_users(store: SessionRecords) -> list[User]:
     return [
         User(r["name"], r["role"])
         for r in store._rows("SELECT name, role FROM users ORDER BY name")
     ]
 
 
-def add_user(store: Store, name: str, role: str, passphrase: str, by: User | None) -> User:
+def add_user(store: SessionRecords, name: str, role: str, passphrase: str, by: User | None) -> User:
     """A new HR account. The first account is an admin and needs nobody's sign-in; every
     later one is added by a signed-in admin."""
     name = " ".join(name.split())
@@ -191,7 +196,7 @@ def add_user(store: Store, name: str, role: str, passphrase: str, by: User | Non
     return User(name, role)
 
 
-def sign_in(store: Store, name: str, passphrase: str) -> User:
+def sign_in(store: SessionRecords, name: str, passphrase: str) -> User:
     """The account if the passphrase is its own; IdentityError (audited) if not."""
     row = store._one(
         "SELECT name, role, hash, failures, locked_until FROM users WHERE name = ?",
@@ -227,7 +232,7 @@ def sign_in(store: Store, name: str, passphrase: str) -> User:
     raise IdentityError(f"Wrong passphrase for {row['name']}.")
 
 
-def reset_user(store: Store, name: str, passphrase: str, admin: User) -> None:
+def reset_user(store: SessionRecords, name: str, passphrase: str, admin: User) -> None:
     """An admin sets a new passphrase for a forgotten one (audited, never the passphrase)."""
     if not admin.is_admin:
         raise IdentityError("Only an HR admin can reset a passphrase.")
@@ -242,3 +247,43 @@ def reset_user(store: Store, name: str, passphrase: str, admin: User) -> None:
             [digest, row["name"]],
         )
         store._audit(now, NO_SESSION, admin.name, "reset passphrase", row["name"])
+
+
+class Identity(SessionRecords):
+    """The store's room for who is acting: members' PINs and HR accounts."""
+
+    def pin_required(self, session: Session, member_id: str) -> bool:
+        """PINs guard every member, unless the profile waives them for a one-member panel;
+        a member who has set one always needs it."""
+        if member_has_secret(self, session.id, member_id):
+            return True
+        return len(session.panel) > 1 or session.profile.pin_for_single_member
+
+    def member_has_secret(self, session_id: str, member_id: str) -> bool:
+        return member_has_secret(self, session_id, member_id)
+
+    def set_member_secret(
+        self, session_id: str, member_id: str, secret: str, actor: str = ""
+    ) -> None:
+        set_member_secret(self, session_id, member_id, secret, actor)
+
+    def check_member_secret(self, session_id: str, member_id: str, secret: str) -> None:
+        check_member_secret(self, session_id, member_id, secret)
+
+    def reset_member_secret(self, session_id: str, member_id: str, admin: User) -> None:
+        reset_member_secret(self, session_id, member_id, admin)
+
+    def count_users(self) -> int:
+        return count_users(self)
+
+    def list_users(self) -> list[User]:
+        return list_users(self)
+
+    def add_user(self, name: str, role: str, passphrase: str, by: User | None = None) -> User:
+        return add_user(self, name, role, passphrase, by)
+
+    def sign_in(self, name: str, passphrase: str) -> User:
+        return sign_in(self, name, passphrase)
+
+    def reset_user(self, name: str, passphrase: str, admin: User) -> None:
+        reset_user(self, name, passphrase, admin)

@@ -18,7 +18,7 @@ from pcso_interview.store.chain import GENESIS, AuditLink, check_link, walk
 
 if TYPE_CHECKING:
     from pcso_interview.session import Session
-    from pcso_interview.store.store import Store
+    from pcso_interview.store.session_rows import SessionRecords
 
 _LINK_COLUMNS = (
     "id, session_id, at, actor, action, subject, old, new, prev, session_prev,"
@@ -38,7 +38,7 @@ class SignedVersion:
     content: dict[str, Any]  # the signed content, profile included
 
 
-def stored_content(store: Store, row: Mapping[str, Any]) -> dict[str, Any]:
+def stored_content(store: SessionRecords, row: Mapping[str, Any]) -> dict[str, Any]:
     """The signed content kept with a sheets row, its profile put back from the snapshots."""
     content: dict[str, Any] = json.loads(zlib.decompress(row["content"]))
     snapshot = store._one(
@@ -48,7 +48,7 @@ def stored_content(store: Store, row: Mapping[str, Any]) -> dict[str, Any]:
     return content
 
 
-def signed_versions(store: Store, session_id: str) -> list[SignedVersion]:
+def signed_versions(store: SessionRecords, session_id: str) -> list[SignedVersion]:
     return [
         SignedVersion(
             session_id, r["version"], r["digest"], r["signed_at"], stored_content(store, r)
@@ -59,14 +59,14 @@ def signed_versions(store: Store, session_id: str) -> list[SignedVersion]:
     ]
 
 
-def _links(store: Store, where: str, params: list[Any]) -> list[AuditLink]:
+def _links(store: SessionRecords, where: str, params: list[Any]) -> list[AuditLink]:
     return [
         AuditLink(**r)
         for r in store._rows(f"SELECT {_LINK_COLUMNS} FROM audit {where} ORDER BY id", params)
     ]
 
 
-def _session_chain(store: Store, session_id: str) -> Iterator[str]:
+def _session_chain(store: SessionRecords, session_id: str) -> Iterator[str]:
     """The session's own rows: each intact, each after the one before it (in the session and
     in the whole trail)."""
     before = GENESIS
@@ -97,7 +97,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
-def record_problems(store: Store, session: Session) -> list[str]:
+def record_problems(store: SessionRecords, session: Session) -> list[str]:
     """What is wrong with a locked session's record; empty when it verifies."""
     from pcso_interview.session import digest
 
@@ -160,7 +160,7 @@ class Finding:
         return f"{self.where}: {self.message}"
 
 
-def check_database(store: Store) -> Iterator[Finding]:
+def check_database(store: SessionRecords) -> Iterator[Finding]:
     """Every problem in the file: the whole audit chain, every signed record and version,
     every issued sheet."""
     sequence = store._one("SELECT seq FROM sqlite_sequence WHERE name = 'audit'", [])
@@ -180,7 +180,7 @@ def check_database(store: Store) -> Iterator[Finding]:
     yield from _register(store)
 
 
-def _versions(store: Store, session: Session, where: str) -> Iterator[Finding]:
+def _versions(store: SessionRecords, session: Session, where: str) -> Iterator[Finding]:
     from pcso_interview.session import digest
 
     links = _links(store, "WHERE session_id = ?", [session.id])
@@ -212,7 +212,7 @@ def _versions(store: Store, session: Session, where: str) -> Iterator[Finding]:
         )
 
 
-def _register(store: Store) -> Iterator[Finding]:
+def _register(store: SessionRecords) -> Iterator[Finding]:
     issued = store._rows(
         "SELECT i.*, s.digest AS signed_digest FROM issued_sheets i"
         " LEFT JOIN sheets s ON s.session_id = i.session_id AND s.version = i.version"

@@ -290,11 +290,13 @@ def _backfill_signoffs(conn: sqlite3.Connection) -> None:
 
 
 def upgrade_to_integrity(db: sqlite_utils.Database) -> None:
-    """Run inside the migration's transaction (sqlite-utils' executescript keeps it open)."""
+    """Run inside the migration's transaction (run_script keeps it open)."""
+    from pcso_interview.store.schema import run_script
+
     conn = db.conn
     for name in OLD_TRIGGERS:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-    db.executescript(TABLES)
+    run_script(db, TABLES)
     conn.execute(
         "UPDATE sessions SET withdrawn_by = coalesce((SELECT actor FROM audit"
         " WHERE audit.session_id = sessions.id AND action = 'withdraw'"
@@ -302,4 +304,4 @@ def upgrade_to_integrity(db: sqlite_utils.Database) -> None:
     )
     _chain_existing_audit(conn)
     _backfill_signoffs(conn)
-    db.executescript(triggers())
+    run_script(db, triggers())

@@ -166,3 +166,29 @@ def test_the_database_holds_no_passphrase_or_pin(db, capsys, monkeypatch):
             assert PIN.encode() not in data, file
     hashes = read(path, "SELECT hash FROM users UNION ALL SELECT hash FROM member_secrets")
     assert hashes and all(h.startswith("$argon2id$") for (h,) in hashes)
+
+
+def test_reopen_takes_several_sessions_and_reports_each_refusal(db, capsys, monkeypatch):
+    """The batch the HR window offers, at the command line: one refusal stops nothing else."""
+    path, signed, open_ = db
+    add_admin(capsys, path, monkeypatch)
+    monkeypatch.setenv("PCSO_PASSPHRASE", PASSPHRASE)
+    status, out, err = cli(
+        capsys,
+        "--db",
+        path,
+        "reopen",
+        open_,
+        signed,
+        "--reason",
+        "Typing error",
+        "--user",
+        "Rhian Evans",
+    )
+    assert status == 1
+    assert f"reopened session {signed}" in out
+    assert "1 of 2 session(s) reopened; 1 refused." in out
+    assert err.splitlines() == [
+        f"error: session {open_}: A session that is setting up cannot move to reopened."
+    ]
+    assert audit(path, signed)[-1] == ("reopen", "Rhian Evans", "Typing error")

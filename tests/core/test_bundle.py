@@ -234,7 +234,7 @@ SPOILED = {
     ),
     "off-scale": (
         edited(lambda d: d["session"]["grades"][0].update(grade=9)),
-        "not a planned area on the scale",
+        "9 is not a grade on this scale",
     ),
     "unknown-indicator": (
         edited(lambda d: d["session"]["marks"][0].update(indicator="x-1")),

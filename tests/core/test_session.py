@@ -19,6 +19,7 @@ from pcso_interview.session import (
     Agreed,
     Mark,
     Member,
+    Role,
     Session,
     SignOff,
     canonical_json,
@@ -95,13 +96,19 @@ def test_panel_sizes_allowed(size):
         ((CHAIR, replace(MEMBER, role="chair")), "exactly one chair, not 2"),
         ((CHAIR, replace(MEMBER, name="   ")), "needs a name"),
         ((CHAIR, replace(MEMBER, id=CHAIR.id)), "same id"),
-        ((CHAIR, replace(MEMBER, role="observer")), "chair or member"),
     ],
 )
 def test_bad_panels_refused(panel, message):
     """Each broken panel gets its own clear refusal."""
     with pytest.raises(SessionRuleError, match=re.escape(message)):
         check_panel(panel)
+
+
+def test_a_role_is_chair_or_member_from_any_source():
+    """A role read as text (a row, a file) becomes the enum, or is refused in words."""
+    assert replace(MEMBER, role="chair").role is Role.CHAIR
+    with pytest.raises(SessionRuleError, match="chair or member, not 'observer'"):
+        replace(MEMBER, role="observer")
 
 
 # --- a session -----------------------------------------------------------------------------------

@@ -166,13 +166,34 @@ def test_unknown_member_indicator_or_grade_is_refused(store, db_path):
         store.classify(sid, "m9", indicators()[0], "demonstrated")
     with pytest.raises(SessionRuleError, match="No indicator"):
         store.classify(sid, "m1", "not-an-indicator", "demonstrated")
-    with pytest.raises(SessionRuleError, match="not a point on the scale"):
+    with pytest.raises(SessionRuleError, match="not a grade on this scale"):
         store.grade(sid, "m1", area, 7)
     with pytest.raises(UnknownSessionError):
         store.classify("no-such-session", "m1", indicators()[0], "demonstrated")
     assert read(db_path, "SELECT count(*) FROM marks") == [(0,)]
     assert read(db_path, "SELECT count(*) FROM grades") == [(0,)]
     assert len(audit_rows(db_path, sid)) == 1  # only the creation
+
+
+def test_a_grade_off_the_scale_is_refused_in_one_wording_everywhere(store):
+    """A member's grade, an agreed grade and a session file's grade are refused by one rule,
+    in the same words the consensus table shows."""
+    sid = new_session(store)
+    area = profile().planned_areas[0].id
+    words = profile().scale.grade_problem(7)
+    assert words == "7 is not a grade on this scale (1, 2, 3, 4, 5)."
+    with pytest.raises(SessionRuleError) as own:
+        store.grade(sid, "m1", area, 7)
+    for m in store.load(sid).panel:
+        store.grade(sid, m.id, area, 3)
+    with pytest.raises(SessionRuleError) as agreed:
+        store.agree(sid, area, 7, "")
+    incoming = replace(store.load(sid), grades={("m2", profile().planned_areas[1].id): 7})
+    with pytest.raises(SessionRuleError) as merged:
+        store.merge_member_marks(incoming, "m2", "HR")
+    assert str(own.value) == str(agreed.value) == str(merged.value) == words
+    assert profile().scale.grade_problem(3) == ""
+    assert profile().scale.grade_problem(True) != ""  # a bool is not a grade
 
 
 # --- committed and audited --------------------------------------------------------------------
@@ -918,7 +939,40 @@ def test_every_change_returns_the_session_as_the_database_now_holds_it(store):
         lambda: store.classify(sid, "m1", first, "demonstrated"),  # no change at all
         lambda: store.grade(sid, "m1", area.id, None),
     ]
-    for step in steps:
-        returned = step()
-        assert returned == store.load(sid)
-        assert returned.status == store.load(sid).status
+    other = Store.open(store.path)  # a connection of its own: nothing kept from this one
+    try:
+        for step in steps:
+            returned = step()
+            assert returned == other.load(sid)
+            assert store.load(sid) == other.load(sid)
+    finally:
+        other.close()
+
+
+def test_a_session_kept_between_key_presses_is_read_again_after_any_other_write(store):
+    """The session last changed is kept so the next key press need not read it; anything
+    written since (another connection, plain sqlite3, a change that failed) is seen."""
+    sid = new_session(store)
+    first = store.load(sid).planned_areas[0].indicators[0].id
+    store.note(sid, "m1", first, "Kept.")
+    assert store.load(sid) is store.load(sid)  # kept: not read again
+
+    other = sqlite3.connect(store.path)
+    with other:
+        other.execute(
+            "UPDATE marks SET note = 'Written elsewhere.'"
+            " WHERE session_id = ? AND member_id = 'm1'",
+            [sid],
+        )
+    other.close()
+    assert store.load(sid).mark("m1", first).note == "Written elsewhere."
+
+    store.note(sid, "m1", first, "Back here.")
+    with pytest.raises(SessionRuleError):
+        store.grade(sid, "m1", store.load(sid).planned_areas[0].id, 99)
+    assert store.load(sid).mark("m1", first).note == "Back here."
+
+    second = Store.open(store.path)
+    second.note(sid, "m1", first, "From a second window.")
+    second.close()
+    assert store.load(sid).mark("m1", first).note == "From a second window."

@@ -41,7 +41,7 @@ def ids(store: Store, query: SessionQuery, index: bool) -> list[str]:
 @pytest.mark.parametrize("descending", [True, False])
 @pytest.mark.parametrize("walk_from", [1000, 0])  # 0: many matches, the list index is walked
 def test_index_and_scan_agree(store, text, descending, walk_from, monkeypatch):
-    from pcso_interview.store import store as module
+    from pcso_interview.store import listing as module
 
     monkeypatch.setattr(module, "WALK_FROM", walk_from)
     query = SessionQuery(text=text, limit=40, offset=20, descending=descending)

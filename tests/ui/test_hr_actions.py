@@ -475,7 +475,7 @@ def test_reopening_a_mixed_selection_reports_the_refusals_once(
     assert browser.reopen() == 2
     assert len(warnings_shown) == 1
     (shown,) = warnings_shown
-    assert shown.startswith("Not all done: 2 of 5 session(s) reopened. Not reopened:\n")
+    assert shown.startswith("Not all done: 2 of 5 session(s) reopened; 3 refused. Not reopened:\n")
     lines = shown.splitlines()[1:]
     assert len(lines) == 3
     for line, session_id in zip(lines, sorted(refused, key=chosen.index), strict=True):
@@ -593,3 +593,36 @@ def test_purge_on_a_locked_database_says_so_and_deletes_nothing(
     assert len(warnings_shown) == 1
     assert warnings_shown[0].startswith("Could not read: The database could not be read")
     assert read(old_store.path, "SELECT id FROM sessions ORDER BY id") == before
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def test_import_brings_another_laptops_session_and_refuses_a_tampered_one_in_one_summary(
+    make_browser, store, tmp_path, warnings_shown
+):
+    """HR imports in the window what the command line imports, through the same use case."""
+    from pcso_interview import bundle
+    from tests.store_support import signed_session
+
+    laptop = Store.open(tmp_path / "laptop-2.db")
+    try:
+        sid = signed_session(laptop, ref="C-LAPTOP2")
+        data = bundle.session_to_dict(laptop.load(sid), laptop.verify(sid).stored_digest)
+    finally:
+        laptop.close()
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    bundle.write_json(good, data)
+    data["session"]["candidate"]["name"] = "Someone Else"
+    bundle.write_json(bad, data)
+    before = read(store.path, "SELECT count(*) FROM sessions")[0][0]
+    browser = make_browser(store)
+
+    assert browser.import_files([good, bad]) == 1
+    assert read(store.path, "SELECT count(*) FROM sessions")[0][0] == before + 1
+    assert store.load(sid).candidate_ref == "C-LAPTOP2"
+    (shown,) = warnings_shown
+    assert shown.startswith("Not all imported: 1 of 2 file(s) imported or already here.")
+    assert "imported session" in shown and "tampered" in shown
+    actors = read(store.path, "SELECT actor FROM audit WHERE session_id = ? LIMIT 1", [sid])
+    assert actors == [(HR_USER.name,)]

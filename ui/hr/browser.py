@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcso_interview import use_cases
 from pcso_interview.files import write_atomic
 from pcso_interview.hr_export import ExportError, sessions_csv
 from pcso_interview.lifecycle import Status
@@ -32,7 +32,7 @@ from pcso_interview.store.identity import User
 from reports.issue import issue_combined, issue_folder
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
-from ui.file_dialogs import choose_folder, save_file
+from ui.file_dialogs import choose_folder, open_files, save_file
 from ui.hr.date_filter import OptionalDate
 from ui.hr.review_dialog import SessionReviewDialog
 from ui.hr.sessions_model import PagedSessionsModel
@@ -118,8 +118,9 @@ class HrBrowser(QWidget):
             ("open", "&Open (Enter)", lambda: self.open_selected()),
             ("reprint", "&Reprint sheets…", lambda: self.reprint()),
             ("combined", "One &combined PDF…", lambda: self.reprint_combined()),
-            ("csv", "Export &CSV…", lambda: self.export_csv()),
-            ("reopen", "Re&open…", lambda: self.reopen()),
+            ("csv", "Export C&SV…", lambda: self.export_csv()),
+            ("import", "I&mport session files…", lambda: self.import_files()),
+            ("reopen", "R&eopen…", lambda: self.reopen()),
             ("withdraw", "&Withdraw…", lambda: self.withdraw()),
             ("purge", "&Purge past retention…", lambda: self.purge()),
             ("pin", "Reset a member's P&IN…", lambda: self.reset_pin()),
@@ -385,40 +386,35 @@ class HrBrowser(QWidget):
             messages.inform(self, "Account added", f"{user.name} can now sign in ({user.role}).")
         return ok
 
-    def _for_each(self, ids: list[str], action: Callable[[str], None], verb: str) -> int:
-        """Act on each session quietly, then say once which failed and why.
-
-        One warning per failure would mean forty modal boxes for forty refusals, with no
-        count at the end; ``verb`` is the past tense for the summary ("reopened").
-        """
+    def _batch(
+        self,
+        ids: list[str],
+        run: Callable[[use_cases.Progress], use_cases.BatchResult],
+        verb: str,
+        title: str,
+    ) -> int:
+        """Act on each session with progress and Stop, then say once which were refused and
+        why (one box for forty refusals, not forty); ``verb`` is the past tense ("reopened")."""
         shown = {r.id: f"{r.candidate_ref} {r.candidate_name}" for r in self.selected_rows()}
-        reasons: dict[str, str] = {}
-
-        def act(session_id: str) -> None:
-            try:
-                action(session_id)
-            except EXPECTED_ERRORS as exc:
-                reasons[session_id] = explain(exc)
-                raise  # attempt still decides what counts as a failure
-
-        done = 0
-        for session_id in ids:
-            ok, _ = attempt(self, partial(act, session_id), loud=False)
-            done += ok
-        if reasons:
-            lines = [f"• {shown.get(s, s)}: {why}" for s, why in reasons.items()]
+        dialog, progress = self._with_progress(title, len(ids))
+        ok, result = attempt(self, lambda: run(progress))
+        dialog.close()
+        self._refresh()
+        self.changed.emit()
+        if not ok or result is None:
+            return 0
+        if result.refused or result.cancelled:
+            lines = [f"• {shown.get(s, s)}: {explain(exc)}" for s, exc in result.refused]
             if len(lines) > FAILURES_LISTED:  # the box must still fit on a laptop screen
                 more = len(lines) - FAILURES_LISTED
                 lines = [*lines[:FAILURES_LISTED], f"… and {more} more."]
-            failed = "\n".join(lines)
+            refused = f" Not {verb}:\n" + "\n".join(lines) if lines else ""
             messages.warn(
                 self,
-                "Not done" if not done else "Not all done",
-                f"{done} of {len(ids)} session(s) {verb}. Not {verb}:\n{failed}",
+                "Not done" if not result.done else "Not all done",
+                result.summary(verb) + refused,
             )
-        self._refresh()
-        self.changed.emit()
-        return done
+        return len(result.done)
 
     def reopen(self) -> int:
         ids = self._need_selection()
@@ -432,8 +428,13 @@ class HrBrowser(QWidget):
         )
         if not reason:
             return 0
-        return self._for_each(
-            ids, lambda s: self.store.reopen(s, reason, self.user.name), "reopened"
+        return self._batch(
+            ids,
+            lambda progress: use_cases.reopen_many(
+                self.store, ids, reason, self.user.name, progress
+            ),
+            "reopened",
+            "Reopening…",
         )
 
     def withdraw(self) -> int:
@@ -445,9 +446,42 @@ class HrBrowser(QWidget):
         )
         if not reason:
             return 0
-        return self._for_each(
-            ids, lambda s: self.store.withdraw(s, reason, self.user.name), "withdrawn"
+        return self._batch(
+            ids,
+            lambda progress: use_cases.withdraw_many(
+                self.store, ids, reason, self.user.name, progress
+            ),
+            "withdrawn",
+            "Withdrawing…",
         )
+
+    def import_files(self, files: list[Path] | None = None) -> int:
+        """Session files from another laptop, or one member's marks to merge: each imported
+        or refused in words, nothing overwritten; one summary at the end."""
+        if files is None:
+            files = open_files(
+                self, "Import session files", Path.home(), "Session files (*.json);;All files (*)"
+            )
+        if not files:
+            return 0
+        ok, results = attempt(
+            self, lambda: use_cases.import_files(self.store, files, self.user.name)
+        )
+        self._refresh()
+        self.changed.emit()
+        if not ok or results is None:
+            return 0
+        done = sum(r.ok for r in results)
+        lines = "\n".join(f"• {r.message}" for r in results[:FAILURES_LISTED])
+        if len(results) > FAILURES_LISTED:
+            lines += f"\n… and {len(results) - FAILURES_LISTED} more."
+        title = "Imported" if done == len(results) else "Not all imported"
+        text = f"{done} of {len(results)} file(s) imported or already here.\n{lines}"
+        if done == len(results):
+            messages.inform(self, title, text)
+        else:
+            messages.warn(self, title, text)
+        return done
 
     def purge(self) -> int:
         ok, due = attempt(self, self.store.purge_candidates, reading=True)

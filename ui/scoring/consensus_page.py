@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.profiles import Area
-from pcso_interview.scoring import SPREAD_FLAG_AT, Result
+from pcso_interview.profiles import Area, Scale
+from pcso_interview.scoring import SPREAD_FLAG_AT, Method, Result
 from pcso_interview.session import Session
 from ui import messages
 from ui.scoring.note_editor import SAVE_AFTER_MS
@@ -54,14 +54,14 @@ class ConsensusModel(QAbstractTableModel):
         self.member_names: list[str] = []
         self.visible = False
         self.editable = False
-        self.scale_values: tuple[int, ...] = ()
+        self.scale: Scale | None = None
 
     def load(self, session: Session, visible: bool, editable: bool) -> None:
         self.beginResetModel()
         self.member_names = [m.name for m in session.panel]
         self.visible = visible
-        self.editable = editable and session.profile.method == "consensus"
-        self.scale_values = session.profile.scale.values
+        self.editable = editable and session.profile.method is Method.CONSENSUS
+        self.scale = session.profile.scale
         self.rows = [
             ConsensusRow(
                 area,
@@ -165,10 +165,12 @@ class ConsensusModel(QAbstractTableModel):
             if not text:
                 self.agree_requested.emit(row.area.id, None, "")
                 return True
+            if self.scale is None:
+                return False
             grade = int(text) if text.isdigit() else None
-            if grade not in self.scale_values:
-                values = ", ".join(map(str, self.scale_values))
-                self.refused.emit(f"An agreed grade is one of {values}, not “{text}”.")
+            problem = self.scale.grade_problem(text if grade is None else grade)
+            if problem or grade is None:
+                self.refused.emit(problem)
                 return False
             self.agree_requested.emit(row.area.id, grade, row.rationale)
             return True
@@ -288,18 +290,18 @@ class ConsensusPage(QWidget):
                 f"The members' grades stay hidden from {member.name} until they have graded "
                 f"every area ({done} of {len(session.planned_areas)} done)."
             )
-        elif method == "consensus" and not member.is_chair:
+        elif method is Method.CONSENSUS and not member.is_chair:
             self.explanation.setText(
                 f"The chair ({session.chair.name}) records the agreed grades: choose "
                 "'Scoring as' the chair (Ctrl+M) to type them."
             )
-        elif method == "consensus" and len(session.panel) == 1:
+        elif method is Method.CONSENSUS and len(session.panel) == 1:
             self.explanation.setText(
                 "One member: each agreed grade is taken from your own grade as you grade the"
                 " area. Type another grade here to change it (Right for the rationale, which is"
                 " required when it differs from yours)."
             )
-        elif method == "consensus":
+        elif method is Method.CONSENSUS:
             self.explanation.setText(
                 "Type the agreed grade for each area after the panel's discussion (Enter, then"
                 " Down for the next); Right for the rationale. A rationale is required when the"

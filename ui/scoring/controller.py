@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pcso_interview.scoring import Classification
+from pcso_interview.scoring import Classification, Method
 from pcso_interview.session import Session
 from pcso_interview.store import Store
 from ui.feedback import SaveState, attempt
@@ -332,7 +332,7 @@ class InterviewController(QObject):
     @staticmethod
     def _sole_member_agrees(session: Session) -> bool:
         """A one-member panel whose chair records agreed grades: each is their own grade."""
-        return len(session.panel) == 1 and session.profile.method == "consensus"
+        return len(session.panel) == 1 and session.profile.method is Method.CONSENSUS
 
     def agree(self, area_id: str, grade: int | None, rationale: str) -> None:
         session = self.session
