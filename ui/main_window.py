@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.store import Store
 from ui import messages, shortcuts
 from ui.feedback import attempt
+from ui.fit import TITLE_BAR, ElidedLabel, PageScroll
 from ui.session_list import SessionList
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 FOLLOW_MS = 1000  # how often a read-only window looks for what the other window saved
 ADVANCE = "advance_after_classify"  # the setting's name among the store's states
-TITLE_BAR = 40  # room left for the window manager's title bar before the screen's edge
 
 W = TypeVar("W", bound=QWidget)
 
@@ -127,8 +127,10 @@ class MainWindow(QMainWindow):
             self._follow.setInterval(FOLLOW_MS)
             self._follow.timeout.connect(self._follow_other_window)
             self._follow.start()
-        self.db_label = QLabel(f"Database: {store.path}")
-        self.statusBar().addPermanentWidget(self.db_label)
+        self.db_label = ElidedLabel(f"Database: {store.path}")
+        self.db_label.setAccessibleName("Database")
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.modes.currentChanged.connect(self._mode_shown)
         self.session_list.new_requested.connect(self.new_session)
         self.session_list.open_requested.connect(self.open_session)
         self._build_menus()
@@ -150,6 +152,16 @@ class MainWindow(QMainWindow):
         )
         self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
+    def _mode_shown(self) -> None:
+        """The status bar: the interview's next step and save state while it is shown (its
+        own line saved for the indicators); the database's path otherwise."""
+        interview = self.modes.currentWidget() is self.interview_tab
+        view = self.interview_tab.widget
+        if view is not None:
+            view.hint.setVisible(interview)
+            view.save_state.setVisible(interview)
+        self.db_label.setVisible(not interview or view is None)
+
     def _follow_other_window(self) -> None:
         try:
             version = self.store.data_version()
@@ -169,6 +181,8 @@ class MainWindow(QMainWindow):
             self.store, undo_group=self.undo_group, read_only=bool(self.store.read_only_reason)
         )
         view.session_changed.connect(self.session_list.changed)
+        view.status_into(self.statusBar())
+        self._mode_shown()
         view.area_page.advance = self.advance_action.isChecked()
         return view
 
@@ -199,7 +213,7 @@ class MainWindow(QMainWindow):
 
             browser = HrBrowser(self.store, self.profiles, user)
             browser.changed.connect(self.session_list.changed)
-            return browser
+            return PageScroll(browser)  # scrolls on a small or scaled screen
 
         return HrGate(self.hr_session, build)
 
@@ -209,7 +223,7 @@ class MainWindow(QMainWindow):
         def build(_user: User) -> QWidget:
             from ui.hr.statistics_view import StatisticsView
 
-            return StatisticsView(self.store, self.profiles)
+            return PageScroll(StatisticsView(self.store, self.profiles))
 
         return HrGate(self.hr_session, build)
 

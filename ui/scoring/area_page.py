@@ -4,6 +4,7 @@ member's free note and grade, with the scale's descriptors and the member's coun
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from itertools import pairwise
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QButtonGroup,
     QGridLayout,
     QGroupBox,
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -29,15 +30,19 @@ from PySide6.QtWidgets import (
 from pcso_interview.profiles import Area, Indicator
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
+from ui.fit import PageScroll
 from ui.scoring.note_editor import SAVE_AFTER_MS, NoteEditor
 from ui.shortcuts import classify_keys
 from ui.table_model import Column, Index, RowsModel
 
 # Below this height the scale's descriptors fold into one line for the grade chosen (or about
-# to be chosen); below this width the evidence notes leave the table (they show beneath it).
+# to be chosen). The table's columns follow its width (``AreaPage._fit_columns``).
 COMPACT_HEIGHT = 560
-COMPACT_WIDTH = 700
-INDICATOR_MIN_WIDTH = 220  # the Indicator column never gets narrower: it wraps, it does not clip
+INDICATOR_MIN_WIDTH = 180  # the Indicator column never gets narrower: it wraps, it does not clip
+NOTE_MIN_WIDTH = 160  # narrower than this, the Evidence note column leaves the table
+NOTE_HEIGHT = 80  # the evidence note's editor at most, unless the page is short
+CELL_PADDING = 16  # a cell's margins and focus frame beside its text
+SIDE_MIN_WIDTH = 200  # the grade's side: "4  Exceeds requirements" in full
 
 CLASSIFICATION_BACKGROUND = {
     Classification.DEMONSTRATED: QColor("#e3f2e1"),
@@ -54,11 +59,24 @@ class IndicatorMark:
     note: str
 
 
+# The Evidence column on a narrow page: the symbol and the key that sets it ("+ D").
+SHORT_TEXT = {
+    Classification.DEMONSTRATED: "+ D",
+    Classification.PARTLY: "~ P",
+    Classification.CONTRARY: "− C",
+    Classification.NONE: "· N",
+}
+
+
 class IndicatorsModel(RowsModel[IndicatorMark]):
     def __init__(self, parent: QObject | None = None) -> None:
+        self.short = False  # the Evidence column as "+ D" (a narrow page), its word in the tip
         super().__init__(
             [
-                Column("Evidence", lambda r: r.classification.text),
+                Column(
+                    "Evidence",
+                    lambda r: SHORT_TEXT[r.classification] if self.short else r.classification.text,
+                ),
                 Column("Indicator", lambda r: f"{r.number}. {r.indicator.text}"),
                 Column("Evidence note", lambda r: r.note.replace("\n", " ")),
             ],
@@ -71,6 +89,8 @@ class IndicatorsModel(RowsModel[IndicatorMark]):
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             mark = self.row(index.row())
+            if index.column() == 0:
+                return mark.classification.text
             return f"{mark.indicator.text}\n\n{mark.note}" if mark.note else mark.indicator.text
         return super().data(index, role)
 
@@ -94,6 +114,11 @@ class IndicatorTable(QTableView):
     classify = Signal(int, object)  # row, Classification
     grade_key = Signal(int)  # 1-based position on the scale
     open_note = Signal(int)
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.currentIndex().row()
@@ -151,6 +176,7 @@ class AreaPage(QWidget):
         self._question_timer.timeout.connect(self._question_done)
         self.question.textEdited.connect(self._question_typed)
         question_row = QHBoxLayout()
+        question_row.setContentsMargins(0, 0, 0, 0)
         question_label = QLabel("&Q:")
         question_label.setToolTip("The question asked for this area (Ctrl+Shift+Q)")
         question_label.setBuddy(self.question)
@@ -170,23 +196,40 @@ class AreaPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setTabKeyNavigation(False)  # one Tab stop; arrows move inside
-        self.table.setMinimumWidth(INDICATOR_MIN_WIDTH + 140)  # the Evidence column and frame
+        # At least three indicators in view, however small the screen (the page scrolls).
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 260)
-        header.setMinimumSectionSize(60)
+        header.setMinimumSectionSize(40)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.resized.connect(self._fit_columns)
+        self._rows_later = QTimer(self)  # rows fitted to their text once the columns are set
+        self._rows_later.setSingleShot(True)
+        self._rows_later.setInterval(0)
+        self._rows_later.timeout.connect(self.table.resizeRowsToContents)
+        # The least the table may have: the Evidence column at its shortest ("+ D", or its
+        # title), the Indicator column's minimum, a scroll bar and the frame.
+        shortest = max(
+            header.sectionSizeHint(0),
+            max(self.fontMetrics().horizontalAdvance(t) for t in SHORT_TEXT.values())
+            + CELL_PADDING,
+        )
+        scroll_bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        self.table.setMinimumWidth(
+            shortest + INDICATOR_MIN_WIDTH + scroll_bar + 2 * self.table.frameWidth()
+        )
         self.table.classify.connect(self._classify_row)
         self.table.grade_key.connect(self._grade_key)
         self.table.open_note.connect(self._open_note)
 
         self.note = NoteEditor("Evidence note for the selected indicator")
         self.note.setPlaceholderText("Evidence note for the selected indicator (Enter to type)")
-        self.note.setMaximumHeight(80)
-        self.note.setMinimumHeight(36)
+        self.note.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 12)
+        self.note.setMaximumHeight(NOTE_HEIGHT)
         self.note.commit.connect(lambda key, text: self.note_changed.emit(key, text))
         self.note.escaped.connect(self.table.setFocus)
         self.note_label = QLabel("Evidence &note")
@@ -212,8 +255,10 @@ class AreaPage(QWidget):
         evidence_layout = QVBoxLayout(evidence)
         evidence_layout.setContentsMargins(0, 0, 0, 0)
         evidence_layout.addWidget(self.table, 1)
-        evidence_layout.addWidget(self.note_label)
-        evidence_layout.addWidget(self.note)
+        self.note_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.note_row.addWidget(self.note_label)
+        self.note_row.addWidget(self.note, 1)
+        evidence_layout.addLayout(self.note_row)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -239,12 +284,10 @@ class AreaPage(QWidget):
         self.area_note.setMinimumHeight(60)
         side_layout.addWidget(self.area_note, 1)
         # The side scrolls rather than push the window off a small or scaled screen.
-        self.side = QScrollArea()
-        self.side.setWidget(side)
-        self.side.setWidgetResizable(True)
-        self.side.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.side = PageScroll(side)
         self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.side.setMinimumWidth(190)
+        self.side.setMinimumWidth(SIDE_MIN_WIDTH)
+        self.side_content = side
         self.side.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(evidence)
@@ -256,8 +299,11 @@ class AreaPage(QWidget):
         splitter = self.splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addLayout(question_row)
+        # The area's name above the question; side by side when the page is short.
+        self.top_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.top_row.addWidget(self.title)
+        self.top_row.addLayout(question_row, 1)
+        layout.addLayout(self.top_row)
         layout.addWidget(splitter, 1)
 
     # --- showing -------------------------------------------------------------------------------
@@ -276,9 +322,7 @@ class AreaPage(QWidget):
         self.area = area
         self.member_id = member_id
         self._set_editable(editable)
-        cluster = f" · {area.cluster}" if area.cluster else ""
-        source = " · indicator text: national CVF" if area.is_national else ""
-        self.title.setText(f"<h2 style='margin:0'>{area.name}</h2>{area.kind}{cluster}{source}")
+        self._show_title()
         if not self.question.hasFocus() or self._question_area != area.id:
             self.question.setText(session.question(area.id))
             self._question_area = area.id
@@ -304,6 +348,22 @@ class AreaPage(QWidget):
                 self.table.setCurrentIndex(self.model.index(row, 0))
             self._bind_note(row)
         self._show_grade(session, area, member_id)
+
+    def _show_title(self) -> None:
+        """The area's name and kind; on a short page the name alone (the rest as its tip)."""
+        area = self.area
+        if area is None:
+            return
+        cluster = f" · {area.cluster}" if area.cluster else ""
+        source = " · indicator text: national CVF" if area.is_national else ""
+        about = f"{area.kind}{cluster}{source}"
+        self.title.setWordWrap(not self.compact)
+        if self.compact:
+            self.title.setText(f"<b style='font-size:large'>{escape(area.name)}</b>")
+            self.title.setToolTip(f"{area.name}: {about}")
+        else:
+            self.title.setText(f"<h2 style='margin:0'>{escape(area.name)}</h2>{escape(about)}")
+            self.title.setToolTip("")
 
     def _set_editable(self, editable: bool) -> None:
         self.table.setProperty("readOnly", not editable)
@@ -348,6 +408,11 @@ class AreaPage(QWidget):
             for first, second in pairwise(buttons):
                 QWidget.setTabOrder(first, second)
             QWidget.setTabOrder(buttons[-1], self.area_note)
+            # The side as wide as its grades' names ("4  Exceeds requirements"): never cut.
+            scroll_bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+            self.side.setMinimumWidth(
+                max(SIDE_MIN_WIDTH, self.grade_box.minimumSizeHint().width() + scroll_bar + 4)
+            )
         grade = session.grades.get((member_id, area.id))
         self.grade_group.setExclusive(False)
         for button in self.grade_group.buttons():
@@ -380,18 +445,55 @@ class AreaPage(QWidget):
         self.descriptor.setVisible(self.compact and point is not None)
 
     def set_compact(self, compact: bool) -> None:
-        """Fold the scale's descriptors into one line (small or scaled screens)."""
+        """A short page (a small or scaled screen): the scale's descriptors fold into one
+        line, the area's name sits beside the question, the note's label beside the note."""
         if compact == self.compact:
             return
         self.compact = compact
         for label in getattr(self, "_descriptors", []):
             label.setVisible(not compact)
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        self.top_row.setDirection(across if compact else down)
+        self.note_row.setDirection(across if compact else down)
+        # Short: the note two lines high, the rest of the height for the indicators.
+        self.note.setMaximumHeight(self.note.minimumHeight() if compact else NOTE_HEIGHT)
+        self._show_title()
         self._show_descriptor()
+        row = self.table.currentIndex().row()
+        if 0 <= row < self.model.rowCount():
+            self._note_label(self.model.row(row).number)
+
+    def _fit_columns(self) -> None:
+        """No column narrower than its text: the Indicator column keeps INDICATOR_MIN_WIDTH.
+        Short of room, the Evidence note column leaves the table first (the note shows
+        beneath it), then the Evidence column shows the symbol and its key ("+ D", the word
+        as its tip)."""
+        width = self.table.viewport().width()
+        metrics = self.table.fontMetrics()
+        full = max(metrics.horizontalAdvance(c.text) for c in Classification) + CELL_PADDING
+        short = width < full + INDICATOR_MIN_WIDTH
+        if short != self.model.short:
+            self.model.short = short
+            if self.model.rowCount():
+                self.model.dataChanged.emit(
+                    self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, 0)
+                )
+        texts = SHORT_TEXT.values() if short else [c.text for c in Classification]
+        evidence = max(
+            self.table.horizontalHeader().sectionSizeHint(0),
+            max(metrics.horizontalAdvance(t) for t in texts) + CELL_PADDING,
+        )
+        room = width - evidence - INDICATOR_MIN_WIDTH
+        self.table.setColumnHidden(2, room < NOTE_MIN_WIDTH)
+        if room >= NOTE_MIN_WIDTH:
+            note = max(NOTE_MIN_WIDTH, min(400, (width - evidence) * 2 // 5))
+            self.table.horizontalHeader().resizeSection(2, note)
+        # Each row as tall as its wrapped text at the widths the columns now have.
+        self._rows_later.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.set_compact(event.size().height() < COMPACT_HEIGHT)
-        self.table.setColumnHidden(2, event.size().width() < COMPACT_WIDTH)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QRadioButton):
@@ -408,7 +510,12 @@ class AreaPage(QWidget):
         if 0 <= row < self.model.rowCount() and self.session is not None:
             mark = self.model.row(row)
             self.note.bind((self.session.id, self.member_id, mark.indicator.id), mark.note)
-            self.note_label.setText(f"Evidence &note for indicator {mark.number}")
+            self._note_label(mark.number)
+
+    def _note_label(self, number: int) -> None:
+        self.note_label.setText(
+            f"&Note {number}:" if self.compact else f"Evidence &note for indicator {number}"
+        )
 
     def _classify_row(self, row: int, classification: Classification) -> None:
         self.classify_requested.emit(self.model.row(row).indicator.id, classification)

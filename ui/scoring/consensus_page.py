@@ -7,8 +7,16 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -27,7 +35,12 @@ from pcso_interview.scoring import SPREAD_FLAG_AT, Method, Result
 from pcso_interview.session import Session
 from ui import messages
 from ui.scoring.note_editor import SAVE_AFTER_MS
+from ui.scoring.pages import initials
 from ui.table_model import Index
+
+RATIONALE_MIN_WIDTH = 160
+COMPACT_HEIGHT = 560  # as the area page's (ui.scoring.area_page)
+CELL_PADDING = 16  # a header's margins beside its title
 
 RESULT_SYMBOL = {Result.PASS: "✓", Result.FAIL: "✗", Result.INCOMPLETE: "…"}
 
@@ -55,6 +68,7 @@ class ConsensusModel(QAbstractTableModel):
         self.visible = False
         self.editable = False
         self.scale: Scale | None = None
+        self.short_names = False  # members' columns titled by initials, the name as the tip
 
     def load(self, session: Session, visible: bool, editable: bool) -> None:
         self.beginResetModel()
@@ -91,10 +105,15 @@ class ConsensusModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.member_names) + 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None
-        titles = ["Area", *self.member_names, "Spread", "Agreed", "Rationale"]
-        return titles[section] if 0 <= section < len(titles) else None
+        names = self.member_names
+        if role == Qt.ItemDataRole.DisplayRole:
+            shown = [initials(n) for n in names] if self.short_names else names
+            return ["Area", *shown, "Spread", "Agreed", "Rationale"][section]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return ["Area", *names, "Spread", "Agreed", "Rationale"][section]
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """The agreed grade is editable by the chair once grades show; its rationale once
@@ -209,6 +228,7 @@ class ConsensusPage(QWidget):
         self.heading = QLabel("<h2 style='margin:0'>Consensus</h2>")
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
+        self.full_explanation = self.short_explanation = ""
         self.model = ConsensusModel(self)
         self.model.agree_requested.connect(self.agree_requested)
         self.model.refused.connect(self._refused)
@@ -226,7 +246,10 @@ class ConsensusPage(QWidget):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)  # one Tab stop; arrows move inside
-        self.table.setMinimumHeight(90)
+        self.table.setWordWrap(True)
+        # At least three areas in view, however small the screen (the page scrolls).
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.table.installEventFilter(self)  # its width decides how members are titled
         self.outcome = QLabel()
         self.outcome.setAccessibleName("Outcome")
         self.outcome.setWordWrap(True)
@@ -252,6 +275,36 @@ class ConsensusPage(QWidget):
 
         QTimer.singleShot(0, say)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Short (a small or scaled screen): no heading (the list on the left says where
+        this is), for the agreed grades and the outcome to stay in view together."""
+        super().resizeEvent(event)
+        self.heading.setVisible(event.size().height() >= COMPACT_HEIGHT)
+        self._show_explanation()
+
+    def _fit_columns(self) -> None:
+        """Members' full names as the columns' titles where they fit beside a rationale of
+        RATIONALE_MIN_WIDTH; their initials otherwise (the name as the tip), so that the
+        Area column never scrolls out of view on a small screen."""
+        model = self.model
+        if not model.member_names:
+            return
+        metrics = self.table.horizontalHeader().fontMetrics()
+        names = sum(metrics.horizontalAdvance(n) + CELL_PADDING for n in model.member_names)
+        fixed = self.table.sizeHintForColumn(0) + sum(
+            self.table.horizontalHeader().sectionSizeHint(c)
+            for c in (model.agreed_column - 1, model.agreed_column)
+        )
+        short = self.table.viewport().width() < fixed + names + RATIONALE_MIN_WIDTH
+        if short != model.short_names:
+            model.short_names = short
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+
     def start(self) -> None:
         """Opening Consensus: the cursor on the first agreed grade still to type (the first
         row when none is left), whatever was selected before."""
@@ -269,6 +322,7 @@ class ConsensusPage(QWidget):
         member = session.member(member_id)
         visible = session.has_submitted(member_id)
         method = session.profile.method
+        self.short_explanation = ""  # what a short page says instead, if anything shorter
         chair_may_edit = editable and member.is_chair and visible
         current = self.table.currentIndex()
         focus = QApplication.focusWidget()
@@ -277,6 +331,7 @@ class ConsensusPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.model.rationale_column, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
         rows, columns = self.model.rowCount(), self.model.columnCount()
         if current.isValid() and current.row() < rows and current.column() < columns:
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
@@ -302,6 +357,7 @@ class ConsensusPage(QWidget):
                 " required when it differs from yours)."
             )
         elif method is Method.CONSENSUS:
+            self.short_explanation = "Type the agreed grade, Enter; Right for the rationale."
             self.explanation.setText(
                 "Type the agreed grade for each area after the panel's discussion (Enter, then"
                 " Down for the next); Right for the rationale. A rationale is required when the"
@@ -312,7 +368,14 @@ class ConsensusPage(QWidget):
             self.explanation.setText(
                 f"This profile derives agreed grades by the '{method}' method."
             )
+        self.explanation.setToolTip(self.explanation.text())
+        self.full_explanation = self.explanation.text()
+        self._show_explanation()
         self.outcome.setText(outcome_text(session, member.name))
+
+    def _show_explanation(self) -> None:
+        short = self.heading.isHidden() and bool(self.short_explanation)
+        self.explanation.setText(self.short_explanation if short else self.full_explanation)
 
 
 def outcome_text(session: Session, member_name: str, *, next_step: bool = True) -> str:

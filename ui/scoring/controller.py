@@ -79,6 +79,10 @@ class InterviewController(QObject):
         self._page = ""
         self._idle = QUndoStack(self)  # what the Edit menu acts on before a page is shown
         self._reload_due = False  # a change is stored but not yet shown (``catch_up``)
+        self._catch_up_later = QTimer(self)
+        self._catch_up_later.setSingleShot(True)
+        self._catch_up_later.setInterval(0)
+        self._catch_up_later.timeout.connect(self.catch_up)
 
     # --- undo, per page --------------------------------------------------------------------------
 
@@ -235,7 +239,7 @@ class InterviewController(QObject):
                 self._waiting(len(self.pending.queue))
         if later:
             self._reload_due = True
-            QTimer.singleShot(0, self.catch_up)
+            self._catch_up_later.start()
         elif (
             isinstance(result, Session)
             and self.session is not None

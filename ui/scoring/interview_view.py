@@ -9,9 +9,17 @@ stands; this screen shows it. The sentence saying what to do next comes from the
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoGroup, QUndoStack
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QUndoGroup,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QStackedWidget,
+    QStatusBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,10 +40,11 @@ from pcso_interview.session import Session
 from pcso_interview.store import Store
 from ui import shortcuts
 from ui.feedback import SaveState
+from ui.fit import NARROW_WIDTH, PageScroll
 from ui.scoring.area_page import AreaPage
 from ui.scoring.consensus_page import ConsensusPage
 from ui.scoring.controller import InterviewController
-from ui.scoring.pages import NavRow, Page, nav_model, nav_rows
+from ui.scoring.pages import NavRow, Page, initials, nav_model, nav_rows
 from ui.scoring.signoff_page import SignOffPage
 from ui.table_model import Column, RowsModel
 
@@ -110,6 +120,7 @@ class InterviewView(QWidget):
         self.nav_view.verticalHeader().setVisible(False)
         self.nav_view.setTabKeyNavigation(False)
         self.nav_view.setMinimumWidth(150)
+        self.nav_view.setWordWrap(False)  # a long area name is elided; its full name is the tip
         self.nav_view.setModel(self.nav)
         self.progress = QLabel()
         self.progress.setAccessibleName("Progress")
@@ -121,23 +132,38 @@ class InterviewView(QWidget):
         left_layout.addWidget(self.progress)
 
         self.pages = QStackedWidget()
-        for page in (self.area_page, self.consensus_page, self.signoff_page):
-            self.pages.addWidget(page)
-        splitter = QSplitter()
+        # Each page scrolls as a whole rather than be squeezed below a usable size.
+        self.scrolls = {
+            Page.AREA: PageScroll(self.area_page),
+            Page.CONSENSUS: PageScroll(self.consensus_page),
+            Page.SIGNOFF: PageScroll(self.signoff_page),
+        }
+        for scroll in self.scrolls.values():
+            self.pages.addWidget(scroll)
+        self.narrow = False
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([270, 1060])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
-        status = QHBoxLayout()
+        # The next step and whether the last change was saved: a row of their own here, or
+        # the main window's status bar (``status_into``).
+        self.status_row = QWidget()
+        status = QHBoxLayout(self.status_row)
+        status.setContentsMargins(0, 0, 0, 0)
         self.hint = QLabel("F1 lists the keyboard shortcuts")
+        self.hint.setAccessibleName("Next step")
+        self.hint.setMinimumWidth(1)  # gives way on a narrow screen rather than widen it
+        self.save_state.setMinimumWidth(1)
         status.addWidget(self.hint, 1)
         status.addWidget(self.save_state)
-        layout.addLayout(status)
+        layout.addWidget(self.status_row)
 
         controller = self.controller
         self.area_page.classify_requested.connect(controller.classify)
@@ -226,16 +252,16 @@ class InterviewView(QWidget):
         self.member_box.setFocus()
 
     def _focus_area_note(self) -> None:
-        if self.pages.currentWidget() is self.area_page:
+        if self.page is Page.AREA:
             self.area_page.area_note.setFocus()
 
     def _focus_question(self) -> None:
-        if self.pages.currentWidget() is self.area_page:
+        if self.page is Page.AREA:
             self.area_page.question.setFocus()
             self.area_page.question.selectAll()
 
     def _focus_indicators(self) -> None:
-        if self.pages.currentWidget() is self.area_page:
+        if self.page is Page.AREA:
             self.area_page.table.setFocus()
 
     # --- opening and showing -------------------------------------------------------------------
@@ -274,11 +300,16 @@ class InterviewView(QWidget):
             return
         p = session.profile
         member = session.member(self.member_id)
-        self.header.setText(
-            f"<b>{p.force}</b> · {p.role_title} · Candidate <b>{session.candidate_ref}</b> "
-            f"{session.candidate_name} · {session.date}"
-            + (f" · {session.venue}" if session.venue else "")
+        candidate = f"Candidate <b>{escape(session.candidate_ref)}</b> " + escape(
+            session.candidate_name
         )
+        full = (
+            f"<b>{escape(p.force)}</b> · {escape(p.role_title)} · {candidate} · {session.date}"
+            + (f" · {escape(session.venue)}" if session.venue else "")
+        )
+        # Narrow: the candidate and the date, the rest as the tip.
+        self.header.setText(f"{candidate} · {session.date}" if self.narrow else full)
+        self.header.setToolTip(full if self.narrow else "")
         if not self.read_only:
             self.window().setWindowTitle(
                 f"PCSO interview — {session.candidate_ref} — scoring as {member.name}"
@@ -315,11 +346,40 @@ class InterviewView(QWidget):
             self.nav_view.selectionModel().blockSignals(False)
             self.nav_view.blockSignals(False)
         planned = len(session.planned_areas)
-        self.progress.setText(
-            "Progress: "
-            + " · ".join(f"{m.name} {session.graded_count(m.id)}/{planned}" for m in session.panel)
-        )
+        counts = [(m.name, f"{session.graded_count(m.id)}/{planned}") for m in session.panel]
+        full = "Progress: " + " · ".join(f"{name} {done}" for name, done in counts)
+        # Narrow: each member by their initials, as the list's columns are titled.
+        short = "Progress: " + " · ".join(f"{initials(name)} {done}" for name, done in counts)
+        self.progress.setText(short if self.narrow else full)
+        self.progress.setToolTip(full if self.narrow else "")
+        self._fit_nav()
         self._show_page()
+
+    def status_into(self, bar: QStatusBar) -> None:
+        """Show the next step and the save state in ``bar`` (a line of the screen saved)."""
+        bar.addWidget(self.hint, 1)
+        bar.addPermanentWidget(self.save_state)
+        self.status_row.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_WIDTH
+        if narrow != self.narrow:
+            self.narrow = narrow
+            # The list of areas gives its room to the page (it shows one member's column).
+            sizes = self.splitter.sizes()
+            left = self.nav_view.minimumWidth() if narrow else 270
+            self.splitter.setSizes([left, max(sum(sizes) - left, 1)])
+            self._render()
+
+    def _fit_nav(self) -> None:
+        """Narrow: the list of areas shows only the scoring member's column (the progress
+        line beneath names everyone's count)."""
+        session = self.session
+        if session is None:
+            return
+        for n, member in enumerate(session.panel, start=1):
+            self.nav_view.setColumnHidden(n, self.narrow and member.id != self.member_id)
 
     def _show_page(self) -> None:
         if self.session is None or not self.page_key:
@@ -327,15 +387,15 @@ class InterviewView(QWidget):
         # Blind until submitted: what this member may see, never more (the aggregate's rule).
         session = self.session.visible_to(self.member_id)
         if self.page is Page.CONSENSUS:
-            self.pages.setCurrentWidget(self.consensus_page)
+            self.pages.setCurrentWidget(self.scrolls[Page.CONSENSUS])
             self.consensus_page.show_session(session, self.member_id, self.editable)
         elif self.page is Page.SIGNOFF:
-            self.pages.setCurrentWidget(self.signoff_page)
+            self.pages.setCurrentWidget(self.scrolls[Page.SIGNOFF])
             self.signoff_page.show_session(
                 session, self.member_id, not session.locked and not self.read_only
             )
         else:
-            self.pages.setCurrentWidget(self.area_page)
+            self.pages.setCurrentWidget(self.scrolls[Page.AREA])
             self.area_page.show_area(
                 session, session.profile.area(self.area_id), self.member_id, self.editable
             )

@@ -39,14 +39,18 @@ class NavRow:
     progress: tuple[str, ...]  # per member: ✓ graded / · not yet (never the grade itself)
 
 
+def initials(name: str) -> str:
+    """A member's initials, as the list's column titles show them ("Ann Chair": "AC")."""
+    return "".join(part[0] for part in name.split()[:2]).upper()
+
+
 def nav_model(member_names: list[str]) -> RowsModel[NavRow]:
     def progress_of(i: int) -> Callable[[NavRow], str]:
         return lambda r: r.progress[i] if r.progress else ""
 
-    columns: list[Column[NavRow]] = [Column("Area", lambda r: r.title)]
+    columns: list[Column[NavRow]] = [Column("Area", lambda r: r.title, tooltip=lambda r: r.title)]
     for i, name in enumerate(member_names):
-        initials = "".join(part[0] for part in name.split()[:2]).upper()
-        columns.append(Column(initials, progress_of(i)))
+        columns.append(Column(initials(name), progress_of(i)))
     return RowsModel(columns)
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTabletEvent,
 )
 from PySide6.QtWidgets import (
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import DECLARATION, Member, Session
+from ui.scoring.area_page import COMPACT_HEIGHT
 from ui.scoring.consensus_page import outcome_text
 from ui.table_model import Column, RowsModel
 
@@ -152,7 +154,7 @@ class SignOffPage(QWidget):
         self.session: Session | None = None
         # (session, version, who has signed) the form was set for
         self._signed: tuple[str, int, tuple[str, ...]] | tuple[()] = ()
-        heading = QLabel("<h2 style='margin:0'>Sign-off</h2>")
+        self.heading = heading = QLabel("<h2 style='margin:0'>Sign-off</h2>")
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setAccessibleName("Sign-off state")
@@ -165,8 +167,7 @@ class SignOffPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setTabKeyNavigation(False)  # one Tab stop; arrows move inside
-        self.table.setMaximumHeight(170)
-        self.table.setMinimumHeight(60)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # The outcome the panel is signing for, in view while they sign.
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
@@ -236,6 +237,13 @@ class SignOffPage(QWidget):
                 for m in session.panel
             ]
         )
+        # As tall as its rows: no empty space above the declaration.
+        self.table.resizeRowsToContents()
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
+            + 2 * self.table.frameWidth()
+        )
         unsigned = session.unsigned_members
         previous = self.signer.currentData()
         self.signer.blockSignals(True)
@@ -279,6 +287,10 @@ class SignOffPage(QWidget):
             self.pad.clear()
             self.problem.clear()
         self._update_button()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.heading.setVisible(event.size().height() >= COMPACT_HEIGHT)  # short: the list says
 
     def _update_button(self) -> None:
         has_signature = bool(self.typed_name.text().strip()) or not self.pad.is_empty()
