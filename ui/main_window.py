@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -161,6 +162,34 @@ class MainWindow(QMainWindow):
             view.hint.setVisible(interview)
             view.save_state.setVisible(interview)
         self.db_label.setVisible(not interview or view is None)
+        self._focus_mode()
+
+    def _focus_mode(self) -> None:
+        """The keys go into the mode shown (its first control, or the interview's page): the
+        mode tabs never hold them, and a control hidden with the last mode gave them up."""
+        page = self.modes.currentWidget()
+        focus = QApplication.focusWidget()
+        if page is None or (focus is not None and page.isAncestorOf(focus)):
+            return
+        view = self.interview_tab.widget
+        if page is self.interview_tab and view is not None and view.session is not None:
+            view.focus_page()
+            return
+        if page is self.session_list:  # the list: Up, Down and Enter open a session
+            self.session_list.view.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and widget is not None:
+            takes_focus = widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+            if (
+                takes_focus
+                and widget.isVisible()
+                and widget.isEnabled()
+                and page.isAncestorOf(widget)
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _follow_other_window(self) -> None:
         try:

@@ -19,7 +19,6 @@ from pcso_interview.session import Member
 from pcso_interview.store import Store
 from ui.main_window import MainWindow
 
-
 LAPTOP_SCREEN = (1366, 768)
 
 

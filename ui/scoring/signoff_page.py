@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -277,7 +278,11 @@ class SignOffPage(QWidget):
             text = f"Ready. Still to sign: {names}. The session locks when the last one signs."
         self.state.setText(text)
         self.outcome.setText(outcome_text(session, session.member(member_id).name, next_step=False))
+        was_open = self.form.isVisibleTo(self)
         self.form.setVisible(editable and not session.locked and not blockers)
+        focus = QApplication.focusWidget()
+        if self.form.isVisibleTo(self) and not was_open and focus is self.table:
+            self.focus_next_step()  # ready now (the last agreed grade came): on to the tick
         self.clear_all.setVisible(bool(session.signoffs) and not session.locked)
         signed = (session.id, session.version, tuple(s.member_id for s in session.signoffs))
         if signed != self._signed:  # a new signer is due: start the form afresh
