@@ -113,6 +113,7 @@ class ProfileBrowser(QWidget):
                 lambda *_, v=view: v.resizeRowsToContents()
             )
         tabs = QTabWidget()
+        tabs.setAccessibleName("Profile details")
         tabs.addTab(self.indicators, "Areas and in&dicators")
         tabs.addTab(self.criteria, "Role &criteria")
         details = QWidget()

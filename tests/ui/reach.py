@@ -89,11 +89,12 @@ def accessible_name(widget: QWidget) -> str:
 
 
 def unnamed_focusable(window: QWidget) -> list[str]:
-    """Controls that take the focus by Tab or click, are on screen, and have no name."""
+    """Controls that take the focus by Tab or click, are on screen, and have no name: the
+    text fields inside a date box or an editable list too (a screen reader lands on them)."""
     missing = []
     for widget in [window, *window.findChildren(QWidget)]:
         takes_focus = widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
         unnamed = not accessible_name(widget)
-        if takes_focus and shown(widget) and widget.focusProxy() is None and unnamed:
+        if takes_focus and shown(widget) and unnamed:
             missing.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
     return missing

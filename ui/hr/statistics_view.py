@@ -118,6 +118,7 @@ class StatisticsView(QWidget):
         self.summary.setAccessibleName("Summary figures")
         self.summary.setWordWrap(True)
         self.charts = QTabWidget()
+        self.charts.setAccessibleName("Charts")
         self.chart_views: dict[str, QChartView] = {}
         for key, title in (
             ("mean", "Mean agreed &grade"),
@@ -128,6 +129,7 @@ class StatisticsView(QWidget):
             view = QChartView()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setAccessibleName(title.replace("&", ""))
+            view.viewport().setAccessibleName(title.replace("&", ""))
             self.chart_views[key] = view
             self.charts.addTab(view, title)
         self.table_model: RowsModel[list[str]] = RowsModel(
