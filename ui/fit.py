@@ -60,6 +60,7 @@ class PageScroll(QScrollArea):
         if width > room.width():
             room.setHeight(room.height() - bar)
         page.resize(width, max(room.height(), height))
+        self._focus_later.start()  # the page moved under the focus: keep it in view
 
     @staticmethod
     def _least_height(page: QWidget, width: int) -> int:

@@ -168,8 +168,7 @@ class MainWindow(QMainWindow):
         """The keys go into the mode shown (its first control, or the interview's page): the
         mode tabs never hold them, and a control hidden with the last mode gave them up."""
         page = self.modes.currentWidget()
-        focus = QApplication.focusWidget()
-        if page is None or (focus is not None and page.isAncestorOf(focus)):
+        if page is None:
             return
         view = self.interview_tab.widget
         if page is self.interview_tab and view is not None and view.session is not None:
@@ -177,6 +176,9 @@ class MainWindow(QMainWindow):
             return
         if page is self.session_list:  # the list: Up, Down and Enter open a session
             self.session_list.view.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and page.isAncestorOf(focus):
             return
         widget = page.nextInFocusChain()
         while widget is not page and widget is not None:

@@ -378,6 +378,17 @@ class ConsensusPage(QWidget):
         self.explanation.setText(self.short_explanation if short else self.full_explanation)
 
 
+NOT_AGREED = ": no agreed grade yet"
+
+
+def grouped(reasons: tuple[str, ...] | list[str]) -> list[str]:
+    """The areas with no agreed grade yet in one line ("No agreed grade yet: A, B."), the other
+    reasons as they are: ten areas to agree are one line, not ten, on a small screen."""
+    waiting = [r.removesuffix(".").removesuffix(NOT_AGREED) for r in reasons if NOT_AGREED in r]
+    rest = [r for r in reasons if NOT_AGREED not in r]
+    return ([f"No agreed grade yet: {', '.join(waiting)}."] if waiting else []) + rest
+
+
 def outcome_text(session: Session, member_name: str, *, next_step: bool = True) -> str:
     """The live outcome with every reason, as Consensus and Sign-off show it (rich text)."""
     if session.blind:
@@ -391,7 +402,7 @@ def outcome_text(session: Session, member_name: str, *, next_step: bool = True) 
         f"{outcome.weighted_total} of {outcome.weighted_max} ({outcome.percentage_text}), "
         f"pass mark {outcome.pass_mark_percent}%"
     ]
-    lines += [f"• {escape(reason, quote=False)}" for reason in outcome.reasons]
+    lines += [f"• {escape(reason, quote=False)}" for reason in grouped(outcome.reasons)]
     # Grades changed after their member had seen the others': the panel sees each one.
     lines += [f"⚑ {escape(session.revision_text(r), quote=False)}" for r in session.revisions]
     if next_step and not session.signoff_blockers() and not session.locked:

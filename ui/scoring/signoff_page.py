@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import DECLARATION, Member, Session
 from ui.scoring.area_page import COMPACT_HEIGHT
-from ui.scoring.consensus_page import outcome_text
+from ui.scoring.consensus_page import grouped, outcome_text
 from ui.table_model import Column, RowsModel
 
 
@@ -270,7 +270,7 @@ class SignOffPage(QWidget):
         elif blockers:
             text = (
                 "<b>Not ready to sign yet.</b> Still missing:<br>"
-                + "<br>".join(f"• {escape(b, quote=False)}" for b in blockers)
+                + "<br>".join(f"• {escape(b, quote=False)}" for b in grouped(blockers))
                 + "<br>Agreed grades and rationales are typed in Consensus (Ctrl+K)."
             )
         else:
