@@ -3,6 +3,7 @@ member's free note and grade, with the scale's descriptors and the member's coun
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
@@ -94,18 +95,14 @@ class IndicatorsModel(RowsModel[IndicatorMark]):
             return f"{mark.indicator.text}\n\n{mark.note}" if mark.note else mark.indicator.text
         return super().data(index, role)
 
-    def update_rows(self, rows: list[IndicatorMark]) -> None:
+    def update_rows(self, rows: Sequence[IndicatorMark]) -> None:
         """Same indicators, new marks: change the cells in place so the cursor stays put."""
         if len(rows) != len(self.rows) or any(
             a.indicator != b.indicator for a, b in zip(rows, self.rows, strict=True)
         ):
             self.set_rows(rows)
             return
-        self._rows = list(rows)
-        if rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1)
-            )
+        super().update_rows(rows)
 
 
 class IndicatorTable(QTableView):

@@ -314,13 +314,14 @@ class InterviewView(QWidget):
             self.window().setWindowTitle(
                 f"PCSO interview — {session.candidate_ref} — scoring as {member.name}"
             )
-        self.banner.setStyleSheet("")
+        style = FAILED_STYLE if session.record_problems else ""
+        if self.banner.styleSheet() != style:  # re-styling on each key costs
+            self.banner.setStyleSheet(style)
         if session.record_problems:
             self.banner.setText(
                 "⚠ This record failed verification: it no longer matches what the panel signed"
                 f" ({session.record_problems[0]}). Read-only; tell HR."
             )
-            self.banner.setStyleSheet(FAILED_STYLE)
         elif session.status is Status.SIGNED:
             self.banner.setText(f"Signed off and locked (version {session.version}). Read-only.")
         elif session.status is Status.WITHDRAWN:
@@ -338,7 +339,7 @@ class InterviewView(QWidget):
             self.banner.setText("")
         self.banner.setVisible(bool(self.banner.text()))
         current = self.nav_view.currentIndex().row()
-        self.nav.set_rows(nav_rows(session))
+        self.nav.update_rows(nav_rows(session))
         if current >= 0:
             self.nav_view.blockSignals(True)
             self.nav_view.selectionModel().blockSignals(True)
@@ -499,6 +500,8 @@ class InterviewView(QWidget):
             self.nav_view.selectionModel().blockSignals(False)
         self.controller.show_page(self.page_key)
         self._render()
+        if self.page is Page.CONSENSUS:
+            self.consensus_page.start()  # the chair back: on the first agreed grade to type
         self.controller.store_state(self.page_key)
 
     def sign(self, member_id: str, typed_name: str, png_b64: str) -> None:
