@@ -35,7 +35,7 @@ from pcso_interview.session import MAX_PANEL, Member, Role, check_panel
 from ui.fit import TITLE_BAR, PageScroll
 from ui.table_model import Column, Index, RowsModel
 
-STACK_BELOW_WIDTH = 900  # narrower than this, the questions go below the form
+STACK_BELOW_WIDTH = 880  # narrower than this, the questions go below the form
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,11 @@ class NewSessionDialog(QDialog):
 
         self.profile_box = QComboBox()
         self.profile_box.setAccessibleName("Profile")
+        # As wide as the form gives it, not as its longest entry: the questions keep their half.
+        self.profile_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.profile_box.setMinimumContentsLength(24)
         for p in profiles:
             self.profile_box.addItem(profile_label(p), p.id)
         self.plan_label = QLabel()

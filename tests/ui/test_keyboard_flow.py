@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from pcso_interview.scoring import Classification
+from pcso_interview.session import Member
 from pcso_interview.store import Store
 from tests.store_support import grade_all
 from tests.ui.conftest import ANN, BOB
@@ -15,6 +16,8 @@ from tests.ui.dialogs import when_modal
 from tests.ui.keys import focused, press, type_text
 from ui.main_window import ADVANCE
 from ui.new_session_dialog import NewSessionDialog
+
+PRIYA = Member("m3", "Priya Castellanos-Whitfield", "member", "C-3031")
 
 # --- Consensus opens on the first agreed grade still to type --------------------------------------
 
@@ -69,8 +72,9 @@ def test_hand_over_lands_on_the_next_members_first_ungraded_area(
     qtbot, store, new_session, open_window
 ):
     """Ctrl+M, Down, (the PIN), Enter: three keys, and the next member is on the first area
-    they have still to grade, the keys on its indicators, wherever the last member left off."""
-    session_id = new_session(store)
+    they have still to grade, the keys on its indicators, wherever the last member left off.
+    The first letter of a name picks that member at once."""
+    session_id = new_session(store, panel=(ANN, BOB, PRIYA))
     areas = store.load(session_id).planned_areas
     for area in areas[:2]:
         store.grade(session_id, BOB.id, area.id, 3)  # Bob graded two areas earlier
@@ -90,6 +94,12 @@ def test_hand_over_lands_on_the_next_members_first_ungraded_area(
     assert store.load(session_id).mark(BOB.id, first).classification is (
         Classification.DEMONSTRATED
     )
+
+    press("Ctrl+M")
+    press("P")  # Priya, past nobody else
+    press("Return")
+    assert view.member_id == PRIYA.id
+    assert view.page_key == areas[0].id and focused() is view.area_page.table
 
 
 # --- a one-member panel ------------------------------------------------------------------------

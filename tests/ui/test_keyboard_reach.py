@@ -29,6 +29,7 @@ from tests.ui.reach import clashes, menu_clashes, shown, unnamed_focusable
 from ui.hr.browser import HrBrowser
 from ui.hr.sign_in import SignInForm
 from ui.new_session_dialog import NewSessionDialog
+from ui.pin_dialog import PinDialog
 
 HR_PASSPHRASE = "correct horse battery"
 
@@ -243,8 +244,8 @@ def test_after_the_last_signature_the_keys_stay_in_the_interview(
 
 
 def screens(qtbot, store, profiles, session_id: str, window) -> Iterator[tuple[str, QWidget]]:
-    """The main window in each mode and on each interview page, the set-up dialog, the HR
-    browser and the sign-off form: yields each (name, window) once it is on screen."""
+    """The main window in each mode and on each interview page, the set-up and PIN dialogs,
+    the HR browser and the sign-off form: yields each (name, window) once it is on screen."""
     view = window.interview
     window.modes.setCurrentWidget(window.session_list)
     yield "session list", window
@@ -280,6 +281,13 @@ def screens(qtbot, store, profiles, session_id: str, window) -> Iterator[tuple[s
     qtbot.waitExposed(dialog)
     yield "set-up dialog", dialog
     dialog.reject()
+    session = store.load(session_id)
+    pin = PinDialog(store, session, session.panel[1], "to score as yourself", window)
+    qtbot.addWidget(pin)
+    pin.show()
+    qtbot.waitExposed(pin)
+    yield "PIN dialog", pin
+    pin.reject()
     browser = HrBrowser(store, profiles, User("Rhian Evans", "admin"))
     qtbot.addWidget(browser)
     browser.show()
@@ -313,7 +321,7 @@ def test_no_two_controls_share_an_alt_key_on_any_screen(every_screen):
             found[f"{name}: menus"] = menu_clashes(screen)
 
     visited = every_screen(check)
-    assert len(visited) == 11
+    assert len(visited) == 12
     assert found == {}
 
 
