@@ -46,6 +46,9 @@ test: lint types wheel-check
 	@command -v qpdf >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get install -y -qq qpdf >/dev/null 2>&1; } \
 		|| echo "note: qpdf is not installed, so the qpdf forgery test is skipped"
+	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get install -y -qq poppler-utils >/dev/null 2>&1; } \
+		|| echo "note: poppler-utils is not installed, so the pdftotext and pdffonts checks are skipped"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --durations=10
 
 lock: $(TEST_STAMP)

@@ -29,7 +29,6 @@ from reportlab.platypus import (
     Image,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -40,6 +39,11 @@ from pcso_interview.profiles import Area
 from pcso_interview.scoring import SPREAD_FLAG_AT, Classification, Result
 from pcso_interview.session import DECLARATION, Session, SignMethod
 from reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
+
+# reportlab's Paragraph where DejaVu prints the text as typed; reports.typeset's otherwise
+# (any script: fallback fonts, right to left, shaped).
+from reports.typeset import draw_string, isolate
+from reports.typeset import paragraph as Paragraph
 
 WATERMARK = "DRAFT - NOT SIGNED OFF"
 WITHDRAWN_MARK = "WITHDRAWN"
@@ -87,8 +91,9 @@ def _styles() -> Styles:
 
 
 def text(value: str) -> str:
-    """Plain text made safe for a Paragraph; line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+    """Plain text made safe for a Paragraph; line breaks kept; right-to-left text kept a run
+    of its own (reports.typeset.isolate)."""
+    return isolate(escape(value).replace("\n", "<br/>"))
 
 
 def chunks(value: str, size: int = CHUNK, lines: int = CHUNK_LINES) -> list[str]:
@@ -176,14 +181,21 @@ class SheetBuilder:
                 canvas.restoreState()
         canvas.setFillColor(colors.black)
         canvas.setFont(BOLD, 10)
-        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 9 * mm, p.protective_marking)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 5 * mm, p.protective_marking)
+        marking = p.protective_marking
+        draw_string(canvas, PAGE_WIDTH / 2, PAGE_HEIGHT - 9 * mm, marking, BOLD, 10, "centre")
+        draw_string(canvas, PAGE_WIDTH / 2, 5 * mm, marking, BOLD, 10, "centre")
         canvas.setFont(REGULAR, 8)
-        canvas.drawString(MARGIN, PAGE_HEIGHT - 14 * mm, f"{p.force} · {p.role_title}")
-        canvas.drawRightString(
+        draw_string(
+            canvas, MARGIN, PAGE_HEIGHT - 14 * mm, f"{p.force} · {p.role_title}", REGULAR, 8
+        )
+        draw_string(
+            canvas,
             PAGE_WIDTH - MARGIN,
             PAGE_HEIGHT - 14 * mm,
             f"Candidate {s.candidate_ref} · Page {page} of {total}",
+            REGULAR,
+            8,
+            "right",
         )
         canvas.setStrokeColor(colors.HexColor("#9e9e9e"))
         canvas.line(MARGIN, PAGE_HEIGHT - 15.5 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 15.5 * mm)
