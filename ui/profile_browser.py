@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -128,14 +129,26 @@ class ProfileBrowser(QWidget):
                 lambda *_, v=view: v.resizeRowsToContents()
             )
         tabs = QTabWidget()
-        tabs.addTab(self.indicators, "Areas and &indicators")
+        tabs.setAccessibleName("Profile details")
+        tabs.addTab(self.indicators, "Areas and in&dicators")
         tabs.addTab(self.criteria, "Role &criteria")
         # A table sized while its tab was hidden has rows as tall as its narrowest layout.
         tabs.currentChanged.connect(lambda _index: self._fit_rows())
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
-        details_layout.addWidget(self.summary)
+        # The summary scrolls rather than set the window's least height: a force's framework,
+        # sources and vetting level make it several lines on a small or scaled screen.
+        summary_area = QScrollArea()
+        summary_area.setWidget(self.summary)
+        summary_area.setWidgetResizable(True)
+        summary_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        summary_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lines = self.fontMetrics().lineSpacing()
+        summary_area.setMinimumHeight(2 * lines)
+        summary_area.setMaximumHeight(7 * lines)
+        details_layout.addWidget(summary_area)
         details_layout.addWidget(tabs, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.profile_list)

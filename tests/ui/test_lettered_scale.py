@@ -120,6 +120,7 @@ def test_a_lettered_scale_is_typed_agreed_and_shown_by_its_letters(
     press("3")
     press("Return")
     assert store.load(session_id).agreed == {}
+    qtbot.waitUntil(lambda: bool(warnings_shown))  # said once the editor has closed
     assert warnings_shown == ["Not saved: 3 is not a grade on this scale (A, B, C, D)."]
     for letter in ("B", "c", "D"):
         press(letter)

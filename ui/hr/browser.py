@@ -93,7 +93,7 @@ class HrBrowser(QWidget):
         self.date_from = OptionalDate("From")
         self.date_to = OptionalDate("To")
         filters = QHBoxLayout()
-        search_label = QLabel("&Find:")
+        search_label = QLabel("Fin&d:")
         search_label.setBuddy(self.text)
         filters.addWidget(search_label)
         filters.addWidget(self.text, 2)
@@ -127,15 +127,15 @@ class HrBrowser(QWidget):
         # Lambdas, not the methods: clicked passes checked=False, which reprint, reprint_combined
         # and export_csv would take for their folder or path.
         for key, label, slot in (
-            ("open", "&Open (Enter)", lambda: self.open_selected()),
-            ("reprint", "&Reprint sheets…", lambda: self.reprint()),
+            ("open", "Open (Enter)", lambda: self.open_selected()),
+            ("reprint", "Repri&nt sheets…", lambda: self.reprint()),
             ("combined", "One &combined PDF…", lambda: self.reprint_combined()),
             ("csv", "Export C&SV…", lambda: self.export_csv()),
             ("import", "I&mport session files…", lambda: self.import_files()),
-            ("reopen", "R&eopen…", lambda: self.reopen()),
+            ("reopen", "Re&open…", lambda: self.reopen()),
             ("withdraw", "&Withdraw…", lambda: self.withdraw()),
-            ("purge", "&Purge past retention…", lambda: self.purge()),
-            ("pin", "Reset a member's P&IN…", lambda: self.reset_pin()),
+            ("purge", "P&urge past retention…", lambda: self.purge()),
+            ("pin", "Reset a mem&ber's PIN…", lambda: self.reset_pin()),
             ("account", "Add HR &account…", lambda: self.add_account()),
             ("send", "Send to force archi&ve…", lambda: self.send_to_archive()),
         ):

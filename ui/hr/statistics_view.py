@@ -118,16 +118,18 @@ class StatisticsView(QWidget):
         self.summary.setAccessibleName("Summary figures")
         self.summary.setWordWrap(True)
         self.charts = QTabWidget()
+        self.charts.setAccessibleName("Charts")
         self.chart_views: dict[str, QChartView] = {}
         for key, title in (
             ("mean", "Mean agreed &grade"),
-            ("fail", "&Failing each area"),
+            ("fail", "Failing ea&ch area"),
             ("spread", f"&Spread of {SPREAD_FLAG_AT}+"),
             ("assessors", "&Assessors"),
         ):
             view = QChartView()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setAccessibleName(title.replace("&", ""))
+            view.viewport().setAccessibleName(title.replace("&", ""))
             self.chart_views[key] = view
             self.charts.addTab(view, title)
         self.table_model: RowsModel[list[str]] = RowsModel(
@@ -151,9 +153,9 @@ class StatisticsView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        export_png = QPushButton("Export chart as &PNG…")
+        export_png = QPushButton("E&xport chart as PNG…")
         export_png.clicked.connect(lambda: self.export_png())
-        export_csv = QPushButton("Export figures as C&SV…")
+        export_csv = QPushButton("Export figures as CS&V…")
         export_csv.clicked.connect(lambda: self.export_csv())
         top = QHBoxLayout()
         top.addWidget(QLabel("Profile:"))
