@@ -27,6 +27,10 @@ from tests.pg_cluster import (
     start_cluster,
 )
 
+# The app's windows here run on the UI tests' screen (one 1366x768 laptop): the first test to
+# make the QApplication decides the screen for the whole run, and these run before tests/ui.
+from tests.ui.conftest import qapp_args  # noqa: F401
+
 TEMPLATE = "archive_template"
 LOGINS = {
     "laptop_a": UPLOADER,

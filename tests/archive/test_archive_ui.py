@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from pcso_interview.profiles import load_profiles
 from pcso_interview.store.identity import User
 from tests.archive.laptops import laptop, signed_day
+from tests.ui.reach import clashes
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
@@ -82,6 +83,7 @@ def test_the_app_on_the_archive_shows_hr_review_and_statistics_only(
         assert browser.actions[hidden].isHidden(), hidden
     for shown in ("open", "reprint", "combined", "csv"):
         assert not browser.actions[shown].isHidden(), shown
+    assert clashes(window) == {}  # every Alt key on the screen is one control's
     browser.text.setText("c-0002")
     browser.apply_filters()
     assert browser.model.total == 1
@@ -93,6 +95,7 @@ def test_the_app_on_the_archive_shows_hr_review_and_statistics_only(
     statistics.profile.setCurrentIndex(statistics.profile.findData("kent-crime-prevention-pcso"))
     statistics.refresh()
     assert statistics.stats is not None and statistics.stats.candidates == 4
+    assert clashes(window) == {}
     assert boxes == []
     window.close()
     store.close()

@@ -138,12 +138,12 @@ def mnemonics(widget) -> list[str]:
     return found
 
 
-def test_every_button_of_the_hr_browser_has_its_own_alt_letter(browser):
+def test_no_two_buttons_of_the_hr_browser_share_an_alt_letter(browser):
     """An admin's laptop shows every button (Import, Send to force archive, the admin's own)."""
     assert all(not b.isHidden() for b in browser.actions.values())
     letters = mnemonics(browser)
-    assert len(letters) == len(browser.actions) + 1  # and Find
     assert sorted(letters) == sorted(set(letters)), letters
+    assert "v" in letters  # Send to force archi&ve…
 
 
 def type_filter(qtbot, browser: HrBrowser, text: str) -> None:
