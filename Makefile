@@ -46,7 +46,18 @@ test: lint types wheel-check
 	@command -v qpdf >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get install -y -qq qpdf >/dev/null 2>&1; } \
 		|| echo "note: qpdf is not installed, so the qpdf forgery test is skipped"
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --durations=10
+	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get install -y -qq poppler-utils >/dev/null 2>&1; } \
+		|| echo "note: poppler-utils is not installed, so the pdftotext and pdffonts checks are skipped"
+	@# The archive tests run a throwaway PostgreSQL (as an unprivileged user, on a Unix socket in
+	@# a temporary folder): its server programs come from Debian's postgresql package.
+	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
+		|| { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && { \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null 2>&1 \
+			|| { apt-get update -qq >/dev/null 2>&1 \
+				&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null 2>&1; }; }; } \
+		|| echo "note: PostgreSQL could not be installed; the archive tests say why"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs --durations=10
 
 lock: $(TEST_STAMP)
 	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml

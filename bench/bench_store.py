@@ -29,6 +29,7 @@ from pcso_interview.session import Member  # noqa: E402
 from pcso_interview.store import SessionQuery, Store, UnknownSessionError  # noqa: E402
 
 PAGE_TARGET_MS = 50.0
+CLASSIFY_RATIO = 2.0  # issue 13: p95 of a classification at most twice a bare commit's
 CLASSIFY_P95_TARGET_MS = 10.0
 PAGE_RUNS = 30
 CLASSIFY_CALLS = 500
@@ -88,44 +89,40 @@ def bench_session(store: Store) -> str:
     )
 
 
-def time_classify(store: Store) -> list[float]:
+def time_classify(store: Store, folder: Path) -> tuple[list[float], list[float]]:
+    """store.classify beside a bare INSERT + COMMIT (WAL, synchronous=FULL, the same disk),
+    call for call in turn, so that both meet the same load of the machine."""
     sid = bench_session(store)
     session = store.load(sid)
     indicators = [i.id for a in session.planned_areas for i in a.indicators]
     current = {key: mark.classification.value for key, mark in session.marks.items()}
-    times = []
-    for n in range(CLASSIFY_CALLS):
-        key = (("m1", "m2")[n % 2], indicators[(n // 2) % len(indicators)])
-        now = current.get(key, "none")
-        value = CLASSES[(CLASSES.index(now) + 1) % len(CLASSES)]  # always a real change
-        started = time.perf_counter()
-        store.classify(sid, key[0], key[1], value)
-        times.append(ms(time.perf_counter() - started))
-        current[key] = value
-    return times
-
-
-def baseline_commit(folder: Path) -> list[float]:
-    """A bare INSERT + COMMIT into a tiny table, WAL and synchronous=FULL, on the same disk."""
     path = folder / "bench-baseline.db"
-    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+    names = (path.name, path.name + "-wal", path.name + "-shm")
+    for name in names:
         (folder / name).unlink(missing_ok=True)
     conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT NOT NULL)")
+    classify, bare = [], []
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT NOT NULL)")
-        times = []
         for n in range(CLASSIFY_CALLS):
+            key = (("m1", "m2")[n % 2], indicators[(n // 2) % len(indicators)])
+            now = current.get(key, "none")
+            value = CLASSES[(CLASSES.index(now) + 1) % len(CLASSES)]  # always a real change
+            started = time.perf_counter()
+            store.classify(sid, key[0], key[1], value)
+            classify.append(ms(time.perf_counter() - started))
+            current[key] = value
             started = time.perf_counter()
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("INSERT INTO t (value) VALUES (?)", [f"value {n}"])
             conn.execute("COMMIT")
-            times.append(ms(time.perf_counter() - started))
-        return times
+            bare.append(ms(time.perf_counter() - started))
+        return classify, bare
     finally:
         conn.close()
-        for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        for name in names:
             (folder / name).unlink(missing_ok=True)
 
 
@@ -166,11 +163,10 @@ def main_(argv: list[str] | None = None) -> int:
             "panel member": sample.chair_name,
         }
         pages = time_pages(store, filters)
-        classify = time_classify(store)
+        classify, commit = time_classify(store, path.parent)
         total = store.count_sessions()
     finally:
         store.close()
-    commit = baseline_commit(path.parent)
     select = baseline_select(path)
 
     all_pages = [t for times in pages.values() for t in times]
@@ -185,10 +181,11 @@ def main_(argv: list[str] | None = None) -> int:
     print(f"\n(b) one classification committed ({CLASSIFY_CALLS} calls)")
     print(f"    {'store.classify':58} {figures(classify)}")
     print(f"    {'baseline: bare INSERT + COMMIT (WAL, FULL)':58} {figures(commit)}")
-    print(f"    ratio (p95 classify / p95 baseline): {p95(classify) / p95(commit):.1f}x")
+    classify_ratio = p95(classify) / p95(commit)
+    print(f"    ratio (p95 classify / p95 baseline): {classify_ratio:.1f}x")
 
     page_ok = p95(all_pages) < PAGE_TARGET_MS
-    classify_ok = p95(classify) < CLASSIFY_P95_TARGET_MS
+    classify_ok = p95(classify) < CLASSIFY_P95_TARGET_MS and classify_ratio <= CLASSIFY_RATIO
     print()
     print(
         f"{'PASS' if page_ok else 'FAIL'}  page of 100: p95 {p95(all_pages):.2f} ms"
@@ -196,7 +193,8 @@ def main_(argv: list[str] | None = None) -> int:
     )
     print(
         f"{'PASS' if classify_ok else 'FAIL'}  classify: p95 {p95(classify):.2f} ms"
-        f" (target < {CLASSIFY_P95_TARGET_MS:.0f} ms)"
+        f" (target < {CLASSIFY_P95_TARGET_MS:.0f} ms), {classify_ratio:.1f}x the bare"
+        f" INSERT + COMMIT (target <= {CLASSIFY_RATIO:.0f}x)"
     )
     return 0 if page_ok and classify_ok else 1
 

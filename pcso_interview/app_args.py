@@ -7,7 +7,6 @@ every verb's dependencies (the start-up benchmark counts each import).
 from __future__ import annotations
 
 import argparse
-import getopt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,8 +29,18 @@ VERB_NAMES = (
     "purge",
     "demo",
     "restore-backup",
+    "statistics",
+    "archive",
+    "push",
     "pdf",  # added by the marking sheet (reports.cli)
 )
+ARCHIVE_SCHEMES = ("postgresql://", "postgres://")
+
+
+def db_location(text: str) -> Path | str:
+    """``--db``: a laptop's database file, or the force archive's URL, kept as typed (a Path
+    would fold the URL's "//")."""
+    return text if text.lower().startswith(ARCHIVE_SCHEMES) else Path(text)
 
 
 def is_app_start(argv: Sequence[str]) -> bool:
@@ -47,7 +56,7 @@ def app_parser(db_help: str = "the sessions database") -> argparse.ArgumentParse
         prog="pcso-interview",
         description="PCSO interview marking. With no command, starts the app.",
     )
-    parser.add_argument("--db", type=Path, help=db_help)
+    parser.add_argument("--db", type=db_location, help=db_help)
     parser.add_argument(
         "--profiles",
         type=Path,
@@ -61,25 +70,5 @@ def app_parser(db_help: str = "the sessions database") -> argparse.ArgumentParse
 
 
 def parse_app_args(argv: Sequence[str]) -> argparse.Namespace:
-    """The app's options, exactly as ``app_parser().parse_args`` reads them.
-
-    getopt reads the usual forms (``--db PATH``, ``--profiles=FILE``, unique abbreviations).
-    argparse looks up gettext translations and imports the locale module when it builds a
-    parser, 3 ms of the window's start, so it only runs to explain a mistake (and exit).
-    """
-    words = list(argv)
-    try:
-        pairs, rest = getopt.getopt(words, "", ["db=", "profiles="])
-    except getopt.GetoptError:
-        pairs, rest = [], ["?"]
-    unusual = "--" in words or any(value.startswith("-") for _, value in pairs)
-    if rest or unusual:
-        return app_parser().parse_args(words)  # argparse's own message and exit status
-    db: Path | None = None
-    profiles: list[Path] = []
-    for option, value in pairs:
-        if option == "--db":
-            db = Path(value)
-        else:
-            profiles.append(Path(value))
-    return argparse.Namespace(db=db, profiles=profiles, verb=None)
+    """The app's options (a mistake is explained by argparse, which then exits)."""
+    return app_parser().parse_args(list(argv))

@@ -18,7 +18,7 @@ from typing import Any
 from pcso_interview.files import write_atomic
 from pcso_interview.lifecycle import Status
 from pcso_interview.paths import DATA_DIR
-from pcso_interview.session import Session, record_parts
+from pcso_interview.session import Session, canonical_problem, record_parts
 
 SESSION_FORMAT = "pcso-interview-session"
 MEMBER_MARKS_FORMAT = "pcso-interview-member-marks"
@@ -84,7 +84,7 @@ def session_to_dict(session: Session, digest: str = "") -> dict[str, Any]:
             "date": session.date,
             "venue": session.venue,
             "panel": [
-                {"id": m.id, "name": m.name, "role": m.role, "number": m.number}
+                {"id": m.id, "name": m.name, "role": m.role.value, "number": m.number}
                 for m in session.panel
             ],
             "questions": dict(sorted(session.questions.items())),
@@ -197,6 +197,11 @@ def _check_profile(path: Path, snapshot: Mapping[str, Any]) -> None:
     except ProfileFileError as exc:
         where = exc.error.json_path.replace("$.profiles[0]", "$.session.profile", 1)
         raise BundleError(f"{path}: at {where}: {exc.error.message}") from None
+    # The app keeps a decimal weight or pass mark as text ("1.5"), which the digest can hold;
+    # a number with a decimal point in a session's profile was written by someone else.
+    problem = canonical_problem(snapshot, "$.session.profile")
+    if problem:
+        raise BundleError(f'{path}: at {problem} (the app writes a decimal as text, e.g. "1.5")')
 
 
 def check_consistent(session: Session, source: str) -> None:

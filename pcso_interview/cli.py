@@ -22,6 +22,7 @@ from pcso_interview.profiles import (
     ProfileFileError,
     collect_profiles,
     load_profiles,
+    profile_warnings,
     read_profile_file,
 )
 from pcso_interview.store import (
@@ -34,7 +35,10 @@ from pcso_interview.store import (
     backup_candidates,
     restore_backup,
 )
+from pcso_interview.store.archive.connect import describe as describe_archive
+from pcso_interview.store.archive.connect import is_archive_url
 from pcso_interview.store.identity import User
+from pcso_interview.store.reading import SessionReader
 from pcso_interview.store.records import SORT_COLUMNS
 from pcso_interview.use_cases import BatchResult
 
@@ -182,9 +186,50 @@ def build_parser(
     _add_user(u, "ADMIN")
     u.set_defaults(handler=cmd_pin_reset)
 
-    p = verbs.add_parser("demo", help="fill a database with invented sessions")
-    p.add_argument("--sessions", type=int, default=200, metavar="N")
+    p = verbs.add_parser("archive", help="the force archive (PostgreSQL): set it up")
+    archive = p.add_subparsers(dest="archive_verb", metavar="ACTION", required=True)
+    a = archive.add_parser(
+        "init", help="create or migrate the archive, and its uploader and HR roles (for the DBA)"
+    )
+    a.add_argument("url", metavar="URL", help="postgresql://USER@HOST/DATABASE (no password)")
+    a.add_argument("--uploader-role", required=True, metavar="NAME")
+    a.add_argument("--hr-role", required=True, metavar="NAME")
+    a.set_defaults(handler=cmd_archive_init)
+
+    p = verbs.add_parser(
+        "push", help="send this laptop's signed sessions that the force archive lacks"
+    )
+    p.add_argument("url", metavar="URL", help="postgresql://USER@HOST/DATABASE (no password)")
+    p.set_defaults(handler=cmd_push)
+
+    p = verbs.add_parser(
+        "demo", help="fill a database with invented sessions for every loaded profile"
+    )
+    p.add_argument(
+        "--sessions",
+        type=int,
+        default=200,
+        metavar="N",
+        help="how many (at least one for each profile)",
+    )
     p.add_argument("--seed", type=int, default=2026)
+    p.add_argument(
+        "--profiles",
+        dest="demo_profiles",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a force file whose profiles get sessions too (as --profiles before the command)",
+    )
+    p.add_argument(
+        "--profile",
+        dest="only",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only this profile (may be given more than once): a force rehearses on its own",
+    )
     p.set_defaults(handler=cmd_demo)
 
     p = verbs.add_parser(
@@ -213,6 +258,12 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
         names = ", ".join(p.id for p in loaded)
         print(f"{args.check}: valid, {len(loaded)} profile(s): {names}", file=out)
+        for index, profile in enumerate(loaded):
+            for warning in profile_warnings(profile):
+                print(
+                    f"warning: {args.check}: at $.profiles[{index}].outcome_rule: {warning}",
+                    file=err,
+                )
         return 0
     profiles = collect_profiles(args.profiles)
     for error in profiles.errors:
@@ -282,7 +333,36 @@ def signed_in(store: Store, args: argparse.Namespace, *, admin: bool = False) ->
 
 
 def db_path(args: argparse.Namespace) -> Path:
+    """The laptop's database file; a UserError for the archive, which this verb cannot use."""
+    if is_archive_url(args.db):
+        raise UserError(
+            f"`{args.verb}` works on a laptop's database, not on the force archive"
+            f" ({describe_archive(args.db)}), which HR only reads: sessions, show, export, pdf,"
+            " verify, check and statistics"
+        )
     return Path(args.db) if args.db else paths.default_db_path()
+
+
+def terminal_password(prompt: str) -> str | None:
+    """The archive's password typed at a terminal (libpq reads ~/.pgpass and PGPASSWORD
+    itself first); None when there is no terminal to ask at."""
+    return getpass.getpass(prompt) if sys.stdin.isatty() else None
+
+
+@contextmanager
+def opened_reader(args: argparse.Namespace) -> Iterator[SessionReader]:
+    """The sessions to read: the laptop's database, or the force archive for a URL."""
+    if not is_archive_url(args.db):
+        with opened_store(args) as store:
+            yield store
+        return
+    from pcso_interview.store.archive.read import ArchiveStore
+
+    archive = ArchiveStore.open(args.db, prompt=terminal_password)
+    try:
+        yield archive
+    finally:
+        archive.close()
 
 
 @contextmanager
@@ -301,7 +381,7 @@ def opened_store(args: argparse.Namespace) -> Iterator[Store]:
         store.close()
 
 
-def _resolve(store: Store, key: str) -> str:
+def _resolve(store: SessionReader, key: str) -> str:
     try:
         return store.resolve(key)
     except UnknownSessionError as exc:
@@ -331,7 +411,7 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         offset=max(0, args.offset),
         limit=max(1, args.limit),
     )
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         page = store.query_sessions(query)
     if args.json:
         for row in page.rows:
@@ -378,8 +458,8 @@ def cmd_statistics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         date_from=_valid_day(args.date_from, "--from"),
         date_to=_valid_day(args.date_to, "--to"),
     )
-    with opened_store(args) as store:
-        insight = compute(gather(store, selection), selection)
+    with opened_reader(args) as reader:
+        insight = compute(gather(reader, selection), selection)
     if args.json:
         document = to_json(insight, every_assessor=args.all_assessors)
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
@@ -431,7 +511,7 @@ def cmd_campaign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         session = store.load(_resolve(store, args.session))
         sheets = store.sheets(session.id)
         store_campaign = store.campaign_of(session.id) or "-"
@@ -441,29 +521,32 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"Candidate  {session.candidate_name}  ref {session.candidate_ref}",
         f"Date       {session.date}  at {session.venue or '-'}",
         f"Campaign   {store_campaign}",
-        f"Profile    {p.title} · {p.framework} ({p.id})",
+        f"Profile    {p.title} · {p.framework_label} ({p.id})",
     ]
     for m in session.panel:
         signed = session.signoff(m.id)
         state = f"signed {signed.signed_at}" if signed else "not signed"
         lines.append(f"Panel      {m.name} ({m.role}, {m.number or 'no number'}): {state}")
     lines.append("")
+    scale = p.scale
+
+    def grade_text(grade: int | None) -> str:
+        return "-" if grade is None else scale.label(grade)
+
     for area in session.planned_areas:
         grades = ", ".join(
-            f"{m.name}: {session.grades.get((m.id, area.id), '-')}" for m in session.panel
+            f"{m.name}: {grade_text(session.grades.get((m.id, area.id)))}" for m in session.panel
         )
         agreed = session.agreed_grade(area.id)
         flag = "  [spread 2+]" if session.spread_flagged(area.id) else ""
-        lines.append(
-            f"{area.name}: agreed {agreed if agreed is not None else '-'} ({grades}){flag}"
-        )
+        lines.append(f"{area.name}: agreed {grade_text(agreed)} ({grades}){flag}")
         if session.rationale(area.id):
             lines.append(f"    rationale: {session.rationale(area.id)}")
     outcome = session.outcome
     lines += [
         "",
-        f"Outcome    {outcome.result.label}: {outcome.weighted_total} of {outcome.weighted_max}"
-        f" ({outcome.percentage_text}), pass mark {outcome.pass_mark_percent}%",
+        f"Outcome    {outcome.result.label}: {outcome.score_text},"
+        f" pass mark {outcome.pass_mark_text}",
     ]
     lines += [f"           - {reason}" for reason in outcome.reasons]
     if session.withdrawn_reason:
@@ -478,7 +561,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from pcso_interview import bundle
 
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         session = store.load(_resolve(store, args.session))
         if args.member:
             try:
@@ -512,7 +595,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def verify_session(args: argparse.Namespace, key: str, out: TextIO) -> int:
     """verify ID: does the stored record still match what was signed, and is its audit intact?"""
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         session = store.load(_resolve(store, key))
         versions = store.signed_versions(session.id)
         result = store.verify(session.id)
@@ -571,7 +654,7 @@ def verify_file(target: Path, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         findings = list(store.check())
         sessions = store.count_sessions()
     for finding in findings:
@@ -723,22 +806,59 @@ def cmd_pin_reset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_archive_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.store.archive.setup import init_archive
+
+    result = init_archive(args.url, args.uploader_role, args.hr_role, prompt=terminal_password)
+    print(result.describe(), file=out)
+    for note in result.notes:
+        print(f"note: {note}", file=err)
+    print(
+        f"grant the roles to logins: GRANT {args.uploader_role} TO <laptop login>;"
+        f" GRANT {args.hr_role} TO <HR login>",
+        file=err,
+    )
+    return 0
+
+
+def cmd_push(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pcso_interview.store.archive.push import PushProgress, push
+
+    def progress(p: PushProgress) -> None:
+        print(f"{p.done}/{p.total} {p.outcome} {p.session_id[:12]} {p.candidate_ref}", file=err)
+
+    with opened_store(args) as store:
+        report = push(store, args.url, prompt=terminal_password, progress=progress)
+    for refusal in report.refused:
+        print(f"REFUSED {refusal}", file=out)
+    print(report.describe(), file=out)
+    return 1 if report.refused else 0
+
+
 def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from pcso_interview.demo import demo_sessions
 
     if args.sessions < 1:
         raise UserError("--sessions must be at least 1")
-    profiles = collect_profiles(args.profiles)
+    loaded = collect_profiles([*args.profiles, *args.demo_profiles])
+    for error in loaded.errors:
+        print(f"warning: skipped {error}", file=err)
+    try:
+        chosen = [loaded.get(pid) for pid in args.only] if args.only else list(loaded)
+    except KeyError as exc:
+        raise UserError(str(exc.args[0])) from None
+    count = max(args.sessions, len(chosen))  # every profile gets sessions of its own
     with opened_store(args) as store:
         try:
-            count = store.insert_many(
-                demo_sessions(list(profiles), args.sessions, seed=args.seed), "demo"
-            )
+            added = store.insert_many(demo_sessions(chosen, count, seed=args.seed), "demo")
         except sqlite3.IntegrityError:
             raise UserError(
                 "this database already has the demo sessions of that seed; use another --seed"
             ) from None
-        print(f"added {count} invented session(s) to {store.path}", file=out)
+        names = ", ".join(p.id for p in chosen)
+        print(f"added {added} invented session(s) to {store.path}", file=out)
+        if args.only or args.demo_profiles or args.profiles:
+            print(f"profiles: {names}", file=out)
     return 0
 
 

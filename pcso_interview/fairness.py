@@ -206,7 +206,7 @@ def adverse_impact(
             for characteristic, group in mine.items():
                 tally = by_characteristic.setdefault(characteristic, {}).setdefault(group, [0, 0])
                 tally[0] += 1
-                tally[1] += grade >= planned.minimum
+                tally[1] += planned.minimum is None or grade >= planned.minimum
     rows: list[ImpactRow] = []
     withheld: dict[str, set[str]] = {}
     for characteristic in characteristics:

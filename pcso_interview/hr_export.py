@@ -128,7 +128,10 @@ class CsvExport:
         withdrawn = facts.status == Status.WITHDRAWN.value
         outcome = outcome_of(facts, profile)
         result = "withdrawn" if withdrawn else outcome.result.value
-        agreed = {a: "" if g is None else str(g) for a, g in agreed_grades(facts, profile).items()}
+        agreed = {
+            a: "" if g is None else profile.scale.label(g)  # "B" on a lettered scale
+            for a, g in agreed_grades(facts, profile).items()
+        }
         signed = facts.status == Status.SIGNED.value
         self._rows.append(
             (
@@ -147,8 +150,8 @@ class CsvExport:
                 ],
                 agreed,
                 [
-                    str(outcome.weighted_total),
-                    str(outcome.weighted_max),
+                    outcome.total_text,
+                    outcome.max_text,
                     outcome.percentage_text,
                     result,
                     facts.withdrawn_reason if withdrawn else "; ".join(outcome.reasons),

@@ -171,7 +171,7 @@ def area_figures(sessions: Sequence[Scored]) -> tuple[AreaFigures, ...]:
             grade = scored.agreed.get(planned.area)
             if grade is not None:
                 graded[planned.area].append(grade)
-                failed[planned.area] += grade < planned.minimum
+                failed[planned.area] += planned.minimum is not None and grade < planned.minimum
             given = by_area.get(planned.area, [])
             if len(given) >= 2:
                 spread_pairs[planned.area] += 1

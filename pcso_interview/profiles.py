@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,7 @@ from typing import Any
 from pcso_interview import paths
 from pcso_interview.files import write_atomic
 from pcso_interview.paths import DATA_DIR
-from pcso_interview.scoring import Method
+from pcso_interview.scoring import RULES_VERSION, Method, number_text, pass_mark_text
 
 BUILTIN_FILE = DATA_DIR / "competencies.json"
 SCHEMA_FILE = DATA_DIR / "competencies.schema.json"
@@ -28,6 +31,12 @@ DEFAULT_METHOD = Method.CONSENSUS.value
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 DEFAULT_RETENTION_MONTHS = 12
 DEFAULT_WEIGHT = 1
+# The frameworks a profile may name by id alone; any other id needs a framework_name.
+FRAMEWORK_NAMES = {
+    "cvf-2016": "CVF 2016",
+    "cvf-2024": "CVF 2024",
+}
+QUESTION_KEY_SEPARATOR = "#"  # an area's second question is "area-id#2", its third "area-id#3"
 DEFAULT_SCALE: dict[str, Any] = {
     "id": "five-point",
     "meets": 3,
@@ -80,6 +89,9 @@ class Area:
     kind: str  # "competency" or "value"
     text_source: str  # "document" or "national"
     indicators: tuple[Indicator, ...]
+    stem: str = (
+        ""  # words the indicators complete, shown before them: "We act with courage when we:"
+    )
 
     @property
     def is_national(self) -> bool:
@@ -117,9 +129,37 @@ class Scale:
     def label(self, value: int) -> str:
         return self.point(value).label
 
+    @property
+    def numbered(self) -> bool:
+        """Every label is its own value (1-5): digits typed are grades. A lettered scale
+        (A-D) is typed by its letters."""
+        return all(p.label == str(p.value) for p in self.points)
+
+    def value_of(self, text: str) -> int | None:
+        """The value of the point whose label is ``text`` (any case, spaces around ignored),
+        or None: a grade is typed by its label wherever one is typed."""
+        wanted = text.strip().casefold()
+        for p in self.points:
+            if p.label.strip().casefold() == wanted:
+                return p.value
+        return None
+
+    @property
+    def labels_text(self) -> str:
+        """'1, 2, 3, 4, 5' or 'A, B, C, D', best first for a lettered scale as forces list it."""
+        points = self.points if self.numbered else tuple(reversed(self.points))
+        return ", ".join(p.label for p in points)
+
+    def typed_problem(self, text: str) -> str:
+        """Why typed text is not a grade on this scale; empty when it is one."""
+        if self.value_of(text) is not None:
+            return ""
+        return f"{text.strip()} is not a grade on this scale ({self.labels_text})."
+
     def grade_problem(self, value: object) -> str:
-        """The one wording for a grade off this scale, wherever a grade is typed or read (the
-        store's refusal, the consensus table, a session file); empty when it is on it."""
+        """The one wording for a grade value off this scale, wherever one is read (the store's
+        refusal, a session file); empty when it is on it. Typed text is read by its label
+        (``typed_problem``, in the same words)."""
         if isinstance(value, int) and not isinstance(value, bool) and value in self.values:
             return ""
         points = ", ".join(
@@ -137,14 +177,48 @@ class Criterion:
     requirement: str = ""
     assessed_by: tuple[str, ...] = ()
     level: str = ""
+    description: str = ""  # what the document says the criterion means (a technical skill's)
 
 
 @dataclass(frozen=True)
 class PlannedArea:
     area: str
-    question: str
-    weight: int
-    minimum: int
+    questions: tuple[str, ...]  # as the profile gives them; at least one slot per area
+    weight: Fraction  # 0 observed, not scored; whole numbers or one decimal place
+    minimum: int | None  # the lowest passing agreed grade (a value); None: no minimum
+
+    @property
+    def question(self) -> str:
+        return self.questions[0] if self.questions else ""
+
+    @property
+    def question_keys(self) -> tuple[str, ...]:
+        """Where each question of the area is kept in a session: the first under the area's
+        id (as when an area had one question), the n-th under 'area-id#n'."""
+        count = max(1, len(self.questions))
+        return tuple(question_key(self.area, n) for n in range(1, count + 1))
+
+    @property
+    def scored(self) -> bool:
+        return self.weight != 0
+
+
+def question_key(area_id: str, number: int) -> str:
+    return area_id if number == 1 else f"{area_id}{QUESTION_KEY_SEPARATOR}{number}"
+
+
+def question_key_area(key: str) -> str:
+    """The area a question key belongs to."""
+    return key.split(QUESTION_KEY_SEPARATOR, 1)[0]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document the profile is taken from."""
+
+    file: str
+    title: str = ""
+    date: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,23 +228,75 @@ class Profile:
     force_source: str
     role_title: str
     grade: str
-    source_file: str
-    source_title: str
-    source_date: str
-    framework: str
-    level: int
+    sources: tuple[Source, ...]
+    framework: str  # an id: cvf-2016, cvf-2024, or the force's own
+    level: int | None  # the competencies' level; None when the profile names none
     areas: tuple[Area, ...]
     criteria: tuple[Criterion, ...]
     plan: tuple[PlannedArea, ...]
     scale: Scale
-    pass_mark_percent: int
+    pass_mark_percent: Fraction | None  # None when the pass mark is in points
     method: Method
     protective_marking: str
     retention_months: int
     notes: str = ""
     # A force may let a one-member panel work without a PIN (nobody else to act as).
     pin_for_single_member: bool = True
+    framework_name: str = ""
+    vetting: str = ""  # the vetting level the document asks for, in its words
+    pass_mark_points: Fraction | None = None  # a weighted total to reach, instead of a percentage
+    # Which edition of the scoring rules a session's copy of the profile was made under; 1 for
+    # copies kept before there were editions (RULES_VERSION for every profile loaded now).
+    rules_version: int = 1
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def source_file(self) -> str:
+        return self.sources[0].file
+
+    @property
+    def source_title(self) -> str:
+        return self.sources[0].title
+
+    @property
+    def source_date(self) -> str:
+        return self.sources[0].date
+
+    @property
+    def sources_text(self) -> str:
+        """Every source document as a reader wants it: 'Job Description, December 2020'."""
+        return "; ".join(
+            (s.title or "Role profile") + (f", {s.date}" if s.date else "") for s in self.sources
+        )
+
+    @property
+    def framework_label(self) -> str:
+        """The framework by name: 'CVF 2016', or a force's own framework's name."""
+        return (
+            self.framework_name or FRAMEWORK_NAMES.get(self.framework, "") or self.framework.upper()
+        )
+
+    @property
+    def level_text(self) -> str:
+        """The level in words, saying what it applies to: values are not levelled."""
+        if self.level is None:
+            return "not levelled"
+        has_values = any(a.kind == "value" for a in self.areas)
+        has_competencies = any(a.kind == "competency" for a in self.areas)
+        if has_values and has_competencies:
+            return f"competencies at level {self.level}; values are not levelled"
+        if has_values:
+            return "not levelled"
+        return f"level {self.level}"
+
+    @property
+    def pass_mark_text(self) -> str:
+        return pass_mark_text(self.pass_mark_percent, self.pass_mark_points)
+
+    @property
+    def decimal_weights(self) -> bool:
+        """Some weight has a decimal place: weights, scores and totals show one."""
+        return any(p.weight.denominator != 1 for p in self.plan)
 
     def area(self, area_id: str) -> Area:
         for a in self.areas:
@@ -205,18 +331,30 @@ class Profile:
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
         """Build from a validated dict, filling in the documented defaults."""
         full = with_defaults(data)
-        scale = full["scale"]
+        scale_data = full["scale"]
+        scale = Scale(
+            id=scale_data["id"],
+            meets=0,
+            points=tuple(
+                ScalePoint(p["value"], p["label"], p["name"], p["descriptor"])
+                for p in sorted(scale_data["points"], key=lambda p: p["value"])
+            ),
+        )
+        scale = Scale(scale.id, scale_value(scale, scale_data["meets"]), scale.points)
+        rule = full["outcome_rule"]
         return cls(
             id=full["id"],
             force=full["force"],
             force_source=full["force_source"],
             role_title=full["role_title"],
             grade=full["grade"],
-            source_file=full["source"]["file"],
-            source_title=full["source"].get("title", ""),
-            source_date=full["source"]["date"],
+            sources=tuple(
+                Source(s["file"], s.get("title", ""), s.get("date", "")) for s in _sources(full)
+            ),
             framework=full["framework"],
-            level=full["level"],
+            framework_name=full.get("framework_name", ""),
+            level=full.get("level"),
+            vetting=full.get("vetting", ""),
             areas=tuple(
                 Area(
                     id=a["id"],
@@ -225,6 +363,7 @@ class Profile:
                     kind=a["kind"],
                     text_source=a["text_source"],
                     indicators=tuple(Indicator(i["id"], i["text"]) for i in a["indicators"]),
+                    stem=a.get("stem", ""),
                 )
                 for a in full["areas"]
             ),
@@ -236,29 +375,85 @@ class Profile:
                     requirement=c.get("requirement", ""),
                     assessed_by=tuple(c.get("assessed_by", ())),
                     level=c.get("level", ""),
+                    description=c.get("description", ""),
                 )
                 for c in full.get("criteria", ())
             ),
             plan=tuple(
-                PlannedArea(p["area"], p["question"], p["weight"], p["minimum"])
+                PlannedArea(
+                    p["area"],
+                    tuple(p["questions"]) if "questions" in p else (p["question"],),
+                    decimal(p["weight"]),
+                    scale_value(scale, p["minimum"]) if "minimum" in p else None,
+                )
                 for p in full["interview_plan"]
             ),
-            scale=Scale(
-                id=scale["id"],
-                meets=scale["meets"],
-                points=tuple(
-                    ScalePoint(p["value"], p["label"], p["name"], p["descriptor"])
-                    for p in sorted(scale["points"], key=lambda p: p["value"])
-                ),
+            scale=scale,
+            pass_mark_percent=(
+                decimal(rule["pass_mark_percent"]) if "pass_mark_percent" in rule else None
             ),
-            pass_mark_percent=full["outcome_rule"]["pass_mark_percent"],
+            pass_mark_points=(
+                decimal(rule["pass_mark_points"]) if "pass_mark_points" in rule else None
+            ),
             method=Method(full["agreed_grade_method"]),
             protective_marking=full["protective_marking"],
             retention_months=full["retention_months"],
             notes=full.get("notes", ""),
             pin_for_single_member=full.get("pin_for_single_member", True),
+            rules_version=full.get("rules_version", 1),
             raw=full,
         )
+
+
+def _sources(profile: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """A profile's documents: "sources" (a list) or "source" (one)."""
+    if "sources" in profile:
+        return list(profile["sources"])
+    return [profile["source"]]
+
+
+DECIMAL_TEXT = re.compile(r"^[0-9]{1,15}(\.[0-9]{1,15})?$")
+
+
+def decimal(value: object) -> Fraction:
+    """A number from a profile, exactly: 2, 1.5 or "1.5" (a float is read by its shortest
+    decimal text, which is what was written). ValueError for anything else."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a number")
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return Fraction(repr(value))
+    if isinstance(value, str) and DECIMAL_TEXT.match(value):
+        return Fraction(value)
+    raise ValueError(f"{value!r} is not a number")
+
+
+def decimal_places(value: object) -> int:
+    """How many decimal places a number was written with (2 -> 0, 1.5 -> 1, "62.25" -> 2)."""
+    text = repr(value) if isinstance(value, float) else str(value)
+    if "e" in text.lower():
+        return 99  # 1e-05: far too many
+    return len(text.split(".", 1)[1].rstrip("0")) if "." in text else 0
+
+
+def canonical_decimal(value: object) -> object:
+    """A decimal as the profile's copy in a session keeps it: canonical JSON holds integers
+    and strings only, so 1.5 is kept as "1.5" (a whole number stays an integer)."""
+    if isinstance(value, float):
+        exact = decimal(value)
+        return exact.numerator if exact.denominator == 1 else repr(value)
+    return value
+
+
+def scale_value(scale: Scale, value: object) -> int:
+    """A point named by its value (3) or by its label ("B")."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    found = scale.value_of(str(value))
+    if found is None:
+        raise ValueError(f"{value!r} is not a label on the scale ({scale.labels_text})")
+    return found
 
 
 def with_defaults(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -270,11 +465,25 @@ def with_defaults(data: Mapping[str, Any]) -> dict[str, Any]:
     full.setdefault("agreed_grade_method", DEFAULT_METHOD)
     full.setdefault("protective_marking", DEFAULT_MARKING)
     full.setdefault("retention_months", DEFAULT_RETENTION_MONTHS)
+    rule = full["outcome_rule"]
+    for key in ("pass_mark_percent", "pass_mark_points"):
+        if key in rule:
+            rule[key] = canonical_decimal(rule[key])
     for planned in full["interview_plan"]:
-        planned.setdefault("question", "")
-        planned.setdefault("weight", DEFAULT_WEIGHT)
+        if "questions" not in planned:
+            planned.setdefault("question", "")
+        planned["weight"] = canonical_decimal(planned.get("weight", DEFAULT_WEIGHT))
+        if _is_zero(planned["weight"]):
+            continue  # observed, not scored: no minimum unless the plan gives one
         planned.setdefault("minimum", full["scale"]["meets"])
     return full
+
+
+def _is_zero(weight: object) -> bool:
+    try:
+        return decimal(weight) == 0
+    except ValueError:
+        return False  # the checks report it
 
 
 @dataclass(frozen=True)
@@ -353,59 +562,169 @@ def _semantic_errors(data: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
         if prof["id"] in seen_profiles:
             yield f"{base}.id", f"duplicate profile id {prof['id']!r}"
         seen_profiles.add(prof["id"])
-        area_ids: set[str] = set()
-        indicator_ids: set[str] = set()
-        for ai, area in enumerate(prof["areas"]):
-            if area["id"] in area_ids:
-                yield f"{base}.areas[{ai}].id", f"duplicate area id {area['id']!r}"
-            area_ids.add(area["id"])
-            for ii, ind in enumerate(area["indicators"]):
-                if ind["id"] in indicator_ids:
-                    yield (
-                        f"{base}.areas[{ai}].indicators[{ii}].id",
-                        f"duplicate indicator id {ind['id']!r}",
-                    )
-                indicator_ids.add(ind["id"])
-        criterion_ids: set[str] = set()
-        for ci, crit in enumerate(prof.get("criteria", ())):
-            if crit["id"] in criterion_ids:
-                yield f"{base}.criteria[{ci}].id", f"duplicate criterion id {crit['id']!r}"
-            criterion_ids.add(crit["id"])
-        scale = prof.get("scale", DEFAULT_SCALE)
-        values = [p["value"] for p in scale["points"]]
-        if len(set(values)) < 2:
-            yield f"{base}.scale.points", "a scale needs at least two different points"
-            continue
-        if len(set(values)) != len(values):
-            yield f"{base}.scale.points", "two points of the scale have the same value"
-        elif sorted(values) != list(range(min(values), max(values) + 1)):
-            yield (
-                f"{base}.scale.points",
-                "scale values must be consecutive whole numbers (labels such as A-D may differ)",
-            )
-        if scale["meets"] not in values:
-            yield f"{base}.scale.meets", f"{scale['meets']} is not a value on the scale"
-        planned: set[str] = set()
-        for pa, plan in enumerate(prof["interview_plan"]):
-            path = f"{base}.interview_plan[{pa}]"
-            if plan["area"] not in area_ids:
-                yield f"{path}.area", f"the interview plan names {plan['area']!r}, not an area"
-            if plan["area"] in planned:
-                yield f"{path}.area", f"{plan['area']!r} is planned twice"
-            planned.add(plan["area"])
-            minimum = plan.get("minimum", scale["meets"])
-            if minimum not in values:
+        yield from _profile_errors(prof, base)
+
+
+def _profile_errors(prof: Mapping[str, Any], base: str) -> Iterable[tuple[str, str]]:
+    if ("source" in prof) == ("sources" in prof):
+        yield base, "give the source document as 'source' or several as 'sources', not both"
+    if prof["framework"] not in FRAMEWORK_NAMES and not prof.get("framework_name", "").strip():
+        yield (
+            f"{base}.framework_name",
+            f"framework {prof['framework']!r} is the force's own: name it in 'framework_name'"
+            f" (the known ids are {', '.join(FRAMEWORK_NAMES)})",
+        )
+    area_ids: set[str] = set()
+    indicator_ids: set[str] = set()
+    for ai, area in enumerate(prof["areas"]):
+        if area["id"] in area_ids:
+            yield f"{base}.areas[{ai}].id", f"duplicate area id {area['id']!r}"
+        area_ids.add(area["id"])
+        for ii, ind in enumerate(area["indicators"]):
+            if ind["id"] in indicator_ids:
                 yield (
-                    f"{path}.minimum",
-                    f"minimum {minimum} is not a value on the scale ({min(values)}-{max(values)}),"
-                    " so the area could never pass",
+                    f"{base}.areas[{ai}].indicators[{ii}].id",
+                    f"duplicate indicator id {ind['id']!r}",
                 )
-        pass_mark = prof.get("outcome_rule", {}).get("pass_mark_percent", DEFAULT_PASS_MARK_PERCENT)
-        if pass_mark > 100:
+            indicator_ids.add(ind["id"])
+    criterion_ids: set[str] = set()
+    for ci, crit in enumerate(prof.get("criteria", ())):
+        if crit["id"] in criterion_ids:
+            yield f"{base}.criteria[{ci}].id", f"duplicate criterion id {crit['id']!r}"
+        criterion_ids.add(crit["id"])
+    scale = prof.get("scale", DEFAULT_SCALE)
+    values = [p["value"] for p in scale["points"]]
+    if len(set(values)) < 2:
+        yield f"{base}.scale.points", "a scale needs at least two different points"
+        return
+    if len(set(values)) != len(values):
+        yield f"{base}.scale.points", "two points of the scale have the same value"
+        return
+    if sorted(values) != list(range(min(values), max(values) + 1)):
+        yield (
+            f"{base}.scale.points",
+            "scale values must be consecutive whole numbers (labels such as A-D may differ)",
+        )
+        return
+    labels: dict[str, int] = {}
+    for index, point in enumerate(scale["points"]):
+        label = point["label"].strip().casefold()
+        if label in labels:
             yield (
-                f"{base}.outcome_rule.pass_mark_percent",
-                f"a pass mark of {pass_mark}% of the maximum can never be reached",
+                f"{base}.scale.points[{index}].label",
+                f"two points of the scale have the label {point['label']!r}: a grade typed or"
+                " printed as a label must name one point",
             )
+            return
+        labels[label] = point["value"]
+    scale_obj = Scale(
+        scale["id"],
+        0,
+        tuple(
+            ScalePoint(p["value"], p["label"], p["name"], p["descriptor"])
+            for p in sorted(scale["points"], key=lambda p: p["value"])
+        ),
+    )
+    problem = _point_problem(scale_obj, scale["meets"], "'meets'")
+    if problem:
+        yield f"{base}.scale.meets", problem
+        return
+    planned: set[str] = set()
+    total_weight = Fraction(0)
+    for pa, plan in enumerate(prof["interview_plan"]):
+        path = f"{base}.interview_plan[{pa}]"
+        if plan["area"] not in area_ids:
+            yield f"{path}.area", f"the interview plan names {plan['area']!r}, not an area"
+        if plan["area"] in planned:
+            yield f"{path}.area", f"{plan['area']!r} is planned twice"
+        planned.add(plan["area"])
+        if "question" in plan and "questions" in plan:
+            yield path, "give one 'question' or a list of 'questions', not both"
+        weight = plan.get("weight", DEFAULT_WEIGHT)
+        problem = _decimal_problem(weight, "weight", places=1, highest=Fraction(100))
+        if problem:
+            yield f"{path}.weight", problem
+            continue
+        total_weight += decimal(weight)
+        minimum = plan.get("minimum", None if decimal(weight) == 0 else scale["meets"])
+        if minimum is not None:
+            problem = _point_problem(scale_obj, minimum, "minimum")
+            if problem:
+                yield f"{path}.minimum", problem + ", so the area could never pass"
+    if not total_weight:
+        yield (
+            f"{base}.interview_plan",
+            "every planned area has weight 0 (observed, not scored), so there is no total to"
+            " pass: give at least one area a weight",
+        )
+        return
+    yield from _pass_mark_errors(prof, base, total_weight * max(values))
+
+
+def _point_problem(scale: Scale, value: object, what: str) -> str:
+    """Why ``value`` (a value or a label) names no point of the scale; empty when it does."""
+    values = scale.values
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value in values:
+            return ""
+        return f"{what} {value} is not a value on the scale ({min(values)}-{max(values)})"
+    if scale.value_of(str(value)) is not None:
+        return ""
+    return f"{what} {value!r} is not a label on the scale ({scale.labels_text})"
+
+
+def _decimal_problem(value: object, what: str, *, places: int, highest: Fraction | None) -> str:
+    """Why ``value`` is not a number of at most ``places`` decimals from 0 to ``highest``."""
+    try:
+        exact = decimal(value)
+    except ValueError:
+        return (
+            f"{what} {value!r} is not a number: write a whole number"
+            f" or one with up to {places} decimal place{'s' if places > 1 else ''}, such as 1.5"
+        )
+    if decimal_places(value) > places:
+        return f"{what} {value} has more than {places} decimal place{'s' if places > 1 else ''}"
+    if exact < 0 or (highest is not None and exact > highest):
+        return f"{what} {value} is outside 0 to {highest}"
+    return ""
+
+
+def _pass_mark_errors(
+    prof: Mapping[str, Any], base: str, weighted_max: Fraction
+) -> Iterable[tuple[str, str]]:
+    rule = prof.get("outcome_rule", {"pass_mark_percent": DEFAULT_PASS_MARK_PERCENT})
+    path = f"{base}.outcome_rule"
+    if ("pass_mark_percent" in rule) == ("pass_mark_points" in rule):
+        yield path, "give the pass mark as 'pass_mark_percent' or 'pass_mark_points', not both"
+        return
+    if "pass_mark_percent" in rule:
+        mark = rule["pass_mark_percent"]
+        problem = _decimal_problem(mark, "pass mark", places=2, highest=None)
+        if problem:
+            yield f"{path}.pass_mark_percent", problem
+        elif decimal(mark) > 100:
+            yield (
+                f"{path}.pass_mark_percent",
+                f"a pass mark of {mark}% of the maximum can never be reached",
+            )
+        return
+    points = rule["pass_mark_points"]
+    problem = _decimal_problem(points, "pass mark", places=1, highest=None)
+    if problem:
+        yield f"{path}.pass_mark_points", problem
+    elif decimal(points) > weighted_max:
+        yield (
+            f"{path}.pass_mark_points",
+            f"a pass mark of {points} points can never be reached: the weighted maximum is"
+            f" {number_text(weighted_max)}",
+        )
+
+
+def profile_warnings(profile: Profile) -> list[str]:
+    """What ``profiles --check`` asks a force to look at again; the profile still loads."""
+    from pcso_interview.scoring import pass_mark_warnings
+
+    return pass_mark_warnings(profile)
 
 
 def parse_profiles(data: Any, file: str, *, schema_checked: bool = False) -> tuple[Profile, ...]:
@@ -425,7 +744,9 @@ def parse_profiles(data: Any, file: str, *, schema_checked: bool = False) -> tup
     profiles = []
     for index, entry in enumerate(data["profiles"]):
         try:
-            profiles.append(Profile.from_dict(entry))
+            # A profile read from a file is scored by today's rules; the copy a session keeps
+            # says so, and a copy kept earlier goes on being read by the rules it was made under.
+            profiles.append(Profile.from_dict({**entry, "rules_version": RULES_VERSION}))
         except (KeyError, TypeError, ValueError) as exc:  # a rule the checks above missed
             raise ProfileFileError(
                 ProfileError(file, f"$.profiles[{index}]", f"not usable ({exc})")

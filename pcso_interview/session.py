@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from pcso_interview.lifecycle import SessionRuleError, Status
-from pcso_interview.profiles import Area, Profile
+from pcso_interview.profiles import Area, Profile, question_key_area
 from pcso_interview.scoring import (
     Classification,
     ClassificationCounts,
@@ -222,7 +222,24 @@ class Session:
         return self.profile.planned_areas
 
     def question(self, area_id: str) -> str:
-        return self.questions.get(area_id) or self.profile.planned(area_id).question
+        """The area's (first) question: as typed for this session, else the profile's."""
+        return self.question_text(area_id)
+
+    def question_text(self, key: str) -> str:
+        """One question by its key (the area id, or 'area-id#2' for an area's second)."""
+        typed = self.questions.get(key)
+        if typed:
+            return typed
+        planned = self.profile.planned(question_key_area(key))
+        number = planned.question_keys.index(key) if key in planned.question_keys else -1
+        if number < 0:
+            raise SessionRuleError(f"No question {key!r} in this profile.")
+        return planned.questions[number] if number < len(planned.questions) else ""
+
+    def area_questions(self, area_id: str) -> list[tuple[str, str]]:
+        """Each question of the area, in order, as (key, text): every one is recorded."""
+        keys = self.profile.planned(area_id).question_keys
+        return [(key, self.question_text(key)) for key in keys]
 
     def area_of_indicator(self, indicator_id: str) -> Area:
         for area in self.profile.areas:
@@ -265,6 +282,15 @@ class Session:
         problem = self.profile.scale.grade_problem(grade)
         if problem:
             raise SessionRuleError(problem)
+
+    def check_chair_agrees(self) -> None:
+        """Only a consensus profile has agreed grades for the chair to record; the others
+        derive them from the members' grades."""
+        if self.profile.method is not Method.CONSENSUS:
+            raise SessionRuleError(
+                f"This profile derives agreed grades by the {self.profile.method!r} "
+                "method; there is nothing for the chair to record."
+            )
 
     def all_graded(self, area_id: str) -> bool:
         """Every member has graded the area: only then may the panel agree a grade for it."""
@@ -438,7 +464,9 @@ class Session:
                     {"id": m.id, "name": m.name, "role": m.role.value, "number": m.number}
                     for m in self.panel
                 ],
-                "questions": {a.id: self.question(a.id) for a in self.planned_areas},
+                "questions": {
+                    key: text for a in self.planned_areas for key, text in self.area_questions(a.id)
+                },
                 "marks": [
                     {
                         "member": member_id,
@@ -584,6 +612,11 @@ def _canonical_problem(value: Any, path: str = "$") -> str:
     elif type(value) not in (str, int):
         return f"{path}: canonical JSON holds integers and strings only, not {value!r}"
     return ""
+
+
+def canonical_problem(value: Any, path: str = "$") -> str:
+    """Where ``value`` holds something canonical JSON refuses, and what; empty when nothing."""
+    return "" if _canonical_ok(value) else _canonical_problem(value, path)
 
 
 def canonical_json(value: Any) -> bytes:

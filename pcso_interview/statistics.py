@@ -88,7 +88,8 @@ def compute_statistics(profile: Profile, sessions: Iterable[StatSession]) -> Sta
             if area_id not in minimum:
                 continue
             graded[area_id].append(grade)
-            if grade < minimum[area_id]:
+            floor = minimum[area_id]
+            if floor is not None and grade < floor:
                 failed[area_id] += 1
         for area_id, members in session.member_grades.items():
             if area_id in minimum and len(members) >= 2:

@@ -10,7 +10,7 @@ from pcso_interview.cli import (
     UserError,
     _resolve,
     _valid_day,
-    opened_store,
+    opened_reader,
     verify_file,
     verify_session,
 )
@@ -50,7 +50,7 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         args.output.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise UserError(f"cannot create {args.output}: {exc.strerror or exc}") from None
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         ids = [_resolve(store, key) for key in args.sessions]
         if day:
             ids += store.session_ids(
@@ -82,7 +82,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def verify_pdf_file(args: argparse.Namespace, target: Path, out: TextIO) -> int:
     from reports.verify import SheetFileError, report, verify_pdf
 
-    with opened_store(args) as store:
+    with opened_reader(args) as store:
         try:
             verdict = verify_pdf(store, target)
         except SheetFileError as exc:

@@ -19,7 +19,8 @@ from typing import Any
 from pcso_interview.files import write_atomic
 from pcso_interview.session import Session
 from pcso_interview.signing_key import installation_key
-from pcso_interview.store import IssuedPart, Store
+from pcso_interview.store import IssuedPart
+from pcso_interview.store.reading import SessionReader
 from reports.marking_sheet import build_sheet, sheet_file_name, sheet_state
 
 Progress = Callable[[int], bool]  # called with the number done; False stops
@@ -33,7 +34,7 @@ def part_of(session: Session) -> IssuedPart:
     )
 
 
-def sign_if_signed(store: Store, data: bytes, sessions: Iterable[Session]) -> bytes:
+def sign_if_signed(store: SessionReader, data: bytes, sessions: Iterable[Session]) -> bytes:
     """A file of signed-off sheets only carries the installation's PAdES signature; a draft,
     withdrawn or failed sheet is never signed."""
     if all(sheet_state(s) == "signed" for s in sessions):
@@ -43,20 +44,22 @@ def sign_if_signed(store: Store, data: bytes, sessions: Iterable[Session]) -> by
     return data
 
 
-def issue(store: Store, session: Session, *, how: str, actor: str) -> bytes:
+def issue(store: SessionReader, session: Session, *, how: str, actor: str) -> bytes:
     """One sheet's bytes, signed if signed off, registered as issued."""
     data = sign_if_signed(store, build_sheet(session), [session])
     store.register_issue(hashlib.sha256(data).hexdigest(), [part_of(session)], how, actor)
     return data
 
 
-def register_bytes(store: Store, data: bytes, session: Session, *, how: str, actor: str) -> None:
+def register_bytes(
+    store: SessionReader, data: bytes, session: Session, *, how: str, actor: str
+) -> None:
     """Register bytes already built (a preview being printed)."""
     store.register_issue(hashlib.sha256(data).hexdigest(), [part_of(session)], how, actor)
 
 
 def write_issued(
-    store: Store, path: Path, data: bytes, parts: list[IssuedPart], how: str, actor: str
+    store: SessionReader, path: Path, data: bytes, parts: list[IssuedPart], how: str, actor: str
 ) -> None:
     """Write the file whole, then register it; a file the database would not register is
     removed again, so no unregistered sheet is left behind as if issued."""
@@ -68,7 +71,9 @@ def write_issued(
         raise
 
 
-def issue_to_file(store: Store, session: Session, path: Path, *, how: str, actor: str) -> Path:
+def issue_to_file(
+    store: SessionReader, session: Session, path: Path, *, how: str, actor: str
+) -> Path:
     data = sign_if_signed(store, build_sheet(session), [session])
     write_issued(store, path, data, [part_of(session)], how, actor)
     return path
@@ -113,7 +118,7 @@ def built_sheets(sessions: Sequence[Session]) -> Iterator[bytes]:
 
 
 def issue_folder(
-    store: Store,
+    store: SessionReader,
     sessions: Iterable[Session],
     folder: Path,
     *,
@@ -151,7 +156,7 @@ def combined(sessions: Iterable[Session], progress: Progress | None = None) -> b
 
 
 def issue_combined(
-    store: Store,
+    store: SessionReader,
     sessions: list[Session],
     path: Path,
     *,

@@ -12,6 +12,7 @@ import base64
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -29,7 +30,6 @@ from reportlab.platypus import (
     Image,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -37,9 +37,14 @@ from reportlab.platypus import (
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Area
-from pcso_interview.scoring import SPREAD_FLAG_AT, Classification, Result
+from pcso_interview.scoring import SPREAD_FLAG_AT, Classification, Result, number_text
 from pcso_interview.session import DECLARATION, Session, SignMethod
 from reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
+
+# reportlab's Paragraph where DejaVu prints the text as typed; reports.typeset's otherwise
+# (any script: fallback fonts, right to left, shaped).
+from reports.typeset import draw_string, isolate
+from reports.typeset import paragraph as Paragraph
 
 WATERMARK = "DRAFT - NOT SIGNED OFF"
 WITHDRAWN_MARK = "WITHDRAWN"
@@ -87,8 +92,9 @@ def _styles() -> Styles:
 
 
 def text(value: str) -> str:
-    """Plain text made safe for a Paragraph; line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+    """Plain text made safe for a Paragraph; line breaks kept; right-to-left text kept a run
+    of its own (reports.typeset.isolate)."""
+    return isolate(escape(value).replace("\n", "<br/>"))
 
 
 def chunks(value: str, size: int = CHUNK, lines: int = CHUNK_LINES) -> list[str]:
@@ -176,14 +182,21 @@ class SheetBuilder:
                 canvas.restoreState()
         canvas.setFillColor(colors.black)
         canvas.setFont(BOLD, 10)
-        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 9 * mm, p.protective_marking)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 5 * mm, p.protective_marking)
+        marking = p.protective_marking
+        draw_string(canvas, PAGE_WIDTH / 2, PAGE_HEIGHT - 9 * mm, marking, BOLD, 10, "centre")
+        draw_string(canvas, PAGE_WIDTH / 2, 5 * mm, marking, BOLD, 10, "centre")
         canvas.setFont(REGULAR, 8)
-        canvas.drawString(MARGIN, PAGE_HEIGHT - 14 * mm, f"{p.force} · {p.role_title}")
-        canvas.drawRightString(
+        draw_string(
+            canvas, MARGIN, PAGE_HEIGHT - 14 * mm, f"{p.force} · {p.role_title}", REGULAR, 8
+        )
+        draw_string(
+            canvas,
             PAGE_WIDTH - MARGIN,
             PAGE_HEIGHT - 14 * mm,
             f"Candidate {s.candidate_ref} · Page {page} of {total}",
+            REGULAR,
+            8,
+            "right",
         )
         canvas.setStrokeColor(colors.HexColor("#9e9e9e"))
         canvas.line(MARGIN, PAGE_HEIGHT - 15.5 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 15.5 * mm)
@@ -249,16 +262,14 @@ class SheetBuilder:
                 f". Replaces version {prev.version}, signed {uk_time(prev.signed_at)}; reopened"
                 f" {uk_time(prev.reopened_at)} by {prev.reopened_by}: {prev.reason}"
             )
-        source = f"{p.source_title or 'Role profile'}" + (
-            f", {p.source_date}" if p.source_date else ""
-        )
         rows = [
             ("Candidate", f"{s.candidate_name} · reference {s.candidate_ref}"),
             ("Date and venue", f"{long_date(s.date)} · {s.venue or '(venue not recorded)'}"),
             ("Force and role", f"{p.force} · {p.role_title} · {p.grade}"),
             (
                 "Profile",
-                f"{p.framework.upper()}, level {p.level} · {source} · agreed grades by {p.method}",
+                f"{p.framework_label}, {p.level_text} · {p.sources_text} · agreed grades by"
+                f" {p.method}" + (f" · vetting: {p.vetting}" if p.vetting else ""),
             ),
             ("Record", version),
         ]
@@ -289,6 +300,7 @@ class SheetBuilder:
         scale = s.profile.scale
         outcome = s.outcome
         members = list(s.panel)
+        decimals = s.profile.decimal_weights
         header = [
             Paragraph("<b>Area</b>", st.small),
             *(Paragraph(f"<b>{text(m.name)}</b>", st.tiny) for m in members),
@@ -312,7 +324,7 @@ class SheetBuilder:
                 marks.append(
                     ("-" if grade is None else scale.label(grade)) + (" *" if changed else "")
                 )
-            if agreed is not None and agreed < planned.minimum:
+            if agreed is not None and planned.minimum is not None and agreed < planned.minimum:
                 style.append(
                     (
                         "TEXTCOLOR",
@@ -329,22 +341,22 @@ class SheetBuilder:
                     ),
                     *marks,
                     "-" if agreed is None else scale.label(agreed),
-                    scale.label(planned.minimum),
-                    str(planned.weight),
-                    "-" if agreed is None else str(agreed * planned.weight),
+                    "none" if planned.minimum is None else scale.label(planned.minimum),
+                    number_text(planned.weight, decimals=decimals),
+                    self.weighted_cell(agreed, planned.weight),
                 ]
             )
         total = (
-            f"{outcome.weighted_total} of {outcome.weighted_max} ({outcome.percentage_text});"
-            f" pass mark {outcome.pass_mark_percent}%"
+            f"{outcome.score_text}; pass mark {outcome.pass_mark_text}"
             if outcome.result is not Result.INCOMPLETE
-            else f"pass mark {outcome.pass_mark_percent}%: no total until every area is agreed"
+            else f"pass mark {outcome.pass_mark_text}: no total until every area is agreed"
         )
         rows.append(
             [Paragraph(f"<b>Total</b> · {text(total)}", st.small)] + [""] * (len(members) + 4)
         )
         last = len(rows) - 1
-        fixed = [15 * mm, 15 * mm, 13 * mm, 16 * mm]  # agreed, minimum, weight, weighted
+        # agreed, minimum, weight, weighted ("B: 3 × 1.5 = 4.5" on a lettered scale)
+        fixed = [15 * mm, 15 * mm, 13 * mm, 16 * mm if scale.numbered else 30 * mm]
         room = CONTENT_WIDTH - sum(fixed) - 38 * mm  # the area's name keeps at least 38 mm
         member_width = min(24 * mm, room / max(len(members), 1))
         widths = [
@@ -373,6 +385,20 @@ class SheetBuilder:
             )
         )
         return table
+
+    def weighted_cell(self, agreed: int | None, weight: Fraction) -> str:
+        """The area's weighted score; on a lettered scale with the points its letter stands
+        for ("B: 3 × 1.5 = 4.5"), since a letter times a weight means nothing by itself."""
+        profile = self.profile
+        if weight == 0:
+            return "not scored"
+        if agreed is None:
+            return "-"
+        score = number_text(agreed * weight, decimals=profile.decimal_weights)
+        if profile.scale.numbered:
+            return score
+        factor = number_text(weight, decimals=profile.decimal_weights)
+        return f"{profile.scale.label(agreed)}: {agreed} × {factor} = {score}"
 
     def revision_notes(self) -> list[Any]:
         """Grades marked * changed after their member had seen the others'."""
@@ -473,16 +499,20 @@ class SheetBuilder:
         """The scale once, with what each point means."""
         st = self.styles
         scale = self.session.profile.scale
-        rows: list[list[Any]] = [["Grade", "Meaning", "Descriptor"]]
+        points = not scale.numbered  # a letter's points, which the weighted scores use
+        header = ["Grade", *(["Points"] if points else []), "Meaning", "Descriptor"]
+        rows: list[list[Any]] = [header]
         for point in scale.points:
             rows.append(
                 [
                     point.label,
+                    *([str(point.value)] if points else []),
                     Paragraph(text(point.name), st.small),
                     Paragraph(text(point.descriptor), st.small),
                 ]
             )
-        table = Table(rows, colWidths=[14 * mm, 40 * mm, CONTENT_WIDTH - 54 * mm], repeatRows=1)
+        widths = [14 * mm, *([14 * mm] if points else []), 40 * mm]
+        table = Table(rows, colWidths=[*widths, CONTENT_WIDTH - sum(widths)], repeatRows=1)
         table.setStyle(_grid([("FONTSIZE", (0, 0), (-1, -1), 8)]))
         return [
             Paragraph("The grading scale", st.heading),
@@ -500,15 +530,29 @@ class SheetBuilder:
         members = list(s.panel)
         kind = area.cluster or area.kind.capitalize()
         source = " · indicator text: national CVF" if area.is_national else ""
+        if not s.profile.planned(area.id).scored:
+            source += " · observed, not scored (weight 0)"
         flow: list[Any] = [
             CondPageBreak(40 * mm),
             Paragraph(text(area.name), st.heading),
             Paragraph(f"{text(kind)}{source}", st.tiny),
-            Paragraph(
-                f"<b>Question asked:</b> {text(s.question(area.id) or '(not recorded)')}", st.small
-            ),
-            Spacer(1, 1.5 * mm),
         ]
+        questions = s.area_questions(area.id)
+        if len(questions) == 1:
+            flow.append(
+                Paragraph(
+                    f"<b>Question asked:</b> {text(questions[0][1] or '(not recorded)')}", st.small
+                )
+            )
+        else:
+            flow.append(Paragraph("<b>Questions asked:</b>", st.small))
+            flow += [
+                Paragraph(f"{number}. {text(question or '(not recorded)')}", st.small)
+                for number, (_key, question) in enumerate(questions, start=1)
+            ]
+        if area.stem:
+            flow.append(Paragraph(f"<i>{text(area.stem)}</i>", st.small))
+        flow.append(Spacer(1, 1.5 * mm))
         member_width = min(24 * mm, (CONTENT_WIDTH - 8 * mm - 70 * mm) / max(len(members), 1))
         rows: list[list[Any]] = [
             [

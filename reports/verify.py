@@ -22,8 +22,8 @@ from typing import Any
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
-from pcso_interview.signing_key import trusted_certificates
-from pcso_interview.store import IssuedPart, Store
+from pcso_interview.store import IssuedPart
+from pcso_interview.store.reading import SessionReader, trusted_certificates
 from reports.marking_sheet import build_sheet, sheet_state
 from reports.pdf_signature import FIELD, SignatureCheck, check_signature
 
@@ -82,7 +82,7 @@ def quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def record_for(store: Store, session_id: str, version: int) -> Session | None:
+def record_for(store: SessionReader, session_id: str, version: int) -> Session | None:
     """The record a sheet of (session, version) must show: the version as signed, or, for the
     version in progress, the session as it stands. None if there is no such record."""
     current = store.load(session_id)
@@ -327,7 +327,7 @@ def compare(sheet: PdfPages, first: int, count: int, record: PdfPages) -> list[s
     return differences
 
 
-def _currency(store: Store, verdict: SheetVerdict, state: str, issued: str) -> None:
+def _currency(store: SessionReader, verdict: SheetVerdict, state: str, issued: str) -> None:
     """A genuine sheet: is it still the current record?"""
     current = store.load(verdict.session_id)
     what = f"session {current.id} ({current.candidate_ref}) version {verdict.version}"
@@ -356,7 +356,7 @@ def _currency(store: Store, verdict: SheetVerdict, state: str, issued: str) -> N
     verdict.details += later
 
 
-def _later_events(store: Store, session_id: str, version: int) -> list[str]:
+def _later_events(store: SessionReader, session_id: str, version: int) -> list[str]:
     """What happened to the session after that version: reopened, signed again, withdrawn."""
     events = []
     for entry in store.audit_trail(session_id):
@@ -371,7 +371,7 @@ def _later_events(store: Store, session_id: str, version: int) -> list[str]:
     return events
 
 
-def _purged(store: Store, session_id: str) -> str:
+def _purged(store: SessionReader, session_id: str) -> str:
     for entry in store.audit_trail(session_id):
         if entry.action == "purge":
             return f"purged on {entry.at} by {entry.actor}"
@@ -379,7 +379,11 @@ def _purged(store: Store, session_id: str) -> str:
 
 
 def _check_sheet(
-    store: Store, verdict: SheetVerdict, pages: PdfPages, count: int, part: IssuedPart | None
+    store: SessionReader,
+    verdict: SheetVerdict,
+    pages: PdfPages,
+    count: int,
+    part: IssuedPart | None,
 ) -> None:
     if not store.exists(verdict.session_id):
         purged = _purged(store, verdict.session_id)
@@ -410,7 +414,7 @@ def _check_sheet(
     _currency(store, verdict, sheet_state(record), "")
 
 
-def verify_pdf(store: Store, path: Path) -> FileVerdict:
+def verify_pdf(store: SessionReader, path: Path) -> FileVerdict:
     try:
         if path.stat().st_size > MAX_PDF_BYTES:
             raise SheetFileError(f"larger than {MAX_PDF_BYTES // (1024 * 1024)} MB")
@@ -421,7 +425,7 @@ def verify_pdf(store: Store, path: Path) -> FileVerdict:
         raise SheetFileError(f"cannot be read ({exc.strerror or exc})") from None
     signature = SignatureCheck(False)
     if any(marker in data for marker in _SIGNED_MARKERS):
-        signature = check_signature(data, trusted_certificates(store.path))
+        signature = check_signature(data, trusted_certificates(store))
         if not signature.present:
             signature = SignatureCheck(True, problem="the file's signature was damaged")
     broken = signature.present and not signature.intact

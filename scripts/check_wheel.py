@@ -18,6 +18,31 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run inside the fresh venv: every bundled font and its licence are in the installed package,
+# and a paragraph in every script builds from them.
+FONTS_CHECK = """
+import io
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import SimpleDocTemplate
+from reports.fonts import FALLBACKS, FONT_DIR, REGULAR, fallback_name, register_fonts
+from reports.typeset import ScriptParagraph, paragraph
+assert "site-packages" in str(FONT_DIR), FONT_DIR
+names = {fallback_name(f, bold) for f in FALLBACKS for bold in (False, True)}
+for name in names:
+    assert (FONT_DIR / f"{name}.ttf").is_file(), name
+licences = sorted(p.name for p in FONT_DIR.glob("*.txt"))
+for family in ("NotoSansArabic", "NotoSansHebrew", "NotoSansDevanagari", "NotoEmoji"):
+    assert f"{family}-OFL.txt" in licences, family
+assert "WenQuanYiMicroHei-Apache-2.0.txt" in licences and "LICENSE.txt" in licences
+register_fonts()
+style = ParagraphStyle("b", fontName=REGULAR, fontSize=9, leading=11)
+text = "Llŷr محمد שלום 王小明 さくら 김민준 किशोर 😀"
+assert isinstance(paragraph(text, style), ScriptParagraph)
+out = io.BytesIO()
+SimpleDocTemplate(out, initialFontName=REGULAR).build([paragraph(text, style)])
+assert all(n.encode() in out.getvalue() for n in names if "Bold" not in n)
+print(f"carries {len(names)} fallback fonts with {len(licences)} licence files")
+"""
 
 
 def run(args: list[str], cwd: Path, expect: int = 0) -> str:
@@ -72,9 +97,10 @@ def main() -> int:
         if not sheet.read_bytes().startswith(b"%PDF"):
             sys.exit("wheel check: the sheet written is not a PDF")
         run([str(python), "-c", "import PySide6.QtWebEngineCore"], work, expect=1)
+        fonts = run([str(python), "-c", FONTS_CHECK], work).strip()
         print(
             f"wheel check: {wheel.name} installed alone lists 5 profiles, makes demo sessions,"
-            " writes a signed sheet, and has no QtWebEngine"
+            f" writes a signed sheet, has no QtWebEngine, and {fonts}"
         )
     return 0
 

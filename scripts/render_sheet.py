@@ -8,7 +8,12 @@ by page with pdftoppm (poppler-utils) at 80 dpi as OUT_DIR/NAME-page-N.png:
   signature;
 - six-by-two: Gwent (six areas), two members;
 - ten-by-five: Kent, five members, one note of 6,000 characters;
-- reopened-v2: the first sample reopened by HR, regraded and signed again (version 2).
+- reopened-v2: the first sample reopened by HR, regraded and signed again (version 2);
+- every-script: Gwent, five members whose names (and typed signatures) are in Arabic, Hebrew,
+  Chinese, Japanese and Korean, a candidate with a Welsh name and an Arabic one, the venue in
+  Devanagari, notes, area notes, questions and rationale in every one of those scripts and
+  emoji: to see Arabic joined and right to left, Hebrew right to left, CJK and Devanagari
+  (conjuncts, vowel signs) shaped, and no empty boxes.
 Prints the paths written.
 """
 
@@ -56,6 +61,69 @@ class Clock:
     def __call__(self) -> datetime:
         self.now += timedelta(seconds=7)
         return self.now
+
+
+# Invented people and words, one script each (issue 14, "every script prints as typed").
+SCRIPT_PANEL = (
+    Member("m1", "ليلى حداد", "chair", "PS 2201"),  # Arabic
+    Member("m2", "נועה לוי", "member", "C-3302"),  # Hebrew
+    Member("m3", "王小明", "member", "45121"),  # Chinese
+    Member("m4", "山田さくら", "member", "DC 7782"),  # Japanese
+    Member("m5", "김민준", "member", "PC 9914"),  # Korean
+)
+SCRIPT_CANDIDATE = "Siôn Ŵyn ap محمد"  # Welsh with an Arabic word
+SCRIPT_VENUE = "किशोर सभागार, कक्ष 2"  # Devanagari
+SCRIPT_NOTES = (
+    "قال المرشح إنه استمع إلى الطرفين (الجار والمالك) قبل أن يقرر.",  # Arabic
+    "המועמד נשאר רגוע והסביר את ההחלטה לשני הצדדים.",  # Hebrew
+    "候选人冷静地处理了邻里纠纷，并在一周后回访。",  # Chinese
+    "候補者は落ち着いて両方の話を聞きました。",  # Japanese
+    "지원자는 침착하게 양측의 이야기를 들었습니다.",  # Korean
+    "उम्मीदवार ने शांति से विवाद सुलझाया और क्षमा माँगी।",  # Devanagari
+    "Stayed calm throughout 👍🏽 😀 and followed up a week later 📞",  # emoji
+)
+SCRIPT_QUESTIONS = (
+    "상황을 어떻게 해결했습니까?",
+    "その時、どのように対応しましたか？",
+    "你当时是怎么做的？",
+    "كيف تصرفت في ذلك الموقف؟",
+    "מה עשית במצב הזה?",
+    "आपने उस स्थिति में क्या किया?",
+)
+
+
+def every_script_session(store: Store) -> str:
+    """Gwent scored by five members with names in five scripts; notes, questions, rationale
+    and venue in every script the sheet must print."""
+    profile = load_profiles([]).get("gwent-cso")
+    sid = store.create_session(
+        profile,
+        candidate_name=SCRIPT_CANDIDATE,
+        candidate_ref="C-0501",
+        date="2025-11-23",
+        venue=SCRIPT_VENUE,
+        panel=SCRIPT_PANEL,
+        questions={
+            a.id: SCRIPT_QUESTIONS[n % len(SCRIPT_QUESTIONS)]
+            for n, a in enumerate(profile.planned_areas)
+        },
+    )
+    for n, member in enumerate(SCRIPT_PANEL):
+        for a_no, area in enumerate(profile.planned_areas):
+            for i_no, indicator in enumerate(area.indicators):
+                kind = ("demonstrated", "partly", "demonstrated", "contrary", "none")[
+                    (i_no + a_no + n) % 5
+                ]
+                store.classify(sid, member.id, indicator.id, kind)
+                if (i_no + n + a_no) % 4 == 0:
+                    note = SCRIPT_NOTES[(i_no + a_no + n) % len(SCRIPT_NOTES)]
+                    store.note(sid, member.id, indicator.id, note)
+            area_note = SCRIPT_NOTES[(a_no + n + 3) % len(SCRIPT_NOTES)]
+            store.area_note(sid, member.id, area.id, area_note)
+            store.grade(sid, member.id, area.id, 3 + (a_no + n) % 2 if n else 3)
+    for area in profile.planned_areas:
+        store.agree(sid, area.id, 3, "经过讨论后达成一致 — تم الاتفاق بعد النقاش 🤝")
+    return sid
 
 
 FIVE = (
@@ -134,6 +202,9 @@ def samples(db_path: Path) -> dict[str, bytes]:
         store.agree(main, "integrity", 4, "Regraded after HR's review of the evidence.")
         sign_everyone(store, main)
         made["reopened-v2"] = build_sheet(store.load(main))
+        scripts = every_script_session(store)
+        sign_everyone(store, scripts, drawn=False)  # typed signatures: each member's own name
+        made["every-script"] = build_sheet(store.load(scripts))
         return made
     finally:
         store.close()

@@ -46,6 +46,19 @@ def quick_argon2():
     credentials._hasher = real
 
 
+@pytest.fixture(autouse=True, scope="session")
+def commits_without_fsync():
+    """Commits not synced to disk one by one in tests (WAL with synchronous=NORMAL): a killed
+    process still loses nothing, and the suite spends its time on the app, not on fsync.
+    tests/core/test_store_durability.py checks that the app itself syncs every commit."""
+    from pcso_interview.store import opening
+
+    real = opening.SYNCHRONOUS
+    opening.SYNCHRONOUS = "NORMAL"
+    yield
+    opening.SYNCHRONOUS = real
+
+
 BUILTIN_JSON = REPO_ROOT / "data" / "competencies.json"
 
 

@@ -14,9 +14,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from pcso_interview import paths
+from pcso_interview.app_args import ARCHIVE_SCHEMES
 from pcso_interview.store import (
     BusyDatabaseError,
     CorruptDatabaseError,
@@ -200,9 +201,13 @@ def install_error_hook(log_file: Path | None = None) -> None:
     sys.excepthook = hook
 
 
-def start_window(args: argparse.Namespace) -> MainWindow | None:
+def start_window(args: argparse.Namespace) -> QMainWindow | None:
     """Open the database and show the window; None when the database cannot be opened
-    (the user has been told why)."""
+    (the user has been told why). On the force archive, HR's screens only."""
+    if isinstance(args.db, str) and args.db.lower().startswith(ARCHIVE_SCHEMES):
+        from ui.archive_window import start_archive_window
+
+        return start_archive_window(args.db, lambda: collect_profiles(args.profiles))
     db_path = Path(args.db) if args.db else paths.default_db_path()
     lock: WindowLock | None  # None: no lock file here, or another window holds it
     while True:

@@ -45,27 +45,32 @@ class SaveState(QLabel):
         self.setAccessibleName("Save state")
         self.setText("")
 
+    def _style(self, sheet: str) -> None:
+        """A style sheet re-styles the label (costly on each key): only when it changes."""
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+
     def saved(self) -> None:
         moment = datetime.now().strftime("%H:%M:%S")
         self.setText(f"✓ Saved {moment}")
-        self.setStyleSheet("color: #1b5e20;")
+        self._style("color: #1b5e20;")
         self.setAccessibleDescription(f"Saved at {moment}")
 
     def pending(self) -> None:
         self.setText("… Saving")
-        self.setStyleSheet("color: #6d4c00;")
+        self._style("color: #6d4c00;")
 
     def waiting(self, count: int) -> None:
         self.setText(
             f"⏳ Waiting: the database is in use by another program. {count} change(s) kept"
             " on screen, saved as soon as it is free"
         )
-        self.setStyleSheet("color: #6d4c00; font-weight: bold;")
+        self._style("color: #6d4c00; font-weight: bold;")
         self.setAccessibleDescription(f"Waiting to save {count} change(s)")
 
     def failed(self, message: str) -> None:
         self.setText(f"✗ Not saved: {message}")
-        self.setStyleSheet("color: #b00020; font-weight: bold;")
+        self._style("color: #b00020; font-weight: bold;")
         self.setAccessibleDescription(f"Not saved: {message}")
 
 

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.store import Store
 from ui import messages, shortcuts
 from ui.feedback import attempt
+from ui.fit import TITLE_BAR, ElidedLabel, PageScroll
 from ui.session_list import SessionList
 
 if TYPE_CHECKING:
@@ -37,8 +39,17 @@ if TYPE_CHECKING:
     from ui.scoring.interview_view import InterviewView
 
 FOLLOW_MS = 1000  # how often a read-only window looks for what the other window saved
+ADVANCE = "advance_after_classify"  # the setting's name among the store's states
 
 W = TypeVar("W", bound=QWidget)
+
+
+def advance_after_classify(store: Store) -> bool:
+    """Does classifying move the cursor to the next indicator? On unless turned off."""
+    try:
+        return store.get_state(ADVANCE, "1") != "0"
+    except sqlite3.Error:
+        return True
 
 
 class LazyTab(QWidget, Generic[W]):
@@ -79,10 +90,14 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.setWindowTitle(f"PCSO interview — {store.path.name}")
         self.session_list = SessionList(store, self.today)
-        self.undo_stack = QUndoStack(self)
+        self.undo_group = QUndoGroup(self)
         self.modes = QTabWidget()
         self.modes.setAccessibleName("Modes")
-        self.modes.addTab(self.session_list, "&Sessions")
+        # The tabs change by their Alt keys, Ctrl+L, or the mouse, never by taking the focus:
+        # a tab bar holding it swallowed interview keys and turned Right into "Profiles".
+        self.modes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.modes.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.modes.addTab(self.session_list, "Session &list")
         self.interview_tab = LazyTab(self._make_interview)
         self.modes.addTab(self.interview_tab, "&Interview")
         self.profiles_tab = LazyTab(self._make_profile_browser)
@@ -114,14 +129,70 @@ class MainWindow(QMainWindow):
             self._follow.setInterval(FOLLOW_MS)
             self._follow.timeout.connect(self._follow_other_window)
             self._follow.start()
-        self.db_label = QLabel(f"Database: {store.path}")
-        self.statusBar().addPermanentWidget(self.db_label)
+        self.db_label = ElidedLabel(f"Database: {store.path}")
+        self.db_label.setAccessibleName("Database")
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.modes.currentChanged.connect(self._mode_shown)
         self.session_list.new_requested.connect(self.new_session)
         self.session_list.open_requested.connect(self.open_session)
         self._build_menus()
-        self.resize(1366, 768)
+        self.fit_to_screen()
         self.session_list.refresh()
         self.restore_last_session()
+
+    def fit_to_screen(self) -> None:
+        """1366x768 where it fits with room for the title bar; otherwise the screen's usable
+        area (maximized), so that the status bar is never pushed off a laptop's screen."""
+        available = self.screen().availableGeometry()
+        wanted_width, wanted_height = 1366, 768
+        if available.width() >= wanted_width and available.height() >= wanted_height + TITLE_BAR:
+            self.resize(wanted_width, wanted_height)
+            return
+        self.resize(
+            min(wanted_width, available.width()),
+            min(wanted_height, available.height() - TITLE_BAR),
+        )
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _mode_shown(self) -> None:
+        """The status bar: the interview's next step and save state while it is shown (its
+        own line saved for the indicators); the database's path otherwise."""
+        interview = self.modes.currentWidget() is self.interview_tab
+        view = self.interview_tab.widget
+        if view is not None:
+            view.hint.setVisible(interview)
+            view.save_state.setVisible(interview)
+        self.db_label.setVisible(not interview or view is None)
+        self._focus_mode()
+
+    def _focus_mode(self) -> None:
+        """The keys go into the mode shown (its first control, or the interview's page): the
+        mode tabs never hold them, and a control hidden with the last mode gave them up."""
+        page = self.modes.currentWidget()
+        if page is None:
+            return
+        view = self.interview_tab.widget
+        if page is self.interview_tab and view is not None and view.session is not None:
+            view.focus_page()
+            return
+        if page is self.session_list:  # the list: Up, Down and Enter open a session
+            self.session_list.view.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and page.isAncestorOf(focus):
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and widget is not None:
+            takes_focus = widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+            if (
+                takes_focus
+                and widget.isVisible()
+                and widget.isEnabled()
+                and page.isAncestorOf(widget)
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _follow_other_window(self) -> None:
         try:
@@ -139,9 +210,12 @@ class MainWindow(QMainWindow):
         from ui.scoring.interview_view import InterviewView
 
         view = InterviewView(
-            self.store, undo_stack=self.undo_stack, read_only=bool(self.store.read_only_reason)
+            self.store, undo_group=self.undo_group, read_only=bool(self.store.read_only_reason)
         )
         view.session_changed.connect(self.session_list.changed)
+        view.status_into(self.statusBar())
+        self._mode_shown()
+        view.area_page.advance = self.advance_action.isChecked()
         return view
 
     @property
@@ -171,7 +245,7 @@ class MainWindow(QMainWindow):
 
             browser = HrBrowser(self.store, self.profiles, user)
             browser.changed.connect(self.session_list.changed)
-            return browser
+            return PageScroll(browser)  # scrolls on a small or scaled screen
 
         return HrGate(self.hr_session, build)
 
@@ -181,7 +255,7 @@ class MainWindow(QMainWindow):
         def build(_user: User) -> QWidget:
             from ui.hr.statistics_view import StatisticsView
 
-            return StatisticsView(self.store, self.profiles)
+            return PageScroll(StatisticsView(self.store, self.profiles))
 
         return HrGate(self.hr_session, build)
 
@@ -190,7 +264,9 @@ class MainWindow(QMainWindow):
         return self.profiles_tab.ensure()
 
     def _build_menus(self) -> None:
-        session_menu = self.menuBar().addMenu("&Session")
+        # Unique Alt keys on every screen (tests/ui/test_keyboard_reach.py lists them): the menu
+        # is File, so that Alt+S is the Sign button's on the sign-off page.
+        session_menu = self.menuBar().addMenu("&File")
         add = self._add_action
         add(session_menu, "&New session…", self.new_session, shortcuts.NEW_SESSION)
         add(
@@ -209,14 +285,26 @@ class MainWindow(QMainWindow):
         session_menu.addSeparator()
         add(session_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        # Undo acts on the page shown (each area, Consensus) and names it.
+        undo = self.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
+        edit.addSeparator()
+        self.advance_action = edit.addAction("&Move to the next indicator after classifying")
+        self.advance_action.setCheckable(True)
+        self.advance_action.setChecked(advance_after_classify(self.store))
+        self.advance_action.toggled.connect(self._set_advance)
         help_menu = self.menuBar().addMenu("&Help")
         add(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
+
+    def _set_advance(self, on: bool) -> None:
+        """A setting of this installation, kept in its database like the last page open."""
+        attempt(self, lambda: self.store.set_state(ADVANCE, "1" if on else "0"), loud=False)
+        if self.interview_tab.widget is not None:
+            self.interview.area_page.advance = on
 
     @staticmethod
     def _add_action(

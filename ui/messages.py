@@ -7,25 +7,48 @@ which these call at the moment they are used.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
+
+
+@contextmanager
+def focus_kept() -> Iterator[None]:
+    """The keys go back where they were once a box has closed: the window that had them is
+    active again and the same control has the focus (a box once left it on the mode tabs or
+    nowhere, and the next keys were lost)."""
+    before = QApplication.focusWidget()
+    try:
+        yield
+    finally:
+        if before is not None and isValid(before) and before.isVisible() and before.isEnabled():
+            window = before.window()
+            window.activateWindow()
+            window.raise_()
+            before.setFocus()
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.information(parent, title, text)
+    with focus_kept():
+        QMessageBox.information(parent, title, text)
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.warning(parent, title, text)
+    with focus_kept():
+        QMessageBox.warning(parent, title, text)
 
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.critical(parent, title, text)
+    with focus_kept():
+        QMessageBox.critical(parent, title, text)
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
@@ -33,5 +56,6 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.No)
+    with focus_kept():
+        answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.No)
     return answer == buttons.Yes

@@ -8,8 +8,10 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QDateEdit,
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -32,7 +33,10 @@ from pcso_interview.campaigns import default_campaign
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.profiles import Profile
 from pcso_interview.session import MAX_PANEL, Member, Role, check_panel
+from ui.fit import TITLE_BAR, PageScroll
 from ui.table_model import Column, Index, RowsModel
+
+STACK_BELOW_WIDTH = 880  # narrower than this, the questions go below the form
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ class NewSession:
 
 @dataclass
 class QuestionRow:
-    area_id: str
+    area_id: str  # the question's key: the area's id, or "area-id#2" for its second question
     area_name: str
     question: str
 
@@ -90,7 +94,7 @@ class DateEdit(QDateEdit):
 
 
 def profile_label(profile: Profile) -> str:
-    return f"{profile.force} · {profile.role_title} · {profile.grade} · {profile.framework.upper()}"
+    return f"{profile.force} · {profile.role_title} · {profile.grade} · {profile.framework_label}"
 
 
 class NewSessionDialog(QDialog):
@@ -112,6 +116,11 @@ class NewSessionDialog(QDialog):
 
         self.profile_box = QComboBox()
         self.profile_box.setAccessibleName("Profile")
+        # As wide as the form gives it, not as its longest entry: the questions keep their half.
+        self.profile_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.profile_box.setMinimumContentsLength(24)
         for p in profiles:
             self.profile_box.addItem(profile_label(p), p.id)
         self.plan_label = QLabel()
@@ -128,17 +137,27 @@ class NewSessionDialog(QDialog):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         day = today or date.today()
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        # The fields inside have names of their own for screen readers.
+        inner_date = self.date_edit.findChild(QLineEdit)
+        if inner_date is not None:
+            inner_date.setAccessibleName("Interview date")
         self.venue = QComboBox()
         self.venue.setEditable(True)
         self.venue.setAccessibleName("Venue")
         self.venue.addItems(list(recent_venues))
         self.venue.setCurrentText(recent_venues[0] if recent_venues else "")
+        venue_field = self.venue.lineEdit()
+        if venue_field is not None:
+            venue_field.setAccessibleName("Venue")
 
         # The campaign: by default the profile's force and role and the interview's month,
         # following the profile and the date until someone chooses or types another.
         self.campaign = QComboBox()
         self.campaign.setEditable(True)
         self.campaign.setAccessibleName("Campaign")
+        line = self.campaign.lineEdit()
+        if line is not None:  # the text typed: named for a screen reader too
+            line.setAccessibleName("Campaign")
         self.campaign.setToolTip(
             "The recruitment round this interview belongs to; HR can move it later."
         )
@@ -196,6 +215,8 @@ class NewSessionDialog(QDialog):
         self.questions_view.setAccessibleName("Questions asked per area")
         self.questions_view.setModel(self.questions)
         self.questions_view.verticalHeader().setVisible(False)
+        self.questions_view.setWordWrap(True)  # a long question wraps; it is never cut off
+        self.questions_view.setTabKeyNavigation(False)
         self.questions_view.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
         )
@@ -224,11 +245,18 @@ class NewSessionDialog(QDialog):
         left.addLayout(form)
         left.addWidget(panel_box)
         left.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addWidget(questions_box, 1)
+        # Side by side; one above the other on a narrow (small or scaled) screen, where the
+        # whole form scrolls rather than run off it.
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.addLayout(left, 1)
+        self.columns.addWidget(questions_box, 1)
+        content = QWidget()
+        content.setLayout(self.columns)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.form_scroll = PageScroll(content)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addWidget(self.form_scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.profile_box.currentIndexChanged.connect(self._profile_changed)
@@ -247,7 +275,28 @@ class NewSessionDialog(QDialog):
         order += [self.chair_group.button(0), self.questions_view]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
-        self.resize(1100, 560)
+        # Each question's row as tall as its wrapped text.
+        header = self.questions_view.horizontalHeader()
+        header.sectionResized.connect(lambda *_: self.questions_view.resizeRowsToContents())
+        self.questions.dataChanged.connect(lambda *_: self.questions_view.resizeRowsToContents())
+        self.questions.modelReset.connect(self.questions_view.resizeRowsToContents)
+        self.questions_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self._fit_to_screen()
+        # The candidate's name is the first thing typed (the profile is usually the same all
+        # day, and typing into the profile box opened its list).
+        self.candidate_name.setFocus()
+
+    def _fit_to_screen(self) -> None:
+        """1100x560 where the screen has room for it (and its title bar), else the screen."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1100, screen.width()), min(560, screen.height() - TITLE_BAR))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        across = event.size().width() >= STACK_BELOW_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     @property
     def profile(self) -> Profile:
@@ -279,12 +328,15 @@ class NewSessionDialog(QDialog):
         names = ", ".join(a.name for a in profile.planned_areas)
         self.plan_label.setText(f"Graded at interview: {names}")
         old = {r.area_id: r.question for r in self.questions.rows}
-        self.questions.set_rows(
-            [
-                QuestionRow(a.id, a.name, old.get(a.id) or profile.planned(a.id).question)
-                for a in profile.planned_areas
-            ]
-        )
+        rows = []
+        for planned in profile.plan:
+            name = profile.area(planned.area).name
+            keys = planned.question_keys
+            for number, key in enumerate(keys, start=1):
+                asked = planned.questions[number - 1] if number <= len(planned.questions) else ""
+                label = name if len(keys) == 1 else f"{name} (question {number})"
+                rows.append(QuestionRow(key, label, old.get(key) or asked))
+        self.questions.set_rows(rows)
 
     def _use_recent_panel(self, index: int) -> None:
         if index <= 0:

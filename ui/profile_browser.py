@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pcso_interview.profiles import Area, Criterion, Indicator, Profile
+from pcso_interview.scoring import number_text
 from ui.table_model import Column, RowsModel
 
 
@@ -34,7 +37,7 @@ def profiles_model(profiles: list[Profile]) -> RowsModel[Profile]:
             Column("Force", lambda p: p.force),
             Column("Role", lambda p: p.role_title),
             Column("Grade", lambda p: p.grade),
-            Column("Framework", lambda p: p.framework.upper()),
+            Column("Framework", lambda p: p.framework_label),
             Column("Areas", lambda p: len(p.areas), align_right=True),
             Column("Indicators", lambda p: p.indicator_count, align_right=True),
         ],
@@ -48,7 +51,14 @@ def indicators_model() -> RowsModel[IndicatorRow]:
             Column("Area", lambda r: r.area.name),
             Column("Kind", lambda r: r.area.kind),
             Column("No.", lambda r: r.number, align_right=True),
-            Column("Indicator", lambda r: r.indicator.text, tooltip=lambda r: r.indicator.text),
+            Column(
+                "Indicator",
+                # the stem the indicators complete, before the first: "We act with courage when we:"
+                lambda r: (
+                    (f"{r.area.stem} " if r.area.stem and r.number == 1 else "") + r.indicator.text
+                ),
+                tooltip=lambda r: f"{r.area.stem} {r.indicator.text}".strip(),
+            ),
             Column(
                 "Text from",
                 lambda r: "national CVF" if r.area.is_national else "this document",
@@ -62,7 +72,12 @@ def criteria_model() -> RowsModel[Criterion]:
     return RowsModel(
         [
             Column("Category", lambda c: c.category),
-            Column("Criterion", lambda c: c.text, tooltip=lambda c: c.text),
+            Column(
+                "Criterion",
+                lambda c: c.text,
+                tooltip=lambda c: f"{c.text}\n\n{c.description}" if c.description else c.text,
+            ),
+            Column("Description", lambda c: c.description, tooltip=lambda c: c.description),
             Column("Level", lambda c: c.level),
             Column("Essential / desirable", lambda c: c.requirement or "not stated"),
             Column("Assessed by", lambda c: ", ".join(c.assessed_by) or "not stated"),
@@ -108,17 +123,32 @@ class ProfileBrowser(QWidget):
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.indicators.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.criteria.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.criteria.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for view in (self.indicators, self.criteria):
             view.horizontalHeader().sectionResized.connect(
                 lambda *_, v=view: v.resizeRowsToContents()
             )
         tabs = QTabWidget()
-        tabs.addTab(self.indicators, "Areas and &indicators")
+        tabs.setAccessibleName("Profile details")
+        tabs.addTab(self.indicators, "Areas and in&dicators")
         tabs.addTab(self.criteria, "Role &criteria")
+        # A table sized while its tab was hidden has rows as tall as its narrowest layout.
+        tabs.currentChanged.connect(lambda _index: self._fit_rows())
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
-        details_layout.addWidget(self.summary)
+        # The summary scrolls rather than set the window's least height: a force's framework,
+        # sources and vetting level make it several lines on a small or scaled screen.
+        summary_area = QScrollArea()
+        summary_area.setWidget(self.summary)
+        summary_area.setWidgetResizable(True)
+        summary_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        summary_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lines = self.fontMetrics().lineSpacing()
+        summary_area.setMinimumHeight(2 * lines)
+        summary_area.setMaximumHeight(7 * lines)
+        details_layout.addWidget(summary_area)
         details_layout.addWidget(tabs, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.profile_list)
@@ -130,6 +160,11 @@ class ProfileBrowser(QWidget):
         if profiles:
             self.profile_list.selectRow(0)
 
+    def _fit_rows(self) -> None:
+        for view in (self.indicators, self.criteria):
+            if view.isVisible():
+                view.resizeRowsToContents()
+
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
         if rows:
@@ -137,15 +172,27 @@ class ProfileBrowser(QWidget):
 
     def show_profile(self, profile: Profile) -> None:
         planned = {p.area for p in profile.plan}
+        sources = "; ".join(
+            f"{s.title or s.file}{' (' + s.date + ')' if s.date else ''} — {s.file}"
+            for s in profile.sources
+        )
+        decimals = profile.decimal_weights
+        plan = ", ".join(
+            f"{profile.area(p.area).name} ×{number_text(p.weight, decimals=decimals)}"
+            + (f" (min {profile.scale.label(p.minimum)})" if p.minimum is not None else "")
+            for p in profile.plan
+        )
         self.summary.setText(
-            f"<b>{profile.force}</b> · {profile.role_title} · {profile.grade} · "
-            f"{profile.framework.upper()} level {profile.level}<br>"
-            f"Source: {profile.source_title or profile.source_file}"
-            f"{' (' + profile.source_date + ')' if profile.source_date else ''}"
-            f" — {profile.source_file}<br>"
-            f"Agreed grades: {profile.method} · pass mark {profile.pass_mark_percent}% · "
-            f"{profile.protective_marking} · kept {profile.retention_months} months"
-            + (f"<br><i>{profile.notes}</i>" if profile.notes else "")
+            f"<b>{escape(profile.force)}</b> · {escape(profile.role_title)} ·"
+            f" {escape(profile.grade)} · {escape(profile.framework_label)},"
+            f" {escape(profile.level_text)}"
+            + (f" · vetting: {escape(profile.vetting)}" if profile.vetting else "")
+            + f"<br>Source: {escape(sources)}<br>"
+            f"Scale: {escape(profile.scale.labels_text)} · agreed grades: {profile.method} ·"
+            f" pass mark {escape(profile.pass_mark_text)} · {escape(profile.protective_marking)} ·"
+            f" kept {profile.retention_months} months<br>"
+            f"At interview: {escape(plan)}"
+            + (f"<br><i>{escape(profile.notes)}</i>" if profile.notes else "")
         )
         self.indicator_model.set_rows(
             [
@@ -155,3 +202,4 @@ class ProfileBrowser(QWidget):
             ]
         )
         self.criteria_model.set_rows(list(profile.criteria))
+        self._fit_rows()

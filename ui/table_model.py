@@ -38,6 +38,21 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self._rows = list(rows)
         self.endResetModel()
 
+    def update_rows(self, rows: Sequence[Row]) -> None:
+        """The same rows, some changed: only the changed ones are redrawn, and the view keeps
+        its cursor and selection (a reset would redraw and measure every cell on each key)."""
+        rows = list(rows)
+        if len(rows) != len(self._rows):
+            self.set_rows(rows)
+            return
+        changed = [
+            n for n, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new
+        ]
+        self._rows = rows
+        if changed:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+
     def row(self, index: int) -> Row:
         return self._rows[index]
 

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from pcso_interview.store import opening
-from pcso_interview.store.chain import GENESIS, content_hash, link_hash
 from pcso_interview.store.records import LockedSessionError
 from pcso_interview.store.schema import SCHEMA_VERSION, build_migrations
 
 if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
+    from pcso_interview.session import Session
 
 Clock = Callable[[], datetime]
 
@@ -77,6 +77,10 @@ class Connection:
         # Loading a session while an older schema is migrated (migration 4 reads sign-offs
         # through the aggregate before migration 5 adds revisions).
         self.has_revisions = "revisions" in tables
+        # The session last read or changed here, and the stamp it was true at (see stamp()).
+        self._recent: tuple[tuple[int, int], Session] | None = None
+        # The session a change made in memory, and the change count it matches.
+        self._fresh: tuple[int, Session] | None = None
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now, thorough: bool = True) -> Self:
@@ -118,6 +122,17 @@ class Connection:
         what the writing window saves."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def stamp(self) -> tuple[int, int]:
+        """Changes with any commit of another connection (data_version) and with every row
+        this one writes (total_changes): a session read at one stamp is still true at it."""
+        return self.data_version(), self.conn.total_changes
+
+    def remember(self, session: Session) -> Session:
+        """The session just made in memory by a change: read again by the next key press
+        only if something else was written since (another window, another verb)."""
+        self._fresh = (self.conn.total_changes, session)
+        return session
+
     def backup(self, label: str = "start") -> Path | None:
         return opening.backup_database(self.path, label)
 
@@ -128,18 +143,24 @@ class Connection:
             raise opening.OpenElsewhereError(self.read_only_reason)
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
+        self._fresh = None
         try:
             yield iso(self.clock())
         except sqlite3.IntegrityError as exc:
+            self._recent = None
             conn.rollback()
             if "locked" in str(exc) or "append-only" in str(exc) or "never changes" in str(exc):
                 raise LockedSessionError(str(exc)) from None
             raise
         except BaseException:
+            self._recent = None
             conn.rollback()
             raise
         else:
             conn.commit()
+            fresh, self._fresh = self._fresh, None
+            if fresh is not None and fresh[0] == conn.total_changes:
+                self._recent = (self.stamp(), fresh[1])
 
     def _audit(
         self,
@@ -152,6 +173,10 @@ class Connection:
         new: object = "",
     ) -> None:
         """One link of the audit chain: its words, their hash, and the hash of the link."""
+        # Imported with the first change, not at start: hashlib and json (about 8 ms) are not
+        # needed to show the list of sessions.
+        from pcso_interview.store.chain import GENESIS, content_hash, link_hash
+
         words = [session_id, at, actor, action, subject, _text(old), _text(new)]
         row = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
         prev = row[0] if row else GENESIS

@@ -12,10 +12,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pcso_interview.lifecycle import SessionRuleError, transition_path
-from pcso_interview.scoring import Method
-from pcso_interview.session import SignMethod
 from pcso_interview.store.identity import Identity
-from pcso_interview.store.session_rows import check_details, search_text
+from pcso_interview.store.session_rows import check_details, check_question_key, search_text
 
 if TYPE_CHECKING:
     from pcso_interview.scoring import Classification
@@ -45,7 +43,7 @@ class Edits(Identity):
             self._audit(now, after.id, actor, "status", "session", previous.value, step.value)
             previous = step
         self._write_list_columns(now, after, target)
-        return replace(after, status=target, updated_at=now)
+        return self.remember(replace(after, status=target, updated_at=now))
 
     def classify(
         self,
@@ -153,6 +151,11 @@ class Edits(Identity):
             seen = session.has_submitted(member_id) and any(
                 (m.id, area_id) in session.grades for m in session.panel if m.id != member_id
             )
+            scale = session.profile.scale
+
+            def shown(value: int | None) -> str:  # as the scale writes it: "3", or "B"
+                return "" if value is None else scale.label(value)
+
             if seen and old is not None:
                 # Changed after its member could see the others' grades: kept, shown, audited.
                 self.conn.execute(
@@ -166,8 +169,8 @@ class Edits(Identity):
                     actor or member.name,
                     "grade after reveal",
                     f"{member_id}/{area_id}",
-                    old,
-                    grade,
+                    shown(old),
+                    shown(grade),
                 )
             if grade is None:
                 self.conn.execute(
@@ -187,8 +190,8 @@ class Edits(Identity):
                 actor or member.name,
                 "grade",
                 f"{member_id}/{area_id}",
-                old,
-                grade,
+                shown(old),
+                shown(grade),
             )
             # A recorded revision is read back with the rest; otherwise the change is made here.
             after = (
@@ -199,7 +202,7 @@ class Edits(Identity):
     def set_question(self, session_id: str, area_id: str, question: str, actor: str = "") -> None:
         with self._write() as now:
             session = self._editable(session_id)
-            session.profile.planned(area_id)
+            check_question_key(session.profile, area_id)  # the question's key, in fact
             old = session.questions.get(area_id, "")
             if old == question:
                 return
@@ -266,11 +269,7 @@ class Edits(Identity):
             actor = actor or session.chair.name
             area = session.profile.area(area_id)
             session.profile.planned(area_id)
-            if session.profile.method is not Method.CONSENSUS:
-                raise SessionRuleError(
-                    f"This profile derives agreed grades by the {session.profile.method!r} "
-                    "method; there is nothing for the chair to record."
-                )
+            session.check_chair_agrees()
             if grade is not None:
                 session.check_grade(grade)
             if grade is not None and not session.all_graded(area_id):
@@ -282,6 +281,7 @@ class Edits(Identity):
                     f" (still to grade: {waiting})."
                 )
             old = session.agreed.get(area_id)
+            scale = session.profile.scale  # the audit writes a grade as its label: "3", or "B"
             if grade is None:
                 self.conn.execute(
                     "DELETE FROM agreed WHERE session_id = ? AND area_id = ?",
@@ -300,8 +300,8 @@ class Edits(Identity):
                 actor,
                 "agree",
                 area.name,
-                f"{old.grade} {old.rationale}".strip() if old else "",
-                f"{grade} {rationale}".strip() if grade is not None else "",
+                f"{scale.label(old.grade)} {old.rationale}".strip() if old else "",
+                f"{scale.label(grade)} {rationale}".strip() if grade is not None else "",
             )
             after = session.with_agreed(area_id, grade, rationale)
             return self._after_change(now, session, actor, after)
@@ -319,7 +319,7 @@ class Edits(Identity):
         """One member signs, proving it is them with their PIN (``secret``) where PINs are in
         use; when the last one signs the session is locked and digested."""
         from pcso_interview.credentials import IdentityError, same_name
-        from pcso_interview.session import DECLARATION, digest
+        from pcso_interview.session import DECLARATION, SignMethod, digest
 
         if not typed_name.strip() and not signature_png_b64:
             raise SessionRuleError("Sign by drawing a signature or typing your name.")
@@ -427,8 +427,10 @@ class Edits(Identity):
                 here.check_grade(grade)
                 old_grade = here.grades.get(key)
                 if old_grade is not None and old_grade != grade:
+                    label = here.profile.scale.label
                     conflicts.append(
-                        f"{member.name}, grade for {key[1]}: here {old_grade}, in the file {grade}"
+                        f"{member.name}, grade for {key[1]}: here {label(old_grade)},"
+                        f" in the file {label(grade)}"
                     )
             if conflicts:
                 return conflicts

@@ -192,13 +192,18 @@ def prepare_path(path: Path, *, thorough: bool = True) -> int | None:
     return version
 
 
+# Every commit reaches the disk before the app goes on: a laptop that loses power mid-interview
+# loses nothing. (The test suite lowers it to NORMAL, which a killed process also survives.)
+SYNCHRONOUS = "FULL"
+
+
 def configure(conn: sqlite3.Connection) -> None:
     """WAL, full sync (a laptop that dies mid-interview loses nothing), foreign keys on."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise StoreError(f"Could not switch the database to WAL mode (got {mode}).")
-    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
     conn.execute("PRAGMA foreign_keys = ON")
     # Deleted content is overwritten with zeros, not left in free pages (purge, and old text
     # replaced as notes are typed).

@@ -33,7 +33,7 @@ class SessionRow(NamedTuple):
     chair_name: str
     status: str
     outcome: str
-    weighted_total: int
+    weighted_total: int | float  # tenths with decimal weights
     percentage: str
     version: int
     venue: str = ""

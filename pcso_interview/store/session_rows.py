@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from pcso_interview.lifecycle import SessionRuleError, Status
@@ -90,12 +91,13 @@ class SessionRecords(Connection):
             )
             self._insert_members(new_id, members)
             self._insert_campaign(new_id, campaign)
-            for area_id, question in (questions or {}).items():
-                profile.planned(area_id)
+            for key, question in (questions or {}).items():
+                check_question_key(profile, key)
                 if question.strip():
+                    # area_id holds the question's key: an area's second question is "id#2"
                     self.conn.execute(
                         "INSERT INTO questions (session_id, area_id, question) VALUES (?,?,?)",
-                        [new_id, area_id, question],
+                        [new_id, key, question],
                     )
             self._audit(
                 now,
@@ -158,6 +160,17 @@ class SessionRecords(Connection):
         raise UnknownSessionError(f"No session with id or candidate reference {key!r}.")
 
     def load(self, session_id: str) -> Session:
+        """The session as stored. The one last read or changed through this connection is
+        kept while nothing has been written since, so a key press reads it once, not twice."""
+        stamp = self.stamp()  # before reading: a commit elsewhere meanwhile reads it again
+        recent = self._recent
+        if recent is not None and recent[0] == stamp and recent[1].id == session_id:
+            return recent[1]
+        session = self._read(session_id)
+        self._recent = (stamp, session)
+        return session
+
+    def _read(self, session_id: str) -> Session:
         from pcso_interview.scoring import Classification
         from pcso_interview.session import Agreed, Mark, Member, Revision, Session, SignOff
 
@@ -371,7 +384,7 @@ class SessionRecords(Connection):
                 session.chair.name,
                 session.version,
                 outcome.result.value,
-                outcome.weighted_total,
+                column_total(outcome.weighted_total),
                 outcome.percentage_text,
                 profile.retention_months,
                 search_text(session.candidate_name, session.candidate_ref, session.panel),
@@ -476,19 +489,26 @@ class SessionRecords(Connection):
                 )
 
     def _write_list_columns(self, now: str, session: Session, status: Status) -> None:
-        """The status and outcome columns the lists filter on, as the session's marks say."""
+        """The status and outcome columns the lists filter on, as the session's marks say.
+        Only the columns whose stored value differs are set, so that a key press that moves
+        neither status nor outcome rewrites no page of their indexes."""
         outcome = session.outcome
+        values: dict[str, object] = {
+            "status": status.value,
+            "outcome": outcome.result.value,
+            "weighted_total": column_total(outcome.weighted_total),
+            "percentage": outcome.percentage_text,
+        }
+        stored = self._one(
+            "SELECT status, outcome, weighted_total, percentage FROM sessions WHERE id = ?",
+            [session.id],
+        )
+        if stored is not None:
+            values = {name: value for name, value in values.items() if stored[name] != value}
+        values["updated_at"] = now
+        assignments = ", ".join(f"{name} = ?" for name in values)
         self.conn.execute(
-            "UPDATE sessions SET status = ?, outcome = ?, weighted_total = ?, percentage = ?,"
-            " updated_at = ? WHERE id = ?",
-            [
-                status.value,
-                outcome.result.value,
-                outcome.weighted_total,
-                outcome.percentage_text,
-                now,
-                session.id,
-            ],
+            f"UPDATE sessions SET {assignments} WHERE id = ?", [*values.values(), session.id]
         )
 
     def _lock_signed(
@@ -545,6 +565,13 @@ class SessionRecords(Connection):
         )
 
 
+def column_total(total: Fraction | int) -> int | float:
+    """The weighted total for the list's column, which sorts by it: an integer, or with
+    decimal weights its tenths as a float (13.5; shown from the outcome's own text)."""
+    exact = Fraction(total)
+    return exact.numerator if exact.denominator == 1 else float(exact)
+
+
 def search_text(name: str, ref: str, panel: Iterable[Member]) -> str:
     return " ".join([name, ref, *(m.name for m in panel)]).casefold()
 
@@ -555,6 +582,16 @@ def _sheet_record(content: dict[str, Any]) -> bytes:
     from pcso_interview.session import canonical_json, digest
 
     return zlib.compress(canonical_json({**content, "profile": digest(content["profile"])}), 6)
+
+
+def check_question_key(profile: Profile, key: str) -> None:
+    """A question key names a planned area's question: 'area-id', or 'area-id#2' for the
+    second of an area the profile gives two or more questions."""
+    from pcso_interview.profiles import question_key_area
+
+    planned = profile.planned(question_key_area(key))
+    if key not in planned.question_keys:
+        raise SessionRuleError(f"The profile has no question {key!r}.")
 
 
 def check_details(candidate_name: str, candidate_ref: str, day: str) -> None:

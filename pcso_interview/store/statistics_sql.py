@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pcso_interview.scoring import Method
-from pcso_interview.session import Role
 from pcso_interview.store.connection import Connection, profile_from_json
 
 if TYPE_CHECKING:
@@ -22,7 +20,8 @@ class StatisticsSql(Connection):
         self, profile_id: str, date_from: str = "", date_to: str = ""
     ) -> list[StatSession]:
         """Signed sessions of a profile in a date range, as the statistics need them."""
-        from pcso_interview.scoring import derived_agreed_grade
+        from pcso_interview.scoring import Method, derived_agreed_grade
+        from pcso_interview.session import Role
         from pcso_interview.statistics import Assessor, StatSession
 
         where = "s.profile_id = ? AND s.status = 'signed'"

@@ -210,7 +210,7 @@ LINE = re.compile(r"^error: (?P<file>.+?): at (?P<where>\$\S*): (?P<message>.+)$
 
 
 def set_weight(prof: dict) -> None:
-    prof["interview_plan"][0]["weight"] = 1.5
+    prof["interview_plan"][0]["weight"] = 1.25
 
 
 def set_pass_mark(prof: dict) -> None:
@@ -218,7 +218,11 @@ def set_pass_mark(prof: dict) -> None:
 
 
 PROFILE_EDITS = {
-    "weight-1.5": (set_weight, ".interview_plan[0].weight", "1.5 is not of type 'integer'"),
+    "weight-1.25": (
+        set_weight,
+        ".interview_plan[0].weight",
+        "weight 1.25 has more than 1 decimal place",
+    ),
     "pass-mark-500": (
         set_pass_mark,
         ".outcome_rule.pass_mark_percent",
@@ -266,6 +270,24 @@ def test_a_session_files_profile_is_checked_like_profiles_check(
     assert checked["file"] == str(profiles_file)
     assert checked["where"] == f"$.profiles[0]{where}"
     assert checked["message"] == found["message"]
+
+
+def test_a_decimal_written_as_a_number_in_a_session_files_profile_is_refused(
+    built, target, tmp_path, capsys
+):
+    """A force file may write a weight of 1.5; the copy a session keeps holds it as "1.5" (the
+    digest's canonical JSON has no floats), so a number there was written by someone else."""
+    data = loaded(built, "open.json")
+    data["session"]["profile"]["interview_plan"][0]["weight"] = 1.5
+    path = write(tmp_path / "float-weight.json", data)
+    line = refused_import(capsys, target, path)
+    assert line == (
+        f"error: {path}: at $.session.profile.interview_plan[0].weight: canonical JSON holds"
+        ' integers and strings only, not 1.5 (the app writes a decimal as text, e.g. "1.5")'
+    )
+    data["session"]["profile"]["interview_plan"][0]["weight"] = "1.5"
+    status, _, err = cli(capsys, "--db", target, "import", write(tmp_path / "text.json", data))
+    assert (status, err) == (0, "")
 
 
 def test_the_unedited_unsigned_session_file_imports(built, target, capsys):

@@ -111,6 +111,14 @@ def test_indicator_and_criterion_text_is_verbatim(builtin_profiles, profile_id):
     missing += [
         f"criterion {c.id}: {c.text}" for c in profile.criteria if normalise(c.text) not in own
     ]
+    missing += [
+        f"criterion {c.id} description: {c.description}"
+        for c in profile.criteria
+        if c.description and normalise(c.description) not in own
+    ]
+    missing += [f"stem of {a.id}: {a.stem}" for a in profile.areas if a.stem and a.stem not in own]
+    if profile.vetting and normalise(profile.vetting) not in own:
+        missing.append(f"vetting: {profile.vetting}")
     assert not missing, f"{profile_id}: text not found in its source:\n" + "\n".join(missing)
 
 
@@ -215,6 +223,48 @@ def test_kent_technical_skills_have_levels(builtin_profiles):
     assert levels["Community Partnerships"] == "3"
     assert levels["ECYPM"] == "4"
     assert all(levels.values())
+
+
+def test_kent_technical_skills_keep_their_descriptions(builtin_profiles):
+    """Kent describes each technical skill under its name and level; the description is the
+    document's own paragraph, verbatim, the one that follows the 'Name (Level n)' line."""
+    kent = builtin_profiles.get("kent-crime-prevention-pcso")
+    lines = (SOURCES_DIR / KENT_FILE).read_text(encoding="utf-8").splitlines()
+    skills = [c for c in kent.criteria if c.category == "technical-skill" and c.level.isdigit()]
+    assert len(skills) == 16
+    for skill in skills:
+        heading = lines.index(f"{skill.text} (Level {skill.level})")
+        following = next(line for line in lines[heading + 1 :] if line.strip())
+        assert skill.description == following.strip(), skill.id
+    partnerships = next(c for c in skills if c.id == "community-partnerships")
+    assert partnerships.description.startswith(
+        "Work with the community partners and other agencies to solve community problems"
+    )
+
+
+def test_gwent_welsh_is_desirable_as_its_text_says(builtin_profiles):
+    """'Level 1 welsh (training will be given). Fluency in welsh desirable.': the only
+    requirement the document states for it is desirable, so it is not marked essential."""
+    gwent = builtin_profiles.get("gwent-cso")
+    welsh = {c.id: c for c in gwent.criteria if "welsh" in c.text.lower()}
+    assert welsh["welsh-level-1"].text.endswith("Fluency in welsh desirable.")
+    assert welsh["welsh-level-1"].requirement == "desirable"
+    assert welsh["welsh-speaking"].requirement == "desirable"
+
+
+@pytest.mark.parametrize(
+    ("profile_id", "vetting"),
+    [
+        ("gwent-cso", "RV"),
+        ("south-wales-pcso", "RV/CTC – Recruitment Vetting/ Counter Terrorism Check"),
+        ("band-2e-pcso", ""),
+        ("grade-c-pcso", ""),
+        ("kent-crime-prevention-pcso", "Recruitment Vetting (RV)"),
+    ],
+)
+def test_vetting_level_as_each_document_gives_it(builtin_profiles, profile_id, vetting):
+    """Three documents name a vetting level (in their own words); two say nothing."""
+    assert builtin_profiles.get(profile_id).vetting == vetting
 
 
 # --- defaults ------------------------------------------------------------------------------------

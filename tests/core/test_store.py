@@ -940,7 +940,40 @@ def test_every_change_returns_the_session_as_the_database_now_holds_it(store):
         lambda: store.classify(sid, "m1", first, "demonstrated"),  # no change at all
         lambda: store.grade(sid, "m1", area.id, None),
     ]
-    for step in steps:
-        returned = step()
-        assert returned == store.load(sid)
-        assert returned.status == store.load(sid).status
+    other = Store.open(store.path)  # a connection of its own: nothing kept from this one
+    try:
+        for step in steps:
+            returned = step()
+            assert returned == other.load(sid)
+            assert store.load(sid) == other.load(sid)
+    finally:
+        other.close()
+
+
+def test_a_session_kept_between_key_presses_is_read_again_after_any_other_write(store):
+    """The session last changed is kept so the next key press need not read it; anything
+    written since (another connection, plain sqlite3, a change that failed) is seen."""
+    sid = new_session(store)
+    first = store.load(sid).planned_areas[0].indicators[0].id
+    store.note(sid, "m1", first, "Kept.")
+    assert store.load(sid) is store.load(sid)  # kept: not read again
+
+    other = sqlite3.connect(store.path)
+    with other:
+        other.execute(
+            "UPDATE marks SET note = 'Written elsewhere.'"
+            " WHERE session_id = ? AND member_id = 'm1'",
+            [sid],
+        )
+    other.close()
+    assert store.load(sid).mark("m1", first).note == "Written elsewhere."
+
+    store.note(sid, "m1", first, "Back here.")
+    with pytest.raises(SessionRuleError):
+        store.grade(sid, "m1", store.load(sid).planned_areas[0].id, 99)
+    assert store.load(sid).mark("m1", first).note == "Back here."
+
+    second = Store.open(store.path)
+    second.note(sid, "m1", first, "From a second window.")
+    second.close()
+    assert store.load(sid).mark("m1", first).note == "From a second window."

@@ -202,3 +202,22 @@ def test_two_processes_writing_at_once_lose_nothing(setup):
     finally:
         conn.close()
     assert per_member == {"m1": calls, "m2": calls}  # every call changed something, all kept
+
+
+def test_the_app_syncs_every_commit_to_disk(tmp_path):
+    """The suite lowers synchronous to NORMAL for speed (tests/conftest.py); the app, in a
+    process of its own, runs with FULL, so that a power cut loses no returned change."""
+    probe = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from pathlib import Path\n"
+        "from pcso_interview.store import Store\n"
+        "store = Store.open(Path(sys.argv[2]))\n"
+        "print(store.conn.execute('PRAGMA synchronous').fetchone()[0])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(REPO_ROOT), str(tmp_path / "app.db")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "2"  # FULL

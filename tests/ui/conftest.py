@@ -1,8 +1,11 @@
-"""Qt runs offscreen in every UI test; each test gets its own temporary database."""
+"""Qt runs offscreen in every UI test, on the screen of a usual panel laptop (1366x768); each
+test gets its own temporary database."""
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -15,6 +18,22 @@ from pcso_interview.profiles import Profile, load_profiles
 from pcso_interview.session import Member
 from pcso_interview.store import Store
 from ui.main_window import MainWindow
+
+LAPTOP_SCREEN = (1366, 768)
+
+
+@pytest.fixture(scope="session")
+def qapp_args():
+    """The offscreen platform with one 1366x768 screen (its default is 800x600): the window
+    opens as it does on a usual panel laptop. -platform wins over QT_QPA_PLATFORM, which
+    some test modules set for the processes they start."""
+    width, height = LAPTOP_SCREEN
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height}
+    screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    config = os.path.join(tempfile.mkdtemp(prefix="pcso-screen-"), "screen.json")
+    with open(config, "w", encoding="utf-8") as file:
+        json.dump({"synthesizedScreens": False, "screens": [screen]}, file)
+    return ["pytest-qt-qapp", "-platform", f"offscreen:configfile={config}"]
 
 
 @pytest.fixture

@@ -144,7 +144,7 @@ def test_a_grade_off_the_scale_is_refused_in_words_and_a_rationale_waits_for_a_g
     press("Ctrl+K")
     press("7")
     press("Return")
-    assert len(warnings_shown) == 1
+    qtbot.waitUntil(lambda: len(warnings_shown) == 1)  # said once the editor has closed
     assert "7 is not a grade on this scale (1, 2, 3, 4, 5)." in warnings_shown[0]
     assert store.load(session_id).agreed_grade(first.id) is None
 

@@ -128,6 +128,26 @@ def test_first_show_lists_every_session_newest_first_with_the_count(browser, db_
     assert model_ids(browser) == ids(db_path)
 
 
+def mnemonics(widget) -> list[str]:
+    """The Alt+letter of each labelled button and label in a widget, lower case."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    found = []
+    for child in [*widget.findChildren(QAbstractButton), *widget.findChildren(QLabel)]:
+        text = child.text().replace("&&", "")
+        if "&" in text:
+            found.append(text[text.index("&") + 1].casefold())
+    return found
+
+
+def test_no_two_buttons_of_the_hr_browser_share_an_alt_letter(browser):
+    """An admin's laptop shows every button (Import, Send to force archive, the admin's own)."""
+    assert all(not b.isHidden() for b in browser.actions.values())
+    letters = mnemonics(browser)
+    assert sorted(letters) == sorted(set(letters)), letters
+    assert "v" in letters  # Send to force archi&ve…
+
+
 def type_filter(qtbot, browser: HrBrowser, text: str) -> None:
     """Type as a person does, then wait for the debounce to apply it."""
     browser.text.setFocus()

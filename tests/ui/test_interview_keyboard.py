@@ -80,8 +80,7 @@ def score_all_areas(qtbot, window, grades: dict[int, int]) -> None:
         assert view.page_key == area.id
         assert focused() is view.area_page.table
         for n in range(len(area.indicators)):
-            press("D" if n % 3 else "P")
-            press("Down")
+            press("D" if n % 3 else "P")  # classifies and moves on to the next indicator
         press(str(grades.get(index, 3)))
         press("Ctrl+PgDown")
 

@@ -11,7 +11,7 @@ from tests.ui.conftest import ANN, BOB, TODAY
 from ui.new_session_dialog import QuestionRow, QuestionsModel
 from ui.scoring.area_page import IndicatorMark, IndicatorsModel
 from ui.scoring.consensus_page import ConsensusModel
-from ui.scoring.interview_view import CONSENSUS, SIGNOFF, NavRow, nav_model
+from ui.scoring.pages import NavRow, Page, nav_model
 from ui.scoring.signoff_page import signoff_model
 from ui.session_list import SessionList, session_list_model
 
@@ -100,8 +100,8 @@ def test_nav_model(model_check):
     model.set_rows(
         [
             NavRow("emotionally-aware", "We are emotionally aware", ("✓", "·")),
-            NavRow(CONSENSUS, "Consensus", ()),
-            NavRow(SIGNOFF, "Sign-off", ()),
+            NavRow(Page.CONSENSUS, "Consensus", ()),
+            NavRow(Page.SIGNOFF, "Sign-off", ()),
         ]
     )
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [

@@ -28,9 +28,9 @@ def test_close_mid_scoring_then_reopen_on_the_same_file(
     press("Ctrl+PgDown")
     assert view.page_key == third.id
     assert focused() is view.area_page.table
-    press("D")
-    press("Down")
+    press("D")  # and on to the next indicator
     press("P")
+    press("Up")  # back to the second indicator, for its note
     press("4")
     press("Return")
     assert focused() is view.area_page.note

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -31,6 +32,7 @@ from pcso_interview.profiles import ProfileSet
 from pcso_interview.session import Session
 from pcso_interview.store import SessionGroup, SessionQuery, SessionRow, Store
 from pcso_interview.store.identity import User
+from pcso_interview.store.reading import SessionReader
 from reports.issue import issue_combined, issue_folder
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
@@ -43,10 +45,14 @@ from ui.hr.sessions_model import PagedSessionsModel
 from ui.reason_dialog import ReasonDialog
 from ui.table_model import Column, RowsModel
 
+if TYPE_CHECKING:
+    from pcso_interview.store.archive.push import PushReport
+
 TEXT_DELAY_MS = 150
 PAGE_ROWS = 100  # a selection up to this size is read from the rows on screen
 DATA_ACTIONS = ("import", "equality", "purge", "pin", "account")  # the second row of buttons
 FAILURES_LISTED = 15  # in the one summary after reopening or withdrawing a selection
+ARCHIVE_URL_STATE = "archive.url"  # the last force archive sent to (no password: never kept)
 OUTCOMES = [
     ("Any outcome", ""),
     ("Pass", "pass"),
@@ -59,7 +65,7 @@ UNMATCHED_LISTED = 15  # references of an equality import that match no session,
 Ranges = list[tuple[int, int]]  # selected rows, first and last of each run
 
 
-def selected_ids(reader: Store, query: SessionQuery, ranges: Ranges) -> list[str]:
+def selected_ids(reader: SessionReader, query: SessionQuery, ranges: Ranges) -> list[str]:
     """The ids of the selected rows, in the list's order, from the database's own ordering of
     the query: one query however many rows are selected (on a job's own connection)."""
     every = reader.session_ids(query)
@@ -89,10 +95,16 @@ class HrBrowser(QWidget):
     changed = Signal()  # something was reopened, withdrawn or purged
 
     def __init__(
-        self, store: Store, profiles: ProfileSet, user: User, parent: QWidget | None = None
+        self,
+        store: SessionReader,
+        profiles: ProfileSet,
+        user: User,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.store = store
+        # On the force archive HR reads, reprints and exports; changes are made on laptops.
+        self.on_archive = not isinstance(store, Store)
         self.user = user  # the signed-in HR account: every action is audited in its name
         self.text = QLineEdit()
         self.text.setPlaceholderText("Candidate, reference or panel member")
@@ -126,7 +138,7 @@ class HrBrowser(QWidget):
             self.grouping.addItem(label, value)
         # Two rows, so that every filter fits a 1366-pixel laptop screen.
         filters = QHBoxLayout()
-        search_label = QLabel("&Find:")
+        search_label = QLabel("Fin&d:")
         search_label.setBuddy(self.text)
         filters.addWidget(search_label)
         filters.addWidget(self.text, 2)
@@ -200,18 +212,19 @@ class HrBrowser(QWidget):
         # Lambdas, not the methods: clicked passes checked=False, which reprint, reprint_combined
         # and export_csv would take for their folder or path.
         for key, label, slot in (
-            ("open", "&Open (Enter)", lambda: self.open_selected()),
-            ("reprint", "&Reprint sheets…", lambda: self.reprint()),
+            ("open", "Open (Enter)", lambda: self.open_selected()),
+            ("reprint", "Repri&nt sheets…", lambda: self.reprint()),
             ("combined", "One &combined PDF…", lambda: self.reprint_combined()),
             ("csv", "Export C&SV…", lambda: self.export_csv()),
             ("campaign", "Set campai&gn…", lambda: self.set_campaign()),
             ("import", "I&mport session files…", lambda: self.import_files()),
             ("equality", "Import e&quality data…", lambda: self.import_equality()),
-            ("reopen", "R&eopen…", lambda: self.reopen()),
+            ("reopen", "Re&open…", lambda: self.reopen()),
             ("withdraw", "&Withdraw…", lambda: self.withdraw()),
-            ("purge", "&Purge past retention…", lambda: self.purge()),
-            ("pin", "Reset a member's P&IN…", lambda: self.reset_pin()),
+            ("purge", "P&urge past retention…", lambda: self.purge()),
+            ("pin", "Reset a mem&ber's PIN…", lambda: self.reset_pin()),
             ("account", "Add HR &account…", lambda: self.add_account()),
+            ("send", "Send to force archi&ve…", lambda: self.send_to_archive()),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -223,7 +236,11 @@ class HrBrowser(QWidget):
             row.addWidget(button)
             self.actions[key] = button
         for key in ("pin", "account"):  # an admin's tasks
-            self.actions[key].setVisible(user.is_admin)
+            self.actions[key].setVisible(user.is_admin and not self.on_archive)
+        # Changes are made on laptops (campaign moves and equality data too, for now).
+        for key in ("import", "equality", "campaign", "reopen", "withdraw", "purge"):
+            self.actions[key].setVisible(not self.on_archive)
+        self.actions["send"].setVisible(not self.on_archive)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         data_buttons.addStretch(1)
@@ -309,7 +326,7 @@ class HrBrowser(QWidget):
             return
         query = self.current_query()
 
-        def work(reader: Store, _steps: Steps) -> list[SessionGroup]:
+        def work(reader: SessionReader, _steps: Steps) -> list[SessionGroup]:
             return reader.session_groups(query, by)
 
         job: Job[object] = Job("Counting the sessions", work, self._connect(), parent=self)
@@ -394,6 +411,12 @@ class HrBrowser(QWidget):
             reading=True,
         )
         return ids if ok and ids is not None else []
+
+    @property
+    def laptop(self) -> Store:
+        """The laptop's store: what only a laptop does (its buttons are hidden on the archive)."""
+        assert isinstance(self.store, Store), "the force archive is read-only here"
+        return self.store
 
     def _need_selection(self) -> list[str] | None:
         ids = self.selected_ids()
@@ -540,7 +563,7 @@ class HrBrowser(QWidget):
         count = self.selected_count()
         target = path
 
-        def work(reader: Store, steps: Steps) -> Exported:
+        def work(reader: SessionReader, steps: Steps) -> Exported:
             step(steps, 0, count, "Finding the sessions")
             ids = selected_ids(reader, query, ranges)
             return export_csv_file(reader, ids, target, steps)
@@ -549,8 +572,14 @@ class HrBrowser(QWidget):
         job.finished.connect(lambda: self._exported(job))
         return self._start(job)
 
-    def _connect(self) -> Callable[[], Store]:
+    def _connect(self) -> Callable[[], SessionReader]:
         return own_connection(self.store)
+
+    def _connect_laptop(self) -> Callable[[], Store]:
+        """For a job that changes sessions: only on a laptop (its buttons are hidden on the
+        archive)."""
+        path = self.laptop.path
+        return lambda: Store.open(path, thorough=False)
 
     def _exported(self, job: Job[object]) -> None:
         if job.state == "done" and isinstance(job.result, Exported):
@@ -596,7 +625,9 @@ class HrBrowser(QWidget):
             step(steps, 0, len(ids), "Moving the sessions")
             return writer.set_campaign(ids, chosen, actor)
 
-        job: Job[object] = Job(f"Moving {count:,} session(s) to {name}", work, self._connect())
+        job: Job[object] = Job(
+            f"Moving {count:,} session(s) to {name}", work, self._connect_laptop()
+        )
 
         def moved() -> None:
             if job.state == "done":
@@ -633,7 +664,7 @@ class HrBrowser(QWidget):
             step(steps, 0, 0, "Matching candidates")
             return writer.import_equality(data, actor)
 
-        job: Job[object] = Job("Importing equality data", work, self._connect())
+        job: Job[object] = Job("Importing equality data", work, self._connect_laptop())
 
         def imported() -> None:
             result = job.result
@@ -675,7 +706,7 @@ class HrBrowser(QWidget):
                 return False
             member_id = session.panel[names.index(chosen)].id
         ok, _ = attempt(
-            self, lambda: self.store.reset_member_secret(session.id, member_id, self.user)
+            self, lambda: self.laptop.reset_member_secret(session.id, member_id, self.user)
         )
         if ok:
             name = session.member(member_id).name
@@ -694,7 +725,7 @@ class HrBrowser(QWidget):
                 return False
             name, role, passphrase = answer
         ok, user = attempt(
-            self, lambda: self.store.add_user(name, role or "hr", passphrase, self.user)
+            self, lambda: self.laptop.add_user(name, role or "hr", passphrase, self.user)
         )
         if ok and user is not None:
             messages.inform(self, "Account added", f"{user.name} can now sign in ({user.role}).")
@@ -749,7 +780,7 @@ class HrBrowser(QWidget):
         return self._batch(
             ids,
             lambda progress: use_cases.reopen_many(
-                self.store, ids, reason, self.user.name, progress
+                self.laptop, ids, reason, self.user.name, progress
             ),
             "reopened",
             "Reopening…",
@@ -767,7 +798,7 @@ class HrBrowser(QWidget):
         return self._batch(
             ids,
             lambda progress: use_cases.withdraw_many(
-                self.store, ids, reason, self.user.name, progress
+                self.laptop, ids, reason, self.user.name, progress
             ),
             "withdrawn",
             "Withdrawing…",
@@ -783,7 +814,7 @@ class HrBrowser(QWidget):
         if not files:
             return 0
         ok, results = attempt(
-            self, lambda: use_cases.import_files(self.store, files, self.user.name)
+            self, lambda: use_cases.import_files(self.laptop, files, self.user.name)
         )
         self._refresh()
         self.changed.emit()
@@ -807,7 +838,7 @@ class HrBrowser(QWidget):
                 self, "Still working", f"{self.job.title} is still running: wait or press Stop."
             )
             return 0
-        ok, due = attempt(self, self.store.purge_candidates, reading=True)
+        ok, due = attempt(self, self.laptop.purge_candidates, reading=True)
         if not ok:
             return 0
         if not due:
@@ -821,10 +852,71 @@ class HrBrowser(QWidget):
             " them are removed and a new one is taken). Each deletion is audited.",
         ):
             return 0
-        ok, result = attempt(self, lambda: self.store.purge([r.id for r in due], self.user.name))
+        ok, result = attempt(self, lambda: self.laptop.purge([r.id for r in due], self.user.name))
         self._refresh()
         self.changed.emit()
         if not ok or result is None:
             return 0
         messages.inform(self, "Purged", result.describe().capitalize() + ".")
         return result.count
+
+    # --- the force archive ---------------------------------------------------------------------
+
+    def send_to_archive(self, url: str | None = None) -> PushReport | None:
+        """Send this laptop's signed sessions that the force archive lacks, with progress;
+        what was sent stays sent if it is stopped or the connection drops."""
+        from pcso_interview.store.archive.connect import ArchiveError, connection_params
+        from pcso_interview.store.archive.push import PushProgress, push
+        from ui.archive_window import ask_password
+
+        store = self.laptop
+        if url is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            url, ok = QInputDialog.getText(
+                self,
+                "Send to force archive",
+                "The force archive: postgresql://LOGIN@HOST/DATABASE\n(no password here: it is"
+                " asked for, or read from ~/.pgpass)",
+                text=store.get_state(ARCHIVE_URL_STATE),
+            )
+            if not ok or not url.strip():
+                return None
+        url = url.strip()
+        try:
+            connection_params(url)
+        except ArchiveError as exc:
+            messages.warn(self, "Not sent", str(exc))
+            return None
+        attempt(self, lambda: store.set_state(ARCHIVE_URL_STATE, url), loud=False)
+        dialog = QProgressDialog(
+            "Sending signed sessions to the force archive…", "Stop", 0, 0, self
+        )
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def progress(p: PushProgress) -> bool:
+            dialog.setMaximum(p.total)
+            dialog.setValue(p.done)
+            dialog.setLabelText(f"Sent {p.done} of {p.total} session(s): {p.candidate_ref}")
+            return not dialog.wasCanceled()
+
+        try:
+            report = push(
+                store, url, prompt=lambda text: ask_password(self, text), progress=progress
+            )
+        except EXPECTED_ERRORS as exc:
+            messages.warn(self, "Not all sent", explain(exc))
+            return None
+        finally:
+            dialog.close()
+        text = report.describe().capitalize() + "."
+        if report.refused:
+            listed = report.refused[:FAILURES_LISTED]
+            more = len(report.refused) - len(listed)
+            text += "\n\n" + "\n".join(f"• {r}" for r in listed)
+            text += f"\n… and {more} more." if more else ""
+            messages.warn(self, "Force archive", text)
+        else:
+            messages.inform(self, "Force archive", text)
+        return report

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from pcso_interview.facts import Steps, Stopped
 from pcso_interview.store import Store
+from pcso_interview.store.reading import SessionReader
 
 T = TypeVar("T")
 Work = Callable[[Any, Steps], T]  # (its own connection, steps) -> result
@@ -61,8 +62,14 @@ def _thread_ended(thread: _Thread) -> None:
             gc.enable()
 
 
-def own_connection(store: Store) -> Callable[[], Store]:
-    """How a job opens a connection of its own to the window's database."""
+def own_connection(store: SessionReader) -> Callable[[], SessionReader]:
+    """How a job opens a connection of its own to the window's database: the laptop's file
+    again, or the same force archive as the same login (the password the window's connection
+    was given, if it needed one: a job's thread never asks for it)."""
+    from pcso_interview.store.archive.read import ArchiveStore
+
+    if isinstance(store, ArchiveStore):
+        return store.open_again
     path = store.path
 
     def open_() -> Store:

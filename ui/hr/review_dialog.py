@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
 from pcso_interview.store import AuditEntry, Store
+from pcso_interview.store.reading import SessionReader
 from ui.feedback import attempt
 from ui.scoring.interview_view import InterviewView
 from ui.table_model import Column, RowsModel
@@ -100,10 +101,11 @@ def _table(name: str, model: RowsModel[Any]) -> QTableView:
 
 
 class SessionReviewDialog(QDialog):
-    def __init__(self, store: Store, session_id: str, parent: QWidget | None = None):
+    def __init__(self, store: SessionReader, session_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.view = InterviewView(store, read_only=True)
+        # Read-only, the view only loads: a laptop's store or the force archive alike.
+        self.view = InterviewView(cast(Store, store), read_only=True)
         self.view.open_session(session_id)
         session = self.view.session
         title = f"{session.candidate_ref} {session.candidate_name}" if session else session_id
@@ -127,7 +129,7 @@ class SessionReviewDialog(QDialog):
         self.resize(1300, 740)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store: Store, session_id: str) -> None:
+    def ask(cls, parent: QWidget | None, store: SessionReader, session_id: str) -> None:
         """Open it; reading the audit trail or sheets from a busy database is said in words."""
         ok, dialog = attempt(parent, lambda: cls(store, session_id, parent), reading=True)
         if ok and dialog is not None:

@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from pcso_interview.lifecycle import Status
-from pcso_interview.store import SessionQuery, SessionRow, Store
+from pcso_interview.store import SessionQuery, SessionRow
+from pcso_interview.store.reading import SessionReader
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
@@ -60,7 +61,7 @@ def cell(row: SessionRow, column: int) -> str:
 
 
 class PagedSessionsModel(QAbstractTableModel):
-    def __init__(self, store: Store, parent: QObject | None = None):
+    def __init__(self, store: SessionReader, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
         self.query = SessionQuery(limit=PAGE)

@@ -73,7 +73,7 @@ from pcso_interview.insight import (
 from pcso_interview.profiles import ProfileSet
 from pcso_interview.scoring import SPREAD_FLAG_AT
 from pcso_interview.statistics import fraction_text, percent_text
-from pcso_interview.store import Store
+from pcso_interview.store.reading import SessionReader
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, explain
 from ui.file_dialogs import save_file
@@ -366,17 +366,17 @@ MONTH_COLUMNS: list[Column[Month]] = [
 # Tab key, title, the table it shows beside its chart
 TABS = (
     ("mean", "Mean &grade", "areas"),
-    ("fail", "&Failing", "areas"),
+    ("fail", "Faili&ng", "areas"),
     ("spread", "&Spread {}+", "areas"),  # the threshold filled in when the view is built
-    ("impact", "Adverse &impact", "impact"),
+    ("impact", "Adverse impa&ct", "impact"),
     ("assessors", "&Assessors", "assessors"),
-    ("agreement", "Agr&eement", "agreement"),
+    ("agreement", "Agree&ment", "agreement"),
     ("drift", "&Drift by month", "drift"),
 )
 
 
 class StatisticsView(QWidget):
-    def __init__(self, store: Store, profiles: ProfileSet, parent: QWidget | None = None):
+    def __init__(self, store: SessionReader, profiles: ProfileSet, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.profiles = profiles
@@ -411,12 +411,14 @@ class StatisticsView(QWidget):
         self.summary.setWordWrap(True)
         self.job_bar = JobBar()
         self.charts = QTabWidget()
+        self.charts.setAccessibleName("Charts")
         self.chart_views: dict[str, QChartView] = {}
         for key, title, _ in TABS:
             title = title.format(SPREAD_FLAG_AT)
             view = QChartView()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setAccessibleName(title.replace("&", ""))
+            view.viewport().setAccessibleName(title.replace("&", ""))
             self.chart_views[key] = view
             self.charts.addTab(view, title)
         self.models: dict[str, RowsModel[Any]] = {
@@ -441,12 +443,12 @@ class StatisticsView(QWidget):
         for table in self.tables.values():
             self.table_stack.addWidget(table)
         self.charts.currentChanged.connect(self._show_table)
-        export_png = QPushButton("Export chart as &PNG…")
+        export_png = QPushButton("E&xport chart as PNG…")
         export_png.clicked.connect(lambda: self.export_png())
-        export_csv = QPushButton("Export figures as C&SV…")
+        export_csv = QPushButton("Export figures as CS&V…")
         export_csv.clicked.connect(lambda: self.export_csv())
         top = QHBoxLayout()
-        label = QLabel("&Profile:")
+        label = QLabel("Pr&ofile:")
         label.setBuddy(self.profile)
         top.addWidget(label)
         top.addWidget(self.profile, 1)
@@ -525,7 +527,7 @@ class StatisticsView(QWidget):
             self.job.stop()
         selection = self.selection()
 
-        def work(reader: Store, steps: Steps) -> Insight:
+        def work(reader: SessionReader, steps: Steps) -> Insight:
             gathered = gather(reader, selection, steps)
             insight = compute(gathered, selection, steps)
             gathered.release()
@@ -617,10 +619,25 @@ class StatisticsView(QWidget):
         top = max((p.scale.highest for p in self.profiles), default=5)
         shown = insight.shown_assessors(every)
         single = bool(self.selection().profile_id)
+        # A mean of letters is a mean of the points they stand for: the title says which.
+        scales = {
+            p.scale
+            for p in (
+                [self.profiles.get(chosen)] if chosen and chosen in self.names else self.profiles
+            )
+            if not p.scale.numbered
+        }
+        in_points = (
+            " (in points: " + ", ".join(f"{p.label} {p.value}" for p in scales.pop().points) + ")"
+            if len(scales) == 1
+            else " (letters in points)"
+            if scales
+            else ""
+        )
         area_charts = {
             key: (title, values, top_value, series)
             for key, title, values, top_value, series in (
-                ("mean", "Mean agreed grade per area",
+                ("mean", f"Mean agreed grade per area{in_points}",
                  [_number(a.mean_agreed) for a in areas], top, "Mean agreed grade"),
                 ("fail", "Candidates below the minimum, per area (%)",
                  [_percent(a.fail_share) for a in areas], 100, "Failing (%)"),

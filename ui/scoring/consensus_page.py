@@ -4,10 +4,19 @@ profile's method, the rationale where it is required, and the live outcome with 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,7 +35,12 @@ from pcso_interview.scoring import SPREAD_FLAG_AT, Method, Result
 from pcso_interview.session import Session
 from ui import messages
 from ui.scoring.note_editor import SAVE_AFTER_MS
+from ui.scoring.pages import initials
 from ui.table_model import Index
+
+RATIONALE_MIN_WIDTH = 160
+COMPACT_HEIGHT = 560  # as the area page's (ui.scoring.area_page)
+CELL_PADDING = 16  # a header's margins beside its title
 
 RESULT_SYMBOL = {Result.PASS: "✓", Result.FAIL: "✗", Result.INCOMPLETE: "…"}
 
@@ -54,6 +68,7 @@ class ConsensusModel(QAbstractTableModel):
         self.visible = False
         self.editable = False
         self.scale: Scale | None = None
+        self.short_names = False  # members' columns titled by initials, the name as the tip
 
     def load(self, session: Session, visible: bool, editable: bool) -> None:
         self.beginResetModel()
@@ -90,10 +105,15 @@ class ConsensusModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.member_names) + 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None
-        titles = ["Area", *self.member_names, "Spread", "Agreed", "Rationale"]
-        return titles[section] if 0 <= section < len(titles) else None
+        names = self.member_names
+        if role == Qt.ItemDataRole.DisplayRole:
+            shown = [initials(n) for n in names] if self.short_names else names
+            return ["Area", *shown, "Spread", "Agreed", "Rationale"][section]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return ["Area", *names, "Spread", "Agreed", "Rationale"][section]
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """The agreed grade is editable by the chair once grades show; its rationale once
@@ -118,7 +138,7 @@ class ConsensusModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.EditRole:
             if column == self.agreed_column:
-                return "" if row.agreed is None else str(row.agreed)
+                return self._label(row.agreed)
             if column == self.rationale_column:
                 return row.rationale
         spread_column = 1 + len(self.member_names)
@@ -142,18 +162,24 @@ class ConsensusModel(QAbstractTableModel):
             if not self.visible:
                 return "hidden"
             grade = row.grades[column - 1]
-            return "-" if grade is None else str(grade)
+            return "-" if grade is None else self._label(grade)
         if column == members + 1:
             if not self.visible:
                 return ""
             return f"⚑ {SPREAD_FLAG_AT}+ discuss" if row.spread_flag else ""
         if column == self.agreed_column:
-            return "" if row.agreed is None else str(row.agreed)
+            return self._label(row.agreed)
         if column == self.rationale_column:
             if row.rationale_required and not row.rationale.strip():
                 return "⚠ required: outside the members' grades"
             return row.rationale
         return ""
+
+    def _label(self, grade: int | None) -> str:
+        """A grade as the scale writes it: "3", or "B" on a lettered scale."""
+        if grade is None:
+            return ""
+        return self.scale.label(grade) if self.scale is not None else str(grade)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
@@ -166,10 +192,9 @@ class ConsensusModel(QAbstractTableModel):
                 return True
             if self.scale is None:
                 return False
-            grade = int(text) if text.isdigit() else None
-            problem = self.scale.grade_problem(text if grade is None else grade)
-            if problem or grade is None:
-                self.refused.emit(problem)
+            grade = self.scale.value_of(text)  # typed as the scale labels it: "3", or "B"
+            if grade is None:
+                self.refused.emit(self.scale.typed_problem(text))
                 return False
             self.agree_requested.emit(row.area.id, grade, row.rationale)
             return True
@@ -208,9 +233,10 @@ class ConsensusPage(QWidget):
         self.heading = QLabel("<h2 style='margin:0'>Consensus</h2>")
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
+        self.full_explanation = self.short_explanation = ""
         self.model = ConsensusModel(self)
         self.model.agree_requested.connect(self.agree_requested)
-        self.model.refused.connect(lambda message: messages.warn(self, "Not saved", message))
+        self.model.refused.connect(self._refused)
         self.table = QTableView()
         self.table.setAccessibleName("Agreed grades")
         self.table.setModel(self.model)
@@ -224,6 +250,11 @@ class ConsensusPage(QWidget):
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # one Tab stop; arrows move inside
+        self.table.setWordWrap(True)
+        # At least three areas in view, however small the screen (the page scrolls).
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.table.installEventFilter(self)  # its width decides how members are titled
         self.outcome = QLabel()
         self.outcome.setAccessibleName("Outcome")
         self.outcome.setWordWrap(True)
@@ -235,6 +266,58 @@ class ConsensusPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.outcome)
 
+    def _refused(self, message: str) -> None:
+        """Said once the editor has closed, then the keys are back on the cell typed in (a
+        box shown from inside the editor left the focus on the window's tab bar)."""
+        current = self.table.currentIndex()
+
+        def say() -> None:
+            messages.warn(self, "Not saved", message)
+            self.window().activateWindow()
+            if current.isValid():
+                self.table.setCurrentIndex(current)
+            self.table.setFocus()
+
+        QTimer.singleShot(0, say)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Short (a small or scaled screen): no heading (the list on the left says where
+        this is), for the agreed grades and the outcome to stay in view together."""
+        super().resizeEvent(event)
+        self.heading.setVisible(event.size().height() >= COMPACT_HEIGHT)
+        self._show_explanation()
+
+    def _fit_columns(self) -> None:
+        """Members' full names as the columns' titles where they fit beside a rationale of
+        RATIONALE_MIN_WIDTH; their initials otherwise (the name as the tip), so that the
+        Area column never scrolls out of view on a small screen."""
+        model = self.model
+        if not model.member_names:
+            return
+        metrics = self.table.horizontalHeader().fontMetrics()
+        names = sum(metrics.horizontalAdvance(n) + CELL_PADDING for n in model.member_names)
+        fixed = self.table.sizeHintForColumn(0) + sum(
+            self.table.horizontalHeader().sectionSizeHint(c)
+            for c in (model.agreed_column - 1, model.agreed_column)
+        )
+        short = self.table.viewport().width() < fixed + names + RATIONALE_MIN_WIDTH
+        if short != model.short_names:
+            model.short_names = short
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+
+    def start(self) -> None:
+        """Opening Consensus: the cursor on the first agreed grade still to type (the first
+        row when none is left), whatever was selected before."""
+        rows = self.model.rows
+        empty = next((n for n, r in enumerate(rows) if r.agreed is None), 0)
+        if rows:
+            self.table.setCurrentIndex(self.model.index(empty, self.model.agreed_column))
+
     def _rationale_typed(self, row: int, text: str) -> None:
         if 0 <= row < len(self.model.rows) and self.model.rows[row].agreed is not None:
             found = self.model.rows[row]
@@ -244,6 +327,7 @@ class ConsensusPage(QWidget):
         member = session.member(member_id)
         visible = session.has_submitted(member_id)
         method = session.profile.method
+        self.short_explanation = ""  # what a short page says instead, if anything shorter
         chair_may_edit = editable and member.is_chair and visible
         current = self.table.currentIndex()
         focus = QApplication.focusWidget()
@@ -252,10 +336,12 @@ class ConsensusPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.model.rationale_column, QHeaderView.ResizeMode.Stretch)
-        if current.isValid():
+        self._fit_columns()
+        rows, columns = self.model.rowCount(), self.model.columnCount()
+        if current.isValid() and current.row() < rows and current.column() < columns:
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         else:
-            self.table.setCurrentIndex(self.model.index(0, self.model.agreed_column))
+            self.start()
         if had_focus:
             self.table.setFocus()
         if not visible:
@@ -269,32 +355,60 @@ class ConsensusPage(QWidget):
                 f"The chair ({session.chair.name}) records the agreed grades: choose "
                 "'Scoring as' the chair (Ctrl+M) to type them."
             )
-        elif method is Method.CONSENSUS:
+        elif method is Method.CONSENSUS and len(session.panel) == 1:
             self.explanation.setText(
-                "Type the agreed grade for each area after the panel's discussion, then Tab to "
-                "the rationale. A rationale is required when the agreed grade lies outside the "
-                f"members' grades. ⚑ marks a spread of {SPREAD_FLAG_AT} or more."
+                "One member: each agreed grade is taken from your own grade as you grade the"
+                " area. Type another grade here to change it (Right for the rationale, which is"
+                " required when it differs from yours)."
+            )
+        elif method is Method.CONSENSUS:
+            self.short_explanation = "Type the agreed grade, Enter; Right for the rationale."
+            self.explanation.setText(
+                "Type the agreed grade for each area after the panel's discussion (Enter, then"
+                " Down for the next); Right for the rationale. A rationale is required when the"
+                " agreed grade lies outside the members' grades. ⚑ marks a spread of "
+                f"{SPREAD_FLAG_AT} or more."
             )
         else:
             self.explanation.setText(
                 f"This profile derives agreed grades by the '{method}' method."
             )
-        if session.blind:
-            self.outcome.setText(
-                f"The agreed grades and the outcome show for {member.name} once they have graded"
-                " every area."
-            )
-            return
-        outcome = session.outcome
-        lines = [
-            f"<b>Outcome: {RESULT_SYMBOL[outcome.result]} {outcome.result.label}</b> — "
-            f"{outcome.weighted_total} of {outcome.weighted_max} ({outcome.percentage_text}), "
-            f"pass mark {outcome.pass_mark_percent}%"
-        ]
-        lines += [f"• {reason}" for reason in outcome.reasons]
-        # Grades changed after their member had seen the others': the panel sees each one.
-        lines += [f"⚑ {session.revision_text(r)}" for r in session.revisions]
-        blockers = session.signoff_blockers()
-        if not blockers and not session.locked:
-            lines.append("<b>Next: Sign-off (Ctrl+Shift+S)</b>")
-        self.outcome.setText("<br>".join(lines))
+        self.explanation.setToolTip(self.explanation.text())
+        self.full_explanation = self.explanation.text()
+        self._show_explanation()
+        self.outcome.setText(outcome_text(session, member.name))
+
+    def _show_explanation(self) -> None:
+        short = self.heading.isHidden() and bool(self.short_explanation)
+        self.explanation.setText(self.short_explanation if short else self.full_explanation)
+
+
+NOT_AGREED = ": no agreed grade yet"
+
+
+def grouped(reasons: tuple[str, ...] | list[str]) -> list[str]:
+    """The areas with no agreed grade yet in one line ("No agreed grade yet: A, B."), the other
+    reasons as they are: ten areas to agree are one line, not ten, on a small screen."""
+    waiting = [r.removesuffix(".").removesuffix(NOT_AGREED) for r in reasons if NOT_AGREED in r]
+    rest = [r for r in reasons if NOT_AGREED not in r]
+    return ([f"No agreed grade yet: {', '.join(waiting)}."] if waiting else []) + rest
+
+
+def outcome_text(session: Session, member_name: str, *, next_step: bool = True) -> str:
+    """The live outcome with every reason, as Consensus and Sign-off show it (rich text)."""
+    if session.blind:
+        return (
+            f"The agreed grades and the outcome show for {member_name} once they have graded"
+            " every area."
+        )
+    outcome = session.outcome
+    lines = [
+        f"<b>Outcome: {RESULT_SYMBOL[outcome.result]} {outcome.result.label}</b> — "
+        f"{outcome.score_text}, pass mark {outcome.pass_mark_text}"
+    ]
+    lines += [f"• {escape(reason, quote=False)}" for reason in grouped(outcome.reasons)]
+    # Grades changed after their member had seen the others': the panel sees each one.
+    lines += [f"⚑ {escape(session.revision_text(r), quote=False)}" for r in session.revisions]
+    if next_step and not session.signoff_blockers() and not session.locked:
+        lines.append("<b>Next: Sign-off (Ctrl+Shift+S)</b>")
+    return "<br>".join(lines)

@@ -1,87 +1,64 @@
 """The interview screen: areas on the left, the current page on the right.
 
-The database is the single truth: every change goes to the store, then the session is loaded
-again and every page shows what the store now holds. Undo and redo are store changes too.
+A view only: widgets and layout. What the member asks for goes to the controller
+(``ui.scoring.controller``), which changes the store and hands back the session as it now
+stands; this screen shows it. The sentence saying what to do next comes from the core
+(``pcso_interview.guidance``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QUndoGroup,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
+    QStatusBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from pcso_interview import guidance
 from pcso_interview.lifecycle import Status
-from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
 from pcso_interview.store import Store
 from ui import shortcuts
-from ui.feedback import SaveState, attempt
-from ui.scoring import pending
+from ui.feedback import SaveState
+from ui.fit import NARROW_WIDTH, PageScroll
 from ui.scoring.area_page import AreaPage
 from ui.scoring.consensus_page import ConsensusPage
-from ui.scoring.pending import Change, PendingWrites
+from ui.scoring.controller import InterviewController
+from ui.scoring.pages import NavRow, Page, initials, nav_model, nav_rows
 from ui.scoring.signoff_page import SignOffPage
 from ui.table_model import Column, RowsModel
 
 # A record that failed verification: red, bold, and in words (not colour alone).
 FAILED_STYLE = "color: white; background: #b00020; font-weight: bold; padding: 4px;"
 
-CONSENSUS = "consensus"
-SIGNOFF = "signoff"
-
-
-@dataclass(frozen=True)
-class NavRow:
-    """One entry of the left-hand list: an area, or the consensus or sign-off page."""
-
-    key: str  # area id, CONSENSUS or SIGNOFF
-    title: str
-    progress: tuple[str, ...]  # per member: ✓ graded / · not yet (never the grade itself)
-
-
-def nav_model(member_names: list[str]) -> RowsModel[NavRow]:
-    def progress_of(i: int) -> Callable[[NavRow], str]:
-        return lambda r: r.progress[i] if r.progress else ""
-
-    columns: list[Column[NavRow]] = [Column("Area", lambda r: r.title)]
-    for i, name in enumerate(member_names):
-        initials = "".join(part[0] for part in name.split()[:2]).upper()
-        columns.append(Column(initials, progress_of(i)))
-    return RowsModel(columns)
-
-
-class StoreCommand(QUndoCommand):
-    """An undoable change: ``apply(value)`` writes through the store; old and new values."""
-
-    def __init__(self, text: str, apply: Callable[[Any], bool], old: Any, new: Any):
-        super().__init__(text)
-        self.apply = apply
-        self.old = old
-        self.new = new
-
-    def redo(self) -> None:
-        if not self.apply(self.new):
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        if not self.apply(self.old):
-            self.setObsolete(True)
+# The keys the guidance names: the ones this screen binds.
+GUIDANCE_KEYS = guidance.Keys(
+    next_area=shortcuts.NEXT_PAGE,
+    scoring_as=shortcuts.SCORING_AS,
+    consensus=shortcuts.GO_CONSENSUS,
+    signoff=shortcuts.GO_SIGNOFF,
+    sheet=shortcuts.SHEET,
+)
 
 
 class InterviewView(QWidget):
@@ -95,19 +72,25 @@ class InterviewView(QWidget):
         parent: QWidget | None = None,
         *,
         read_only: bool = False,
-        undo_stack: QUndoStack | None = None,
+        undo_group: QUndoGroup | None = None,
     ):
         super().__init__(parent)
-        self.store = store
-        self.read_only = read_only  # HR's view of a session: shown as the panel saw it
-        self.proven: set[tuple[str, str]] = set()  # (session, member) who typed their PIN here
-        self.pending = PendingWrites(self)
-        self.pending.waiting.connect(self._waiting)
-        self.pending.refused.connect(self._kept_change_refused)
-        self.session: Session | None = None
-        self.member_id = ""
-        self.page_key = ""
-        self.undo_stack = undo_stack or QUndoStack(self)
+        self.save_state = SaveState()
+        self.area_page = AreaPage()
+        self.consensus_page = ConsensusPage()
+        self.signoff_page = SignOffPage()
+        self.controller = InterviewController(
+            store,
+            self,
+            self.save_state,
+            read_only=read_only,
+            undo_group=undo_group,
+            home=lambda: self.area_page.table,
+        )
+        self.controller.shown.connect(self._render)
+        self.controller.session_changed.connect(self.session_changed)
+        self.page = Page.AREA
+        self.area_id = ""  # the area shown, on an area page
 
         self.header = QLabel()
         self.header.setAccessibleName("Session")
@@ -117,12 +100,12 @@ class InterviewView(QWidget):
         self.member_box.setMinimumWidth(220)
         self.member_box.currentIndexChanged.connect(self._member_changed)
         self.member_box.activated.connect(self._member_activated)
+        self.member_box.installEventFilter(self)  # Enter: on to the page with the member's keys
         scoring_as = QLabel("Viewing &as:" if read_only else "Scoring &as:")
         scoring_as.setBuddy(self.member_box)
         self.banner = QLabel()
         self.banner.setAccessibleName("Session state")
         self.banner.setWordWrap(True)
-        self.save_state = SaveState()
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(scoring_as)
@@ -135,6 +118,9 @@ class InterviewView(QWidget):
         self.nav_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.nav_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.nav_view.verticalHeader().setVisible(False)
+        self.nav_view.setTabKeyNavigation(False)
+        self.nav_view.setMinimumWidth(150)
+        self.nav_view.setWordWrap(False)  # a long area name is elided; its full name is the tip
         self.nav_view.setModel(self.nav)
         self.progress = QLabel()
         self.progress.setAccessibleName("Progress")
@@ -145,37 +131,100 @@ class InterviewView(QWidget):
         left_layout.addWidget(self.nav_view, 1)
         left_layout.addWidget(self.progress)
 
-        self.area_page = AreaPage()
-        self.consensus_page = ConsensusPage()
-        self.signoff_page = SignOffPage()
         self.pages = QStackedWidget()
-        for page in (self.area_page, self.consensus_page, self.signoff_page):
-            self.pages.addWidget(page)
-        splitter = QSplitter()
+        # Each page scrolls as a whole rather than be squeezed below a usable size.
+        self.scrolls = {
+            Page.AREA: PageScroll(self.area_page),
+            Page.CONSENSUS: PageScroll(self.consensus_page),
+            Page.SIGNOFF: PageScroll(self.signoff_page),
+        }
+        for scroll in self.scrolls.values():
+            self.pages.addWidget(scroll)
+        self.narrow = False
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([270, 1060])
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
-        status = QHBoxLayout()
+        # The next step and whether the last change was saved: a row of their own here, or
+        # the main window's status bar (``status_into``).
+        self.status_row = QWidget()
+        status = QHBoxLayout(self.status_row)
+        status.setContentsMargins(0, 0, 0, 0)
         self.hint = QLabel("F1 lists the keyboard shortcuts")
+        self.hint.setAccessibleName("Next step")
+        self.hint.setMinimumWidth(1)  # gives way on a narrow screen rather than widen it
+        self.save_state.setMinimumWidth(1)
         status.addWidget(self.hint, 1)
         status.addWidget(self.save_state)
-        layout.addLayout(status)
+        layout.addWidget(self.status_row)
 
-        self.area_page.classify_requested.connect(self.classify)
+        controller = self.controller
+        self.area_page.classify_requested.connect(controller.classify)
         self.area_page.note_changed.connect(self.save_note)
         self.area_page.area_note_changed.connect(self.save_area_note)
-        self.area_page.grade_requested.connect(self.set_grade)
-        self.area_page.question_changed.connect(self.save_question)
-        self.consensus_page.agree_requested.connect(self.agree)
-        self.consensus_page.rationale_typed.connect(self.save_rationale_draft)
+        self.area_page.grade_requested.connect(controller.set_grade)
+        self.area_page.question_changed.connect(controller.save_question)
+        self.consensus_page.agree_requested.connect(controller.agree)
+        self.consensus_page.rationale_typed.connect(controller.save_rationale_draft)
         self.signoff_page.sign_requested.connect(self.sign)
-        self.signoff_page.clear_requested.connect(self.clear_signatures)
+        self.signoff_page.clear_requested.connect(controller.clear_signatures)
         self._bind_keys()
+        # Tab goes through every control of the page shown, tables being one stop each.
+        QWidget.setTabOrder(self.member_box, self.nav_view)
+        QWidget.setTabOrder(self.nav_view, self.area_page.question)
+        QWidget.setTabOrder(self.area_page.question, self.area_page.table)
+        QWidget.setTabOrder(self.area_page.table, self.area_page.note)
+
+    # --- what the controller holds, as the rest of the app reads it ----------------------------
+
+    @property
+    def store(self) -> Store:
+        return self.controller.store
+
+    @property
+    def session(self) -> Session | None:
+        return self.controller.session
+
+    @property
+    def member_id(self) -> str:
+        return self.controller.member_id
+
+    @property
+    def read_only(self) -> bool:
+        return self.controller.read_only
+
+    @property
+    def proven(self) -> set[tuple[str, str]]:
+        return self.controller.proven
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The undo steps of the page shown."""
+        return self.controller.undo_stack
+
+    @property
+    def editable(self) -> bool:
+        return self.controller.editable
+
+    def is_proven(self, member_id: str) -> bool:
+        return self.controller.is_proven(member_id)
+
+    def withdraw(self) -> None:
+        self.controller.withdraw()
+
+    @property
+    def page_key(self) -> str:
+        """The page shown, as the app remembers it: an area's id, or a page's name."""
+        if self.page is Page.AREA:
+            return self.area_id
+        return str(self.page)
 
     # --- keys ----------------------------------------------------------------------------------
 
@@ -189,8 +238,8 @@ class InterviewView(QWidget):
         bind(shortcuts.NEXT_PAGE_ALT, lambda: self.step_page(1))
         bind(shortcuts.PREVIOUS_PAGE, lambda: self.step_page(-1))
         bind(shortcuts.PREVIOUS_PAGE_ALT, lambda: self.step_page(-1))
-        bind(shortcuts.GO_CONSENSUS, lambda: self.go_to(CONSENSUS))
-        bind(shortcuts.GO_SIGNOFF, lambda: self.go_to(SIGNOFF))
+        bind(shortcuts.GO_CONSENSUS, lambda: self.go_to(Page.CONSENSUS))
+        bind(shortcuts.GO_SIGNOFF, lambda: self.go_to(Page.SIGNOFF))
         bind(shortcuts.SCORING_AS, self._focus_member)
         bind(shortcuts.AREA_NOTE, self._focus_area_note)
         bind(shortcuts.QUESTION, self._focus_question)
@@ -203,62 +252,47 @@ class InterviewView(QWidget):
         self.member_box.setFocus()
 
     def _focus_area_note(self) -> None:
-        if self.pages.currentWidget() is self.area_page:
+        if self.page is Page.AREA:
             self.area_page.area_note.setFocus()
 
     def _focus_question(self) -> None:
-        if self.pages.currentWidget() is self.area_page:
+        if self.page is Page.AREA:
             self.area_page.question.setFocus()
             self.area_page.question.selectAll()
 
     def _focus_indicators(self) -> None:
-        if self.pages.currentWidget() is self.area_page:
+        if self.page is Page.AREA:
             self.area_page.table.setFocus()
 
     # --- opening and showing -------------------------------------------------------------------
 
     def open_session(self, session_id: str, page: str = "", member_id: str = "") -> bool:
-        ok, session = attempt(self, lambda: self.store.load(session_id))
-        if not ok or session is None:
-            return False
         self.flush()
-        self.undo_stack.clear()
-        self.session = session
+        if not self.controller.open(session_id, member_id):
+            return False
+        session = self.controller.session
+        assert session is not None
         self.member_box.blockSignals(True)
         self.member_box.clear()
         for m in session.panel:
             self.member_box.addItem(f"{m.name} ({m.role})", m.id)
-        self.member_id = member_id if member_id in [m.id for m in session.panel] else ""
-        self.member_id = self.member_id or session.chair.id
         self.member_box.setCurrentIndex(self.member_box.findData(self.member_id))
         self.member_box.blockSignals(False)
-        if not self.is_proven(self.member_id):  # whoever scores proves it is them
-            self.prove(self.member_id, "to score as yourself")
         self.nav = nav_model([m.name for m in session.panel])
         self.nav_view.setModel(self.nav)
         self.nav_view.selectionModel().currentRowChanged.connect(self._nav_selected)
         header = self.nav_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.page_key = ""
+        self.page, self.area_id = Page.AREA, ""
         self._render()
         keys = [r.key for r in self.nav.rows]
         self.go_to(page if page in keys else keys[0])
-        self.store_state()
+        self.controller.store_state(self.page_key)
         return True
 
     def reload(self) -> None:
-        if self.session is None:
-            return
-        session_id = self.session.id
-        ok, session = attempt(self, lambda: self.store.load(session_id), loud=False)
-        if ok and session is not None:
-            self.session = self.pending.show(session)
-            self._render()
-            self.session_changed.emit()
-        elif self.pending.queue:  # cannot even read: show the kept changes on what was shown
-            self.session = self.pending.show(self.session)
-            self._render()
+        self.controller.reload()
 
     def _render(self) -> None:
         session = self.session
@@ -266,22 +300,28 @@ class InterviewView(QWidget):
             return
         p = session.profile
         member = session.member(self.member_id)
-        self.header.setText(
-            f"<b>{p.force}</b> · {p.role_title} · Candidate <b>{session.candidate_ref}</b> "
-            f"{session.candidate_name} · {session.date}"
-            + (f" · {session.venue}" if session.venue else "")
+        candidate = f"Candidate <b>{escape(session.candidate_ref)}</b> " + escape(
+            session.candidate_name
         )
+        full = (
+            f"<b>{escape(p.force)}</b> · {escape(p.role_title)} · {candidate} · {session.date}"
+            + (f" · {escape(session.venue)}" if session.venue else "")
+        )
+        # Narrow: the candidate and the date, the rest as the tip.
+        self.header.setText(f"{candidate} · {session.date}" if self.narrow else full)
+        self.header.setToolTip(full if self.narrow else "")
         if not self.read_only:
             self.window().setWindowTitle(
                 f"PCSO interview — {session.candidate_ref} — scoring as {member.name}"
             )
-        self.banner.setStyleSheet("")
+        style = FAILED_STYLE if session.record_problems else ""
+        if self.banner.styleSheet() != style:  # re-styling on each key costs
+            self.banner.setStyleSheet(style)
         if session.record_problems:
             self.banner.setText(
                 "⚠ This record failed verification: it no longer matches what the panel signed"
                 f" ({session.record_problems[0]}). Read-only; tell HR."
             )
-            self.banner.setStyleSheet(FAILED_STYLE)
         elif session.status is Status.SIGNED:
             self.banner.setText(f"Signed off and locked (version {session.version}). Read-only.")
         elif session.status is Status.WITHDRAWN:
@@ -298,25 +338,8 @@ class InterviewView(QWidget):
         else:
             self.banner.setText("")
         self.banner.setVisible(bool(self.banner.text()))
-        rows = [
-            NavRow(
-                area.id,
-                area.name,
-                tuple("✓" if (m.id, area.id) in session.grades else "·" for m in session.panel),
-            )
-            for area in session.planned_areas
-        ]
-        blockers = session.signoff_blockers()
-        rows.append(NavRow(CONSENSUS, "Consensus", ()))
-        if session.status is Status.SIGNED:
-            signoff_title = "Sign-off ✓ signed"
-        elif not blockers and not session.locked:
-            signoff_title = "Sign-off ✓ ready"
-        else:
-            signoff_title = "Sign-off"
-        rows.append(NavRow(SIGNOFF, signoff_title, ()))
         current = self.nav_view.currentIndex().row()
-        self.nav.set_rows(rows)
+        self.nav.update_rows(nav_rows(session))
         if current >= 0:
             self.nav_view.blockSignals(True)
             self.nav_view.selectionModel().blockSignals(True)
@@ -324,81 +347,108 @@ class InterviewView(QWidget):
             self.nav_view.selectionModel().blockSignals(False)
             self.nav_view.blockSignals(False)
         planned = len(session.planned_areas)
-        self.progress.setText(
-            "Progress: "
-            + " · ".join(f"{m.name} {session.graded_count(m.id)}/{planned}" for m in session.panel)
-        )
+        counts = [(m.name, f"{session.graded_count(m.id)}/{planned}") for m in session.panel]
+        full = "Progress: " + " · ".join(f"{name} {done}" for name, done in counts)
+        # Narrow: each member by their initials, as the list's columns are titled.
+        short = "Progress: " + " · ".join(f"{initials(name)} {done}" for name, done in counts)
+        self.progress.setText(short if self.narrow else full)
+        self.progress.setToolTip(full if self.narrow else "")
+        self._fit_nav()
         self._show_page()
 
-    @property
-    def editable(self) -> bool:
-        return (
-            not self.read_only
-            and self.session is not None
-            and not self.session.locked
-            and not self.session.signoffs
-            and self.is_proven(self.member_id)
-        )
+    def status_into(self, bar: QStatusBar) -> None:
+        """Show the next step and the save state in ``bar`` (a line of the screen saved)."""
+        bar.addWidget(self.hint, 1)
+        bar.addPermanentWidget(self.save_state)
+        self.status_row.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_WIDTH
+        if narrow != self.narrow:
+            self.narrow = narrow
+            # The list of areas gives its room to the page (it shows one member's column).
+            sizes = self.splitter.sizes()
+            left = self.nav_view.minimumWidth() if narrow else 270
+            self.splitter.setSizes([left, max(sum(sizes) - left, 1)])
+            self._render()
+
+    def _fit_nav(self) -> None:
+        """Narrow: the list of areas shows only the scoring member's column (the progress
+        line beneath names everyone's count)."""
+        session = self.session
+        if session is None:
+            return
+        for n, member in enumerate(session.panel, start=1):
+            self.nav_view.setColumnHidden(n, self.narrow and member.id != self.member_id)
 
     def _show_page(self) -> None:
         if self.session is None or not self.page_key:
             return
         # Blind until submitted: what this member may see, never more (the aggregate's rule).
         session = self.session.visible_to(self.member_id)
-        if self.page_key == CONSENSUS:
-            self.pages.setCurrentWidget(self.consensus_page)
+        if self.page is Page.CONSENSUS:
+            self.pages.setCurrentWidget(self.scrolls[Page.CONSENSUS])
             self.consensus_page.show_session(session, self.member_id, self.editable)
-        elif self.page_key == SIGNOFF:
-            self.pages.setCurrentWidget(self.signoff_page)
+        elif self.page is Page.SIGNOFF:
+            self.pages.setCurrentWidget(self.scrolls[Page.SIGNOFF])
             self.signoff_page.show_session(
                 session, self.member_id, not session.locked and not self.read_only
             )
         else:
-            self.pages.setCurrentWidget(self.area_page)
+            self.pages.setCurrentWidget(self.scrolls[Page.AREA])
             self.area_page.show_area(
-                session, session.profile.area(self.page_key), self.member_id, self.editable
+                session, session.profile.area(self.area_id), self.member_id, self.editable
             )
         self.hint.setText(f"Next: {self.next_step()}   ·   F1 lists the keyboard shortcuts")
 
     def next_step(self) -> str:
         """The next thing to do, in words, so it is always on screen."""
-        session = self.session
-        if session is None:
-            return "open a session"
-        if self.read_only:
-            return "nothing: this is a read-only view"
-        if session.locked:
-            return "nothing: this session is read-only (Ctrl+P for the marking sheet)"
-        member = session.member(self.member_id)
-        if self.page_key not in (CONSENSUS, SIGNOFF):
-            if (self.member_id, self.page_key) not in session.grades:
-                return "classify each indicator (D, P, C, N), then grade the area (1-5)"
-            if not session.has_submitted(self.member_id):
-                return f"the next area (Ctrl+PgDown); {member.name} has areas still to grade"
-        waiting = [m.name for m in session.panel if not session.has_submitted(m.id)]
-        if waiting:
-            return f"{', '.join(waiting)} to grade every area (Ctrl+M to switch member)"
-        if session.signoff_blockers():
-            return "agree the grades in Consensus (Ctrl+K)"
-        return "sign off (Ctrl+Shift+S)"
+        return guidance.next_step(
+            self.session,
+            self.member_id,
+            self.area_id if self.page is Page.AREA else None,
+            read_only=self.read_only,
+            keys=GUIDANCE_KEYS,
+        )
 
     def go_to(self, key: str) -> None:
         keys = [r.key for r in self.nav.rows]
         if key not in keys:
             return
         self.flush()
-        self.page_key = key
+        self.page = Page.of(key)
+        self.area_id = key if self.page is Page.AREA else ""
         self.nav_view.selectionModel().blockSignals(True)
         self.nav_view.setCurrentIndex(self.nav.index(keys.index(key), 0))
         self.nav_view.selectionModel().blockSignals(False)
+        self.controller.show_page(self.page_key)
         self._show_page()
-        if key == CONSENSUS:
+        if self.page is Page.CONSENSUS:
+            self.consensus_page.start()  # on the first agreed grade still to type
+        self.focus_page()
+        self.controller.store_state(self.page_key)
+
+    def focus_page(self) -> None:
+        """The keys go to the page's own control: the indicators, the agreed grades, or the
+        sign-off form's next step (the table of signatures once everyone has signed)."""
+        if self.page is Page.CONSENSUS:
             self.consensus_page.table.setFocus()
-        elif key == SIGNOFF:
-            self.signoff_page.confirm.setFocus()
+        elif self.page is Page.SIGNOFF:
+            self.signoff_page.focus_next_step()
         else:
             self.area_page.table.setFocus()
-        self.store_state()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.member_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+        ):
+            self.focus_page()
+            return True
+        return super().eventFilter(watched, event)
 
     def step_page(self, step: int) -> None:
         keys = [r.key for r in self.nav.rows]
@@ -412,42 +462,13 @@ class InterviewView(QWidget):
             self.go_to(self.nav.row(current.row()).key)
             self.nav_view.setFocus()
 
-    def is_proven(self, member_id: str) -> bool:
-        """May this window act as the member? HR's view and a locked record need no PIN;
-        otherwise the member has typed theirs here (or the profile waives it)."""
-        session = self.session
-        if self.read_only or session is None or session.locked:
-            return True
-        if (session.id, member_id) in self.proven:
-            return True
-        ok, required = attempt(
-            self, lambda: self.store.pin_required(session, member_id), reading=True, loud=False
-        )
-        return ok and not required
-
-    def prove(self, member_id: str, why: str) -> str | None:
-        """Ask the member's PIN (or have them choose one); the PIN, or None if not given."""
-        from ui.pin_dialog import PinDialog
-
-        session = self.session
-        if session is None:
-            return None
-        focus = QApplication.focusWidget()
-        secret = PinDialog.ask(self, self.store, session, session.member(member_id), why)
-        if secret is not None:
-            self.proven.add((session.id, member_id))
-        # Back where the keys were going: the dialog must not leave the focus nowhere.
-        self.window().activateWindow()
-        (focus if focus is not None and focus.isVisible() else self.area_page.table).setFocus()
-        return secret
-
     def _member_activated(self, index: int) -> None:
         """The member already shown chosen again: if they have not proven it yet, ask now."""
         chosen = self.member_box.itemData(index)
         if (
             chosen == self.member_id
             and not self.is_proven(chosen)
-            and self.prove(chosen, "to score as yourself") is not None
+            and self.controller.prove(chosen, "to score as yourself") is not None
         ):
             self._render()
 
@@ -455,253 +476,67 @@ class InterviewView(QWidget):
         if index < 0 or self.session is None:
             return
         chosen = self.member_box.itemData(index)
-        if not self.is_proven(chosen) and self.prove(chosen, "to score as yourself") is None:
+        if (
+            not self.is_proven(chosen)
+            and self.controller.prove(chosen, "to score as yourself") is None
+        ):
             # Not them: stay with the member already scoring, whose marks are on screen.
             self.member_box.blockSignals(True)
             self.member_box.setCurrentIndex(self.member_box.findData(self.member_id))
             self.member_box.blockSignals(False)
             return
         self.flush()
-        self.member_id = chosen
-        self.undo_stack.clear()
+        self.controller.choose_member(chosen)
+        # Hand-over: the member lands on their first area still to grade, wherever the last
+        # one left off (the keys stay in 'Scoring as'; Enter goes to the indicators).
+        session = self.session
+        assert session is not None
+        ungraded = [a.id for a in session.planned_areas if (chosen, a.id) not in session.grades]
+        if ungraded:
+            self.page, self.area_id = Page.AREA, ungraded[0]
+            keys = [r.key for r in self.nav.rows]
+            self.nav_view.selectionModel().blockSignals(True)
+            self.nav_view.setCurrentIndex(self.nav.index(keys.index(ungraded[0]), 0))
+            self.nav_view.selectionModel().blockSignals(False)
+        self.controller.show_page(self.page_key)
         self._render()
-        self.store_state()
+        if self.page is Page.CONSENSUS:
+            self.consensus_page.start()  # the chair back: on the first agreed grade to type
+        self.controller.store_state(self.page_key)
+
+    def sign(self, member_id: str, typed_name: str, png_b64: str) -> None:
+        """One member signs; the keys then go to the next signer's first step, or to the
+        signatures once the last one has signed (the form they were in has gone)."""
+        if self.controller.sign(member_id, typed_name, png_b64):
+            self.window().activateWindow()
+            self.focus_page()
 
     def store_state(self) -> None:
         """Remember what is open, so the app reopens the same session and area."""
-        if self.session is None or self.read_only:
-            return
-        session_id = self.session.id
-        attempt(
-            self,
-            lambda: self.store.set_states(
-                {
-                    "last_session": session_id,
-                    "last_page": self.page_key,
-                    "last_member": self.member_id,
-                }
-            ),
-            loud=False,
-        )
+        self.controller.store_state(self.page_key)
 
     def flush(self) -> None:
-        """Save note text still waiting for its timer."""
+        """Save note text still waiting for its timer; show a change still to be shown."""
         self.area_page.flush()
+        self.controller.catch_up()
 
     def waiting_changes(self) -> list[str]:
         """Changes kept while the database is busy, after one more try to write them: what
         was typed, or what kind of change it is."""
         self.flush()
-        self.pending.retry()
-        return [c.text or "a classification, grade or agreed grade" for c in self.pending.queue]
+        return self.controller.waiting_changes()
 
     def refused_notes(self) -> list[str]:
         """Notes typed here that the database refused, after one more try."""
         self.flush()
         return self.area_page.refused_notes()
 
-    # --- changes -------------------------------------------------------------------------------
-
-    def _write(
-        self,
-        call: Callable[[], Any],
-        *,
-        later: bool = False,
-        show: Callable[[Session], Session] | None = None,
-        session_id: str = "",
-        text: str = "",
-    ) -> bool:
-        """Commit through the store, then show what the store holds.
-
-        ``later`` shows it on the next turn of the event loop: used when the change comes from
-        an item editor that is still closing (resetting its model now would pull it away).
-        ``show`` makes the change one that can wait: if another program holds the database, it
-        is kept (and shown as made) and written when the database is free.
-        """
-        if show is None:
-            ok, result = attempt(self, call, self.save_state)
-        else:
-            where = session_id or (self.session.id if self.session else "")
-            change = Change(where, call, show, text)
-            ok, result = attempt(self, lambda: self.pending.submit(change), self.save_state)
-            if ok and self.pending.queue:
-                self._waiting(len(self.pending.queue))
-        if later:
-            QTimer.singleShot(0, self.reload)
-        elif (
-            isinstance(result, Session)
-            and self.session is not None
-            and result.id == self.session.id
-        ):
-            # The store returned the session as it now stands: no need to read it again.
-            self.session = self.pending.show(result)
-            self._render()
-            self.session_changed.emit()
-        else:
-            self.reload()
-        return ok
-
-    def _waiting(self, count: int) -> None:
-        if count:
-            self.save_state.waiting(count)
-        else:
-            self.save_state.saved()
-            self.reload()
-
-    def _kept_change_refused(self, message: str) -> None:
-        from ui import messages
-
-        messages.warn(self, "Not saved", f"A change kept while the database was busy: {message}")
-        self.reload()
-
-    def _push(self, text: str, apply: Callable[[Any], bool], old: Any, new: Any) -> None:
-        if old == new:
-            return
-        self.undo_stack.push(StoreCommand(text, apply, old, new))
-
-    def classify(self, indicator_id: str, classification: Classification) -> None:
-        session, member_id = self.session, self.member_id
-        if session is None or not self.editable:
-            return
-        old = session.mark(member_id, indicator_id).classification
-
-        def apply(value: Classification) -> bool:
-            return self._write(
-                lambda: self.store.classify(session.id, member_id, indicator_id, value),
-                show=pending.classified(member_id, indicator_id, value),
-            )
-
-        self._push(f"classify {indicator_id}", apply, old, classification)
-
-    def set_grade(self, area_id: str, grade: int | None) -> None:
-        session, member_id = self.session, self.member_id
-        if session is None or not self.editable:
-            return
-        old = session.grades.get((member_id, area_id))
-
-        def apply(value: int | None) -> bool:
-            return self._write(
-                lambda: self.store.grade(session.id, member_id, area_id, value),
-                show=pending.graded(member_id, area_id, value),
-            )
-
-        self._push(f"grade {area_id}", apply, old, grade)
-
-    def agree(self, area_id: str, grade: int | None, rationale: str) -> None:
-        session = self.session
-        if session is None or not self.editable:
-            return
-        recorded = session.agreed.get(area_id)
-        old = (recorded.grade, recorded.rationale) if recorded else (None, "")
-
-        def apply(value: tuple[int | None, str]) -> bool:
-            return self._write(
-                lambda: self.store.agree(
-                    session.id, area_id, value[0], value[1], actor=session.chair.name
-                ),
-                later=True,
-                show=pending.agreed(area_id, value[0], value[1]),
-            )
-
-        self._push(f"agree {area_id}", apply, old, (grade, rationale))
-
-    def save_rationale_draft(self, area_id: str, grade: int, text: str) -> None:
-        """A rationale still being typed: saved, not yet an undo step (Enter makes that), and
-        the table is not redrawn under the open editor."""
-        session = self.session
-        if session is None or not self.editable:
-            return
-        change = Change(
-            session.id,
-            lambda: self.store.agree(session.id, area_id, grade, text, actor=session.chair.name),
-            pending.agreed(area_id, grade, text),
-        )
-        ok, _ = attempt(self, lambda: self.pending.submit(change), self.save_state)
-        if ok and self.pending.queue:
-            self.save_state.waiting(len(self.pending.queue))
+    # --- typed text: the controller saves it, the editor keeps what was refused ----------------
 
     def save_note(self, key: tuple[str, str, str], text: str) -> None:
-        """Saved where it was typed (session and member), whatever is shown now: a note the
-        database refused is retried later, perhaps once another member or session is open."""
-        session_id, member_id, indicator_id = key
-        if not self._write(
-            lambda: self.store.note(session_id, member_id, indicator_id, text),
-            show=pending.noted(member_id, indicator_id, text),
-            session_id=session_id,
-            text=text,
-        ):
+        if not self.controller.save_note(key, text):
             self.area_page.note.mark_unsaved(key, text)
 
     def save_area_note(self, key: tuple[str, str, str], text: str) -> None:
-        session_id, member_id, area_id = key
-        if not self._write(
-            lambda: self.store.area_note(session_id, member_id, area_id, text),
-            show=pending.area_noted(member_id, area_id, text),
-            session_id=session_id,
-            text=text,
-        ):
+        if not self.controller.save_area_note(key, text):
             self.area_page.area_note.mark_unsaved(key, text)
-
-    def save_question(self, area_id: str, text: str) -> None:
-        session = self.session
-        if session is not None:
-            self._write(
-                lambda: self.store.set_question(session.id, area_id, text),
-                show=pending.asked(area_id, text),
-            )
-
-    def sign(self, member_id: str, typed_name: str, png_b64: str) -> None:
-        session = self.session
-        if session is None:
-            return
-        ok, required = attempt(self, lambda: self.store.pin_required(session, member_id))
-        if not ok:
-            return
-        secret = ""
-        if required:
-            given = self.prove(member_id, "to sign as yourself")
-            if given is None:
-                return  # not signed: the page keeps the tick, the name and the drawing
-            secret = given
-        self._write(
-            lambda: self.store.sign(
-                session.id,
-                member_id,
-                typed_name=typed_name,
-                signature_png_b64=png_b64,
-                secret=secret,
-            )
-        )
-        self.undo_stack.clear()
-
-    def clear_signatures(self) -> None:
-        from ui.reason_dialog import ReasonDialog
-
-        session = self.session
-        if session is None:
-            return
-        reason = ReasonDialog.ask(
-            self,
-            "Clear signatures",
-            "Why must the signatures be cleared? Everyone will have to sign again.",
-        )
-        if reason:
-            member = session.member(self.member_id)
-            self._write(lambda: self.store.clear_signatures(session.id, reason, member.name))
-
-    def withdraw(self) -> None:
-        from ui.reason_dialog import ReasonDialog
-
-        session = self.session
-        if session is None or session.locked or self.read_only:
-            return
-        reason = ReasonDialog.ask(
-            self,
-            "Withdraw the candidate",
-            f"Why is {session.candidate_name} ({session.candidate_ref}) withdrawn? "
-            "For example: did not attend, or left during the interview. The session locks.",
-        )
-        if reason:
-            member = session.member(self.member_id)
-            self._write(lambda: self.store.withdraw(session.id, reason, member.name))
-            self.undo_stack.clear()

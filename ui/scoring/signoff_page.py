@@ -9,15 +9,18 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTabletEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -34,6 +37,8 @@ from PySide6.QtWidgets import (
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import DECLARATION, Member, Session
+from ui.scoring.area_page import COMPACT_HEIGHT
+from ui.scoring.consensus_page import grouped, outcome_text
 from ui.table_model import Column, RowsModel
 
 
@@ -45,7 +50,7 @@ class SignaturePad(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Signature pad: draw your signature")
-        self.setMinimumSize(360, 110)
+        self.setMinimumSize(240, 80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.setCursor(Qt.CursorShape.CrossCursor)
@@ -150,7 +155,7 @@ class SignOffPage(QWidget):
         self.session: Session | None = None
         # (session, version, who has signed) the form was set for
         self._signed: tuple[str, int, tuple[str, ...]] | tuple[()] = ()
-        heading = QLabel("<h2 style='margin:0'>Sign-off</h2>")
+        self.heading = heading = QLabel("<h2 style='margin:0'>Sign-off</h2>")
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setAccessibleName("Sign-off state")
@@ -162,13 +167,18 @@ class SignOffPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(170)
+        self.table.setTabKeyNavigation(False)  # one Tab stop; arrows move inside
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # The outcome the panel is signing for, in view while they sign.
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setAccessibleName("Outcome")
         self.declaration = QLabel(f"<b>Declaration.</b> {DECLARATION}")
         self.declaration.setWordWrap(True)
         self.declaration.setAccessibleName("Declaration")
         self.signer = QComboBox()
         self.signer.setAccessibleName("Member signing")
-        self.confirm = QCheckBox("I have read the declaration and confirm it")
+        self.confirm = QCheckBox("I have read the declaration and &confirm it")
         self.typed_name = QLineEdit()
         self.typed_name.setAccessibleName("Type your name to sign")
         self.typed_name.setPlaceholderText("Type your full name, or draw below")
@@ -179,19 +189,26 @@ class SignOffPage(QWidget):
         self.sign_button.setDefault(True)
         self.sign_button.setMinimumHeight(40)
         self.sign_button.clicked.connect(self._sign)
-        self.typed_name.returnPressed.connect(self._sign)
-        self.clear_all = QPushButton("Clear all signatures…")
+        self.clear_all = QPushButton("Clear all signat&ures…")
+        # What stops Enter from signing, in words (Enter with nothing ticked said nothing).
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Sign-off problem")
+        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
         self.clear_all.clicked.connect(self.clear_requested)
         self.confirm.toggled.connect(self._update_button)
+        self.confirm.toggled.connect(lambda: self.problem.clear())
+        self.typed_name.textChanged.connect(lambda: self.problem.clear())
         self.typed_name.textChanged.connect(self._update_button)
         self.pad.changed.connect(self._update_button)
 
         self.form = QWidget()
         form = QFormLayout(self.form)
-        form.addRow("Signing as", self.signer)
+        form.addRow("Si&gning as", self.signer)
         form.addRow("", self.confirm)
-        form.addRow("Typed name", self.typed_name)
-        form.addRow("or draw", self.pad)
+        form.addRow("T&yped name", self.typed_name)
+        form.addRow("or dra&w", self.pad)
+        form.addRow(self.problem)
         buttons = QHBoxLayout()
         buttons.addWidget(self.clear_pad)
         buttons.addStretch(1)
@@ -202,6 +219,7 @@ class SignOffPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(self.state)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.table)
         layout.addWidget(self.declaration)
         layout.addWidget(self.form)
@@ -219,6 +237,13 @@ class SignOffPage(QWidget):
                 )
                 for m in session.panel
             ]
+        )
+        # As tall as its rows: no empty space above the declaration.
+        self.table.resizeRowsToContents()
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
+            + 2 * self.table.frameWidth()
         )
         unsigned = session.unsigned_members
         previous = self.signer.currentData()
@@ -243,12 +268,21 @@ class SignOffPage(QWidget):
                 else f"Withdrawn: {session.withdrawn_reason}. Nothing can change."
             )
         elif blockers:
-            text = "Not ready to sign yet:<br>" + "<br>".join(f"• {b}" for b in blockers)
+            text = (
+                "<b>Not ready to sign yet.</b> Still missing:<br>"
+                + "<br>".join(f"• {escape(b, quote=False)}" for b in grouped(blockers))
+                + "<br>Agreed grades and rationales are typed in Consensus (Ctrl+K)."
+            )
         else:
             names = ", ".join(m.name for m in unsigned)
             text = f"Ready. Still to sign: {names}. The session locks when the last one signs."
         self.state.setText(text)
+        self.outcome.setText(outcome_text(session, session.member(member_id).name, next_step=False))
+        was_open = self.form.isVisibleTo(self)
         self.form.setVisible(editable and not session.locked and not blockers)
+        focus = QApplication.focusWidget()
+        if self.form.isVisibleTo(self) and not was_open and focus is self.table:
+            self.focus_next_step()  # ready now (the last agreed grade came): on to the tick
         self.clear_all.setVisible(bool(session.signoffs) and not session.locked)
         signed = (session.id, session.version, tuple(s.member_id for s in session.signoffs))
         if signed != self._signed:  # a new signer is due: start the form afresh
@@ -256,7 +290,12 @@ class SignOffPage(QWidget):
             self.confirm.setChecked(False)
             self.typed_name.clear()
             self.pad.clear()
+            self.problem.clear()
         self._update_button()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.heading.setVisible(event.size().height() >= COMPACT_HEIGHT)  # short: the list says
 
     def _update_button(self) -> None:
         has_signature = bool(self.typed_name.text().strip()) or not self.pad.is_empty()
@@ -264,8 +303,39 @@ class SignOffPage(QWidget):
             self.confirm.isChecked() and has_signature and self.signer.count() > 0
         )
 
+    def focus_next_step(self) -> None:
+        """The keys go to what the next signer does first (the tick), or to the table of
+        signatures when nobody can sign here (locked, not ready, or read-only)."""
+        if self.form.isVisibleTo(self) and self.signer.count():
+            self.confirm.setFocus()
+        else:
+            self.table.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter anywhere in the form signs, or says what is still missing."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.form.isVisibleTo(self):
+            self._sign()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _missing(self) -> str:
+        if self.signer.count() == 0:
+            return ""
+        if not self.confirm.isChecked():
+            return "Tick the declaration first (Space on the tick box, or Alt+C)."
+        if not self.typed_name.text().strip() and self.pad.is_empty():
+            return "Type your name (Alt+Y) or draw your signature, then Enter."
+        return ""
+
     def _sign(self) -> None:
         if not self.sign_button.isEnabled():
+            missing = self._missing()
+            self.problem.setText(f"Not signed: {missing}" if missing else "")
+            if not self.confirm.isChecked():
+                self.confirm.setFocus()
+            elif missing:
+                self.typed_name.setFocus()
             return
         self.sign_requested.emit(
             self.signer.currentData(), self.typed_name.text().strip(), self.pad.to_png_b64()

@@ -1,0 +1,158 @@
+"""Is an archived record still what the panel signed? The laptop's checks, over the archive.
+
+The archive checked each digest on arrival and its triggers refuse changes; these checks find
+what someone who went round them (an owner who dropped the triggers) could still do: content
+or records edited, audit rows edited, removed or out of order, an archive event rewritten.
+Each problem is one sentence, worded as the laptop words it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from pcso_interview.store.chain import GENESIS, AuditLink, check_link
+from pcso_interview.store.integrity import Finding, describe_difference
+
+if TYPE_CHECKING:
+    from pcso_interview.session import Session
+    from pcso_interview.store.archive.read import ArchiveStore
+
+_STARTS = ("create", "import", "demo")
+_LINK_COLUMNS = (
+    "id, session_id, at, actor, action, subject, old, new, prev, session_prev, content_hash,"
+    " hash, redacted"
+)
+
+
+def _links(store: ArchiveStore, session_id: str) -> dict[str, list[AuditLink]]:
+    """The session's audit rows, per laptop that pushed them, in that laptop's order."""
+    by_source: dict[str, list[AuditLink]] = {}
+    for r in store._rows(
+        f"SELECT installation_id, {_LINK_COLUMNS} FROM archive.audit WHERE session_id = %s"
+        " ORDER BY installation_id, id",
+        [session_id],
+    ):
+        by_source.setdefault(r.pop("installation_id"), []).append(AuditLink(**r))
+    return by_source
+
+
+def _chain_problems(by_source: Mapping[str, list[AuditLink]]) -> list[str]:
+    """Each laptop's rows of the session: intact, each after the one before it."""
+    problems: list[str] = []
+    for links in by_source.values():
+        before = GENESIS
+        for link in links:
+            problems += check_link(link, None, before)
+            before = link.hash
+    return problems
+
+
+def record_problems(
+    store: ArchiveStore,
+    session: Session,
+    content: Mapping[str, Any],
+    digest_signed: str,
+    signed_at: str,
+) -> list[str]:
+    """What is wrong with an archived session's record; empty when it verifies."""
+    from pcso_interview.session import digest
+
+    by_source = _links(store, session.id)
+    links = [link for links in by_source.values() for link in links]
+    problems: list[str] = []
+    if not links or not any(link.action in _STARTS for link in links):
+        problems.append("its audit trail does not begin with the session's creation or import")
+    problems += _chain_problems(by_source)
+    if digest(dict(content)) != digest_signed:
+        problems.append(f"the content kept at signing of version {session.version} was edited")
+    now = session.signed_content()
+    if digest(now) != digest_signed:
+        problems.append(
+            f"the record no longer matches what was signed on {signed_at}: "
+            + describe_difference(content, now)
+        )
+    locks = [
+        link
+        for link in links
+        if link.action == "lock" and link.subject.startswith(f"version {session.version}")
+    ]
+    if not locks:
+        problems.append(f"the audit trail has no lock of version {session.version}")
+    elif locks[-1].new != digest_signed:
+        problems.append(
+            f"the digest in the audit trail's lock of version {session.version} differs"
+            " from the sheet record"
+        )
+    return problems
+
+
+def _event_problems(store: ArchiveStore) -> Iterator[Finding]:
+    """The archive's own events: each link's words and its place in the chain."""
+    prev = GENESIS
+    for r in store._rows(
+        "SELECT id, at, login, actor, action, session_id, detail, prev, hash FROM archive.events"
+        " ORDER BY id"
+    ):
+        words = "\x1f".join(
+            [r["at"], r["login"], r["actor"], r["action"], r["session_id"], r["detail"]]
+        )
+        words_hash = hashlib.sha256(words.encode("utf-8")).hexdigest()
+        if r["prev"] != prev:
+            yield Finding(f"archive event {r['id']}", "the chain breaks before it")
+        if hashlib.sha256((r["prev"] + words_hash).encode("ascii")).hexdigest() != r["hash"]:
+            yield Finding(f"archive event {r['id']}", "its words or hash were rewritten")
+        prev = r["hash"]
+
+
+def check_archive(store: ArchiveStore) -> Iterator[Finding]:
+    """Every problem in the archive: every session's record and every signed version, each
+    laptop's audit rows, the register, and the archive's own events."""
+    from pcso_interview.session import digest
+
+    for r in store._rows("SELECT id, candidate_ref FROM archive.sessions ORDER BY date, id"):
+        where = f"session {r['id']} ({r['candidate_ref']})"
+        try:
+            session = store.load(r["id"])
+        except Exception as exc:  # a record too damaged to load is itself the finding
+            yield Finding(where, f"cannot be read: {exc}")
+            continue
+        for problem in session.record_problems:
+            yield Finding(where, problem)
+        links = [link for ls in _links(store, session.id).values() for link in ls]
+        for version in store.signed_versions(session.id):
+            if version.version == session.version:
+                continue  # checked with the record
+            if digest(version.content) != version.digest:
+                yield Finding(
+                    where, f"the content kept at signing of version {version.version} was edited"
+                )
+            locked = [
+                link
+                for link in links
+                if link.action == "lock" and link.subject.startswith(f"version {version.version}")
+            ]
+            if not locked or locked[-1].new != version.digest:
+                yield Finding(
+                    where,
+                    f"the audit trail has no lock of version {version.version} with its digest",
+                )
+    for r in store._rows(
+        "SELECT i.source, i.id, i.file_sha256, i.version, v.digest AS signed FROM"
+        " archive.issued_sheets i LEFT JOIN archive.versions v ON v.session_id = i.session_id"
+        " AND v.version = i.version WHERE i.state = 'signed' AND i.record_digest IS DISTINCT"
+        " FROM v.digest AND v.digest IS NOT NULL ORDER BY i.issued_at"
+    ):
+        yield Finding(
+            f"issued sheet {r['file_sha256'][:16]}",
+            f"registered for version {r['version']} with a digest the signed record does not have",
+        )
+    yield from _event_problems(store)
+
+
+def stored_record(text: str) -> dict[str, Any]:
+    """A pushed record (JSON text) as a dict."""
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded

@@ -1,0 +1,116 @@
+"""The app on the archive (HR review and Statistics only), and "Send to force archive" in a
+laptop's HR review, offscreen, on the real server."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from pcso_interview.profiles import load_profiles
+from pcso_interview.store.identity import User
+from tests.archive.laptops import laptop, signed_day
+from tests.ui.reach import clashes
+
+pytestmark = pytest.mark.usefixtures("empty_user_profiles")
+
+
+@pytest.fixture
+def boxes(monkeypatch) -> list[str]:
+    """Message boxes say what they would say, without blocking the run."""
+    shown: list[str] = []
+
+    def box(kind):
+        def show(_parent, title, text, *_args, **_kwargs):
+            shown.append(f"{kind} {title}: {text}")
+            return QMessageBox.StandardButton.Ok
+
+        return staticmethod(show)
+
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, box(kind))
+    return shown
+
+
+def test_send_to_force_archive_from_a_laptops_hr_review(qtbot, tmp_path, archive, boxes):
+    from ui.hr.browser import HrBrowser
+
+    store = laptop(tmp_path)
+    signed_day(store, 3)
+    browser = HrBrowser(store, load_profiles([]), User("Hana HR", "admin"))
+    qtbot.addWidget(browser)
+    assert not browser.actions["send"].isHidden()
+    report = browser.send_to_archive(archive.url("laptop_a"))
+    assert report is not None and report.sessions_sent == 3
+    assert boxes == [
+        "information Force archive: Sent 3 signed version(s) of 3 session(s); 0"
+        " session(s) already in the archive."
+    ]
+    assert store.get_state("archive.url") == archive.url("laptop_a")
+    again = browser.send_to_archive(archive.url("laptop_a"))
+    assert again is not None and again.sent == []
+    assert "Nothing to send" in boxes[-1]
+    assert browser.send_to_archive("postgresql://laptop_a:secret@archive.example/x") is None
+    assert "pgpass" in boxes[-1]
+    store.close()
+
+
+def test_the_app_on_the_archive_shows_hr_review_and_statistics_only(
+    qtbot, tmp_path, archive, boxes
+):
+    from pcso_interview.store.archive.push import push
+    from ui.app import start_window
+    from ui.archive_window import ArchiveWindow
+    from ui.hr.review_dialog import SessionReviewDialog
+
+    store = laptop(tmp_path)
+    ids = signed_day(store, 4)
+    push(store, archive.url("laptop_a"))
+    window = start_window(argparse.Namespace(db=archive.url(), profiles=[]))
+    assert isinstance(window, ArchiveWindow)
+    qtbot.addWidget(window)
+    tabs = [window.modes.tabText(i) for i in range(window.modes.count())]
+    assert tabs == ["HR &review", "S&tatistics"]
+    browser = window.hr_browser
+    browser.apply_filters()
+    assert browser.model.total == 4
+    assert {browser.model.row(i).id for i in range(4)} == set(ids)
+    hidden_keys = ("import", "equality", "campaign", "reopen", "withdraw", "purge", "pin")
+    for hidden in (*hidden_keys, "account", "send"):
+        assert browser.actions[hidden].isHidden(), hidden
+    for shown in ("open", "reprint", "combined", "csv"):
+        assert not browser.actions[shown].isHidden(), shown
+    assert clashes(window) == {}  # every Alt key on the screen is one control's
+    browser.text.setText("c-0002")
+    browser.apply_filters()
+    assert browser.model.total == 1
+    dialog = SessionReviewDialog(window.store, ids[0])
+    qtbot.addWidget(dialog)
+    assert dialog.audit.rows and dialog.sheets.rows[0]["version"] == 1
+    window.modes.setCurrentIndex(1)
+    statistics = window.statistics_tab.ensure()
+    statistics.profile.setCurrentIndex(statistics.profile.findData("kent-crime-prevention-pcso"))
+    statistics.refresh()
+    # Worked out on a job's thread with its own connection to the archive (no prompt).
+    qtbot.waitUntil(lambda: not statistics.busy, timeout=30_000)
+    assert statistics.insight is not None and statistics.insight.candidates == 4
+    # Campaigns are not pushed: on the archive each session is in its default campaign.
+    kent = [c for c in window.store.campaigns() if c.startswith("Kent Police · ")]
+    assert len(kent) == 1
+    assert window.store.campaign_of(ids[0]) == kent[0]
+    assert window.store.equality_rows(ids) == []
+    assert clashes(window) == {}
+    assert boxes == []
+    window.close()
+    store.close()
+
+
+def test_an_archive_that_cannot_be_opened_is_explained(qtbot, archive, boxes):
+    from ui.app import start_window
+
+    assert start_window(argparse.Namespace(db=archive.url("laptop_a"), profiles=[])) is None
+    assert len(boxes) == 1 and "may not read the archive" in boxes[0]

@@ -1,0 +1,100 @@
+"""The app on the force archive: HR review and Statistics over every laptop's signed sessions.
+
+The panel's screens (the day's sessions, the interview, profiles) belong to a laptop and are
+not shown. Who is acting is the PostgreSQL login the archive's DBA granted the HR role: the
+server has checked it, so no app account is asked for; the archive records that login with
+every sheet reprinted here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QTabWidget, QWidget
+
+from pcso_interview.store import StoreError
+from pcso_interview.store.archive.read import ArchiveStore
+from pcso_interview.store.identity import User
+from ui import messages
+from ui.main_window import LazyTab
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from pcso_interview.profiles import ProfileSet
+    from ui.hr.browser import HrBrowser
+    from ui.hr.statistics_view import StatisticsView
+
+
+def ask_password(parent: QWidget | None, prompt: str) -> str | None:
+    """The archive's password for this one connection, typed where only the user sees it;
+    never kept (libpq's ~/.pgpass or PGPASSWORD, when set, are used before asking)."""
+    text, ok = QInputDialog.getText(
+        parent, "Force archive password", prompt, QLineEdit.EchoMode.Password
+    )
+    return text if ok and text else None
+
+
+class ArchiveWindow(QMainWindow):
+    def __init__(
+        self,
+        store: ArchiveStore,
+        profiles: ProfileSet | Callable[[], ProfileSet],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self._profiles = profiles
+        self.user = User(store.login, "hr")
+        self.setWindowTitle(f"PCSO interview — force archive {store.describe()}")
+        self.modes = QTabWidget()
+        self.modes.setAccessibleName("Modes")
+        self.hr_tab: LazyTab[HrBrowser] = LazyTab(self._make_hr_browser)
+        self.statistics_tab: LazyTab[StatisticsView] = LazyTab(self._make_statistics)
+        self.modes.addTab(self.hr_tab, "HR &review")
+        self.modes.addTab(self.statistics_tab, "S&tatistics")
+        self.setCentralWidget(self.modes)
+        self.db_label = QLabel(
+            f"Force archive: {store.describe()}, read as {store.login}. Sessions reach it"
+            " from each laptop's HR review: Send to force archive."
+        )
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.resize(1366, 768)
+
+    @property
+    def profiles(self) -> ProfileSet:
+        if callable(self._profiles):
+            self._profiles = self._profiles()
+        return self._profiles
+
+    def _make_hr_browser(self) -> HrBrowser:
+        from ui.hr.browser import HrBrowser
+
+        return HrBrowser(self.store, self.profiles, self.user)
+
+    def _make_statistics(self) -> StatisticsView:
+        from ui.hr.statistics_view import StatisticsView
+
+        return StatisticsView(self.store, self.profiles)
+
+    @property
+    def hr_browser(self) -> HrBrowser:
+        return self.hr_tab.ensure()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.store.close()
+        super().closeEvent(event)
+
+
+def start_archive_window(url: str, profiles: Callable[[], ProfileSet]) -> ArchiveWindow | None:
+    """Open the archive and show its window; None when it cannot be opened (the user has
+    been told why, in words)."""
+    try:
+        store = ArchiveStore.open(url, prompt=lambda text: ask_password(None, text))
+    except StoreError as exc:
+        messages.error(None, "Cannot open the force archive", str(exc))
+        return None
+    window = ArchiveWindow(store, profiles)
+    window.show()
+    return window
