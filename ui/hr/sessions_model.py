@@ -14,20 +14,21 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.store import SessionQuery, SessionRow, Store
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
 PAGES_KEPT = 20
 
 COLUMNS: list[tuple[str, str]] = [  # title, sort key in the store
-    ("Date", "date"),
-    ("Candidate", "candidate"),
-    ("Reference", "reference"),
-    ("Force and role", "force"),
-    ("Chair", "chair"),
-    ("Status", "status"),
-    ("Outcome", "outcome"),
-    ("Weighted total", "total"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Date"), "date"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Candidate"), "candidate"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Reference"), "reference"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Force and role"), "force"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Chair"), "chair"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Outcome"), "outcome"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Weighted total"), "total"),
 ]
 
 
@@ -127,14 +128,16 @@ class PagedSessionsModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Session {row.id} · version {row.version}"
+            return translate("PagedSessionsModel", "Session {id} · version {version}").format(
+                id=row.id, version=row.version
+            )
         return cell(row, index.column())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
+            return translate("sessions_model", COLUMNS[section][0])
         if orientation == Qt.Orientation.Vertical and 0 <= section < self.total:
             return str(section + 1)
         return None
