@@ -461,6 +461,7 @@ class MainWindow(QMainWindow):
                 venue=request.venue,
                 panel=request.panel,
                 questions=request.questions,
+                interview_language=request.interview_language,
             ),
         )
         if ok and session_id:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.profiles import Profile
 from pcso_interview.session import MAX_PANEL, Member, Role, check_panel
+from ui import i18n
 from ui.fit import TITLE_BAR, PageScroll
 from ui.i18n import translate
 from ui.table_model import Column, Index, RowsModel
@@ -48,6 +49,7 @@ class NewSession:
     venue: str
     panel: tuple[Member, ...]
     questions: dict[str, str]
+    interview_language: str = "en"  # the language the interview is held in: "en" or "cy"
 
 
 @dataclass
@@ -160,6 +162,17 @@ class NewSessionDialog(QDialog):
         form.addRow(translate("NewSessionDialog", "Candidate &reference"), self.candidate_ref)
         form.addRow(translate("NewSessionDialog", "&Date"), self.date_edit)
         form.addRow(translate("NewSessionDialog", "&Venue"), self.venue)
+        # The language the interview is held in (a candidate may ask for Welsh); the app's own
+        # language unless changed.
+        self.interview_language = QComboBox()
+        self.interview_language.setAccessibleName(
+            translate("NewSessionDialog", "Language of the interview")
+        )
+        self.interview_language.addItem(translate("NewSessionDialog", "English"), "en")
+        self.interview_language.addItem(translate("NewSessionDialog", "Welsh"), "cy")
+        found = self.interview_language.findData(i18n.current())
+        self.interview_language.setCurrentIndex(max(found, 0))
+        form.addRow(translate("NewSessionDialog", "Interview lan&guage"), self.interview_language)
 
         panel_box = QGroupBox(
             translate("NewSessionDialog", "Panel (1 to 5 members, exactly one chair)")
@@ -271,7 +284,9 @@ class NewSessionDialog(QDialog):
         ]
         for name, number in zip(self.member_names, self.member_numbers, strict=True):
             order += [name, number]
-        order += [self.chair_group.button(0), self.questions_view]
+        # The interview's language last: its default (the app's language) is usually right,
+        # so the keyboard flow from venue to panel stays as it was; Alt+G (Welsh: Alt+I) reaches it.
+        order += [self.chair_group.button(0), self.questions_view, self.interview_language]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         # Each question's row as tall as its wrapped text.
@@ -366,6 +381,7 @@ class NewSessionDialog(QDialog):
             venue=self.venue.currentText().strip(),
             panel=panel,
             questions={r.area_id: r.question for r in self.questions.rows if r.question.strip()},
+            interview_language=self.interview_language.currentData(),
         )
 
     def accept(self) -> None:

@@ -35,7 +35,7 @@ from ui.feedback import EXPECTED_ERRORS, attempt, explain
 from ui.file_dialogs import choose_folder, open_files, save_file
 from ui.hr.date_filter import OptionalDate
 from ui.hr.review_dialog import SessionReviewDialog
-from ui.hr.sessions_model import PagedSessionsModel
+from ui.hr.sessions_model import INTERVIEW_LANGUAGES, PagedSessionsModel
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.reason_dialog import ReasonDialog
 
@@ -79,6 +79,11 @@ class HrBrowser(QWidget):
         self.outcome.setAccessibleName(translate("HrBrowser", "Outcome filter"))
         for label, value in OUTCOMES:
             self.outcome.addItem(translate("browser", label), value)
+        self.language = QComboBox()
+        self.language.setAccessibleName(translate("HrBrowser", "Interview language filter"))
+        self.language.addItem(translate("HrBrowser", "Any language"), "")
+        for code, name in INTERVIEW_LANGUAGES.items():
+            self.language.addItem(translate("sessions_model", name), code)
         self.date_from = OptionalDate(translate("HrBrowser", "From"))
         self.date_to = OptionalDate(translate("HrBrowser", "To"))
         filters = QHBoxLayout()
@@ -86,7 +91,14 @@ class HrBrowser(QWidget):
         search_label.setBuddy(self.text)
         filters.addWidget(search_label)
         filters.addWidget(self.text, 2)
-        for widget in (self.profile, self.status, self.outcome, self.date_from, self.date_to):
+        for widget in (
+            self.profile,
+            self.status,
+            self.outcome,
+            self.language,
+            self.date_from,
+            self.date_to,
+        ):
             filters.addWidget(widget)
 
         self.model = PagedSessionsModel(store, self)
@@ -155,7 +167,7 @@ class HrBrowser(QWidget):
         self._timer.timeout.connect(self.apply_filters)
         self.text.textChanged.connect(self._timer.start)
         self.text.returnPressed.connect(self.apply_filters)
-        for combo in (self.profile, self.status, self.outcome):
+        for combo in (self.profile, self.status, self.outcome, self.language):
             combo.currentIndexChanged.connect(self.apply_filters)
         for optional in (self.date_from, self.date_to):
             optional.changed.connect(self.apply_filters)
@@ -173,6 +185,7 @@ class HrBrowser(QWidget):
             outcome=self.outcome.currentData(),
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),
+            language=self.language.currentData(),
             sort=self.model.query.sort,
             descending=self.model.query.descending,
         )

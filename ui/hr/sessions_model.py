@@ -29,7 +29,13 @@ COLUMNS: list[tuple[str, str]] = [  # title, sort key in the store
     (QT_TRANSLATE_NOOP("sessions_model", "Status"), "status"),
     (QT_TRANSLATE_NOOP("sessions_model", "Outcome"), "outcome"),
     (QT_TRANSLATE_NOOP("sessions_model", "Weighted total"), "total"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Language"), "language"),
 ]
+# The language the interview was held in, by its code in the store.
+INTERVIEW_LANGUAGES = {
+    "en": QT_TRANSLATE_NOOP("sessions_model", "English"),
+    "cy": QT_TRANSLATE_NOOP("sessions_model", "Welsh"),
+}
 
 
 def cell(row: SessionRow, column: int) -> str:
@@ -50,6 +56,9 @@ def cell(row: SessionRow, column: int) -> str:
         if row.outcome in ("pass", "fail") and not final:
             return f"{row.outcome.capitalize()} (provisional)"  # not signed: may still change
         return row.outcome.capitalize()
+    if column == 8:
+        name = INTERVIEW_LANGUAGES.get(row.interview_language, row.interview_language)
+        return translate("sessions_model", name)
     # No total until every area has an agreed grade: the store writes "0.0%" for an unfinished
     # session, which read as a candidate who scored nothing.
     if row.status == Status.WITHDRAWN.value or row.outcome == "incomplete" or not row.percentage:

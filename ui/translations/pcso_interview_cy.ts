@@ -296,6 +296,14 @@
         <translation>Hidlydd canlyniad</translation>
     </message>
     <message>
+        <source>Interview language filter</source>
+        <translation>Hidlydd iaith y cyfweliad</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Unrhyw iaith</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>O</translation>
     </message>
@@ -946,6 +954,22 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     <message>
         <source>&amp;Venue</source>
         <translation>Lleoliad (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Language of the interview</source>
+        <translation>Iaith y cyfweliad</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Saesneg</translation>
+    </message>
+    <message>
+        <source>Welsh</source>
+        <translation>Cymraeg</translation>
+    </message>
+    <message>
+        <source>Interview lan&amp;guage</source>
+        <translation>&amp;Iaith y cyfweliad</translation>
     </message>
     <message>
         <source>Panel (1 to 5 members, exactly one chair)</source>
@@ -2024,6 +2048,18 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>Weighted total</source>
         <translation>Cyfanswm wedi&apos;i bwysoli</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Saesneg</translation>
+    </message>
+    <message>
+        <source>Welsh</source>
+        <translation>Cymraeg</translation>
     </message>
 </context>
 <context>
