@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from pcso_interview.profiles import Area, Criterion, Indicator, Profile
 from pcso_interview.scoring import number_text
+from ui import labels
 from ui.i18n import translate
 from ui.table_model import Column, RowsModel
 
@@ -54,7 +55,7 @@ def indicators_model() -> RowsModel[IndicatorRow]:
     return RowsModel(
         [
             Column(translate("profile_browser", "Area"), lambda r: r.area.name),
-            Column(translate("profile_browser", "Kind"), lambda r: r.area.kind),
+            Column(translate("profile_browser", "Kind"), lambda r: labels.kind(r.area.kind)),
             Column(translate("profile_browser", "No."), lambda r: r.number, align_right=True),
             Column(
                 translate("profile_browser", "Indicator"),

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.lifecycle import Status
 from pcso_interview.store import SessionRow, Store
+from ui import labels
 from ui.i18n import translate
 from ui.table_model import Column, PagedRowsModel
 
@@ -43,8 +43,8 @@ def session_list_model(
                 translate("session_list", "Force and role"), lambda r: f"{r.force} · {r.role_title}"
             ),
             Column(translate("session_list", "Chair"), lambda r: r.chair_name),
-            Column(translate("session_list", "Status"), lambda r: Status(r.status).label),
-            Column(translate("session_list", "Outcome"), lambda r: r.outcome.capitalize()),
+            Column(translate("session_list", "Status"), lambda r: labels.status(r.status)),
+            Column(translate("session_list", "Outcome"), lambda r: labels.outcome(r.outcome)),
         ],
         fetch,
     )

@@ -30,7 +30,7 @@ from pcso_interview.session import Session
 from pcso_interview.store import SessionQuery, SessionRow, Store
 from pcso_interview.store.identity import User
 from reports.issue import issue_combined, issue_folder
-from ui import messages
+from ui import labels, messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
 from ui.file_dialogs import choose_folder, open_files, save_file
 from ui.hr.date_filter import OptionalDate
@@ -74,7 +74,7 @@ class HrBrowser(QWidget):
         self.status.setAccessibleName(translate("HrBrowser", "Status filter"))
         self.status.addItem(translate("HrBrowser", "Any status"), "")
         for s in Status:
-            self.status.addItem(s.label, s.value)
+            self.status.addItem(labels.status(s), s.value)
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(translate("HrBrowser", "Outcome filter"))
         for label, value in OUTCOMES:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
 from pcso_interview.store import AuditEntry, Store
+from ui import labels
 from ui.feedback import attempt
 from ui.i18n import translate
 from ui.scoring.interview_view import InterviewView
@@ -37,7 +38,7 @@ class AuditLine:
 
 def _status_words(value: str) -> str:
     try:
-        return Status(value).label
+        return labels.status(Status(value))
     except ValueError:
         return value
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.store import SessionQuery, SessionRow, Store
+from ui import labels
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,12 +51,15 @@ def cell(row: SessionRow, column: int) -> str:
     if column == 4:
         return row.chair_name
     if column == 5:
-        return Status(row.status).label
+        return labels.status(row.status)
     if column == 6:
         final = row.status in (Status.SIGNED.value, Status.WITHDRAWN.value)
         if row.outcome in ("pass", "fail") and not final:
-            return f"{row.outcome.capitalize()} (provisional)"  # not signed: may still change
-        return row.outcome.capitalize()
+            # not signed: may still change
+            return translate("sessions_model", "{outcome} (provisional)").format(
+                outcome=labels.outcome(row.outcome)
+            )
+        return labels.outcome(row.outcome)
     if column == 8:
         name = INTERVIEW_LANGUAGES.get(row.interview_language, row.interview_language)
         return translate("sessions_model", name)

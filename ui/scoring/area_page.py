@@ -32,6 +32,7 @@ from pcso_interview.guidance import grade_keys_text
 from pcso_interview.profiles import Area, Indicator, Scale
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
+from ui import labels
 from ui.fit import PageScroll
 from ui.i18n import translate
 from ui.scoring.note_editor import SAVE_AFTER_MS, NoteEditor
@@ -453,7 +454,7 @@ class AreaPage(QWidget):
         )
         if self.session is not None and not self.session.profile.planned(area.id).scored:
             source += translate("AreaPage", " · observed, not scored (weight 0)")
-        about = f"{area.kind}{cluster}{source}"
+        about = f"{labels.kind(area.kind)}{cluster}{source}"
         self.title.setWordWrap(not self.compact)
         if self.compact:
             self.title.setText(

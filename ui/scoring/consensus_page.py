@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.profiles import Area, Scale
 from pcso_interview.scoring import SPREAD_FLAG_AT, Method, Result
 from pcso_interview.session import Session
-from ui import messages
+from ui import labels, messages
 from ui.i18n import translate
 from ui.scoring.note_editor import SAVE_AFTER_MS
 from ui.scoring.pages import initials
@@ -456,7 +456,7 @@ def outcome_text(session: Session, member_name: str, *, next_step: bool = True) 
             "<b>Outcome: {value} {label}</b> — {score_text}, pass mark {pass_mark_text}",
         ).format(
             value=RESULT_SYMBOL[outcome.result],
-            label=outcome.result.label,
+            label=labels.outcome(outcome.result),
             score_text=outcome.score_text,
             pass_mark_text=outcome.pass_mark_text,
         )

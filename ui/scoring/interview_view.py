@@ -38,7 +38,7 @@ from pcso_interview import guidance
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
 from pcso_interview.store import Store
-from ui import shortcuts
+from ui import labels, shortcuts
 from ui.feedback import SaveState
 from ui.fit import NARROW_WIDTH, PageScroll
 from ui.i18n import translate
@@ -282,7 +282,7 @@ class InterviewView(QWidget):
         self.member_box.blockSignals(True)
         self.member_box.clear()
         for m in session.panel:
-            self.member_box.addItem(f"{m.name} ({m.role})", m.id)
+            self.member_box.addItem(f"{m.name} ({labels.role(m.role)})", m.id)
         self.member_box.setCurrentIndex(self.member_box.findData(self.member_id))
         self.member_box.blockSignals(False)
         self.nav = nav_model([m.name for m in session.panel])
@@ -369,7 +369,7 @@ class InterviewView(QWidget):
         elif self.read_only:
             self.banner.setText(
                 translate("InterviewView", "Read-only view ({label}).").format(
-                    label=session.status.label
+                    label=labels.status(session.status)
                 )
             )
         else:

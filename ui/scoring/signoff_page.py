@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import DECLARATION, Member, Session
+from ui import labels
 from ui.i18n import translate
 from ui.scoring.area_page import COMPACT_HEIGHT
 from ui.scoring.consensus_page import grouped, outcome_text
@@ -140,7 +141,7 @@ def signoff_model() -> RowsModel[tuple[Member, str]]:
     return RowsModel(
         [
             Column(translate("signoff_page", "Member"), lambda r: r[0].name),
-            Column(translate("signoff_page", "Role"), lambda r: r[0].role),
+            Column(translate("signoff_page", "Role"), lambda r: labels.role(r[0].role)),
             Column(translate("signoff_page", "Staff / collar no."), lambda r: r[0].number),
             Column(translate("signoff_page", "Signed"), lambda r: r[1]),
         ]
@@ -261,7 +262,7 @@ class SignOffPage(QWidget):
         self.signer.blockSignals(True)
         self.signer.clear()
         for m in unsigned:
-            self.signer.addItem(f"{m.name} ({m.role})", m.id)
+            self.signer.addItem(f"{m.name} ({labels.role(m.role)})", m.id)
         preferred = previous if previous in [m.id for m in unsigned] else member_id
         position = self.signer.findData(preferred)
         self.signer.setCurrentIndex(max(position, 0))

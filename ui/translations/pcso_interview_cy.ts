@@ -1824,6 +1824,81 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     </message>
 </context>
 <context>
+    <name>labels</name>
+    <message>
+        <source>Setting up</source>
+        <translation>Wrthi&apos;n paratoi</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Sgorio</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>Consensws</translation>
+    </message>
+    <message>
+        <source>Awaiting sign-off</source>
+        <translation>Yn aros i&apos;w lofnodi</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Wedi&apos;i lofnodi</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Wedi&apos;i ailagor</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Wedi tynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Llwyddo</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Methu</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Anghyflawn</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>cadeirydd</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>aelod</translation>
+    </message>
+    <message>
+        <source>competency</source>
+        <translation>cymhwysedd</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>gwerth</translation>
+    </message>
+    <message>
+        <source>Demonstrated</source>
+        <translation>Wedi&apos;i ddangos</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Yn rhannol</translation>
+    </message>
+    <message>
+        <source>Contrary</source>
+        <translation>Tystiolaeth groes</translation>
+    </message>
+    <message>
+        <source>Nothing recorded</source>
+        <translation>Dim wedi&apos;i gofnodi</translation>
+    </message>
+</context>
+<context>
     <name>pages</name>
     <message>
         <source>Area</source>
@@ -2060,6 +2135,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>Welsh</source>
         <translation>Cymraeg</translation>
+    </message>
+    <message>
+        <source>{outcome} (provisional)</source>
+        <translation>{outcome} (dros dro)</translation>
     </message>
 </context>
 <context>
