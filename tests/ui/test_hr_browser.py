@@ -547,3 +547,27 @@ def test_hr_filters_by_the_interviews_language_and_shows_it(qtbot, tmp_path, pro
         assert set(model_ids(browser)) == {english, welsh}
     finally:
         store.close()
+
+
+def test_hr_review_of_a_welsh_medium_interview_says_so(qtbot, tmp_path):
+    from tests.store_support import PANEL, new_session
+    from tests.store_support import profile as load_profile
+
+    store = Store.open(tmp_path / "sessions.db")
+    try:
+        english = new_session(store, ref="C-0001")
+        welsh = store.create_session(
+            load_profile(),
+            candidate_name="Siôn ap Dafydd",
+            candidate_ref="C-0002",
+            date="2025-03-03",
+            venue="Cwmbrân",
+            panel=PANEL,
+            interview_language="cy",
+        )
+        for session_id, said in ((welsh, True), (english, False)):
+            dialog = SessionReviewDialog(store, session_id)
+            qtbot.addWidget(dialog)
+            assert ("interview held in Welsh" in dialog.windowTitle()) is said
+    finally:
+        store.close()

@@ -127,9 +127,12 @@ class SessionReviewDialog(QDialog):
         self.view.open_session(session_id)
         session = self.view.session
         title = f"{session.candidate_ref} {session.candidate_name}" if session else session_id
-        self.setWindowTitle(
-            translate("SessionReviewDialog", "Session {title} (read-only)").format(title=title)
+        window_title = translate("SessionReviewDialog", "Session {title} (read-only)").format(
+            title=title
         )
+        if session is not None and session.interview_language == "cy":
+            window_title += translate("SessionReviewDialog", " · interview held in Welsh")
+        self.setWindowTitle(window_title)
         self.audit = audit_model()
         # Newest first: what HR usually wants (a reopening, a withdrawal) is recent.
         self.audit.set_rows([describe(e, session) for e in reversed(store.audit_trail(session_id))])

@@ -1227,6 +1227,10 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation>Sesiwn {title} (darllen yn unig)</translation>
     </message>
     <message>
+        <source> · interview held in Welsh</source>
+        <translation> · cyfweliad yn Gymraeg</translation>
+    </message>
+    <message>
         <source>As the &amp;panel saw it</source>
         <translation>Fel y gwelodd y &amp;panel hi</translation>
     </message>
