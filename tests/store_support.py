@@ -71,6 +71,7 @@ def new_session(
     panel: Iterable[Member] = PANEL,
     session_id: str | None = None,
     questions: dict[str, str] | None = None,
+    interview_language: str = "en",
 ) -> str:
     return store.create_session(
         profile(profile_id),
@@ -81,6 +82,7 @@ def new_session(
         panel=tuple(panel),
         questions=questions,
         session_id=session_id,
+        interview_language=interview_language,
     )
 
 

@@ -133,7 +133,7 @@ WALK_FROM = 1000  # text matches above which the list index is walked rather tha
 
 ROW_COLUMNS = (
     "id, date, candidate_name, candidate_ref, profile_id, force, role_title, chair_name,"
-    " status, outcome, weighted_total, percentage, version, venue, updated_at"
+    " status, outcome, weighted_total, percentage, version, venue, updated_at, interview_language"
 )
 
 
@@ -173,6 +173,9 @@ def _where(query: SessionQuery, fts: bool = False) -> tuple[str, list[Any]]:
     if query.outcome:
         clauses.append("outcome = ?")
         params.append(query.outcome)
+    if query.language:
+        clauses.append("interview_language = ?")
+        params.append(query.language)
     if query.date_from:
         clauses.append("date >= ?")
         params.append(query.date_from)

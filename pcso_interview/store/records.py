@@ -38,6 +38,7 @@ class SessionRow(NamedTuple):
     version: int
     venue: str = ""
     updated_at: str = ""
+    interview_language: str = "en"  # "en" or "cy": the language the interview was held in
 
 
 SORT_COLUMNS = {
@@ -51,4 +52,5 @@ SORT_COLUMNS = {
     "outcome": "outcome",
     "total": "weighted_total",
     "updated": "updated_at",
+    "language": "interview_language",
 }

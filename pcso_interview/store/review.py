@@ -19,6 +19,7 @@ class SessionQuery:
     outcome: str = ""
     date_from: str = ""
     date_to: str = ""
+    language: str = ""  # the interview's: "en", "cy", or "" for either
     sort: str = "date"
     descending: bool = True
     offset: int = 0

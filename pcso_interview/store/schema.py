@@ -254,7 +254,7 @@ BEGIN SELECT RAISE(ABORT, '{RETAINED_MESSAGE}'); END;
 """
 
 
-SCHEMA_VERSION = 5  # the number of migrations below; a test keeps the two in step
+SCHEMA_VERSION = 6  # the number of migrations below; a test keeps the two in step
 
 
 @cache
@@ -346,5 +346,20 @@ def build_migrations() -> sqlite_utils.Migrations:
         """Who is acting: each member's PIN (as an Argon2 hash only), named HR accounts, and
         grades changed after their member had seen the others'."""
         run_script(db, IDENTITY)
+
+    @migrations(name="006_interview_language")
+    def _interview_language(db: sqlite_utils.Database) -> None:
+        """The language the interview was held in (Welsh Language Standards: a candidate may
+        ask for a Welsh-medium interview), for HR's list and its filter. Not part of the
+        signed content: how the interview was held is an administrative fact, not a mark the
+        panel signs, and the canonical JSON (and so every digest already printed) stays as it
+        was. Sessions made before it were held in English."""
+        run_script(
+            db,
+            """
+            ALTER TABLE sessions ADD COLUMN interview_language TEXT NOT NULL DEFAULT 'en'
+                CHECK (interview_language IN ('en', 'cy'));
+            """,
+        )
 
     return migrations

@@ -15,7 +15,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from pcso_interview.lifecycle import SessionRuleError, Status
+from pcso_interview.lifecycle import INTERVIEW_LANGUAGES, SessionRuleError, Status
 from pcso_interview.store.connection import Connection, like_pattern, profile_from_json
 from pcso_interview.store.opening import RecordDamagedError
 from pcso_interview.store.records import UnknownSessionError
@@ -40,12 +40,18 @@ class SessionRecords(Connection):
         questions: dict[str, str] | None = None,
         actor: str = "",
         session_id: str | None = None,
+        interview_language: str = "en",
     ) -> str:
         from pcso_interview.session import canonical_json, check_panel, digest
 
         members = tuple(panel)
         check_panel(members)
         check_details(candidate_name, candidate_ref, date)
+        if interview_language not in INTERVIEW_LANGUAGES:
+            raise ValueError(
+                f"interview language {interview_language!r} is not one of"
+                f" {', '.join(INTERVIEW_LANGUAGES)}"
+            )
         snapshot = profile.to_dict()
         snapshot_text = canonical_json(snapshot).decode("utf-8")
         snapshot_digest = digest(snapshot)
@@ -62,8 +68,8 @@ class SessionRecords(Connection):
             self.conn.execute(
                 "INSERT INTO sessions (id, profile_id, snapshot, force, role_title,"
                 " candidate_name, candidate_ref, date, venue, chair_name, status,"
-                " retention_months, search, created_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " retention_months, search, created_at, updated_at, interview_language)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     new_id,
                     profile.id,
@@ -80,6 +86,7 @@ class SessionRecords(Connection):
                     search_text(candidate_name, candidate_ref, members),
                     now,
                     now,
+                    interview_language,
                 ],
             )
             self._insert_members(new_id, members)
@@ -187,6 +194,8 @@ class SessionRecords(Connection):
             candidate_ref=row["candidate_ref"],
             date=row["date"],
             venue=row["venue"],
+            # absent while migration 004 reads sessions before 006 has added the column
+            interview_language=row.get("interview_language", "en"),
             panel=members,
             status=Status(row["status"]),
             version=row["version"],

@@ -32,12 +32,13 @@ from pcso_interview.store import SessionQuery, SessionRow, Store
 from pcso_interview.store.identity import User
 from pcso_interview.store.reading import SessionReader
 from reports.issue import issue_combined, issue_folder
-from ui import messages
+from ui import labels, messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
 from ui.file_dialogs import choose_folder, open_files, save_file
 from ui.hr.date_filter import OptionalDate
 from ui.hr.review_dialog import SessionReviewDialog
-from ui.hr.sessions_model import PagedSessionsModel
+from ui.hr.sessions_model import INTERVIEW_LANGUAGES, PagedSessionsModel
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.reason_dialog import ReasonDialog
 
 if TYPE_CHECKING:
@@ -47,11 +48,11 @@ TEXT_DELAY_MS = 150
 FAILURES_LISTED = 15  # in the one summary after reopening or withdrawing a selection
 ARCHIVE_URL_STATE = "archive.url"  # the last force archive sent to (no password: never kept)
 OUTCOMES = [
-    ("Any outcome", ""),
-    ("Pass", "pass"),
-    ("Fail", "fail"),
-    ("Incomplete", "incomplete"),
-    ("Withdrawn", "withdrawn"),
+    (QT_TRANSLATE_NOOP("browser", "Any outcome"), ""),
+    (QT_TRANSLATE_NOOP("browser", "Pass"), "pass"),
+    (QT_TRANSLATE_NOOP("browser", "Fail"), "fail"),
+    (QT_TRANSLATE_NOOP("browser", "Incomplete"), "incomplete"),
+    (QT_TRANSLATE_NOOP("browser", "Withdrawn"), "withdrawn"),
 ]
 
 
@@ -73,36 +74,48 @@ class HrBrowser(QWidget):
         self.on_archive = not isinstance(store, Store)
         self.user = user  # the signed-in HR account: every action is audited in its name
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Candidate, reference or panel member")
-        self.text.setAccessibleName("Search text")
+        self.text.setPlaceholderText(translate("HrBrowser", "Candidate, reference or panel member"))
+        self.text.setAccessibleName(translate("HrBrowser", "Search text"))
         self.text.setClearButtonEnabled(True)
         self.profile = QComboBox()
-        self.profile.setAccessibleName("Profile filter")
-        self.profile.addItem("Every profile", "")
+        self.profile.setAccessibleName(translate("HrBrowser", "Profile filter"))
+        self.profile.addItem(translate("HrBrowser", "Every profile"), "")
         for p in profiles:
             self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
         self.status = QComboBox()
-        self.status.setAccessibleName("Status filter")
-        self.status.addItem("Any status", "")
+        self.status.setAccessibleName(translate("HrBrowser", "Status filter"))
+        self.status.addItem(translate("HrBrowser", "Any status"), "")
         for s in Status:
-            self.status.addItem(s.label, s.value)
+            self.status.addItem(labels.status(s), s.value)
         self.outcome = QComboBox()
-        self.outcome.setAccessibleName("Outcome filter")
+        self.outcome.setAccessibleName(translate("HrBrowser", "Outcome filter"))
         for label, value in OUTCOMES:
-            self.outcome.addItem(label, value)
-        self.date_from = OptionalDate("From")
-        self.date_to = OptionalDate("To")
+            self.outcome.addItem(translate("browser", label), value)
+        self.language = QComboBox()
+        self.language.setAccessibleName(translate("HrBrowser", "Interview language filter"))
+        self.language.addItem(translate("HrBrowser", "Any language"), "")
+        for code, name in INTERVIEW_LANGUAGES.items():
+            self.language.addItem(translate("sessions_model", name), code)
+        self.date_from = OptionalDate(translate("HrBrowser", "From"))
+        self.date_to = OptionalDate(translate("HrBrowser", "To"))
         filters = QHBoxLayout()
-        search_label = QLabel("Fin&d:")
+        search_label = QLabel(translate("HrBrowser", "Fin&d:"))
         search_label.setBuddy(self.text)
         filters.addWidget(search_label)
         filters.addWidget(self.text, 2)
-        for widget in (self.profile, self.status, self.outcome, self.date_from, self.date_to):
+        for widget in (
+            self.profile,
+            self.status,
+            self.outcome,
+            self.language,
+            self.date_from,
+            self.date_to,
+        ):
             filters.addWidget(widget)
 
         self.model = PagedSessionsModel(store, self)
         self.table = QTableView()
-        self.table.setAccessibleName("Sessions")
+        self.table.setAccessibleName(translate("HrBrowser", "Sessions"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -120,24 +133,36 @@ class HrBrowser(QWidget):
         self.table.activated.connect(lambda index: self.open_session(index.row()))
 
         self.count = QLabel()
-        self.count.setAccessibleName("Matching sessions")
+        self.count.setAccessibleName(translate("HrBrowser", "Matching sessions"))
         buttons = QHBoxLayout()
         # Shadows QWidget.actions() on purpose: the buttons by key, as the tests reach them.
         self.actions: dict[str, QPushButton] = {}  # type: ignore[assignment]
         # Lambdas, not the methods: clicked passes checked=False, which reprint, reprint_combined
         # and export_csv would take for their folder or path.
         for key, label, slot in (
-            ("open", "Open (Enter)", lambda: self.open_selected()),
-            ("reprint", "Repri&nt sheets…", lambda: self.reprint()),
-            ("combined", "One &combined PDF…", lambda: self.reprint_combined()),
-            ("csv", "Export C&SV…", lambda: self.export_csv()),
-            ("import", "I&mport session files…", lambda: self.import_files()),
-            ("reopen", "Re&open…", lambda: self.reopen()),
-            ("withdraw", "&Withdraw…", lambda: self.withdraw()),
-            ("purge", "P&urge past retention…", lambda: self.purge()),
-            ("pin", "Reset a mem&ber's PIN…", lambda: self.reset_pin()),
-            ("account", "Add HR &account…", lambda: self.add_account()),
-            ("send", "Send to force archi&ve…", lambda: self.send_to_archive()),
+            ("open", translate("HrBrowser", "Open (Enter)"), lambda: self.open_selected()),
+            ("reprint", translate("HrBrowser", "Repri&nt sheets…"), lambda: self.reprint()),
+            (
+                "combined",
+                translate("HrBrowser", "One &combined PDF…"),
+                lambda: self.reprint_combined(),
+            ),
+            ("csv", translate("HrBrowser", "Export C&SV…"), lambda: self.export_csv()),
+            (
+                "import",
+                translate("HrBrowser", "I&mport session files…"),
+                lambda: self.import_files(),
+            ),
+            ("reopen", translate("HrBrowser", "Re&open…"), lambda: self.reopen()),
+            ("withdraw", translate("HrBrowser", "&Withdraw…"), lambda: self.withdraw()),
+            ("purge", translate("HrBrowser", "P&urge past retention…"), lambda: self.purge()),
+            ("pin", translate("HrBrowser", "Reset a mem&ber's PIN…"), lambda: self.reset_pin()),
+            ("account", translate("HrBrowser", "Add HR &account…"), lambda: self.add_account()),
+            (
+                "send",
+                translate("HrBrowser", "Send to force archi&ve…"),
+                lambda: self.send_to_archive(),
+            ),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -162,7 +187,7 @@ class HrBrowser(QWidget):
         self._timer.timeout.connect(self.apply_filters)
         self.text.textChanged.connect(self._timer.start)
         self.text.returnPressed.connect(self.apply_filters)
-        for combo in (self.profile, self.status, self.outcome):
+        for combo in (self.profile, self.status, self.outcome, self.language):
             combo.currentIndexChanged.connect(self.apply_filters)
         for optional in (self.date_from, self.date_to):
             optional.changed.connect(self.apply_filters)
@@ -180,6 +205,7 @@ class HrBrowser(QWidget):
             outcome=self.outcome.currentData(),
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),
+            language=self.language.currentData(),
             sort=self.model.query.sort,
             descending=self.model.query.descending,
         )
@@ -187,14 +213,18 @@ class HrBrowser(QWidget):
     def apply_filters(self) -> None:
         self._timer.stop()
         ok, _ = attempt(self, lambda: self.model.set_query(self.current_query()), loud=False)
-        self.count.setText(f"{self.model.total:,} session(s)" if ok else "Could not search")
+        self.count.setText(
+            translate("HrBrowser", "%n session(s)", "", self.model.total)
+            if ok
+            else translate("HrBrowser", "Could not search")
+        )
         self._filtered = True
 
     def _refresh(self) -> None:
         """After a change: a busy database leaves the list as it was and says so in the count."""
         ok, _ = attempt(self, self.model.refresh, loud=False)
         if not ok:
-            self.count.setText("Could not refresh the list")
+            self.count.setText(translate("HrBrowser", "Could not refresh the list"))
 
     def showEvent(self, event: QShowEvent) -> None:
         # Not pages_loaded == 0: the sort indicator set in __init__ has already queried once,
@@ -224,7 +254,11 @@ class HrBrowser(QWidget):
     def _need_selection(self) -> list[str] | None:
         ids = self.selected_ids()
         if not ids:
-            messages.inform(self, "Nothing selected", "Select one or more sessions first.")
+            messages.inform(
+                self,
+                translate("HrBrowser", "Nothing selected"),
+                translate("HrBrowser", "Select one or more sessions first."),
+            )
             return None
         return ids
 
@@ -248,7 +282,7 @@ class HrBrowser(QWidget):
     def _with_progress(
         self, title: str, total: int
     ) -> tuple[QProgressDialog, Callable[[int], bool]]:
-        dialog = QProgressDialog(title, "Stop", 0, total, self)
+        dialog = QProgressDialog(title, translate("HrBrowser", "Stop"), 0, total, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
 
@@ -263,13 +297,17 @@ class HrBrowser(QWidget):
         if not ids:
             return []
         if not folder:
-            folder = choose_folder(self, "Folder for the sheets", Path.home())
+            folder = choose_folder(
+                self, translate("HrBrowser", "Folder for the sheets"), Path.home()
+            )
             if folder is None:
                 return []
         sessions = self._sessions(ids)
         if sessions is None:
             return []
-        dialog, progress = self._with_progress("Writing marking sheets…", len(ids))
+        dialog, progress = self._with_progress(
+            translate("HrBrowser", "Writing marking sheets…"), len(ids)
+        )
         try:
             written = issue_folder(
                 self.store,
@@ -280,14 +318,24 @@ class HrBrowser(QWidget):
                 progress=progress,
             )
         except OSError as exc:
-            messages.warn(self, "Not written", f"The sheets could not be written: {exc}")
+            messages.warn(
+                self,
+                translate("HrBrowser", "Not written"),
+                translate("HrBrowser", "The sheets could not be written: {exc}").format(exc=exc),
+            )
             return []
         except EXPECTED_ERRORS as exc:
-            messages.warn(self, "Not written", explain(exc))
+            messages.warn(self, translate("HrBrowser", "Not written"), explain(exc))
             return []
         finally:
             dialog.close()
-        messages.inform(self, "Sheets written", f"{len(written)} sheet(s) written to {folder}.")
+        messages.inform(
+            self,
+            translate("HrBrowser", "Sheets written"),
+            translate("HrBrowser", "%n sheet(s) written to {folder}.", "", len(written)).format(
+                folder=folder
+            ),
+        )
         return written
 
     def reprint_combined(self, path: Path | None = None) -> Path | None:
@@ -297,9 +345,9 @@ class HrBrowser(QWidget):
         if not path:
             path = save_file(
                 self,
-                "One PDF of every selected sheet",
+                translate("HrBrowser", "One PDF of every selected sheet"),
                 Path.home() / "marking-sheets.pdf",
-                "PDF (*.pdf)",
+                translate("HrBrowser", "PDF (*.pdf)"),
                 ".pdf",
             )
             if path is None:
@@ -307,7 +355,9 @@ class HrBrowser(QWidget):
         sessions = self._sessions(ids)
         if sessions is None:
             return None
-        dialog, progress = self._with_progress("Combining marking sheets…", len(ids))
+        dialog, progress = self._with_progress(
+            translate("HrBrowser", "Combining marking sheets…"), len(ids)
+        )
         try:
             written = issue_combined(
                 self.store,
@@ -322,15 +372,22 @@ class HrBrowser(QWidget):
             if written is None:
                 messages.inform(
                     self,
-                    "Stopped",
-                    "No PDF was written: it was stopped before every sheet was in it.",
+                    translate("HrBrowser", "Stopped"),
+                    translate(
+                        "HrBrowser",
+                        "No PDF was written: it was stopped before every sheet was in it.",
+                    ),
                 )
                 return None
         except OSError as exc:
-            messages.warn(self, "Not written", f"The PDF could not be written: {exc}")
+            messages.warn(
+                self,
+                translate("HrBrowser", "Not written"),
+                translate("HrBrowser", "The PDF could not be written: {exc}").format(exc=exc),
+            )
             return None
         except EXPECTED_ERRORS as exc:
-            messages.warn(self, "Not written", explain(exc))
+            messages.warn(self, translate("HrBrowser", "Not written"), explain(exc))
             return None
         finally:
             dialog.close()
@@ -348,19 +405,33 @@ class HrBrowser(QWidget):
             text = sessions_csv(sessions, profile_id)
         except ExportError as exc:
             messages.warn(
-                self, "Not exported", f"{exc} Choose a profile in the filter to export it."
+                self,
+                translate("HrBrowser", "Not exported"),
+                translate("HrBrowser", "{exc} Choose a profile in the filter to export it.").format(
+                    exc=exc
+                ),
             )
             return None
         if not path:
             path = save_file(
-                self, "Export CSV", Path.home() / "sessions.csv", "CSV (*.csv)", ".csv"
+                self,
+                translate("HrBrowser", "Export CSV"),
+                Path.home() / "sessions.csv",
+                translate("HrBrowser", "CSV (*.csv)"),
+                ".csv",
             )
             if path is None:
                 return None
         try:
             write_atomic(path, text.encode("utf-8-sig"))
         except OSError as exc:
-            messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
+            messages.warn(
+                self,
+                translate("HrBrowser", "Not exported"),
+                translate("HrBrowser", "{path} could not be written: {exc}").format(
+                    path=path, exc=exc
+                ),
+            )
             return None
         return path
 
@@ -377,7 +448,12 @@ class HrBrowser(QWidget):
 
             names = [f"{m.name} ({m.id})" for m in session.panel]
             chosen, picked = QInputDialog.getItem(
-                self, "Reset a PIN", "Whose PIN was forgotten?", names, 0, False
+                self,
+                translate("HrBrowser", "Reset a PIN"),
+                translate("HrBrowser", "Whose PIN was forgotten?"),
+                names,
+                0,
+                False,
             )
             if not picked:
                 return False
@@ -388,7 +464,11 @@ class HrBrowser(QWidget):
         if ok:
             name = session.member(member_id).name
             messages.inform(
-                self, "PIN reset", f"{name} chooses a new PIN the next time it is asked for."
+                self,
+                translate("HrBrowser", "PIN reset"),
+                translate(
+                    "HrBrowser", "{name} chooses a new PIN the next time it is asked for."
+                ).format(name=name),
             )
         return ok
 
@@ -405,7 +485,13 @@ class HrBrowser(QWidget):
             self, lambda: self.laptop.add_user(name, role or "hr", passphrase, self.user)
         )
         if ok and user is not None:
-            messages.inform(self, "Account added", f"{user.name} can now sign in ({user.role}).")
+            messages.inform(
+                self,
+                translate("HrBrowser", "Account added"),
+                translate("HrBrowser", "{name} can now sign in ({role}).").format(
+                    name=user.name, role=user.role
+                ),
+            )
         return ok
 
     def _batch(
@@ -429,11 +515,20 @@ class HrBrowser(QWidget):
             lines = [f"• {shown.get(s, s)}: {explain(exc)}" for s, exc in result.refused]
             if len(lines) > FAILURES_LISTED:  # the box must still fit on a laptop screen
                 more = len(lines) - FAILURES_LISTED
-                lines = [*lines[:FAILURES_LISTED], f"… and {more} more."]
-            refused = f" Not {verb}:\n" + "\n".join(lines) if lines else ""
+                lines = [
+                    *lines[:FAILURES_LISTED],
+                    translate("HrBrowser", "… and {more} more.").format(more=more),
+                ]
+            refused = (
+                translate("HrBrowser", " Not {verb}:\n").format(verb=verb) + "\n".join(lines)
+                if lines
+                else ""
+            )
             messages.warn(
                 self,
-                "Not done" if not result.done else "Not all done",
+                translate("HrBrowser", "Not done")
+                if not result.done
+                else translate("HrBrowser", "Not all done"),
                 result.summary(verb) + refused,
             )
         return len(result.done)
@@ -444,9 +539,13 @@ class HrBrowser(QWidget):
             return 0
         reason = ReasonDialog.ask(
             self,
-            "Reopen signed sessions",
-            f"Why must {len(ids)} session(s) be reopened? The reason is audited; the next "
-            "sign-off makes the next version of the sheet.",
+            translate("HrBrowser", "Reopen signed sessions"),
+            translate(
+                "HrBrowser",
+                "Why must {count} session(s) be reopened? The reason is "
+                "audited; the next sign-off makes the next version of the "
+                "sheet.",
+            ).format(count=len(ids)),
         )
         if not reason:
             return 0
@@ -456,7 +555,7 @@ class HrBrowser(QWidget):
                 self.laptop, ids, reason, self.user.name, progress
             ),
             "reopened",
-            "Reopening…",
+            translate("HrBrowser", "Reopening…"),
         )
 
     def withdraw(self) -> int:
@@ -464,7 +563,11 @@ class HrBrowser(QWidget):
         if not ids:
             return 0
         reason = ReasonDialog.ask(
-            self, "Withdraw", f"Why are {len(ids)} candidate(s) withdrawn? The reason is audited."
+            self,
+            translate("HrBrowser", "Withdraw"),
+            translate(
+                "HrBrowser", "Why are {count} candidate(s) withdrawn? The reason is audited."
+            ).format(count=len(ids)),
         )
         if not reason:
             return 0
@@ -474,7 +577,7 @@ class HrBrowser(QWidget):
                 self.laptop, ids, reason, self.user.name, progress
             ),
             "withdrawn",
-            "Withdrawing…",
+            translate("HrBrowser", "Withdrawing…"),
         )
 
     def import_files(self, files: list[Path] | None = None) -> int:
@@ -482,7 +585,10 @@ class HrBrowser(QWidget):
         or refused in words, nothing overwritten; one summary at the end."""
         if files is None:
             files = open_files(
-                self, "Import session files", Path.home(), "Session files (*.json);;All files (*)"
+                self,
+                translate("HrBrowser", "Import session files"),
+                Path.home(),
+                translate("HrBrowser", "Session files (*.json);;All files (*)"),
             )
         if not files:
             return 0
@@ -496,9 +602,17 @@ class HrBrowser(QWidget):
         done = sum(r.ok for r in results)
         lines = "\n".join(f"• {r.message}" for r in results[:FAILURES_LISTED])
         if len(results) > FAILURES_LISTED:
-            lines += f"\n… and {len(results) - FAILURES_LISTED} more."
-        title = "Imported" if done == len(results) else "Not all imported"
-        text = f"{done} of {len(results)} file(s) imported or already here.\n{lines}"
+            lines += translate("HrBrowser", "\n… and {value} more.").format(
+                value=len(results) - FAILURES_LISTED
+            )
+        title = (
+            translate("HrBrowser", "Imported")
+            if done == len(results)
+            else translate("HrBrowser", "Not all imported")
+        )
+        text = translate(
+            "HrBrowser", "{done} of {count} file(s) imported or already here.\n{lines}"
+        ).format(done=done, count=len(results), lines=lines)
         if done == len(results):
             messages.inform(self, title, text)
         else:
@@ -510,14 +624,22 @@ class HrBrowser(QWidget):
         if not ok:
             return 0
         if not due:
-            messages.inform(self, "Purge", "No session is past its retention period.")
+            messages.inform(
+                self,
+                translate("HrBrowser", "Purge"),
+                translate("HrBrowser", "No session is past its retention period."),
+            )
             return 0
         if not messages.ask(
             self,
-            "Purge past retention",
-            f"Delete {len(due)} closed session(s) past their retention period for good? "
-            "Nothing of them is kept: not in the database, not in its backups (backups holding"
-            " them are removed and a new one is taken). Each deletion is audited.",
+            translate("HrBrowser", "Purge past retention"),
+            translate(
+                "HrBrowser",
+                "Delete {count} closed session(s) past their retention "
+                "period for good? Nothing of them is kept: not in the "
+                "database, not in its backups (backups holding them are "
+                "removed and a new one is taken). Each deletion is audited.",
+            ).format(count=len(due)),
         ):
             return 0
         ok, result = attempt(self, lambda: self.laptop.purge([r.id for r in due], self.user.name))
@@ -525,7 +647,9 @@ class HrBrowser(QWidget):
         self.changed.emit()
         if not ok or result is None:
             return 0
-        messages.inform(self, "Purged", result.describe().capitalize() + ".")
+        messages.inform(
+            self, translate("HrBrowser", "Purged"), result.describe().capitalize() + "."
+        )
         return result.count
 
     # --- the force archive ---------------------------------------------------------------------
@@ -543,9 +667,12 @@ class HrBrowser(QWidget):
 
             url, ok = QInputDialog.getText(
                 self,
-                "Send to force archive",
-                "The force archive: postgresql://LOGIN@HOST/DATABASE\n(no password here: it is"
-                " asked for, or read from ~/.pgpass)",
+                translate("HrBrowser", "Send to force archive"),
+                translate(
+                    "HrBrowser",
+                    "The force archive: postgresql://LOGIN@HOST/DATABASE\n(no password here: it"
+                    " is asked for, or read from ~/.pgpass)",
+                ),
                 text=store.get_state(ARCHIVE_URL_STATE),
             )
             if not ok or not url.strip():
@@ -554,11 +681,15 @@ class HrBrowser(QWidget):
         try:
             connection_params(url)
         except ArchiveError as exc:
-            messages.warn(self, "Not sent", str(exc))
+            messages.warn(self, translate("HrBrowser", "Not sent"), str(exc))
             return None
         attempt(self, lambda: store.set_state(ARCHIVE_URL_STATE, url), loud=False)
         dialog = QProgressDialog(
-            "Sending signed sessions to the force archive…", "Stop", 0, 0, self
+            translate("HrBrowser", "Sending signed sessions to the force archive…"),
+            translate("HrBrowser", "Stop"),
+            0,
+            0,
+            self,
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -566,7 +697,11 @@ class HrBrowser(QWidget):
         def progress(p: PushProgress) -> bool:
             dialog.setMaximum(p.total)
             dialog.setValue(p.done)
-            dialog.setLabelText(f"Sent {p.done} of {p.total} session(s): {p.candidate_ref}")
+            dialog.setLabelText(
+                translate("HrBrowser", "Sent {done} of {total} session(s): {ref}").format(
+                    done=p.done, total=p.total, ref=p.candidate_ref
+                )
+            )
             return not dialog.wasCanceled()
 
         try:
@@ -574,7 +709,7 @@ class HrBrowser(QWidget):
                 store, url, prompt=lambda text: ask_password(self, text), progress=progress
             )
         except EXPECTED_ERRORS as exc:
-            messages.warn(self, "Not all sent", explain(exc))
+            messages.warn(self, translate("HrBrowser", "Not all sent"), explain(exc))
             return None
         finally:
             dialog.close()
@@ -583,8 +718,8 @@ class HrBrowser(QWidget):
             listed = report.refused[:FAILURES_LISTED]
             more = len(report.refused) - len(listed)
             text += "\n\n" + "\n".join(f"• {r}" for r in listed)
-            text += f"\n… and {more} more." if more else ""
-            messages.warn(self, "Force archive", text)
+            text += translate("HrBrowser", "\n… and {more} more.").format(more=more) if more else ""
+            messages.warn(self, translate("HrBrowser", "Force archive"), text)
         else:
-            messages.inform(self, "Force archive", text)
+            messages.inform(self, translate("HrBrowser", "Force archive"), text)
         return report

@@ -48,6 +48,7 @@ from ui import messages
 from ui.feedback import attempt
 from ui.file_dialogs import save_file
 from ui.hr.date_filter import OptionalDate
+from ui.i18n import translate
 from ui.table_model import Column, RowsModel
 
 MAX_ASSESSORS = 15  # the chart shows those furthest from the agreed grades; the table, all
@@ -106,25 +107,30 @@ class StatisticsView(QWidget):
         self.profiles = profiles
         self.stats: Statistics | None = None
         self.profile = QComboBox()
-        self.profile.setAccessibleName("Profile")
+        self.profile.setAccessibleName(translate("StatisticsView", "Profile"))
         for p in profiles:
             self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
-        self.date_from = OptionalDate("From")
-        self.date_to = OptionalDate("To")
+        self.date_from = OptionalDate(translate("StatisticsView", "From"))
+        self.date_to = OptionalDate(translate("StatisticsView", "To"))
         self.key = QLabel()
         self.key.setWordWrap(True)
-        self.key.setAccessibleName("Key to the area numbers")
+        self.key.setAccessibleName(translate("StatisticsView", "Key to the area numbers"))
         self.summary = QLabel()
-        self.summary.setAccessibleName("Summary figures")
+        self.summary.setAccessibleName(translate("StatisticsView", "Summary figures"))
         self.summary.setWordWrap(True)
         self.charts = QTabWidget()
-        self.charts.setAccessibleName("Charts")
+        self.charts.setAccessibleName(translate("StatisticsView", "Charts"))
         self.chart_views: dict[str, QChartView] = {}
         for key, title in (
-            ("mean", "Mean agreed &grade"),
-            ("fail", "Failing ea&ch area"),
-            ("spread", f"&Spread of {SPREAD_FLAG_AT}+"),
-            ("assessors", "&Assessors"),
+            ("mean", translate("StatisticsView", "Mean agreed &grade")),
+            ("fail", translate("StatisticsView", "Failing ea&ch area")),
+            (
+                "spread",
+                translate("StatisticsView", "&Spread of {SPREAD_FLAG_AT}+").format(
+                    SPREAD_FLAG_AT=SPREAD_FLAG_AT
+                ),
+            ),
+            ("assessors", translate("StatisticsView", "&Assessors")),
         ):
             view = QChartView()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -134,13 +140,13 @@ class StatisticsView(QWidget):
             self.charts.addTab(view, title)
         self.table_model: RowsModel[list[str]] = RowsModel(
             [
-                Column("Figure", lambda r: r[0]),
-                Column("Area or assessor", lambda r: r[1]),
-                Column("Value", lambda r: r[2], align_right=True),
+                Column(translate("StatisticsView", "Figure"), lambda r: r[0]),
+                Column(translate("StatisticsView", "Area or assessor"), lambda r: r[1]),
+                Column(translate("StatisticsView", "Value"), lambda r: r[2], align_right=True),
             ]
         )
         self.table = QTableView()
-        self.table.setAccessibleName("Statistics table")
+        self.table.setAccessibleName(translate("StatisticsView", "Statistics table"))
         self.table.setModel(self.table_model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -153,12 +159,12 @@ class StatisticsView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        export_png = QPushButton("E&xport chart as PNG…")
+        export_png = QPushButton(translate("StatisticsView", "E&xport chart as PNG…"))
         export_png.clicked.connect(lambda: self.export_png())
-        export_csv = QPushButton("Export figures as CS&V…")
+        export_csv = QPushButton(translate("StatisticsView", "Export figures as CS&V…"))
         export_csv.clicked.connect(lambda: self.export_csv())
         top = QHBoxLayout()
-        top.addWidget(QLabel("Profile:"))
+        top.addWidget(QLabel(translate("StatisticsView", "Profile:")))
         top.addWidget(self.profile, 1)
         top.addWidget(self.date_from)
         top.addWidget(self.date_to)
@@ -191,7 +197,11 @@ class StatisticsView(QWidget):
         )
         if not ok or sessions is None:  # the figures on screen would belong to other filters
             self.stats = None
-            self.summary.setText("Could not read the sessions: the figures are not shown.")
+            self.summary.setText(
+                translate(
+                    "StatisticsView", "Could not read the sessions: the figures are not shown."
+                )
+            )
             self.key.setText("")
             for view in self.chart_views.values():
                 view.setChart(QChart())
@@ -199,13 +209,22 @@ class StatisticsView(QWidget):
             return
         self.stats = stats = compute_statistics(profile, sessions)
         self.summary.setText(
-            f"<b>{stats.candidates}</b> signed session(s) · pass rate "
-            f"<b>{percent_text(stats.pass_rate)}</b> · areas flagged for a spread of "
-            f"{SPREAD_FLAG_AT} or more: <b>{percent_text(stats.spread_share)}</b>"
+            translate(
+                "StatisticsView",
+                "<b>{candidates}</b> signed session(s) · pass rate "
+                "<b>{value}</b> · areas flagged for a spread of "
+                "{SPREAD_FLAG_AT} or more: <b>{value2}</b>",
+            ).format(
+                candidates=stats.candidates,
+                value=percent_text(stats.pass_rate),
+                SPREAD_FLAG_AT=SPREAD_FLAG_AT,
+                value2=percent_text(stats.spread_share),
+            )
         )
         names = [str(number) for number in range(1, len(stats.areas) + 1)]
         self.key.setText(
-            "Areas: " + " · ".join(f"{i} {a.name}" for i, a in enumerate(stats.areas, start=1))
+            translate("StatisticsView", "Areas: ")
+            + " · ".join(f"{i} {a.name}" for i, a in enumerate(stats.areas, start=1))
         )
         top = profile.scale.highest
         scale = profile.scale
@@ -213,7 +232,9 @@ class StatisticsView(QWidget):
         in_points = (
             ""
             if scale.numbered
-            else " (in points: " + ", ".join(f"{p.label} {p.value}" for p in scale.points) + ")"
+            else translate("StatisticsView", " (in points: ")
+            + ", ".join(f"{p.label} {p.value}" for p in scale.points)
+            + ")"
         )
 
         def number(value: Fraction | None) -> float:
@@ -222,14 +243,23 @@ class StatisticsView(QWidget):
         def percent(value: Fraction | None) -> float:  # one decimal place, as the table shows it
             return float(fraction_text(value * 100, 1)) if value is not None else 0.0
 
-        for key, title, values, top_value, series in (
-            ("mean", f"Mean agreed grade per area{in_points}",
-             [number(a.mean_agreed) for a in stats.areas], top, "Mean agreed grade"),
-            ("fail", "Candidates below the minimum, per area (%)",
-             [percent(a.fail_share) for a in stats.areas], 100, "Failing (%)"),
-            ("spread", f"Areas with a spread of {SPREAD_FLAG_AT} or more between members (%)",
-             [percent(a.spread_share) for a in stats.areas], 100, f"Spread {SPREAD_FLAG_AT}+ (%)"),
-        ):  # fmt: skip
+        flag = SPREAD_FLAG_AT
+        charts = (
+            ("mean", translate("StatisticsView", "Mean agreed grade per area{in_points}"),
+             [number(a.mean_agreed) for a in stats.areas], top,
+             translate("StatisticsView", "Mean agreed grade")),
+            ("fail", translate("StatisticsView", "Candidates below the minimum, per area (%)"),
+             [percent(a.fail_share) for a in stats.areas], 100,
+             translate("StatisticsView", "Failing (%)")),
+            ("spread",
+             translate("StatisticsView", "Areas with a spread of {flag} or more "
+                       "between members (%)"),
+             [percent(a.spread_share) for a in stats.areas], 100,
+             translate("StatisticsView", "Spread {flag}+ (%)")),
+        )  # fmt: skip
+        for key, title, values, top_value, series in charts:
+            title = title.format(in_points=in_points, flag=flag)
+            series = series.format(flag=flag)
             self.chart_views[key].setChart(bar_chart(title, names, values, top_value, series))
         shown = sorted(
             sorted(stats.assessors, key=lambda a: -abs(a.mean_difference))[:MAX_ASSESSORS],
@@ -240,12 +270,21 @@ class StatisticsView(QWidget):
         more = len(stats.assessors) - len(shown)
         self.chart_views["assessors"].setChart(
             bar_chart(
-                "Assessors: mean of own grade minus agreed grade (+ lenient, - severe)"
-                + (f"; the {len(shown)} furthest, the table lists all" if more > 0 else ""),
+                translate(
+                    "StatisticsView",
+                    "Assessors: mean of own grade minus agreed grade (+ lenient, - severe)",
+                )
+                + (
+                    translate(
+                        "StatisticsView", "; the {count} furthest, the table lists all"
+                    ).format(count=len(shown))
+                    if more > 0
+                    else ""
+                ),
                 [a.assessor.label for a in shown],
                 differences,
                 reach,
-                "Mean difference",
+                translate("StatisticsView", "Mean difference"),
                 horizontal=True,
                 axis_min=-reach,
             )
@@ -254,7 +293,13 @@ class StatisticsView(QWidget):
 
     def export_png(self, path: Path | None = None) -> Path | None:
         if path is None:
-            path = save_file(self, "Export chart", Path.home() / "chart.png", "PNG (*.png)", ".png")
+            path = save_file(
+                self,
+                translate("StatisticsView", "Export chart"),
+                Path.home() / "chart.png",
+                translate("StatisticsView", "PNG (*.png)"),
+                ".png",
+            )
             if path is None:
                 return None
         view = self.charts.currentWidget()
@@ -263,10 +308,16 @@ class StatisticsView(QWidget):
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         try:
             if not view.grab().save(buffer, "PNG"):
-                raise OSError("the chart could not be drawn")
+                raise OSError(translate("StatisticsView", "the chart could not be drawn"))
             write_atomic(path, bytes(data.data()))
         except OSError as exc:
-            messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
+            messages.warn(
+                self,
+                translate("StatisticsView", "Not exported"),
+                translate("StatisticsView", "{path} could not be written: {exc}").format(
+                    path=path, exc=exc
+                ),
+            )
             return None
         return path
 
@@ -275,7 +326,11 @@ class StatisticsView(QWidget):
             return None
         if path is None:
             path = save_file(
-                self, "Export figures", Path.home() / "statistics.csv", "CSV (*.csv)", ".csv"
+                self,
+                translate("StatisticsView", "Export figures"),
+                Path.home() / "statistics.csv",
+                translate("StatisticsView", "CSV (*.csv)"),
+                ".csv",
             )
             if path is None:
                 return None
@@ -285,6 +340,12 @@ class StatisticsView(QWidget):
         try:
             write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
         except OSError as exc:
-            messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
+            messages.warn(
+                self,
+                translate("StatisticsView", "Not exported"),
+                translate("StatisticsView", "{path} could not be written: {exc}").format(
+                    path=path, exc=exc
+                ),
+            )
             return None
         return path
