@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pcso_interview.lifecycle import INTERVIEW_LANGUAGES, SessionRuleError, Status
 from pcso_interview.store.connection import Connection, like_pattern, profile_from_json
 from pcso_interview.store.opening import RecordDamagedError
-from pcso_interview.store.records import UnknownSessionError
+from pcso_interview.store.records import UnknownSessionError, one_match
 
 if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
@@ -144,13 +144,7 @@ class SessionRecords(Connection):
                     [key],
                 )
             ]
-        if len(matches) == 1:
-            return str(matches[0])
-        if len(matches) > 1:
-            raise UnknownSessionError(
-                f"{key!r} matches more than one session; give more of the session id."
-            )
-        raise UnknownSessionError(f"No session with id or candidate reference {key!r}.")
+        return one_match(key, matches)
 
     def load(self, session_id: str) -> Session:
         """The session as stored. The one last read or changed through this connection is

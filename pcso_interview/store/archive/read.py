@@ -27,7 +27,7 @@ from pcso_interview.store.archive.connect import (
     describe,
     refusal,
 )
-from pcso_interview.store.records import SessionRow, UnknownSessionError
+from pcso_interview.store.records import SessionRow, UnknownSessionError, one_match
 
 if TYPE_CHECKING:
     import psycopg
@@ -240,13 +240,7 @@ class ArchiveStore:
                     [key],
                 )
             ]
-        if len(matches) == 1:
-            return str(matches[0])
-        if len(matches) > 1:
-            raise UnknownSessionError(
-                f"{key!r} matches more than one session; give more of the session id."
-            )
-        raise UnknownSessionError(f"No session with id or candidate reference {key!r}.")
+        return one_match(key, matches)
 
     # --- the list --------------------------------------------------------------------------------
 
