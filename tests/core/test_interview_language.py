@@ -91,11 +91,9 @@ def test_the_language_is_not_signed_content(tmp_path):
 
 
 def test_an_older_database_gains_the_column_and_reads_english(tmp_path):
-    from pathlib import Path
+    from tests.store_support import old_database
 
-    old = Path(__file__).resolve().parent.parent / "data" / "sessions-v3.db"
-    path = tmp_path / "sessions.db"
-    path.write_bytes(old.read_bytes())
+    path = old_database(tmp_path / "sessions.db")
     store = Store.open(path)
     try:
         rows = store.query_sessions(SessionQuery()).rows
