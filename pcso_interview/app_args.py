@@ -43,6 +43,9 @@ def db_location(text: str) -> Path | str:
     return text if text.lower().startswith(ARCHIVE_SCHEMES) else Path(text)
 
 
+LANGUAGES = ("cy", "en")  # the interface's languages (ui/i18n has the catalogues)
+
+
 def is_app_start(argv: Sequence[str]) -> bool:
     """No command and no help asked for: the app starts, and needs only the app's options."""
     words = set(argv)
@@ -64,6 +67,13 @@ def app_parser(db_help: str = "the sessions database") -> argparse.ArgumentParse
         default=[],
         metavar="FILE",
         help="an extra force profile file to merge in (may be given more than once)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="the interface's language: cy (Cymraeg) or en (English); remembered. Without it,"
+        " the language last chosen (English at first)",
     )
     parser.set_defaults(verb=None)
     return parser

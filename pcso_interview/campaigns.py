@@ -15,7 +15,7 @@ SEPARATOR = " · "
 
 def default_campaign(force: str, role_title: str, day: str) -> str:
     """The campaign a session falls in unless someone chooses another: its force, role and
-    month. Migration 6 gives existing sessions the same text in SQL (schema.py)."""
+    month. Migration 7 gives existing sessions the same text in SQL (schema.py)."""
     return SEPARATOR.join([force.strip(), role_title.strip(), day[:7]])
 
 

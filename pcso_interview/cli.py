@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, TextIO
 
 from pcso_interview import paths
 from pcso_interview.app_args import app_parser
-from pcso_interview.lifecycle import SessionRuleError, Status
+from pcso_interview.lifecycle import (
+    INTERVIEW_LANGUAGE_NAMES,
+    INTERVIEW_LANGUAGES,
+    SessionRuleError,
+    Status,
+)
 from pcso_interview.profiles import (
     BUILTIN_FILE,
     ProfileFileError,
@@ -69,6 +74,9 @@ def build_parser(
     p.add_argument("--to", dest="date_to", default="", metavar="YYYY-MM-DD")
     p.add_argument("--text", default="", help="candidate, reference or panel member")
     p.add_argument("--campaign", default="", help="sessions of this campaign only")
+    p.add_argument(
+        "--language", default="", choices=["", *INTERVIEW_LANGUAGES], help="of the interview"
+    )
     p.add_argument("--sort", default="date", choices=list(SORT_COLUMNS))
     p.add_argument("--ascending", action="store_true")
     p.add_argument("--limit", type=int, default=100)
@@ -406,6 +414,7 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         date_from=_valid_day(args.date_from, "--from"),
         date_to=_valid_day(args.date_to, "--to"),
         campaign=args.campaign,
+        language=args.language,
         sort=args.sort,
         descending=not args.ascending,
         offset=max(0, args.offset),
@@ -521,6 +530,8 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"Candidate  {session.candidate_name}  ref {session.candidate_ref}",
         f"Date       {session.date}  at {session.venue or '-'}",
         f"Campaign   {store_campaign}",
+        f"Language   {INTERVIEW_LANGUAGE_NAMES[session.interview_language]}"
+        f" ({session.interview_language}): the language of the interview",
         f"Profile    {p.title} · {p.framework_label} ({p.id})",
     ]
     for m in session.panel:

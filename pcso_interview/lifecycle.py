@@ -10,6 +10,11 @@ from collections import deque
 from collections.abc import Mapping
 from enum import StrEnum
 
+# The languages an interview may be held in (a session records which); Welsh forces offer
+# Welsh-medium interviews under the Welsh Language Standards.
+INTERVIEW_LANGUAGES = ("en", "cy")
+INTERVIEW_LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
+
 
 class Status(StrEnum):
     SETUP = "setup"

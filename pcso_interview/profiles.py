@@ -248,6 +248,9 @@ class Profile:
     # Which edition of the scoring rules a session's copy of the profile was made under; 1 for
     # copies kept before there were editions (RULES_VERSION for every profile loaded now).
     rules_version: int = 1
+    # The language of the marking sheet's own words: "en", "cy" (Welsh) or "cy+en" (bilingual).
+    # Read, not defaulted into the dict form: a copy without it is English and keeps its digest.
+    sheet_language: str = "en"
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -401,6 +404,7 @@ class Profile:
             notes=full.get("notes", ""),
             pin_for_single_member=full.get("pin_for_single_member", True),
             rules_version=full.get("rules_version", 1),
+            sheet_language=full.get("sheet_language", "en"),
             raw=full,
         )
 

@@ -198,6 +198,9 @@ class Session:
     # empty when it verifies. The screens and the sheet then say so instead of "signed off".
     record_problems: tuple[str, ...] = field(default=(), compare=False)
     profile_cache: Profile | None = field(default=None, compare=False, repr=False)
+    # The language the interview was held in, "en" or "cy". Not signed content: never in
+    # signed_content() or the digest (see the store's migration 006).
+    interview_language: str = field(default="en", compare=False)
 
     @cached_property
     def profile(self) -> Profile:

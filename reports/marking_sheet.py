@@ -40,6 +40,7 @@ from pcso_interview.profiles import Area
 from pcso_interview.scoring import SPREAD_FLAG_AT, Classification, Result, number_text
 from pcso_interview.session import DECLARATION, Session, SignMethod
 from reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from reports.sheet_text import WELSH_MONTHS, WELSH_MONTHS_SHORT, Key, SheetText
 
 # reportlab's Paragraph where DejaVu prints the text as typed; reports.typeset's otherwise
 # (any script: fallback fonts, right to left, shaped).
@@ -159,7 +160,8 @@ class SheetBuilder:
         self.styles = _styles()
         self.state = sheet_state(session)
         self.signed = self.state == "signed"
-        self.mark = STATE_MARKS.get(self.state, "")
+        self.t = sheet_text(session)
+        self.mark = self.t(f"mark.{self.state}") if self.state in STATE_MARKS else ""
         self.digest = session.digest() if self.signed else ""
 
     # --- page furniture ------------------------------------------------------------------------
@@ -193,7 +195,7 @@ class SheetBuilder:
             canvas,
             PAGE_WIDTH - MARGIN,
             PAGE_HEIGHT - 14 * mm,
-            f"Candidate {s.candidate_ref} · Page {page} of {total}",
+            self.t("furniture.candidate", ref=s.candidate_ref, page=page, total=total),
             REGULAR,
             8,
             "right",
@@ -203,13 +205,16 @@ class SheetBuilder:
         canvas.line(MARGIN, 17 * mm, PAGE_WIDTH - MARGIN, 17 * mm)
         canvas.setFont(REGULAR, 7)
         canvas.drawString(
-            MARGIN, 14 * mm, f"Session {s.id} · sheet version {s.version} · Page {page} of {total}"
+            MARGIN,
+            14 * mm,
+            self.t("furniture.session", id=s.id, version=s.version, page=page, total=total),
         )
         if self.signed:
-            canvas.drawString(MARGIN, 10.5 * mm, f"{DIGEST_PREFIX} {self.digest}")
+            canvas.drawString(MARGIN, 10.5 * mm, f"{self.t('digest')} {self.digest}")
         else:
             canvas.setFont(BOLD, 7)
-            canvas.drawString(MARGIN, 10.5 * mm, f"{self.mark}: {FOOTNOTES[self.state]}")
+            footnote = self.t(f"footnote.{self.state}")
+            canvas.drawString(MARGIN, 10.5 * mm, f"{self.mark}: {footnote}")
         canvas.restoreState()
 
     # --- content -------------------------------------------------------------------------------
@@ -221,7 +226,7 @@ class SheetBuilder:
         st = self.styles
         p = self.profile
         flow: list[Any] = [
-            Paragraph("PCSO interview marking sheet", st.title),
+            Paragraph(self.t("title"), st.title),
             Paragraph(
                 f"{text(p.force)} · {text(p.role_title)} · {text(p.grade)}"
                 + ("" if self.signed else f" · <b>{self.mark}</b>"),
@@ -230,7 +235,7 @@ class SheetBuilder:
             Spacer(1, 2 * mm),
             self.details(),
             Spacer(1, 3 * mm),
-            Paragraph("Scoring", st.heading),
+            Paragraph(self.t("scoring"), st.heading),
             self.matrix(),
         ]
         flow += self.revision_notes()
@@ -239,39 +244,51 @@ class SheetBuilder:
         else:
             flow += self.outcome_flow()
         flow += self.signoff_flow()
-        flow += [PageBreak(), Paragraph("Evidence", st.title)]
+        flow += [PageBreak(), Paragraph(self.t("evidence"), st.title)]
         flow += self.scale_flow()
         for area in self.session.planned_areas:
             flow += self.area_flow(area)
         return flow
 
-    def status_text(self) -> str:
+    def status_key(self) -> Key:
         if self.state == "failed":
-            return FAILED_MARK.capitalize()
-        return self.session.status.label
+            return Key("mark.failed.status")
+        return Key(f"status.{self.session.status.value}")
 
     # --- page 1: the decision ------------------------------------------------------------------
 
     def details(self) -> Table:
         st = self.styles
         s, p = self.session, self.profile
-        version = f"{self.status_text()}, sheet version {s.version}"
+        t, welsh = self.t, self.t.welsh_dates
+        version = t("details.version", status=self.status_key(), version=s.version)
         if s.previous is not None:
             prev = s.previous
-            version += (
-                f". Replaces version {prev.version}, signed {uk_time(prev.signed_at)}; reopened"
-                f" {uk_time(prev.reopened_at)} by {prev.reopened_by}: {prev.reason}"
+            version += t(
+                "details.replaces",
+                version=prev.version,
+                signed=uk_time(prev.signed_at, welsh=welsh),
+                reopened=uk_time(prev.reopened_at, welsh=welsh),
+                by=prev.reopened_by,
+                reason=prev.reason,
             )
+        vetting = f" · {t('details.vetting')}: {p.vetting}" if p.vetting else ""
         rows = [
-            ("Candidate", f"{s.candidate_name} · reference {s.candidate_ref}"),
-            ("Date and venue", f"{long_date(s.date)} · {s.venue or '(venue not recorded)'}"),
-            ("Force and role", f"{p.force} · {p.role_title} · {p.grade}"),
             (
-                "Profile",
-                f"{p.framework_label}, {p.level_text} · {p.sources_text} · agreed grades by"
-                f" {p.method}" + (f" · vetting: {p.vetting}" if p.vetting else ""),
+                t("details.candidate"),
+                t("details.candidate.value", name=s.candidate_name, ref=s.candidate_ref),
             ),
-            ("Record", version),
+            (
+                t("details.date"),
+                f"{long_date(s.date, welsh=welsh)} · {s.venue or t('details.no_venue')}",
+            ),
+            (t("details.force"), f"{p.force} · {p.role_title} · {p.grade}"),
+            (
+                t("details.profile"),
+                f"{p.framework_label}, {p.level_text} · {p.sources_text} · {t('details.method')}"
+                f" {t(f'method.{p.method.value}')}" + vetting,
+            ),
+            (t("details.record"), version),
         ]
         table = Table(
             [[label, Paragraph(text(value), st.small)] for label, value in rows],
@@ -302,12 +319,12 @@ class SheetBuilder:
         members = list(s.panel)
         decimals = s.profile.decimal_weights
         header = [
-            Paragraph("<b>Area</b>", st.small),
+            Paragraph(f"<b>{self.t('matrix.area')}</b>", st.small),
             *(Paragraph(f"<b>{text(m.name)}</b>", st.tiny) for m in members),
-            Paragraph("<b>Agreed</b>", st.tiny),
-            Paragraph("<b>Minimum</b>", st.tiny),
-            Paragraph("<b>Weight</b>", st.tiny),
-            Paragraph("<b>Weighted</b>", st.tiny),
+            Paragraph(f"<b>{self.t('matrix.agreed')}</b>", st.tiny),
+            Paragraph(f"<b>{self.t('matrix.minimum')}</b>", st.tiny),
+            Paragraph(f"<b>{self.t('matrix.weight')}</b>", st.tiny),
+            Paragraph(f"<b>{self.t('matrix.weighted')}</b>", st.tiny),
         ]
         rows: list[list[Any]] = [header]
         style: list[tuple[Any, ...]] = []
@@ -316,7 +333,7 @@ class SheetBuilder:
             agreed = s.agreed_grade(area.id)
             flags = []
             if s.spread_flagged(area.id):
-                flags.append("⚑ spread")
+                flags.append(self.t("matrix.spread"))
             marks = []
             for m in members:
                 grade = s.grades.get((m.id, area.id))
@@ -341,18 +358,21 @@ class SheetBuilder:
                     ),
                     *marks,
                     "-" if agreed is None else scale.label(agreed),
-                    "none" if planned.minimum is None else scale.label(planned.minimum),
+                    self.t("matrix.none")
+                    if planned.minimum is None
+                    else scale.label(planned.minimum),
                     number_text(planned.weight, decimals=decimals),
                     self.weighted_cell(agreed, planned.weight),
                 ]
             )
         total = (
-            f"{outcome.score_text}; pass mark {outcome.pass_mark_text}"
+            self.t("matrix.total.value", score=outcome.score_text, mark=outcome.pass_mark_text)
             if outcome.result is not Result.INCOMPLETE
-            else f"pass mark {outcome.pass_mark_text}: no total until every area is agreed"
+            else self.t("matrix.total.incomplete", mark=outcome.pass_mark_text)
         )
         rows.append(
-            [Paragraph(f"<b>Total</b> · {text(total)}", st.small)] + [""] * (len(members) + 4)
+            [Paragraph(f"<b>{self.t('matrix.total')}</b> · {text(total)}", st.small)]
+            + [""] * (len(members) + 4)
         )
         last = len(rows) - 1
         # agreed, minimum, weight, weighted ("B: 3 × 1.5 = 4.5" on a lettered scale)
@@ -391,7 +411,7 @@ class SheetBuilder:
         for ("B: 3 × 1.5 = 4.5"), since a letter times a weight means nothing by itself."""
         profile = self.profile
         if weight == 0:
-            return "not scored"
+            return self.t("matrix.not_scored")
         if agreed is None:
             return "-"
         score = number_text(agreed * weight, decimals=profile.decimal_weights)
@@ -413,10 +433,9 @@ class SheetBuilder:
     def outcome_flow(self) -> list[Any]:
         st = self.styles
         outcome = self.session.outcome
-        symbol = {Result.PASS: "PASS", Result.FAIL: "FAIL", Result.INCOMPLETE: "INCOMPLETE"}
-        heading = f"Outcome: {symbol[outcome.result]}"
+        heading = self.t("outcome", result=Key(f"outcome.{outcome.result.value}"))
         if not self.signed and self.state != "failed" and outcome.result is not Result.INCOMPLETE:
-            heading += " (not yet signed off)"
+            heading += self.t("outcome.unsigned")
         flow: list[Any] = [Spacer(1, 2 * mm), Paragraph(heading, st.outcome)]
         flow += [Paragraph(f"• {text(reason)}", st.body) for reason in outcome.explanation()]
         return flow
@@ -425,69 +444,70 @@ class SheetBuilder:
         """A withdrawn session has no outcome: the sheet says who withdrew it, when and why."""
         st = self.styles
         s = self.session
-        when = uk_time(s.withdrawn_at) if s.withdrawn_at else "(time not recorded)"
+        t = self.t
+        when: str | Key = (
+            uk_time(s.withdrawn_at, welsh=t.welsh_dates)
+            if s.withdrawn_at
+            else Key("withdrawn.no_time")
+        )
+        by = text(s.withdrawn_by) if s.withdrawn_by else Key("withdrawn.no_one")
+        reason = text(s.withdrawn_reason) if s.withdrawn_reason else Key("withdrawn.none")
         return [
             Spacer(1, 2 * mm),
-            Paragraph(WITHDRAWN_MARK, st.outcome),
-            Paragraph(f"Reason: {text(s.withdrawn_reason or '(none given)')}", st.body),
+            Paragraph(t("mark.withdrawn"), st.outcome),
             Paragraph(
-                f"Withdrawn on {when} by {text(s.withdrawn_by or '(not recorded)')}.", st.body
+                t("withdrawn.reason", reason=reason),
+                st.body,
             ),
-            Paragraph(
-                "No outcome is recorded for a withdrawn interview, and the panel's grades above"
-                " are not a decision.",
-                st.italic,
-            ),
+            Paragraph(t("withdrawn.when", when=when, by=by), st.body),
+            Paragraph(t("withdrawn.note"), st.italic),
         ]
 
     def signoff_flow(self) -> list[Any]:
         """One row per member: name, role and number; the signature; when, in UK time."""
         st = self.styles
         s = self.session
-        flow: list[Any] = [Spacer(1, 3 * mm), Paragraph("Sign-off", st.heading)]
+        t = self.t
+        flow: list[Any] = [Spacer(1, 3 * mm), Paragraph(t("signoff"), st.heading)]
         if self.state == "failed":
-            flow.append(
-                Paragraph(
-                    f"<b>{FAILED_MARK}.</b> The database record no longer matches what the panel"
-                    f" signed: {text(s.record_problems[0])}. This sheet is not that record.",
-                    st.body,
-                )
-            )
-        flow.append(Paragraph(f"<i>Declaration: {text(DECLARATION)}</i>", st.tiny))
+            problem = t("signoff.failed", problem=text(s.record_problems[0]))
+            flow.append(Paragraph(f"<b>{t('mark.failed')}.</b> {problem}", st.body))
+        flow.append(Paragraph(f"<i>{t('signoff.declaration')}: {text(DECLARATION)}</i>", st.tiny))
         rows: list[list[Any]] = [
             [
-                Paragraph("<b>Panel member</b>", st.small),
-                Paragraph("<b>Signature</b>", st.small),
-                Paragraph("<b>Signed</b>", st.small),
+                Paragraph(f"<b>{t('signoff.member')}</b>", st.small),
+                Paragraph(f"<b>{t('signoff.signature')}</b>", st.small),
+                Paragraph(f"<b>{t('signoff.signed')}</b>", st.small),
             ]
         ]
         for member in s.panel:
             signoff = s.signoff(member.id)
             who = Paragraph(
-                f"<b>{text(member.name)}</b><br/>{member.role.capitalize()} ·"
-                f" {text(member.number or 'no number')}",
+                f"<b>{text(member.name)}</b><br/>{t(f'role.{member.role.value}')} ·"
+                f" {text(member.number or t('signoff.no_number'))}",
                 st.small,
             )
             if signoff is None:
-                rows.append([who, Paragraph("<i>Not signed</i>", st.small), ""])
+                rows.append([who, Paragraph(f"<i>{t('signoff.not_signed')}</i>", st.small), ""])
                 continue
             mark: Any = (
                 _signature_image(signoff.signature_png_b64)
                 if signoff.method is SignMethod.DRAWN and signoff.signature_png_b64
-                else Paragraph(f"Signed: <i>{text(signoff.typed_name)}</i>", st.body)
+                else Paragraph(f"{t('signoff.typed')} <i>{text(signoff.typed_name)}</i>", st.body)
             )
-            rows.append([who, mark, Paragraph(uk_time(signoff.signed_at), st.small)])
+            when = uk_time(signoff.signed_at, welsh=t.welsh_dates)
+            rows.append([who, mark, Paragraph(when, st.small)])
         table = Table(rows, colWidths=[62 * mm, CONTENT_WIDTH - 62 * mm - 42 * mm, 42 * mm])
         table.setStyle(
             _grid([("FONTSIZE", (0, 0), (-1, -1), 8), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
         )
         flow.append(table)
         if not s.signoffs:
-            flow.append(Paragraph(f"<b>{self.mark}.</b> No member has signed.", st.body))
+            flow.append(Paragraph(f"<b>{self.mark}.</b> {t('signoff.nobody')}", st.body))
         if self.signed:
             flow.append(
                 Paragraph(
-                    f"Signed off and locked. {DIGEST_PREFIX} {self.digest}",
+                    f"{t('signoff.locked')} {t('digest')} {self.digest}",
                     ParagraphStyle("digest", parent=st.tiny, alignment=TA_CENTER),
                 )
             )
@@ -500,7 +520,13 @@ class SheetBuilder:
         st = self.styles
         scale = self.session.profile.scale
         points = not scale.numbered  # a letter's points, which the weighted scores use
-        header = ["Grade", *(["Points"] if points else []), "Meaning", "Descriptor"]
+        t = self.t
+        header = [
+            t("scale.grade"),
+            *([t("scale.points")] if points else []),
+            t("scale.meaning"),
+            t("scale.descriptor"),
+        ]
         rows: list[list[Any]] = [header]
         for point in scale.points:
             rows.append(
@@ -515,10 +541,10 @@ class SheetBuilder:
         table = Table(rows, colWidths=[*widths, CONTENT_WIDTH - sum(widths)], repeatRows=1)
         table.setStyle(_grid([("FONTSIZE", (0, 0), (-1, -1), 8)]))
         return [
-            Paragraph("The grading scale", st.heading),
+            Paragraph(t("scale"), st.heading),
             table,
             Spacer(1, 1.5 * mm),
-            Paragraph(CLASSIFIED_KEY, st.small),
+            Paragraph(t("key"), st.small),
         ]
 
     def area_flow(self, area: Area) -> list[Any]:
@@ -528,10 +554,11 @@ class SheetBuilder:
         s = self.session
         scale = s.profile.scale
         members = list(s.panel)
-        kind = area.cluster or area.kind.capitalize()
-        source = " · indicator text: national CVF" if area.is_national else ""
+        t = self.t
+        kind = area.cluster or t(f"kind.{area.kind}")
+        source = t("area.national") if area.is_national else ""
         if not s.profile.planned(area.id).scored:
-            source += " · observed, not scored (weight 0)"
+            source += t("area.not_scored")
         flow: list[Any] = [
             CondPageBreak(40 * mm),
             Paragraph(text(area.name), st.heading),
@@ -541,13 +568,15 @@ class SheetBuilder:
         if len(questions) == 1:
             flow.append(
                 Paragraph(
-                    f"<b>Question asked:</b> {text(questions[0][1] or '(not recorded)')}", st.small
+                    f"<b>{t('area.question')}</b>"
+                    f" {text(questions[0][1] or t('area.not_recorded'))}",
+                    st.small,
                 )
             )
         else:
-            flow.append(Paragraph("<b>Questions asked:</b>", st.small))
+            flow.append(Paragraph(f"<b>{t('area.questions')}</b>", st.small))
             flow += [
-                Paragraph(f"{number}. {text(question or '(not recorded)')}", st.small)
+                Paragraph(f"{number}. {text(question or t('area.not_recorded'))}", st.small)
                 for number, (_key, question) in enumerate(questions, start=1)
             ]
         if area.stem:
@@ -556,8 +585,8 @@ class SheetBuilder:
         member_width = min(24 * mm, (CONTENT_WIDTH - 8 * mm - 70 * mm) / max(len(members), 1))
         rows: list[list[Any]] = [
             [
-                "No.",
-                Paragraph("<b>Indicator</b>", st.small),
+                t("area.no"),
+                Paragraph(f"<b>{t('area.indicator')}</b>", st.small),
                 *(Paragraph(f"<b>{text(m.name)}</b>", st.tiny) for m in members),
             ]
         ]
@@ -567,7 +596,7 @@ class SheetBuilder:
                     str(number),
                     Paragraph(text(indicator.text), st.small),
                     *(
-                        classified(s.mark(m.id, indicator.id).classification, len(members))
+                        classified(s.mark(m.id, indicator.id).classification, len(members), t)
                         for m in members
                     ),
                 ]
@@ -592,15 +621,17 @@ class SheetBuilder:
             if s.mark(member.id, indicator.id).note
         ]
         if notes:
-            flow.append(Paragraph("Evidence notes", st.subheading))
+            flow.append(Paragraph(t("area.notes"), st.subheading))
+        cont = t("area.cont")
         for number, member, note in notes:
             for index, piece in enumerate(chunks(note)):
-                label = f"<b>{number} · {text(member.name)}{' (cont.)' if index else ''}:</b> "
+                label = f"<b>{number} · {text(member.name)}{cont if index else ''}:</b> "
                 flow.append(Paragraph(label + text(piece), st.small))
         for member in members:
             note = s.area_notes.get((member.id, area.id), "")
             for index, piece in enumerate(chunks(note) if note else []):
-                label = f"<b>Area note, {text(member.name)}{' (cont.)' if index else ''}:</b> "
+                label = f"<b>{t('area.area_note', name=text(member.name))}"
+                label += f"{cont if index else ''}:</b> "
                 flow.append(Paragraph(label + text(piece), st.small))
         agreed = s.agreed_grade(area.id)
         grades = ", ".join(
@@ -608,31 +639,36 @@ class SheetBuilder:
             for m in members
             if (g := s.grades.get((m.id, area.id))) is not None
         )
-        summary = f"<b>Grades:</b> {text(grades or 'none yet')} · <b>Agreed:</b> " + (
+        summary = (
+            f"<b>{t('area.grades')}</b> {text(grades or t('area.no_grades'))} ·"
+            f" <b>{t('area.agreed')}</b> "
+        ) + (
             f"{scale.label(agreed)} {text(scale.point(agreed).name)}" if agreed is not None else "-"
         )
         if s.spread_flagged(area.id):
-            summary += f" · ⚑ a spread of {SPREAD_FLAG_AT} or more, discussed"
+            summary += t("area.spread", spread=SPREAD_FLAG_AT)
         flow.append(Spacer(1, 1 * mm))
         flow.append(Paragraph(summary, st.small))
         for revision in s.revised(area.id):
             flow.append(Paragraph(f"* {text(s.revision_text(revision))}.", st.small))
         rationale = s.rationale(area.id)
         for index, piece in enumerate(chunks(rationale) if rationale else []):
-            label = "<b>Rationale:</b> " if index == 0 else "<b>Rationale (cont.):</b> "
+            label = f"<b>{t('area.rationale') if index == 0 else t('area.rationale.cont')}</b> "
             flow.append(Paragraph(label + text(piece), st.small))
         return flow
 
 
-def long_date(day: str) -> str:
-    """'2025-11-23' as '23 November 2025'."""
+def long_date(day: str, *, welsh: bool = False) -> str:
+    """'2025-11-23' as '23 November 2025' ('23 Tachwedd 2025' in Welsh)."""
     from datetime import date
 
     when = date.fromisoformat(day)
+    if welsh:
+        return f"{when.day} {WELSH_MONTHS[when.month - 1]} {when.year}"
     return f"{when.day} {when.strftime('%B %Y')}"
 
 
-def uk_time(moment: str) -> str:
+def uk_time(moment: str, *, welsh: bool = False) -> str:
     """A stored UTC time as people in the UK read it, with its zone: '23 Nov 2025 10:42 GMT'."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
@@ -640,6 +676,9 @@ def uk_time(moment: str) -> str:
     when = datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(
         ZoneInfo("Europe/London")
     )
+    if welsh:
+        month = WELSH_MONTHS_SHORT[when.month - 1]
+        return f"{when.day} {month} {when.strftime('%Y %H:%M')} {when.tzname()}"
     return f"{when.day} {when.strftime('%b %Y %H:%M')} {when.tzname()}"
 
 
@@ -651,10 +690,14 @@ CLASSIFIED = {
 }
 
 
-def classified(value: Classification, members: int) -> str:
+def classified(value: Classification, members: int, words: SheetText | None = None) -> str:
     """A classification in an evidence table: words beside the symbol for up to three
     members, the symbol alone for four or five (the key under the scale says which is which)."""
-    shown = CLASSIFIED[value]
+    shown = (
+        CLASSIFIED[value]
+        if words is None or value is Classification.NONE
+        else words(f"class.{value.value}")
+    )
     return shown if members <= 3 else shown.split(" ")[0]
 
 
@@ -695,6 +738,11 @@ def _numbered_canvas(builder: SheetBuilder) -> type[Canvas]:
     return NumberedCanvas
 
 
+def sheet_text(session: Session) -> SheetText:
+    """The sheet's words in the language the session's copy of the profile names."""
+    return SheetText(session.profile.sheet_language)
+
+
 def subject_line(session: Session, digest: str) -> str:
     """The PDF's Subject: who and which version, and the digest when signed."""
     tail = f" sha256={digest}" if digest else f" {sheet_state(session)}"
@@ -720,7 +768,7 @@ def build_sheet(session: Session, *, invariant: bool = True) -> bytes:
         creator="pcso-interview",
         invariant=1 if invariant else 0,
         initialFontName=REGULAR,
-        lang="en-GB",
+        lang=builder.t.pdf_lang,
     )
     frame = Frame(MARGIN, 19 * mm, CONTENT_WIDTH, PAGE_HEIGHT - 39 * mm, id="body")
     doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame])])

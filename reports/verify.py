@@ -29,9 +29,11 @@ from reports.pdf_signature import FIELD, SignatureCheck, check_signature
 
 MATCH, MISMATCH, NOT_CURRENT = 0, 1, 3
 WORDS = {MATCH: "MATCH", MISMATCH: "MISMATCH", NOT_CURRENT: "NOT CURRENT"}
+# The footer's claim in English (a bilingual sheet's footer holds it too) or in Welsh
+# (reports.sheet_text's "furniture.session").
 PAGE_CLAIM = re.compile(
-    r"Session (?P<session>[0-9A-Za-z_-]+) · sheet version (?P<version>\d+)"
-    r" · Page (?P<page>\d+) of (?P<pages>\d+)"
+    r"(?:Session|Sesiwn) (?P<session>[0-9A-Za-z_-]+) · (?:sheet version|fersiwn y daflen)"
+    r" (?P<version>\d+) · (?:Page|Tudalen) (?P<page>\d+) (?:of|o) (?P<pages>\d+)"
 )
 # Any one of these in the bytes means the file was signed: one changed byte cannot remove all.
 _SIGNED_MARKERS = (b"/ByteRange", b"/SubFilter", b"ETSI.CAdES.detached", FIELD.encode())

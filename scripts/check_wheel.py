@@ -43,6 +43,18 @@ SimpleDocTemplate(out, initialFontName=REGULAR).build([paragraph(text, style)])
 assert all(n.encode() in out.getvalue() for n in names if "Bold" not in n)
 print(f"carries {len(names)} fallback fonts with {len(licences)} licence files")
 """
+# The Welsh interface's catalogue travels in the wheel and loads (no Qt build tools needed).
+CATALOGUE_CHECK = """
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from ui import i18n
+assert "site-packages" in str(i18n.CATALOGUE_DIR), i18n.CATALOGUE_DIR
+assert i18n.catalogue("cy").is_file(), i18n.catalogue("cy")
+assert i18n.install("cy") == "cy"
+welsh = i18n.translate("MainWindow", "&File")
+assert welsh != "&File", welsh
+print(f"the Welsh catalogue ({i18n.catalogue('cy').name}: &File is {welsh})")
+"""
 
 
 def run(args: list[str], cwd: Path, expect: int = 0) -> str:
@@ -98,9 +110,10 @@ def main() -> int:
             sys.exit("wheel check: the sheet written is not a PDF")
         run([str(python), "-c", "import PySide6.QtWebEngineCore"], work, expect=1)
         fonts = run([str(python), "-c", FONTS_CHECK], work).strip()
+        catalogue = run([str(python), "-c", CATALOGUE_CHECK], work).strip()
         print(
             f"wheel check: {wheel.name} installed alone lists 5 profiles, makes demo sessions,"
-            f" writes a signed sheet, has no QtWebEngine, and {fonts}"
+            f" writes a signed sheet, has no QtWebEngine, {fonts}, and {catalogue}"
         )
     return 0
 

@@ -1,7 +1,7 @@
 """The interview, consensus and sign-off screens on a 1366x700 screen at scale 1, 1.25, 1.5
 and 2 (issue 17), offscreen, for a person to look at:
 
-    .venv/bin/python scripts/fit_screenshots.py [OUT_DIR]
+    .venv/bin/python scripts/fit_screenshots.py [--lang cy|en] [OUT_DIR]
 
 Each scale runs in a child process of its own, since Qt reads QT_SCALE_FACTOR once at start:
 the child gets an offscreen screen of 1366x700 device pixels (a JSON screen description) and
@@ -25,7 +25,7 @@ SCALES = ("1", "1.25", "1.5", "2")
 SCREEN = (1366, 700)
 
 
-def run_all(out: Path) -> int:
+def run_all(out: Path, lang: str = "en") -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "screen.json"
@@ -38,6 +38,7 @@ def run_all(out: Path) -> int:
             env = dict(os.environ)
             env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
             env["QT_SCALE_FACTOR"] = scale
+            env["PCSO_SCREENSHOT_LANG"] = lang  # Welsh strings run longer: look at both
             child = [sys.executable, __file__, "--child", scale, str(out)]
             failed |= subprocess.run(child, env=env, check=False).returncode
     return failed
@@ -54,6 +55,9 @@ def child(scale: str, out: Path) -> int:
     from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
+    from ui import i18n
+
+    i18n.install(os.environ.get("PCSO_SCREENSHOT_LANG", "en"))
     profiles = load_profiles()
     panel = (
         Member("m1", "Gwenllïan Ŵyn", "chair", "4471"),
@@ -126,4 +130,11 @@ def child(scale: str, out: Path) -> int:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         sys.exit(child(sys.argv[2], Path(sys.argv[3])))
-    sys.exit(run_all(Path(sys.argv[1] if len(sys.argv) > 1 else "out/fit-screenshots")))
+    words = sys.argv[1:]
+    language = "en"
+    if "--lang" in words:
+        at = words.index("--lang")
+        language = words[at + 1]
+        del words[at : at + 2]
+    default = "out/fit-screenshots" + ("" if language == "en" else f"-{language}")
+    sys.exit(run_all(Path(words[0] if words else default), language))

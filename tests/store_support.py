@@ -71,6 +71,7 @@ def new_session(
     panel: Iterable[Member] = PANEL,
     session_id: str | None = None,
     questions: dict[str, str] | None = None,
+    interview_language: str = "en",
 ) -> str:
     return store.create_session(
         profile(profile_id),
@@ -81,6 +82,7 @@ def new_session(
         panel=tuple(panel),
         questions=questions,
         session_id=session_id,
+        interview_language=interview_language,
     )
 
 
@@ -151,3 +153,18 @@ def read(path: Path, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ..
         return conn.execute(sql, tuple(params)).fetchall()
     finally:
         conn.close()
+
+
+OLD_DATABASE_SQL = Path(__file__).resolve().parent / "data" / "sessions-v3.sql"
+
+
+def old_database(path: Path) -> Path:
+    """The file version 3 of the app wrote (schema 3: signed, reopened and signed again, half
+    signed, withdrawn, open), built at ``path`` from its SQL text: a database file holds the
+    kind of data that never goes into git."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(OLD_DATABASE_SQL.read_text(encoding="utf-8"))
+    finally:
+        conn.close()
+    return path

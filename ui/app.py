@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sqlite3
 import sys
@@ -28,7 +29,8 @@ from pcso_interview.store import (
 )
 from pcso_interview.store.opening import backup_database, check_database_file, is_busy
 from pcso_interview.window_lock import WindowLock
-from ui import messages
+from ui import i18n, messages
+from ui.i18n import translate
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -47,13 +49,21 @@ def offer_restore(
     file beside it. True when a backup was put back (the caller reopens or closes)."""
     backup = newest_good_backup(path)
     if backup is None:
-        messages.error(parent, "Database damaged", f"{message}\n\nNo good backup was found.")
+        messages.error(
+            parent,
+            translate("app", "Database damaged"),
+            translate("app", "{message}\n\nNo good backup was found.").format(message=message),
+        )
         return False
     if not messages.ask(
         parent,
-        "Database damaged",
-        f"{message}\n\nRestore the newest good backup ({backup.name})? What was saved since"
-        " it was taken is not in it; the damaged file is kept beside it, never deleted.",
+        translate("app", "Database damaged"),
+        translate(
+            "app",
+            "{message}\n\nRestore the newest good backup ({name})? What "
+            "was saved since it was taken is not in it; the damaged file "
+            "is kept beside it, never deleted.",
+        ).format(message=message, name=backup.name),
     ):
         return False
     if before is not None:
@@ -61,10 +71,14 @@ def offer_restore(
     try:
         kept = restore_backup(path, backup)
     except StoreError as exc:  # held by another program, or the backup went bad since
-        messages.error(parent, "Not restored", str(exc))
+        messages.error(parent, translate("app", "Not restored"), str(exc))
         return False
     messages.inform(
-        parent, "Backup restored", f"Restored {backup}. The damaged file is kept as {kept}."
+        parent,
+        translate("app", "Backup restored"),
+        translate("app", "Restored {backup}. The damaged file is kept as {kept}.").format(
+            backup=backup, kept=kept
+        ),
     )
     return True
 
@@ -76,13 +90,17 @@ def open_store_or_explain(path: Path, parent: QWidget | None = None) -> Store | 
         try:
             return Store.open(path, thorough=False)
         except BusyDatabaseError as exc:
-            if not messages.ask(parent, "Database in use", f"{exc}\n\nTry again now?"):
+            if not messages.ask(
+                parent,
+                translate("app", "Database in use"),
+                translate("app", "{exc}\n\nTry again now?").format(exc=exc),
+            ):
                 return None
         except CorruptDatabaseError as exc:
             if not offer_restore(parent, path, str(exc)):
                 return None
         except StoreError as exc:
-            messages.error(parent, "Cannot open the database", str(exc))
+            messages.error(parent, translate("app", "Cannot open the database"), str(exc))
             return None
 
 
@@ -130,14 +148,18 @@ def start_backup(store: Store, window: MainWindow) -> StartupCheck:
             reporter.damaged.emit(str(exc))
             return
         except Exception as exc:  # reported, never fatal: the app keeps working
-            reporter.note.emit(f"Start-up check failed: {exc}")
+            reporter.note.emit(translate("app", "Start-up check failed: {exc}").format(exc=exc))
             return
         try:
             made = backup_database(path, skip_if_unchanged=True)
         except Exception as exc:
-            reporter.note.emit(f"Start-up backup failed: {exc}")
+            reporter.note.emit(translate("app", "Start-up backup failed: {exc}").format(exc=exc))
             return
-        reporter.note.emit(f"Backup saved: {made}" if made else "Backup is up to date.")
+        reporter.note.emit(
+            translate("app", "Backup saved: {made}").format(made=made)
+            if made
+            else translate("app", "Backup is up to date.")
+        )
 
     reporter.thread = threading.Thread(target=work, name="start-up check", daemon=False)
     reporter.thread.start()
@@ -149,7 +171,9 @@ def report_damage(
 ) -> None:
     """Found damaged while the app runs: the same offer; after a restore the app closes.
     ``close_store`` lets go of the window's store before the damaged file is set aside."""
-    text = f"{message}\n\nAfter restoring, the app will close; start it again to go on."
+    text = translate(
+        "app", "{message}\n\nAfter restoring, the app will close; start it again to go on."
+    ).format(message=message)
     if offer_restore(window, path, text, before=close_store):
         QApplication.quit()
 
@@ -189,16 +213,34 @@ def install_error_hook(log_file: Path | None = None) -> None:
             fd = os.open(where, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             with os.fdopen(fd, "a", encoding="utf-8") as log:
                 log.write(log_entry(kind, tb))
-            details = f"Details were written to {where}."
+            details = translate("app", "Details were written to {where}.").format(where=where)
         except Exception as exc:  # the message must still reach the user
-            details = f"The details could not be written to a log file ({exc})."
+            details = translate(
+                "app", "The details could not be written to a log file ({exc})."
+            ).format(exc=exc)
         messages.warn(
             QApplication.activeWindow(),
-            "Something went wrong",
-            f"{value}\n\nWhat you had saved is safe in the database. {details}",
+            translate("app", "Something went wrong"),
+            translate(
+                "app", "{value}\n\nWhat you had saved is safe in the database. {details}"
+            ).format(value=value, details=details),
         )
 
     sys.excepthook = hook
+
+
+def choose_language(store: Store, asked: str | None) -> str:
+    """The interface's language: --lang (then remembered), else the one last chosen."""
+    if asked:
+        if not store.read_only_reason:
+            with contextlib.suppress(sqlite3.Error, StoreError):  # used for this run anyway
+                store.set_state(i18n.STATE_KEY, asked)
+        return i18n.install(asked)
+    try:
+        remembered = store.get_state(i18n.STATE_KEY, i18n.DEFAULT)
+    except sqlite3.Error:
+        remembered = i18n.DEFAULT
+    return i18n.install(remembered or i18n.DEFAULT)
 
 
 def start_window(args: argparse.Namespace) -> QMainWindow | None:
@@ -215,6 +257,7 @@ def start_window(args: argparse.Namespace) -> QMainWindow | None:
         if store is None:
             return None
         store.wait_when_busy(WINDOW_BUSY_MS)
+        choose_language(store, getattr(args, "lang", None))
         lock = WindowLock(db_path)
         try:
             holder = lock.acquire()
@@ -222,11 +265,13 @@ def start_window(args: argparse.Namespace) -> QMainWindow | None:
             holder = ""  # no lock file here (a read-only folder was refused above): go on
             lock = None
         if holder:
-            store.read_only_reason = (
-                f"This database is open in another window ({holder}), so this window is"
-                " read-only: nothing can be changed here. What the other window saves shows"
-                " here within a second; close it to work in this one."
-            )
+            store.read_only_reason = translate(
+                "app",
+                "This database is open in another window ({holder}), so this "
+                "window is read-only: nothing can be changed here. What the "
+                "other window saves shows here within a second; close it to "
+                "work in this one.",
+            ).format(holder=holder)
             lock = None
         try:
             window = MainWindow(store, lambda: collect_profiles(args.profiles), window_lock=lock)
@@ -238,7 +283,9 @@ def start_window(args: argparse.Namespace) -> QMainWindow | None:
             message = damaged(db_path, exc)
             if not message or not offer_restore(None, db_path, message):
                 if not message:
-                    messages.error(None, "Cannot open the database", f"{db_path}: {exc}")
+                    messages.error(
+                        None, translate("app", "Cannot open the database"), f"{db_path}: {exc}"
+                    )
                 return None
     window.show()
     # On the event loop's first turn, before the first key the user presses is handled:
@@ -252,7 +299,9 @@ def start_window(args: argparse.Namespace) -> QMainWindow | None:
 def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("pcso-interview")
-    QApplication.setApplicationDisplayName("PCSO interview")  # static; instance() is typed Core
+    QApplication.setApplicationDisplayName(
+        translate("app", "PCSO interview")
+    )  # static; instance() is typed Core
     install_error_hook()
     window = start_window(args)  # held here: Python owns a window without a parent
     if window is None:

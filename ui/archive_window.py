@@ -17,6 +17,7 @@ from pcso_interview.store import StoreError
 from pcso_interview.store.archive.read import ArchiveStore
 from pcso_interview.store.identity import User
 from ui import messages
+from ui.i18n import translate
 from ui.main_window import LazyTab
 
 if TYPE_CHECKING:
@@ -31,7 +32,10 @@ def ask_password(parent: QWidget | None, prompt: str) -> str | None:
     """The archive's password for this one connection, typed where only the user sees it;
     never kept (libpq's ~/.pgpass or PGPASSWORD, when set, are used before asking)."""
     text, ok = QInputDialog.getText(
-        parent, "Force archive password", prompt, QLineEdit.EchoMode.Password
+        parent,
+        translate("ArchiveWindow", "Force archive password"),
+        prompt,
+        QLineEdit.EchoMode.Password,
     )
     return text if ok and text else None
 
@@ -47,17 +51,24 @@ class ArchiveWindow(QMainWindow):
         self.store = store
         self._profiles = profiles
         self.user = User(store.login, "hr")
-        self.setWindowTitle(f"PCSO interview — force archive {store.describe()}")
+        self.setWindowTitle(
+            translate("ArchiveWindow", "PCSO interview — force archive {archive}").format(
+                archive=store.describe()
+            )
+        )
         self.modes = QTabWidget()
-        self.modes.setAccessibleName("Modes")
+        self.modes.setAccessibleName(translate("ArchiveWindow", "Modes"))
         self.hr_tab: LazyTab[HrBrowser] = LazyTab(self._make_hr_browser)
         self.statistics_tab: LazyTab[StatisticsView] = LazyTab(self._make_statistics)
-        self.modes.addTab(self.hr_tab, "HR &review")
-        self.modes.addTab(self.statistics_tab, "S&tatistics")
+        self.modes.addTab(self.hr_tab, translate("ArchiveWindow", "HR &review"))
+        self.modes.addTab(self.statistics_tab, translate("ArchiveWindow", "S&tatistics"))
         self.setCentralWidget(self.modes)
         self.db_label = QLabel(
-            f"Force archive: {store.describe()}, read as {store.login}. Sessions reach it"
-            " from each laptop's HR review: Send to force archive."
+            translate(
+                "ArchiveWindow",
+                "Force archive: {archive}, read as {login}. Sessions reach it from each"
+                " laptop's HR review: Send to force archive.",
+            ).format(archive=store.describe(), login=store.login)
         )
         self.statusBar().addPermanentWidget(self.db_label)
         self.resize(1366, 768)
@@ -93,7 +104,7 @@ def start_archive_window(url: str, profiles: Callable[[], ProfileSet]) -> Archiv
     try:
         store = ArchiveStore.open(url, prompt=lambda text: ask_password(None, text))
     except StoreError as exc:
-        messages.error(None, "Cannot open the force archive", str(exc))
+        messages.error(None, translate("ArchiveWindow", "Cannot open the force archive"), str(exc))
         return None
     window = ArchiveWindow(store, profiles)
     window.show()

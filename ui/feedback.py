@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.store import LockedSessionError, StoreError, UnknownSessionError
 from ui import messages
+from ui.i18n import translate
 
 T = TypeVar("T")
 
@@ -26,14 +27,20 @@ EXPECTED_ERRORS = (
 
 def explain(error: Exception, *, reading: bool = False) -> str:
     if isinstance(error, LockedSessionError):
-        return "The database refused the change: this session is signed off or withdrawn."
-    if isinstance(error, sqlite3.OperationalError) and reading:
-        return f"The database could not be read ({error}); try again in a moment."
-    if isinstance(error, sqlite3.OperationalError):
-        return (
-            f"The database could not be written ({error}), so this change is not saved. "
-            "Whatever you typed is still on screen; try again in a moment."
+        return translate(
+            "feedback", "The database refused the change: this session is signed off or withdrawn."
         )
+    if isinstance(error, sqlite3.OperationalError) and reading:
+        return translate(
+            "feedback", "The database could not be read ({error}); try again in a moment."
+        ).format(error=error)
+    if isinstance(error, sqlite3.OperationalError):
+        return translate(
+            "feedback",
+            "The database could not be written ({error}), so this change "
+            "is not saved. Whatever you typed is still on screen; try "
+            "again in a moment.",
+        ).format(error=error)
     return str(error)
 
 
@@ -42,7 +49,7 @@ class SaveState(QLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Save state")
+        self.setAccessibleName(translate("SaveState", "Save state"))
         self.setText("")
 
     def _style(self, sheet: str) -> None:
@@ -52,26 +59,36 @@ class SaveState(QLabel):
 
     def saved(self) -> None:
         moment = datetime.now().strftime("%H:%M:%S")
-        self.setText(f"✓ Saved {moment}")
+        self.setText(translate("SaveState", "✓ Saved {moment}").format(moment=moment))
         self._style("color: #1b5e20;")
-        self.setAccessibleDescription(f"Saved at {moment}")
+        self.setAccessibleDescription(
+            translate("SaveState", "Saved at {moment}").format(moment=moment)
+        )
 
     def pending(self) -> None:
-        self.setText("… Saving")
+        self.setText(translate("SaveState", "… Saving"))
         self._style("color: #6d4c00;")
 
     def waiting(self, count: int) -> None:
         self.setText(
-            f"⏳ Waiting: the database is in use by another program. {count} change(s) kept"
-            " on screen, saved as soon as it is free"
+            translate(
+                "SaveState",
+                "⏳ Waiting: the database is in use by another program. "
+                "{count} change(s) kept on screen, saved as soon as it is "
+                "free",
+            ).format(count=count)
         )
         self._style("color: #6d4c00; font-weight: bold;")
-        self.setAccessibleDescription(f"Waiting to save {count} change(s)")
+        self.setAccessibleDescription(
+            translate("SaveState", "Waiting to save %n change(s)", "", count)
+        )
 
     def failed(self, message: str) -> None:
-        self.setText(f"✗ Not saved: {message}")
+        self.setText(translate("SaveState", "✗ Not saved: {message}").format(message=message))
         self._style("color: #b00020; font-weight: bold;")
-        self.setAccessibleDescription(f"Not saved: {message}")
+        self.setAccessibleDescription(
+            translate("SaveState", "Not saved: {message}").format(message=message)
+        )
 
 
 def attempt(
@@ -94,7 +111,13 @@ def attempt(
         if state is not None:
             state.failed(message)
         if loud:
-            messages.warn(parent, "Could not read" if reading else "Not saved", message)
+            messages.warn(
+                parent,
+                translate("feedback", "Could not read")
+                if reading
+                else translate("feedback", "Not saved"),
+                message,
+            )
         return False, None
     if state is not None:
         state.saved()

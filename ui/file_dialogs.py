@@ -18,6 +18,8 @@ from PySide6.QtCore import QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
+from ui.i18n import translate
+
 
 class NameOnlyIconProvider(QFileIconProvider):
     """Icons and types from the file name and kind alone: nothing is opened."""
@@ -34,8 +36,12 @@ class NameOnlyIconProvider(QFileIconProvider):
 
     def type(self, info: QFileInfo, /) -> str:
         if info.isDir():
-            return "Folder"
-        return f"{info.suffix().upper()} file" if info.suffix() else "File"
+            return translate("NameOnlyIconProvider", "Folder")
+        return (
+            f"{info.suffix().upper()} file"
+            if info.suffix()
+            else translate("NameOnlyIconProvider", "File")
+        )
 
 
 _PROVIDER: NameOnlyIconProvider | None = None

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from pcso_interview.store import Store
-from ui import messages, shortcuts
+from ui import i18n, messages, shortcuts
 from ui.feedback import attempt
 from ui.fit import TITLE_BAR, ElidedLabel, PageScroll
+from ui.i18n import translate
 from ui.session_list import SessionList
 
 if TYPE_CHECKING:
@@ -69,6 +70,17 @@ class LazyTab(QWidget, Generic[W]):
             self._layout.addWidget(self.widget)
         return self.widget
 
+    def reset(self) -> W | None:
+        """Forget the widget (built again when next shown, or now if shown); the old one,
+        taken out of the tab, is returned for the caller to carry state over and delete."""
+        old, self.widget = self.widget, None
+        if old is not None:
+            self._layout.removeWidget(old)
+            old.hide()
+            if self.isVisible():
+                self.ensure()
+        return old
+
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure()
         super().showEvent(event)
@@ -88,29 +100,27 @@ class MainWindow(QMainWindow):
         self.store = store
         self._profiles = profiles
         self.today = today or date.today()
-        self.setWindowTitle(f"PCSO interview — {store.path.name}")
         self.session_list = SessionList(store, self.today)
         self.undo_group = QUndoGroup(self)
         self.modes = QTabWidget()
-        self.modes.setAccessibleName("Modes")
         # The tabs change by their Alt keys, Ctrl+L, or the mouse, never by taking the focus:
         # a tab bar holding it swallowed interview keys and turned Right into "Profiles".
         self.modes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.modes.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.modes.addTab(self.session_list, "Session &list")
+        self.modes.addTab(self.session_list, "")
         self.interview_tab = LazyTab(self._make_interview)
-        self.modes.addTab(self.interview_tab, "&Interview")
+        self.modes.addTab(self.interview_tab, "")
         self.profiles_tab = LazyTab(self._make_profile_browser)
         self.hr_tab = LazyTab(self._make_hr_browser)
         self.statistics_tab = LazyTab(self._make_statistics)
-        self.modes.addTab(self.profiles_tab, "&Profiles")
-        self.modes.addTab(self.hr_tab, "HR &review")
-        self.modes.addTab(self.statistics_tab, "S&tatistics")
+        self.modes.addTab(self.profiles_tab, "")
+        self.modes.addTab(self.hr_tab, "")
+        self.modes.addTab(self.statistics_tab, "")
         self.modes.setTabEnabled(1, False)
         self.window_lock = window_lock
         self._hr_session: HrSession | None = None
         self.read_only_banner = QLabel(store.read_only_reason)
-        self.read_only_banner.setAccessibleName("Read-only window")
+        self.read_only_banner.setAccessibleName(translate("MainWindow", "Read-only window"))
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setStyleSheet(
             "background: #fff3cd; color: #5c3c00; font-weight: bold; padding: 6px;"
@@ -129,16 +139,70 @@ class MainWindow(QMainWindow):
             self._follow.setInterval(FOLLOW_MS)
             self._follow.timeout.connect(self._follow_other_window)
             self._follow.start()
-        self.db_label = ElidedLabel(f"Database: {store.path}")
-        self.db_label.setAccessibleName("Database")
+        self.db_label = ElidedLabel("")
         self.statusBar().addPermanentWidget(self.db_label, 1)
         self.modes.currentChanged.connect(self._mode_shown)
         self.session_list.new_requested.connect(self.new_session)
         self.session_list.open_requested.connect(self.open_session)
         self._build_menus()
+        self._texts()
         self.fit_to_screen()
         self.session_list.refresh()
         self.restore_last_session()
+
+    def _texts(self) -> None:
+        """The window's own texts, in the language in use (again after a switch)."""
+        self.setWindowTitle(
+            translate("MainWindow", "PCSO interview — {name}").format(name=self.store.path.name)
+        )
+        self.modes.setAccessibleName(translate("MainWindow", "Modes"))
+        for tab, text in (
+            (self.session_list, translate("MainWindow", "Session &list")),
+            (self.interview_tab, translate("MainWindow", "&Interview")),
+            (self.profiles_tab, translate("MainWindow", "&Profiles")),
+            (self.hr_tab, translate("MainWindow", "HR &review")),
+            (self.statistics_tab, translate("MainWindow", "S&tatistics")),
+        ):
+            self.modes.setTabText(self.modes.indexOf(tab), text)
+        self.db_label.setText(
+            translate("MainWindow", "Database: {path}").format(path=self.store.path)
+        )
+        self.db_label.setAccessibleName(translate("MainWindow", "Database"))
+        self.read_only_banner.setAccessibleName(translate("MainWindow", "Read-only window"))
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface to ``language`` (cy or en) now, and remember the choice."""
+        language = i18n.install(language)
+        attempt(self, lambda: self.store.set_state(i18n.STATE_KEY, language), loud=False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every screen's texts in the language now installed. The window's own texts and
+        menus are set again; the screens are built again (the interview reopened where it
+        was, with whoever proved their PIN still proven; its undo history starts afresh)."""
+        self.menuBar().clear()
+        self._build_menus()
+        self._texts()
+        self.session_list.retranslate()
+        view = self.interview_tab.widget
+        if view is not None:
+            self.interview.flush()
+            session = view.session
+            page, member, proven = view.page_key, view.member_id, set(view.proven)
+            self.statusBar().removeWidget(view.hint)
+            self.statusBar().removeWidget(view.save_state)
+            self.interview_tab.reset()
+            view.hint.deleteLater()
+            view.save_state.deleteLater()
+            view.deleteLater()
+            if session is not None:
+                self.interview.proven.update(proven)
+                self.interview.open_session(session.id, page, member)
+        for tab in (self.profiles_tab, self.hr_tab, self.statistics_tab):
+            old = tab.reset()
+            if old is not None:
+                old.deleteLater()
+        self._mode_shown()
 
     def fit_to_screen(self) -> None:
         """1366x768 where it fits with room for the title bar; otherwise the screen's usable
@@ -266,39 +330,60 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         # Unique Alt keys on every screen (tests/ui/test_keyboard_reach.py lists them): the menu
         # is File, so that Alt+S is the Sign button's on the sign-off page.
-        session_menu = self.menuBar().addMenu("&File")
+        session_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
         add = self._add_action
-        add(session_menu, "&New session…", self.new_session, shortcuts.NEW_SESSION)
         add(
             session_menu,
-            "&List of sessions",
+            translate("MainWindow", "&New session…"),
+            self.new_session,
+            shortcuts.NEW_SESSION,
+        )
+        add(
+            session_menu,
+            translate("MainWindow", "&List of sessions"),
             lambda: self.modes.setCurrentWidget(self.session_list),
             shortcuts.SESSIONS,
         )
         add(
             session_menu,
-            "Marking &sheet… (preview, save, print)",
+            translate("MainWindow", "Marking &sheet… (preview, save, print)"),
             self.preview_sheet,
             shortcuts.SHEET,
         )
-        add(session_menu, "&Withdraw candidate…", self.withdraw)
+        add(session_menu, translate("MainWindow", "&Withdraw candidate…"), self.withdraw)
         session_menu.addSeparator()
-        add(session_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit = self.menuBar().addMenu("&Edit")
+        add(
+            session_menu,
+            translate("MainWindow", "&Quit"),
+            self.close,
+            QKeySequence.StandardKey.Quit,
+        )
+        edit = self.menuBar().addMenu(translate("MainWindow", "&Edit"))
         # Undo acts on the page shown (each area, Consensus) and names it.
-        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo = self.undo_group.createUndoAction(self, translate("MainWindow", "&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo = self.undo_group.createRedoAction(self, translate("MainWindow", "&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        self.advance_action = edit.addAction("&Move to the next indicator after classifying")
+        self.advance_action = edit.addAction(
+            translate("MainWindow", "&Move to the next indicator after classifying")
+        )
         self.advance_action.setCheckable(True)
         self.advance_action.setChecked(advance_after_classify(self.store))
         self.advance_action.toggled.connect(self._set_advance)
-        help_menu = self.menuBar().addMenu("&Help")
-        add(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
+        # No Alt key: every letter of "Language" is taken on some screen (Alt, then the arrows).
+        languages = self.menuBar().addMenu(translate("MainWindow", "Language"))
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():  # each language in its own words
+            action = languages.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current())
+            action.triggered.connect(lambda _=False, code=code: self.set_language(code))
+            self.language_actions[code] = action
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        add(help_menu, translate("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts, "F1")
 
     def _set_advance(self, on: bool) -> None:
         """A setting of this installation, kept in its database like the last page open."""
@@ -348,8 +433,11 @@ class MainWindow(QMainWindow):
         text = "\n\n".join(str(e) for e in self.profiles.errors)
         messages.warn(
             self,
-            "Some force files were skipped",
-            f"These force files have problems and were not loaded; the others were:\n\n{text}",
+            translate("MainWindow", "Some force files were skipped"),
+            translate(
+                "MainWindow",
+                "These force files have problems and were not loaded; the others were:\n\n{text}",
+            ).format(text=text),
         )
 
     def new_session(self) -> None:
@@ -376,6 +464,7 @@ class MainWindow(QMainWindow):
                 panel=request.panel,
                 questions=request.questions,
                 campaign=request.campaign,
+                interview_language=request.interview_language,
             ),
         )
         if ok and session_id:
@@ -396,7 +485,11 @@ class MainWindow(QMainWindow):
             if not self.store.pin_required(session, member.id):
                 continue
             chosen = PinDialog.ask(
-                self, self.store, session, member, "to score and sign as yourself"
+                self,
+                self.store,
+                session,
+                member,
+                translate("MainWindow", "to score and sign as yourself"),
             )
             if chosen is not None and member.is_chair:
                 self.interview.proven.add((session_id, member.id))
@@ -412,7 +505,7 @@ class MainWindow(QMainWindow):
         """The session open in the interview tab; None (and a word why) when there is none."""
         session = self.interview.session if self.interview_tab.widget else None
         if session is None:
-            self.show_status("Open a session first.")
+            self.show_status(translate("MainWindow", "Open a session first."))
         return session
 
     def withdraw(self) -> None:
@@ -431,9 +524,12 @@ class MainWindow(QMainWindow):
         if not loaded.locked and not loaded.has_submitted(member.id):
             messages.inform(
                 self,
-                "Not yet",
-                "The marking sheet shows every member's marks and grades: it opens for"
-                f" {member.name} once they have graded every area.",
+                translate("MainWindow", "Not yet"),
+                translate(
+                    "MainWindow",
+                    "The marking sheet shows every member's marks and grades: it "
+                    "opens for {name} once they have graded every area.",
+                ).format(name=member.name),
             )
             return
         SheetPreview.ask(self, self.store, loaded, member.name)
@@ -473,17 +569,27 @@ class MainWindow(QMainWindow):
         lines = []
         if refused:
             lines.append(
-                f"{len(refused)} note(s) could not be saved: the database refused them.\n\n{shown}"
+                translate(
+                    "MainWindow",
+                    "{count} note(s) could not be saved: the database refused them.\n\n{shown}",
+                ).format(count=len(refused), shown=shown)
             )
         if waiting:
             listed = "\n\n".join(f"“{text[:200]}”" for text in waiting[:5])
             lines.append(
-                f"{len(waiting)} change(s) are still waiting for the database, which another"
-                f" program is using.\n\n{listed}"
+                translate(
+                    "MainWindow",
+                    "{count} change(s) are still waiting for the database, which "
+                    "another program is using.\n\n{listed}",
+                ).format(count=len(waiting), listed=listed)
             )
         return messages.ask(
             self,
-            "Not saved yet",
-            "\n\n".join(lines) + "\n\nClose anyway? They will be lost. Choose No to stay, copy"
-            " them, or wait until the database is free.",
+            translate("MainWindow", "Not saved yet"),
+            "\n\n".join(lines)
+            + translate(
+                "MainWindow",
+                "\n\nClose anyway? They will be lost. Choose No to stay, copy"
+                " them, or wait until the database is free.",
+            ),
         )

@@ -33,7 +33,9 @@ from pcso_interview.campaigns import default_campaign
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.profiles import Profile
 from pcso_interview.session import MAX_PANEL, Member, Role, check_panel
+from ui import i18n
 from ui.fit import TITLE_BAR, PageScroll
+from ui.i18n import translate
 from ui.table_model import Column, Index, RowsModel
 
 STACK_BELOW_WIDTH = 880  # narrower than this, the questions go below the form
@@ -49,6 +51,7 @@ class NewSession:
     panel: tuple[Member, ...]
     questions: dict[str, str]
     campaign: str = ""  # empty: the profile's force and role and the month (the store's default)
+    interview_language: str = "en"  # the language the interview is held in: "en" or "cy"
 
 
 @dataclass
@@ -63,7 +66,10 @@ class QuestionsModel(RowsModel[QuestionRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
-            [Column("Area", lambda r: r.area_name), Column("Question asked", lambda r: r.question)],
+            [
+                Column(translate("QuestionsModel", "Area"), lambda r: r.area_name),
+                Column(translate("QuestionsModel", "Question asked"), lambda r: r.question),
+            ],
             parent=parent,
         )
 
@@ -109,13 +115,13 @@ class NewSessionDialog(QDialog):
         campaigns: list[str] = (),  # type: ignore[assignment]
     ):
         super().__init__(parent)
-        self.setWindowTitle("New interview session")
+        self.setWindowTitle(translate("NewSessionDialog", "New interview session"))
         self.profiles = profiles
         self.recent_panels = list(recent_panels)
         self.result_session: NewSession | None = None
 
         self.profile_box = QComboBox()
-        self.profile_box.setAccessibleName("Profile")
+        self.profile_box.setAccessibleName(translate("NewSessionDialog", "Profile"))
         # As wide as the form gives it, not as its longest entry: the questions keep their half.
         self.profile_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -125,14 +131,16 @@ class NewSessionDialog(QDialog):
             self.profile_box.addItem(profile_label(p), p.id)
         self.plan_label = QLabel()
         self.plan_label.setWordWrap(True)
-        self.plan_label.setAccessibleName("Areas graded at interview")
+        self.plan_label.setAccessibleName(
+            translate("NewSessionDialog", "Areas graded at interview")
+        )
         self.candidate_name = QLineEdit()
-        self.candidate_name.setAccessibleName("Candidate name")
+        self.candidate_name.setAccessibleName(translate("NewSessionDialog", "Candidate name"))
         self.candidate_ref = QLineEdit()
-        self.candidate_ref.setAccessibleName("Candidate reference")
-        self.candidate_ref.setPlaceholderText("e.g. C-0412")
+        self.candidate_ref.setAccessibleName(translate("NewSessionDialog", "Candidate reference"))
+        self.candidate_ref.setPlaceholderText(translate("NewSessionDialog", "e.g. C-0412"))
         self.date_edit = DateEdit()
-        self.date_edit.setAccessibleName("Interview date")
+        self.date_edit.setAccessibleName(translate("NewSessionDialog", "Interview date"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         day = today or date.today()
@@ -140,26 +148,29 @@ class NewSessionDialog(QDialog):
         # The fields inside have names of their own for screen readers.
         inner_date = self.date_edit.findChild(QLineEdit)
         if inner_date is not None:
-            inner_date.setAccessibleName("Interview date")
+            inner_date.setAccessibleName(translate("NewSessionDialog", "Interview date"))
         self.venue = QComboBox()
         self.venue.setEditable(True)
-        self.venue.setAccessibleName("Venue")
+        self.venue.setAccessibleName(translate("NewSessionDialog", "Venue"))
         self.venue.addItems(list(recent_venues))
         self.venue.setCurrentText(recent_venues[0] if recent_venues else "")
         venue_field = self.venue.lineEdit()
         if venue_field is not None:
-            venue_field.setAccessibleName("Venue")
+            venue_field.setAccessibleName(translate("NewSessionDialog", "Venue"))
 
         # The campaign: by default the profile's force and role and the interview's month,
         # following the profile and the date until someone chooses or types another.
         self.campaign = QComboBox()
         self.campaign.setEditable(True)
-        self.campaign.setAccessibleName("Campaign")
+        self.campaign.setAccessibleName(translate("NewSessionDialog", "Campaign"))
         line = self.campaign.lineEdit()
         if line is not None:  # the text typed: named for a screen reader too
-            line.setAccessibleName("Campaign")
+            line.setAccessibleName(translate("NewSessionDialog", "Campaign"))
         self.campaign.setToolTip(
-            "The recruitment round this interview belongs to; HR can move it later."
+            translate(
+                "NewSessionDialog",
+                "The recruitment round this interview belongs to; HR can move it later.",
+            )
         )
         self._known_campaigns = list(campaigns)
         self._campaign_chosen = False
@@ -171,37 +182,60 @@ class NewSessionDialog(QDialog):
         self.date_edit.dateChanged.connect(self._fill_campaign)
 
         form = QFormLayout()
-        form.addRow("&Profile", self.profile_box)
+        form.addRow(translate("NewSessionDialog", "&Profile"), self.profile_box)
         form.addRow("", self.plan_label)
-        form.addRow("Candidate &name", self.candidate_name)
-        form.addRow("Candidate &reference", self.candidate_ref)
-        form.addRow("&Date", self.date_edit)
-        form.addRow("&Venue", self.venue)
-        form.addRow("Ca&mpaign", self.campaign)
+        form.addRow(translate("NewSessionDialog", "Candidate &name"), self.candidate_name)
+        form.addRow(translate("NewSessionDialog", "Candidate &reference"), self.candidate_ref)
+        form.addRow(translate("NewSessionDialog", "&Date"), self.date_edit)
+        form.addRow(translate("NewSessionDialog", "&Venue"), self.venue)
+        # The language the interview is held in (a candidate may ask for Welsh); the app's own
+        # language unless changed.
+        self.interview_language = QComboBox()
+        self.interview_language.setAccessibleName(
+            translate("NewSessionDialog", "Language of the interview")
+        )
+        self.interview_language.addItem(translate("NewSessionDialog", "English"), "en")
+        self.interview_language.addItem(translate("NewSessionDialog", "Welsh"), "cy")
+        found = self.interview_language.findData(i18n.current())
+        self.interview_language.setCurrentIndex(max(found, 0))
+        form.addRow(translate("NewSessionDialog", "Interview lan&guage"), self.interview_language)
+        form.addRow(translate("NewSessionDialog", "Ca&mpaign"), self.campaign)
 
-        panel_box = QGroupBox("Panel (1 to 5 members, exactly one chair)")
+        panel_box = QGroupBox(
+            translate("NewSessionDialog", "Panel (1 to 5 members, exactly one chair)")
+        )
         grid = QGridLayout(panel_box)
         self.recent_panel_box = QComboBox()
-        self.recent_panel_box.setAccessibleName("Recent panels")
-        self.recent_panel_box.addItem("Recent panels…")
+        self.recent_panel_box.setAccessibleName(translate("NewSessionDialog", "Recent panels"))
+        self.recent_panel_box.addItem(translate("NewSessionDialog", "Recent panels…"))
         for panel in self.recent_panels:
             self.recent_panel_box.addItem(", ".join(m.name for m in panel))
         self.recent_panel_box.setEnabled(bool(self.recent_panels))
         self.recent_panel_box.activated.connect(self._use_recent_panel)
         grid.addWidget(self.recent_panel_box, 0, 0, 1, 3)
-        grid.addWidget(QLabel("Name"), 1, 0)
-        grid.addWidget(QLabel("Staff or collar number"), 1, 1)
-        grid.addWidget(QLabel("Chair"), 1, 2)
+        grid.addWidget(QLabel(translate("NewSessionDialog", "Name")), 1, 0)
+        grid.addWidget(QLabel(translate("NewSessionDialog", "Staff or collar number")), 1, 1)
+        grid.addWidget(QLabel(translate("NewSessionDialog", "Chair")), 1, 2)
         self.member_names: list[QLineEdit] = []
         self.member_numbers: list[QLineEdit] = []
         self.chair_group = QButtonGroup(self)
         for i in range(MAX_PANEL):
             name = QLineEdit()
-            name.setAccessibleName(f"Panel member {i + 1} name")
+            name.setAccessibleName(
+                translate("NewSessionDialog", "Panel member {value} name").format(value=i + 1)
+            )
             number = QLineEdit()
-            number.setAccessibleName(f"Panel member {i + 1} staff or collar number")
+            number.setAccessibleName(
+                translate("NewSessionDialog", "Panel member {value} staff or collar number").format(
+                    value=i + 1
+                )
+            )
             chair = QRadioButton()
-            chair.setAccessibleName(f"Panel member {i + 1} is the chair")
+            chair.setAccessibleName(
+                translate("NewSessionDialog", "Panel member {value} is the chair").format(
+                    value=i + 1
+                )
+            )
             self.chair_group.addButton(chair, i)
             grid.addWidget(name, i + 2, 0)
             grid.addWidget(number, i + 2, 1)
@@ -212,7 +246,9 @@ class NewSessionDialog(QDialog):
 
         self.questions = QuestionsModel(self)
         self.questions_view = QTableView()
-        self.questions_view.setAccessibleName("Questions asked per area")
+        self.questions_view.setAccessibleName(
+            translate("NewSessionDialog", "Questions asked per area")
+        )
         self.questions_view.setModel(self.questions)
         self.questions_view.verticalHeader().setVisible(False)
         self.questions_view.setWordWrap(True)  # a long question wraps; it is never cut off
@@ -227,17 +263,21 @@ class NewSessionDialog(QDialog):
             QAbstractItemView.EditTrigger.AllEditTriggers
             & ~QAbstractItemView.EditTrigger.CurrentChanged
         )
-        questions_box = QGroupBox("&Questions (optional; can be changed later)")
+        questions_box = QGroupBox(
+            translate("NewSessionDialog", "&Questions (optional; can be changed later)")
+        )
         QVBoxLayout(questions_box).addWidget(self.questions_view)
 
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(translate("NewSessionDialog", "Problem"))
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start &scoring")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("NewSessionDialog", "Start &scoring")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -272,7 +312,9 @@ class NewSessionDialog(QDialog):
         ]
         for name, number in zip(self.member_names, self.member_numbers, strict=True):
             order += [name, number]
-        order += [self.chair_group.button(0), self.questions_view]
+        # The interview's language last: its default (the app's language) is usually right,
+        # so the keyboard flow from venue to panel stays as it was; Alt+G (Welsh: Alt+I) reaches it.
+        order += [self.chair_group.button(0), self.questions_view, self.interview_language]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         # Each question's row as tall as its wrapped text.
@@ -326,7 +368,9 @@ class NewSessionDialog(QDialog):
             self._fill_campaign()
         profile = self.profile
         names = ", ".join(a.name for a in profile.planned_areas)
-        self.plan_label.setText(f"Graded at interview: {names}")
+        self.plan_label.setText(
+            translate("NewSessionDialog", "Graded at interview: {names}").format(names=names)
+        )
         old = {r.area_id: r.question for r in self.questions.rows}
         rows = []
         for planned in profile.plan:
@@ -334,7 +378,13 @@ class NewSessionDialog(QDialog):
             keys = planned.question_keys
             for number, key in enumerate(keys, start=1):
                 asked = planned.questions[number - 1] if number <= len(planned.questions) else ""
-                label = name if len(keys) == 1 else f"{name} (question {number})"
+                label = (
+                    name
+                    if len(keys) == 1
+                    else translate("NewSessionDialog", "{name} (question {number})").format(
+                        name=name, number=number
+                    )
+                )
                 rows.append(QuestionRow(key, label, old.get(key) or asked))
         self.questions.set_rows(rows)
 
@@ -362,12 +412,14 @@ class NewSessionDialog(QDialog):
     def build(self) -> NewSession:
         """What was entered, checked; raises SessionRuleError with a message for the user."""
         if not self.candidate_name.text().strip():
-            raise SessionRuleError("Enter the candidate's name.")
+            raise SessionRuleError(translate("NewSessionDialog", "Enter the candidate's name."))
         if not self.candidate_ref.text().strip():
-            raise SessionRuleError("Enter the candidate reference.")
+            raise SessionRuleError(translate("NewSessionDialog", "Enter the candidate reference."))
         chair_row = self.chair_group.checkedId()
         if chair_row >= 0 and not self.member_names[chair_row].text().strip():
-            raise SessionRuleError("The member marked as chair needs a name.")
+            raise SessionRuleError(
+                translate("NewSessionDialog", "The member marked as chair needs a name.")
+            )
         panel = self.panel()
         check_panel(panel)
         return NewSession(
@@ -379,6 +431,7 @@ class NewSessionDialog(QDialog):
             panel=panel,
             questions={r.area_id: r.question for r in self.questions.rows if r.question.strip()},
             campaign=" ".join(self.campaign.currentText().split()),
+            interview_language=self.interview_language.currentData(),
         )
 
     def accept(self) -> None:

@@ -20,6 +20,7 @@ from pcso_interview.credentials import IdentityError
 from pcso_interview.session import Member, Session
 from pcso_interview.store import Store
 from ui.feedback import EXPECTED_ERRORS, explain
+from ui.i18n import translate
 
 
 def _secret_field(name: str) -> QLineEdit:
@@ -40,21 +41,27 @@ class PinDialog(QDialog):
         self.choosing = not store.member_has_secret(session.id, member.id)
         self.setWindowTitle(f"{member.name}: {'choose a PIN' if self.choosing else 'PIN'}")
         intro = (
-            f"{member.name}, choose your PIN for this interview: 4 to 8 digits (or a passphrase"
-            " of 10 characters or more). You will type it to score and to sign as yourself."
+            translate(
+                "PinDialog",
+                "{name}, choose your PIN for this interview: 4 to 8 digits "
+                "(or a passphrase of 10 characters or more). You will type "
+                "it to score and to sign as yourself.",
+            ).format(name=member.name)
             if self.choosing
-            else f"{member.name}, type your PIN {why}."
+            else translate("PinDialog", "{name}, type your PIN {why}.").format(
+                name=member.name, why=why
+            )
         )
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
         self.secret = _secret_field("PIN")
-        self.again = _secret_field("PIN again")
+        self.again = _secret_field(translate("PinDialog", "PIN again"))
         form = QFormLayout()
-        form.addRow("&PIN:", self.secret)
+        form.addRow(translate("PinDialog", "&PIN:"), self.secret)
         if self.choosing:
-            form.addRow("&Again:", self.again)
+            form.addRow(translate("PinDialog", "&Again:"), self.again)
         self.problem = QLabel()
-        self.problem.setAccessibleName("PIN problem")
+        self.problem.setAccessibleName(translate("PinDialog", "PIN problem"))
         self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
         self.problem.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -75,7 +82,9 @@ class PinDialog(QDialog):
         try:
             if self.choosing:
                 if typed != self.again.text():
-                    raise IdentityError("The two PINs differ: type the same one twice.")
+                    raise IdentityError(
+                        translate("PinDialog", "The two PINs differ: type the same one twice.")
+                    )
                 self.store.set_member_secret(self.session.id, self.member.id, typed)
             else:
                 self.store.check_member_secret(self.session.id, self.member.id, typed)

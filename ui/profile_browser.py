@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from pcso_interview.profiles import Area, Criterion, Indicator, Profile
 from pcso_interview.scoring import number_text
+from ui import labels
+from ui.i18n import translate
 from ui.table_model import Column, RowsModel
 
 
@@ -34,12 +36,16 @@ class IndicatorRow:
 def profiles_model(profiles: list[Profile]) -> RowsModel[Profile]:
     return RowsModel(
         [
-            Column("Force", lambda p: p.force),
-            Column("Role", lambda p: p.role_title),
-            Column("Grade", lambda p: p.grade),
-            Column("Framework", lambda p: p.framework_label),
-            Column("Areas", lambda p: len(p.areas), align_right=True),
-            Column("Indicators", lambda p: p.indicator_count, align_right=True),
+            Column(translate("profile_browser", "Force"), lambda p: p.force),
+            Column(translate("profile_browser", "Role"), lambda p: p.role_title),
+            Column(translate("profile_browser", "Grade"), lambda p: p.grade),
+            Column(translate("profile_browser", "Framework"), lambda p: p.framework_label),
+            Column(translate("profile_browser", "Areas"), lambda p: len(p.areas), align_right=True),
+            Column(
+                translate("profile_browser", "Indicators"),
+                lambda p: p.indicator_count,
+                align_right=True,
+            ),
         ],
         profiles,
     )
@@ -48,11 +54,11 @@ def profiles_model(profiles: list[Profile]) -> RowsModel[Profile]:
 def indicators_model() -> RowsModel[IndicatorRow]:
     return RowsModel(
         [
-            Column("Area", lambda r: r.area.name),
-            Column("Kind", lambda r: r.area.kind),
-            Column("No.", lambda r: r.number, align_right=True),
+            Column(translate("profile_browser", "Area"), lambda r: r.area.name),
+            Column(translate("profile_browser", "Kind"), lambda r: labels.kind(r.area.kind)),
+            Column(translate("profile_browser", "No."), lambda r: r.number, align_right=True),
             Column(
-                "Indicator",
+                translate("profile_browser", "Indicator"),
                 # the stem the indicators complete, before the first: "We act with courage when we:"
                 lambda r: (
                     (f"{r.area.stem} " if r.area.stem and r.number == 1 else "") + r.indicator.text
@@ -60,10 +66,16 @@ def indicators_model() -> RowsModel[IndicatorRow]:
                 tooltip=lambda r: f"{r.area.stem} {r.indicator.text}".strip(),
             ),
             Column(
-                "Text from",
-                lambda r: "national CVF" if r.area.is_national else "this document",
+                translate("profile_browser", "Text from"),
+                lambda r: (
+                    translate("profile_browser", "national CVF")
+                    if r.area.is_national
+                    else translate("profile_browser", "this document")
+                ),
             ),
-            Column("At interview", lambda r: "yes" if r.planned else "no"),
+            Column(
+                translate("profile_browser", "At interview"), lambda r: "yes" if r.planned else "no"
+            ),
         ]
     )
 
@@ -71,16 +83,26 @@ def indicators_model() -> RowsModel[IndicatorRow]:
 def criteria_model() -> RowsModel[Criterion]:
     return RowsModel(
         [
-            Column("Category", lambda c: c.category),
+            Column(translate("profile_browser", "Category"), lambda c: c.category),
             Column(
-                "Criterion",
+                translate("profile_browser", "Criterion"),
                 lambda c: c.text,
                 tooltip=lambda c: f"{c.text}\n\n{c.description}" if c.description else c.text,
             ),
-            Column("Description", lambda c: c.description, tooltip=lambda c: c.description),
-            Column("Level", lambda c: c.level),
-            Column("Essential / desirable", lambda c: c.requirement or "not stated"),
-            Column("Assessed by", lambda c: ", ".join(c.assessed_by) or "not stated"),
+            Column(
+                translate("profile_browser", "Description"),
+                lambda c: c.description,
+                tooltip=lambda c: c.description,
+            ),
+            Column(translate("profile_browser", "Level"), lambda c: c.level),
+            Column(
+                translate("profile_browser", "Essential / desirable"),
+                lambda c: c.requirement or translate("profile_browser", "not stated"),
+            ),
+            Column(
+                translate("profile_browser", "Assessed by"),
+                lambda c: ", ".join(c.assessed_by) or translate("profile_browser", "not stated"),
+            ),
         ]
     )
 
@@ -102,7 +124,7 @@ class ProfileBrowser(QWidget):
 
     def __init__(self, profiles: list[Profile], parent: QWidget | None = None):
         super().__init__(parent)
-        self.profile_list = _table("Profiles")
+        self.profile_list = _table(translate("ProfileBrowser", "Profiles"))
         self.profile_model = profiles_model(profiles)
         self.profile_list.setModel(self.profile_model)
         self.profile_list.horizontalHeader().setSectionResizeMode(
@@ -111,11 +133,11 @@ class ProfileBrowser(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setAccessibleName("Profile summary")
-        self.indicators = _table("Areas and indicators")
+        self.summary.setAccessibleName(translate("ProfileBrowser", "Profile summary"))
+        self.indicators = _table(translate("ProfileBrowser", "Areas and indicators"))
         self.indicator_model = indicators_model()
         self.indicators.setModel(self.indicator_model)
-        self.criteria = _table("The role's criteria")
+        self.criteria = _table(translate("ProfileBrowser", "The role's criteria"))
         self.criteria_model = criteria_model()
         self.criteria.setModel(self.criteria_model)
         for view in (self.indicators, self.criteria):
@@ -129,9 +151,9 @@ class ProfileBrowser(QWidget):
                 lambda *_, v=view: v.resizeRowsToContents()
             )
         tabs = QTabWidget()
-        tabs.setAccessibleName("Profile details")
-        tabs.addTab(self.indicators, "Areas and in&dicators")
-        tabs.addTab(self.criteria, "Role &criteria")
+        tabs.setAccessibleName(translate("ProfileBrowser", "Profile details"))
+        tabs.addTab(self.indicators, translate("ProfileBrowser", "Areas and in&dicators"))
+        tabs.addTab(self.criteria, translate("ProfileBrowser", "Role &criteria"))
         # A table sized while its tab was hidden has rows as tall as its narrowest layout.
         tabs.currentChanged.connect(lambda _index: self._fit_rows())
         details = QWidget()
@@ -179,19 +201,47 @@ class ProfileBrowser(QWidget):
         decimals = profile.decimal_weights
         plan = ", ".join(
             f"{profile.area(p.area).name} ×{number_text(p.weight, decimals=decimals)}"
-            + (f" (min {profile.scale.label(p.minimum)})" if p.minimum is not None else "")
+            + (
+                translate("ProfileBrowser", " (min {value})").format(
+                    value=profile.scale.label(p.minimum)
+                )
+                if p.minimum is not None
+                else ""
+            )
             for p in profile.plan
         )
         self.summary.setText(
-            f"<b>{escape(profile.force)}</b> · {escape(profile.role_title)} ·"
-            f" {escape(profile.grade)} · {escape(profile.framework_label)},"
-            f" {escape(profile.level_text)}"
-            + (f" · vetting: {escape(profile.vetting)}" if profile.vetting else "")
-            + f"<br>Source: {escape(sources)}<br>"
-            f"Scale: {escape(profile.scale.labels_text)} · agreed grades: {profile.method} ·"
-            f" pass mark {escape(profile.pass_mark_text)} · {escape(profile.protective_marking)} ·"
-            f" kept {profile.retention_months} months<br>"
-            f"At interview: {escape(plan)}"
+            translate(
+                "ProfileBrowser",
+                "<b>{value}</b> · {value2} · {value3} · {value4}, {value5}",
+            ).format(
+                value=escape(profile.force),
+                value2=escape(profile.role_title),
+                value3=escape(profile.grade),
+                value4=escape(profile.framework_label),
+                value5=escape(profile.level_text),
+            )
+            + (
+                translate("ProfileBrowser", " · vetting: {value}").format(
+                    value=escape(profile.vetting)
+                )
+                if profile.vetting
+                else ""
+            )
+            + translate(
+                "ProfileBrowser",
+                "<br>Source: {value}<br>Scale: {value2} · agreed grades: "
+                "{method} · pass mark {value3} · {value4} · kept "
+                "{retention_months} months<br>At interview: {value5}",
+            ).format(
+                value=escape(sources),
+                value2=escape(profile.scale.labels_text),
+                method=profile.method,
+                value3=escape(profile.pass_mark_text),
+                value4=escape(profile.protective_marking),
+                retention_months=profile.retention_months,
+                value5=escape(plan),
+            )
             + (f"<br><i>{escape(profile.notes)}</i>" if profile.notes else "")
         )
         self.indicator_model.set_rows(

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
+
 
 class ReasonDialog(QDialog):
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None):
@@ -19,7 +21,7 @@ class ReasonDialog(QDialog):
         self.prompt = QLabel(prompt)
         self.prompt.setWordWrap(True)
         self.reason = QPlainTextEdit()
-        self.reason.setAccessibleName("Reason")
+        self.reason.setAccessibleName(translate("ReasonDialog", "Reason"))
         self.reason.setTabChangesFocus(True)
         self.prompt.setBuddy(self.reason)
         self.buttons = QDialogButtonBox(

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.lifecycle import Status
 from pcso_interview.store import SessionRow, Store
+from ui import labels
+from ui.i18n import translate
 from ui.table_model import Column, PagedRowsModel
 
 if TYPE_CHECKING:
@@ -32,13 +33,18 @@ def session_list_model(
     """``fetch(offset, limit)`` reads a page of the panel's list (Store.panel_sessions)."""
     return PagedRowsModel(
         [
-            Column("Date", lambda r: "Today" if r.date == today else r.date),
-            Column("Reference", lambda r: r.candidate_ref),
-            Column("Candidate", lambda r: r.candidate_name),
-            Column("Force and role", lambda r: f"{r.force} · {r.role_title}"),
-            Column("Chair", lambda r: r.chair_name),
-            Column("Status", lambda r: Status(r.status).label),
-            Column("Outcome", lambda r: r.outcome.capitalize()),
+            Column(
+                translate("session_list", "Date"),
+                lambda r: translate("session_list", "Today") if r.date == today else r.date,
+            ),
+            Column(translate("session_list", "Reference"), lambda r: r.candidate_ref),
+            Column(translate("session_list", "Candidate"), lambda r: r.candidate_name),
+            Column(
+                translate("session_list", "Force and role"), lambda r: f"{r.force} · {r.role_title}"
+            ),
+            Column(translate("session_list", "Chair"), lambda r: r.chair_name),
+            Column(translate("session_list", "Status"), lambda r: labels.status(r.status)),
+            Column(translate("session_list", "Outcome"), lambda r: labels.outcome(r.outcome)),
         ],
         fetch,
     )
@@ -57,24 +63,19 @@ class SessionList(QWidget):
             self.today, lambda offset, limit: store.panel_sessions(self.today, offset, limit)
         )
         self.view = QTableView()
-        self.view.setAccessibleName("Sessions, today's first")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 100, 190, 420, 170, 120)):
-            header.resizeSection(column, width)  # fixed widths: no pass over every cell
-        header.setStretchLastSection(True)
+        self._size_columns()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.activated.connect(self._activated)
-        self.new_button = QPushButton("&New session… (Ctrl+N)")
+        self.new_button = QPushButton()
         self.new_button.setMinimumHeight(40)
         self.new_button.clicked.connect(self.new_requested)
-        self.open_button = QPushButton("&Open selected (Enter)")
+        self.open_button = QPushButton()
         self.open_button.setMinimumHeight(40)
         self.open_button.clicked.connect(lambda: self._activated(self.view.currentIndex()))
         self.summary = QLabel()
@@ -86,6 +87,29 @@ class SessionList(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
+        self._texts()
+
+    def _texts(self) -> None:
+        self.view.setAccessibleName(translate("SessionList", "Sessions, today's first"))
+        self.new_button.setText(translate("SessionList", "&New session… (Ctrl+N)"))
+        self.open_button.setText(translate("SessionList", "&Open selected (Enter)"))
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((90, 100, 190, 420, 170, 120)):
+            header.resizeSection(column, width)  # fixed widths: no pass over every cell
+        header.setStretchLastSection(True)
+
+    def retranslate(self) -> None:
+        """The texts and column titles in the language now installed."""
+        self._texts()
+        self.model = session_list_model(
+            self.today, lambda offset, limit: self.store.panel_sessions(self.today, offset, limit)
+        )
+        self.view.setModel(self.model)
+        self._size_columns()
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the list again, keeping the selected session selected if it is still there."""
@@ -93,7 +117,9 @@ class SessionList(QWidget):
         current = self.view.currentIndex()
         selected = self.model.row(current.row()).id if current.isValid() else None
         self.model.reload()
-        self.summary.setText(f"{self.store.count_on(self.today)} session(s) today")
+        self.summary.setText(
+            translate("SessionList", "%n session(s) today", "", self.store.count_on(self.today))
+        )
         ids = [row.id for row in self.model.rows]
         if ids:
             self.view.setCurrentIndex(

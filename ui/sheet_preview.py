@@ -25,6 +25,7 @@ from reports.marking_sheet import STATE_MARKS, build_sheet, sheet_file_name, she
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, explain
 from ui.file_dialogs import save_file
+from ui.i18n import translate
 
 
 class SheetPreview(QDialog):
@@ -45,26 +46,35 @@ class SheetPreview(QDialog):
         self.actor = actor
         self.folder = folder or Path.home()
         self.pdf_bytes = build_sheet(session)
-        self.setWindowTitle(f"Marking sheet — {session.candidate_ref}")
+        self.setWindowTitle(
+            translate("SheetPreview", "Marking sheet — {candidate_ref}").format(
+                candidate_ref=session.candidate_ref
+            )
+        )
         self._data = QByteArray(self.pdf_bytes)
         self._buffer = QBuffer(self._data, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
         self.document.load(self._buffer)
         self.view = QPdfView(self)
-        self.view.setAccessibleName("Marking sheet preview")
+        self.view.setAccessibleName(translate("SheetPreview", "Marking sheet preview"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         state = STATE_MARKS.get(sheet_state(session), "signed off")
         self.info = QLabel(
-            f"{self.document.pageCount()} page(s) · {state} · sheet version {session.version}"
+            translate(
+                "SheetPreview",
+                "%n page(s) · {state} · sheet version {version}",
+                "",
+                self.document.pageCount(),
+            ).format(state=state, version=session.version)
         )
-        self.save_button = QPushButton("&Save as PDF…")
+        self.save_button = QPushButton(translate("SheetPreview", "&Save as PDF…"))
         self.save_button.clicked.connect(self.save_as)
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(translate("SheetPreview", "&Print…"))
         self.print_button.clicked.connect(self.print_sheet)
-        close = QPushButton("&Close")
+        close = QPushButton(translate("SheetPreview", "&Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.info, 1)
@@ -82,22 +92,34 @@ class SheetPreview(QDialog):
     def save_to(self, path: Path) -> bool:
         try:
             issue_to_file(
-                self.store, self.session, path, how="saved from preview", actor=self.actor
+                self.store,
+                self.session,
+                path,
+                how=translate("SheetPreview", "saved from preview"),
+                actor=self.actor,
             )
         except OSError as exc:
             messages.warn(
-                self, "Not saved", f"The sheet could not be saved to {path}: {exc.strerror or exc}"
+                self,
+                translate("SheetPreview", "Not saved"),
+                translate("SheetPreview", "The sheet could not be saved to {path}: {value}").format(
+                    path=path, value=exc.strerror or exc
+                ),
             )
             return False
         except EXPECTED_ERRORS as exc:
-            messages.warn(self, "Not saved", explain(exc))
+            messages.warn(self, translate("SheetPreview", "Not saved"), explain(exc))
             return False
-        self.info.setText(f"Saved to {path}")
+        self.info.setText(translate("SheetPreview", "Saved to {path}").format(path=path))
         return True
 
     def save_as(self) -> None:
         path = save_file(
-            self, "Save the marking sheet", self.default_path(), "PDF files (*.pdf)", ".pdf"
+            self,
+            translate("SheetPreview", "Save the marking sheet"),
+            self.default_path(),
+            translate("SheetPreview", "PDF files (*.pdf)"),
+            ".pdf",
         )
         if path is not None:
             self.save_to(path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
@@ -106,7 +128,7 @@ class SheetPreview(QDialog):
         """Render each page at the printer's resolution; nothing is lost to scaling."""
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError("the printer could not be started")
+            raise OSError(translate("SheetPreview", "the printer could not be started"))
         try:
             for page in range(self.document.pageCount()):
                 if page:
@@ -134,16 +156,16 @@ class SheetPreview(QDialog):
         try:
             self.print_to(printer)
         except OSError as exc:
-            messages.warn(self, "Not printed", str(exc))
+            messages.warn(self, translate("SheetPreview", "Not printed"), str(exc))
             return False
         try:
             register_bytes(
                 self.store, self.pdf_bytes, self.session, how="printed", actor=self.actor
             )
         except EXPECTED_ERRORS as exc:
-            messages.warn(self, "Printed, not registered", explain(exc))
+            messages.warn(self, translate("SheetPreview", "Printed, not registered"), explain(exc))
             return False
-        self.info.setText("Sent to the printer")
+        self.info.setText(translate("SheetPreview", "Sent to the printer"))
         return True
 
     @classmethod

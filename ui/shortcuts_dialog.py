@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ui import shortcuts
+from ui.i18n import translate
 
 
 class ShortcutsDialog(QDialog):
@@ -12,13 +13,14 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
         rows = "".join(
-            f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>"
+            f"<tr><td><b>{translate('shortcuts', keys)}</b></td>"
+            f"<td>&nbsp;&nbsp;{translate('shortcuts', what)}</td></tr>"
             for keys, what in shortcuts.HELP
         )
         label = QLabel(f"<table>{rows}</table>")
-        label.setAccessibleName("Keyboard shortcuts")
+        label.setAccessibleName(translate("ShortcutsDialog", "Keyboard shortcuts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

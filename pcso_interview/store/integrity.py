@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -180,26 +180,33 @@ def check_database(store: SessionRecords) -> Iterator[Finding]:
     yield from _register(store)
 
 
-def _versions(store: SessionRecords, session: Session, where: str) -> Iterator[Finding]:
+def version_findings(
+    version: SignedVersion, links: Iterable[AuditLink], where: str
+) -> Iterator[Finding]:
+    """A signed version as kept (on a laptop or in the force archive): its content still gives
+    its digest, and the audit trail locked it with that digest."""
     from pcso_interview.session import digest
+
+    if digest(version.content) != version.digest:
+        yield Finding(where, f"the content kept at signing of version {version.version} was edited")
+    locked = [
+        link
+        for link in links
+        if link.action == "lock" and link.subject.startswith(f"version {version.version}")
+    ]
+    if not locked or locked[-1].new != version.digest:
+        yield Finding(
+            where, f"the audit trail has no lock of version {version.version} with its digest"
+        )
+
+
+def _versions(store: SessionRecords, session: Session, where: str) -> Iterator[Finding]:
 
     links = _links(store, "WHERE session_id = ?", [session.id])
     for version in signed_versions(store, session.id):
         if version.version == session.version and session.status is Status.SIGNED:
             continue  # checked with the record
-        if digest(version.content) != version.digest:
-            yield Finding(
-                where, f"the content kept at signing of version {version.version} was edited"
-            )
-        locked = [
-            link
-            for link in links
-            if link.action == "lock" and link.subject.startswith(f"version {version.version}")
-        ]
-        if not locked or locked[-1].new != version.digest:
-            yield Finding(
-                where, f"the audit trail has no lock of version {version.version} with its digest"
-            )
+        yield from version_findings(version, links, where)
     reopens = sum(link.action == "reopen" and "signed v" in link.old for link in links)
     signed = len(signed_versions(store, session.id))
     behind = signed - (1 if session.status is Status.SIGNED else 0)

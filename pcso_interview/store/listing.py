@@ -33,6 +33,7 @@ class Listing(Connection):
             or query.date_from
             or query.date_to
             or query.campaign
+            or query.language
         )
         hits = (
             self.conn.execute(
@@ -140,7 +141,7 @@ ROW_COLUMNS = (
     "id, date, candidate_name, candidate_ref, profile_id, force, role_title, chair_name,"
     " status, outcome, weighted_total, percentage, version, venue, updated_at,"
     " coalesce((SELECT campaign FROM session_campaigns WHERE session_id = sessions.id), '')"
-    " AS campaign"
+    " AS campaign, interview_language"
 )
 
 
@@ -180,6 +181,9 @@ def _where(query: SessionQuery, fts: bool = False) -> tuple[str, list[Any]]:
     if query.outcome:
         clauses.append("outcome = ?")
         params.append(query.outcome)
+    if query.language:
+        clauses.append("interview_language = ?")
+        params.append(query.language)
     if query.date_from:
         clauses.append("date >= ?")
         params.append(query.date_from)

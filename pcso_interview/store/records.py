@@ -12,6 +12,18 @@ class UnknownSessionError(LookupError):
     """No session matches what the user gave; the message says what was looked for."""
 
 
+def one_match(key: str, matches: list[object]) -> str:
+    """The one session a typed id prefix or candidate reference names, or why there is none
+    (the laptop and the force archive give the same words)."""
+    if len(matches) == 1:
+        return str(matches[0])
+    if len(matches) > 1:
+        raise UnknownSessionError(
+            f"{key!r} matches more than one session; give more of the session id."
+        )
+    raise UnknownSessionError(f"No session with id or candidate reference {key!r}.")
+
+
 class LockedSessionError(ValueError):
     """The database refused a change to a locked session."""
 
@@ -39,6 +51,7 @@ class SessionRow(NamedTuple):
     venue: str = ""
     updated_at: str = ""
     campaign: str = ""
+    interview_language: str = "en"  # "en" or "cy": the language the interview was held in
 
 
 SORT_COLUMNS = {
@@ -54,4 +67,5 @@ SORT_COLUMNS = {
     "updated": "updated_at",
     "campaign": "(SELECT campaign FROM session_campaigns WHERE session_id = sessions.id)"
     " COLLATE NOCASE",
+    "language": "interview_language",
 }

@@ -20,6 +20,7 @@ class SessionQuery:
     date_from: str = ""
     date_to: str = ""
     campaign: str = ""
+    language: str = ""  # the interview's: "en", "cy", or "" for either
     sort: str = "date"
     descending: bool = True
     offset: int = 0

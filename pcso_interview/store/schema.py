@@ -288,7 +288,7 @@ BEGIN SELECT RAISE(ABORT, '{RETAINED_MESSAGE}'); END;
 """
 
 
-SCHEMA_VERSION = 6  # the number of migrations below; a test keeps the two in step
+SCHEMA_VERSION = 7  # the number of migrations below; a test keeps the two in step
 
 
 @cache
@@ -381,7 +381,22 @@ def build_migrations() -> sqlite_utils.Migrations:
         grades changed after their member had seen the others'."""
         run_script(db, IDENTITY)
 
-    @migrations(name="006_campaigns_and_equality")
+    @migrations(name="006_interview_language")
+    def _interview_language(db: sqlite_utils.Database) -> None:
+        """The language the interview was held in (Welsh Language Standards: a candidate may
+        ask for a Welsh-medium interview), for HR's list and its filter. Not part of the
+        signed content: how the interview was held is an administrative fact, not a mark the
+        panel signs, and the canonical JSON (and so every digest already printed) stays as it
+        was. Sessions made before it were held in English."""
+        run_script(
+            db,
+            """
+            ALTER TABLE sessions ADD COLUMN interview_language TEXT NOT NULL DEFAULT 'en'
+                CHECK (interview_language IN ('en', 'cy'));
+            """,
+        )
+
+    @migrations(name="007_campaigns_and_equality")
     def _insight(db: sqlite_utils.Database) -> None:
         """Each session in a campaign (by default its profile's force and role and its month),
         and HR's equality-monitoring data kept apart from the record."""

@@ -15,10 +15,10 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from pcso_interview.lifecycle import SessionRuleError, Status
+from pcso_interview.lifecycle import INTERVIEW_LANGUAGES, SessionRuleError, Status
 from pcso_interview.store.connection import Connection, like_pattern, profile_from_json
 from pcso_interview.store.opening import RecordDamagedError
-from pcso_interview.store.records import UnknownSessionError
+from pcso_interview.store.records import UnknownSessionError, one_match
 
 if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
@@ -41,6 +41,7 @@ class SessionRecords(Connection):
         actor: str = "",
         session_id: str | None = None,
         campaign: str = "",
+        interview_language: str = "en",
     ) -> str:
         """A new session in setup; ``campaign`` defaults to the profile's force and role and the
         month of ``date``."""
@@ -53,6 +54,11 @@ class SessionRecords(Connection):
         campaign = checked_campaign(
             campaign or default_campaign(profile.force, profile.role_title, date)
         )
+        if interview_language not in INTERVIEW_LANGUAGES:
+            raise ValueError(
+                f"interview language {interview_language!r} is not one of"
+                f" {', '.join(INTERVIEW_LANGUAGES)}"
+            )
         snapshot = profile.to_dict()
         snapshot_text = canonical_json(snapshot).decode("utf-8")
         snapshot_digest = digest(snapshot)
@@ -69,8 +75,8 @@ class SessionRecords(Connection):
             self.conn.execute(
                 "INSERT INTO sessions (id, profile_id, snapshot, force, role_title,"
                 " candidate_name, candidate_ref, date, venue, chair_name, status,"
-                " retention_months, search, created_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " retention_months, search, created_at, updated_at, interview_language)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     new_id,
                     profile.id,
@@ -87,6 +93,7 @@ class SessionRecords(Connection):
                     search_text(candidate_name, candidate_ref, members),
                     now,
                     now,
+                    interview_language,
                 ],
             )
             self._insert_members(new_id, members)
@@ -151,13 +158,7 @@ class SessionRecords(Connection):
                     [key],
                 )
             ]
-        if len(matches) == 1:
-            return str(matches[0])
-        if len(matches) > 1:
-            raise UnknownSessionError(
-                f"{key!r} matches more than one session; give more of the session id."
-            )
-        raise UnknownSessionError(f"No session with id or candidate reference {key!r}.")
+        return one_match(key, matches)
 
     def load(self, session_id: str) -> Session:
         """The session as stored. The one last read or changed through this connection is
@@ -201,6 +202,8 @@ class SessionRecords(Connection):
             candidate_ref=row["candidate_ref"],
             date=row["date"],
             venue=row["venue"],
+            # absent while migration 004 reads sessions before 006 has added the column
+            interview_language=row.get("interview_language", "en"),
             panel=members,
             status=Status(row["status"]),
             version=row["version"],

@@ -110,10 +110,9 @@ def test_the_list_filters_and_groups_by_campaign_and_by_day(store):
 
 
 def test_an_older_database_gives_each_session_its_default_campaign(tmp_path):
-    from tests.core.test_store_opening import OLD_DATABASE
+    from tests.store_support import old_database
 
-    path = tmp_path / "sessions.db"
-    path.write_bytes(OLD_DATABASE.read_bytes())
+    path = old_database(tmp_path / "sessions.db")
     store = Store.open(path)
     try:
         rows = read(

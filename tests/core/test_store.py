@@ -639,7 +639,17 @@ def listed_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("listed") / "sessions.db"
     store = Store.open(path, clock=Clock())
     for sid, pid, name, ref, day, panel, fate in LISTED:
-        new_session(store, session_id=sid, profile_id=pid, name=name, ref=ref, day=day, panel=panel)
+        welsh_force = pid.startswith(("gwent", "south-wales"))  # a Welsh-medium interview
+        new_session(
+            store,
+            session_id=sid,
+            profile_id=pid,
+            name=name,
+            ref=ref,
+            day=day,
+            panel=panel,
+            interview_language="cy" if welsh_force else "en",
+        )
         if fate == "scoring":
             store.classify(sid, panel[0].id, indicators(pid)[0], "partly")
         elif fate == "consensus":
@@ -737,6 +747,7 @@ SORT_KEYS = {
     "total": lambda r: r.weighted_total,
     "updated": lambda r: r.updated_at,
     "campaign": lambda r: nocase(r.campaign),
+    "language": lambda r: r.interview_language,
 }
 
 

@@ -24,7 +24,7 @@ from pcso_interview.store import (
     opening,
     restore_backup,
 )
-from tests.store_support import sign_as, signed_session
+from tests.store_support import old_database, sign_as, signed_session
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
@@ -110,15 +110,11 @@ def test_a_newer_database_is_refused_and_left_untouched(tmp_path, capsys):
 # --- (b) a database from an older version ------------------------------------------------------
 
 
-OLD_DATABASE = Path(__file__).resolve().parent.parent / "data" / "sessions-v3.db"
-
-
 def test_an_older_database_is_backed_up_then_migrated(tmp_path):
     """A file written by the previous version (schema 3: signed, reopened and signed again,
     half signed, withdrawn, open) keeps a copy as it was, then gains the audit chain, the
     sheet register and the new locks, and every record in it still verifies."""
-    path = tmp_path / "sessions.db"
-    path.write_bytes(OLD_DATABASE.read_bytes())
+    path = old_database(tmp_path / "sessions.db")
     assert user_version(path) == 3
     store = Store.open(path)
     try:

@@ -37,6 +37,16 @@ def qapp_args():
 
 
 @pytest.fixture
+def welsh(qapp):
+    """The interface in Welsh for one test; English again afterwards."""
+    from ui import i18n
+
+    assert i18n.install("cy") == "cy"
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture
 def profiles():
     return load_profiles()
 

@@ -40,6 +40,7 @@ EXPECTED_ORDER = {
     "Status": "status",
     "Outcome": "outcome",
     "Weighted total": "weighted_total",
+    "Language": "interview_language",
     "Campaign": "(SELECT campaign FROM session_campaigns WHERE session_id = sessions.id)"
     " COLLATE NOCASE",
 }
@@ -504,10 +505,11 @@ def test_cells_show_what_the_database_holds(browser, db_path):
     outcomes = set()
     for n in range(model.rowCount()):
         stored = found[model.row(n).id]
-        date_, name, ref, force_role, chair, status, outcome, total, campaign = (
+        date_, name, ref, force_role, chair, status, outcome, total, language, campaign = (
             model.data(model.index(n, c)) for c in range(len(COLUMNS))
         )
         assert campaign == stored["campaign"]
+        assert language == {"en": "English", "cy": "Welsh"}[stored["interview_language"]]
         assert (date_, name, ref, chair) == (
             stored["date"],
             stored["candidate_name"],
@@ -539,3 +541,63 @@ def test_the_audit_trail_reads_in_words(qtbot, store, new_session):
     assert f"{session.panel[0].name} · {area.name}, indicator 2" in subjects
     assert not any(s.startswith("m1/") for s in subjects)
     assert "Withdrawn" in audit_cells(dialog, 5)
+
+
+def test_hr_filters_by_the_interviews_language_and_shows_it(qtbot, tmp_path, profiles):
+    """A Welsh-medium interview is listed as Welsh and found by the language filter."""
+    from tests.store_support import PANEL, new_session
+    from tests.store_support import profile as load_profile
+
+    store = Store.open(tmp_path / "sessions.db")
+    try:
+        english = new_session(store, ref="C-0001")
+        welsh = store.create_session(
+            load_profile(),
+            candidate_name="Siôn ap Dafydd",
+            candidate_ref="C-0002",
+            date="2025-03-03",
+            venue="Cwmbrân",
+            panel=PANEL,
+            interview_language="cy",
+        )
+        browser = HrBrowser(store, profiles, HR_USER)
+        qtbot.addWidget(browser)
+        column = [title for title, _key in COLUMNS].index("Language")
+        shown = {
+            browser.model.row(n).id: browser.model.data(browser.model.index(n, column))
+            for n in range(browser.model.rowCount())
+        }
+        assert shown == {english: "English", welsh: "Welsh"}
+        choose(browser.language, "cy")
+        assert model_ids(browser) == [welsh]
+        assert browser.count.text() == "1 session(s)"
+        choose(browser.language, "en")
+        assert model_ids(browser) == [english]
+        choose(browser.language, "")
+        assert set(model_ids(browser)) == {english, welsh}
+    finally:
+        store.close()
+
+
+def test_hr_review_of_a_welsh_medium_interview_says_so(qtbot, tmp_path):
+    from tests.store_support import PANEL, new_session
+    from tests.store_support import profile as load_profile
+
+    store = Store.open(tmp_path / "sessions.db")
+    try:
+        english = new_session(store, ref="C-0001")
+        welsh = store.create_session(
+            load_profile(),
+            candidate_name="Siôn ap Dafydd",
+            candidate_ref="C-0002",
+            date="2025-03-03",
+            venue="Cwmbrân",
+            panel=PANEL,
+            interview_language="cy",
+        )
+        for session_id, said in ((welsh, True), (english, False)):
+            dialog = SessionReviewDialog(store, session_id)
+            qtbot.addWidget(dialog)
+            assert ("interview held in Welsh" in dialog.windowTitle()) is said
+    finally:
+        store.close()

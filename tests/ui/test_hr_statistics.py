@@ -381,3 +381,41 @@ def test_the_statistics_view_loads_without_the_pdf_libraries():
         [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_in_welsh_the_tabs_titles_and_tables_are_welsh_and_the_data_is_not(
+    qtbot, stats_store, profiles
+):
+    """Issue 19 with issue 16: the insight screen in Welsh. Area, group and assessor names are
+    data and stay as they are; every fixed word is Welsh."""
+    from ui import i18n
+
+    assert i18n.install("cy") == "cy"
+    try:
+        welsh = StatisticsView(stats_store, profiles)
+        qtbot.addWidget(welsh)
+        welsh.resize(1366, 768)
+        welsh.show()
+        qtbot.waitExposed(welsh)
+        choose(qtbot, welsh, GWENT, "2024-01-01", "2026-12-31")
+        tabs = [welsh.charts.tabText(i) for i in range(welsh.charts.count())]
+        assert tabs[0] == "Gradd gymedrig (&G)" and tabs[3] == "Effaith andwyol (&C)"
+        titles = {k: v.chart().title() for k, v in welsh.chart_views.items()}
+        assert "Gwent Police · Community Support Officer" in titles["mean"]  # force data
+        assert "2024-01-01 i 2026-12-31" in titles["mean"]
+        assert "sesiwn wedi'i llofnodi" in titles["impact"]
+        assert titles["drift"].startswith("<b>Drifft fesul mis")
+        model = welsh.models["impact"]
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
+        assert headers[:3] == ["cwmpas", "nodwedd", "grŵp"]
+        assert "at ei gilydd (llwyddo)" in {r[0] for r in table(welsh, "impact")} or not (
+            table(welsh, "impact")
+        )
+        assert welsh.summary.text().startswith("<b>") and "cyfradd llwyddo" in welsh.summary.text()
+        assert not any(
+            english in text
+            for text in [*tabs, *titles.values(), welsh.summary.text(), welsh.key.text()]
+            for english in ("signed session", "Adverse impact", "Drift by month", "Areas:")
+        )
+    finally:
+        i18n.install("en")

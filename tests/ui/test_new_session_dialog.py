@@ -198,3 +198,39 @@ def test_the_chosen_campaign_is_the_sessions_in_the_database(qtbot, store, open_
     qtbot.waitUntil(lambda: window.interview.session is not None)
     created = window.interview.session.id
     assert store.campaign_of(created) == "Gwent autumn 2026 intake"
+
+
+def test_the_interview_language_defaults_to_the_apps_and_is_kept(qtbot, profiles, store):
+    """English by default in an English app, Welsh in a Welsh one; the choice reaches the
+    stored session."""
+    from tests.store_support import PANEL
+
+    english = NewSessionDialog(list(profiles), today=TODAY)
+    qtbot.addWidget(english)
+    assert english.interview_language.currentData() == "en"
+    from ui import i18n
+
+    assert i18n.install("cy") == "cy"
+    try:
+        welsh = NewSessionDialog(list(profiles), today=TODAY)
+        qtbot.addWidget(welsh)
+        assert welsh.interview_language.currentData() == "cy"
+        assert welsh.interview_language.currentText() == "Cymraeg"
+    finally:
+        i18n.install("en")
+    english.candidate_name.setText("Siôn ap Dafydd")
+    english.candidate_ref.setText("C-0412")
+    english.member_names[0].setText("Llŷr Chair")
+    english.interview_language.setCurrentIndex(english.interview_language.findData("cy"))
+    request = english.build()
+    assert request.interview_language == "cy"
+    session_id = store.create_session(
+        request.profile,
+        candidate_name=request.candidate_name,
+        candidate_ref=request.candidate_ref,
+        date=request.date,
+        venue=request.venue,
+        panel=PANEL,
+        interview_language=request.interview_language,
+    )
+    assert store.load(session_id).interview_language == "cy"

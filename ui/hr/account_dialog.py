@@ -14,31 +14,40 @@ from PySide6.QtWidgets import (
 )
 
 from pcso_interview.credentials import PASSPHRASE_MIN
+from ui.i18n import translate
 
 
 class AccountDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Add an HR account")
+        self.setWindowTitle(translate("AccountDialog", "Add an HR account"))
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
+        self.name.setAccessibleName(translate("AccountDialog", "Name"))
         self.role = QComboBox()
-        self.role.setAccessibleName("Role")
-        self.role.addItem("HR (review, reprint, export, reopen, withdraw, purge)", "hr")
-        self.role.addItem("Admin (also adds accounts and resets passphrases and PINs)", "admin")
+        self.role.setAccessibleName(translate("AccountDialog", "Role"))
+        self.role.addItem(
+            translate("AccountDialog", "HR (review, reprint, export, reopen, withdraw, purge)"),
+            "hr",
+        )
+        self.role.addItem(
+            translate(
+                "AccountDialog", "Admin (also adds accounts and resets passphrases and PINs)"
+            ),
+            "admin",
+        )
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setAccessibleName(translate("AccountDialog", "Passphrase"))
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again.setAccessibleName("Passphrase again")
+        self.again.setAccessibleName(translate("AccountDialog", "Passphrase again"))
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Role:", self.role)
-        form.addRow("&Passphrase:", self.passphrase)
-        form.addRow("&Again:", self.again)
+        form.addRow(translate("AccountDialog", "&Name:"), self.name)
+        form.addRow(translate("AccountDialog", "&Role:"), self.role)
+        form.addRow(translate("AccountDialog", "&Passphrase:"), self.passphrase)
+        form.addRow(translate("AccountDialog", "&Again:"), self.again)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -47,14 +56,19 @@ class AccountDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(
-            QLabel(f"A passphrase has at least {PASSPHRASE_MIN} characters; pass it on in person.")
+            QLabel(
+                translate(
+                    "AccountDialog",
+                    "A passphrase has at least {PASSPHRASE_MIN} characters; pass it on in person.",
+                ).format(PASSPHRASE_MIN=PASSPHRASE_MIN)
+            )
         )
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
     def _check(self) -> None:
         if self.passphrase.text() != self.again.text():
-            self.problem.setText("The two passphrases differ.")
+            self.problem.setText(translate("AccountDialog", "The two passphrases differ."))
             return
         self.accept()
 

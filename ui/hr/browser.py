@@ -34,14 +34,15 @@ from pcso_interview.store import SessionGroup, SessionQuery, SessionRow, Store
 from pcso_interview.store.identity import User
 from pcso_interview.store.reading import SessionReader
 from reports.issue import issue_combined, issue_folder
-from ui import messages
+from ui import labels, messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
 from ui.file_dialogs import choose_folder, open_files, save_file
 from ui.hr.campaign_dialog import CampaignDialog
 from ui.hr.date_filter import OptionalDate
 from ui.hr.jobs import Job, JobBar, own_connection
 from ui.hr.review_dialog import SessionReviewDialog
-from ui.hr.sessions_model import PagedSessionsModel
+from ui.hr.sessions_model import INTERVIEW_LANGUAGES, PagedSessionsModel
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.reason_dialog import ReasonDialog
 from ui.table_model import Column, RowsModel
 
@@ -54,13 +55,17 @@ DATA_ACTIONS = ("import", "equality", "purge", "pin", "account")  # the second r
 FAILURES_LISTED = 15  # in the one summary after reopening or withdrawing a selection
 ARCHIVE_URL_STATE = "archive.url"  # the last force archive sent to (no password: never kept)
 OUTCOMES = [
-    ("Any outcome", ""),
-    ("Pass", "pass"),
-    ("Fail", "fail"),
-    ("Incomplete", "incomplete"),
-    ("Withdrawn", "withdrawn"),
+    (QT_TRANSLATE_NOOP("browser", "Any outcome"), ""),
+    (QT_TRANSLATE_NOOP("browser", "Pass"), "pass"),
+    (QT_TRANSLATE_NOOP("browser", "Fail"), "fail"),
+    (QT_TRANSLATE_NOOP("browser", "Incomplete"), "incomplete"),
+    (QT_TRANSLATE_NOOP("browser", "Withdrawn"), "withdrawn"),
 ]
-GROUPINGS = [("No grouping", ""), ("Group by day", "day"), ("Group by campaign", "campaign")]
+GROUPINGS = [
+    (QT_TRANSLATE_NOOP("browser", "No grouping"), ""),
+    (QT_TRANSLATE_NOOP("browser", "Group by day"), "day"),
+    (QT_TRANSLATE_NOOP("browser", "Group by campaign"), "campaign"),
+]
 UNMATCHED_LISTED = 15  # references of an equality import that match no session, in the summary
 Ranges = list[tuple[int, int]]  # selected rows, first and last of each run
 
@@ -75,16 +80,58 @@ def selected_ids(reader: SessionReader, query: SessionQuery, ranges: Ranges) -> 
     return chosen
 
 
+def equality_summary(result: EqualityImport) -> str:
+    """What an equality import kept and left, in the window's language."""
+    matched = result.candidates - len(result.unmatched)
+    text = translate(
+        "HrBrowser",
+        "Imported equality data ({characteristics}) for {matched} of %n candidate(s),"
+        " in {sessions} session(s).",
+        "",
+        result.candidates,
+    ).format(
+        characteristics=", ".join(result.characteristics),
+        matched=f"{matched:,}",
+        sessions=f"{result.sessions:,}",
+    )
+    if result.unmatched:
+        text += " " + translate(
+            "HrBrowser",
+            "%n reference(s) match no session and were not kept.",
+            "",
+            len(result.unmatched),
+        )
+    if result.repeated:
+        text += " " + translate(
+            "HrBrowser",
+            "%n reference(s) appear more than once (the last row was used).",
+            "",
+            len(result.repeated),
+        )
+    return text
+
+
 def groups_model() -> RowsModel[SessionGroup]:
     return RowsModel(
         [
-            Column("Day or campaign", lambda g: g.key, tooltip=lambda g: g.key),
-            Column("Sessions", lambda g: g.sessions, align_right=True),
-            Column("Signed", lambda g: g.signed, align_right=True),
-            Column("Pass", lambda g: g.passed, align_right=True),
-            Column("Fail", lambda g: g.failed, align_right=True),
-            Column("Withdrawn", lambda g: g.withdrawn, align_right=True),
-            Column("Days", lambda g: g.first if g.first == g.last else f"{g.first} to {g.last}"),
+            Column(
+                translate("browser", "Day or campaign"), lambda g: g.key, tooltip=lambda g: g.key
+            ),
+            Column(translate("browser", "Sessions"), lambda g: g.sessions, align_right=True),
+            Column(translate("browser", "Signed"), lambda g: g.signed, align_right=True),
+            Column(translate("browser", "Pass"), lambda g: g.passed, align_right=True),
+            Column(translate("browser", "Fail"), lambda g: g.failed, align_right=True),
+            Column(translate("browser", "Withdrawn"), lambda g: g.withdrawn, align_right=True),
+            Column(
+                translate("browser", "Days"),
+                lambda g: (
+                    g.first
+                    if g.first == g.last
+                    else translate("browser", "{first} to {last}").format(
+                        first=g.first, last=g.last
+                    )
+                ),
+            ),
         ]
     )
 
@@ -107,45 +154,50 @@ class HrBrowser(QWidget):
         self.on_archive = not isinstance(store, Store)
         self.user = user  # the signed-in HR account: every action is audited in its name
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Candidate, reference or panel member")
-        self.text.setAccessibleName("Search text")
+        self.text.setPlaceholderText(translate("HrBrowser", "Candidate, reference or panel member"))
+        self.text.setAccessibleName(translate("HrBrowser", "Search text"))
         self.text.setClearButtonEnabled(True)
         self.profile = QComboBox()
-        self.profile.setAccessibleName("Profile filter")
-        self.profile.addItem("Every profile", "")
+        self.profile.setAccessibleName(translate("HrBrowser", "Profile filter"))
+        self.profile.addItem(translate("HrBrowser", "Every profile"), "")
         for p in profiles:
             self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
         self.status = QComboBox()
-        self.status.setAccessibleName("Status filter")
-        self.status.addItem("Any status", "")
+        self.status.setAccessibleName(translate("HrBrowser", "Status filter"))
+        self.status.addItem(translate("HrBrowser", "Any status"), "")
         for s in Status:
-            self.status.addItem(s.label, s.value)
+            self.status.addItem(labels.status(s), s.value)
         self.outcome = QComboBox()
-        self.outcome.setAccessibleName("Outcome filter")
+        self.outcome.setAccessibleName(translate("HrBrowser", "Outcome filter"))
         for label, value in OUTCOMES:
-            self.outcome.addItem(label, value)
-        self.date_from = OptionalDate("From")
-        self.date_to = OptionalDate("To")
+            self.outcome.addItem(translate("browser", label), value)
+        self.language = QComboBox()
+        self.language.setAccessibleName(translate("HrBrowser", "Interview language filter"))
+        self.language.addItem(translate("HrBrowser", "Any language"), "")
+        for code, name in INTERVIEW_LANGUAGES.items():
+            self.language.addItem(translate("sessions_model", name), code)
+        self.date_from = OptionalDate(translate("HrBrowser", "From"))
+        self.date_to = OptionalDate(translate("HrBrowser", "To"))
         self.campaign = QComboBox()
-        self.campaign.setAccessibleName("Campaign filter")
+        self.campaign.setAccessibleName(translate("HrBrowser", "Campaign filter"))
         self.campaign.setMinimumContentsLength(18)
         self.campaign.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.grouping = QComboBox()
-        self.grouping.setAccessibleName("Group by")
+        self.grouping.setAccessibleName(translate("HrBrowser", "Group by"))
         for label, value in GROUPINGS:
-            self.grouping.addItem(label, value)
+            self.grouping.addItem(translate("browser", label), value)
         # Two rows, so that every filter fits a 1366-pixel laptop screen.
         filters = QHBoxLayout()
-        search_label = QLabel("Fin&d:")
+        search_label = QLabel(translate("HrBrowser", "Fin&d:"))
         search_label.setBuddy(self.text)
         filters.addWidget(search_label)
         filters.addWidget(self.text, 2)
         filters.addWidget(self.profile, 1)
         filters.addWidget(self.campaign, 1)
         more_filters = QHBoxLayout()
-        for widget in (self.status, self.outcome, self.date_from, self.date_to):
+        for widget in (self.status, self.outcome, self.language, self.date_from, self.date_to):
             more_filters.addWidget(widget)
         more_filters.addStretch(1)
         more_filters.addWidget(self.grouping)
@@ -153,7 +205,7 @@ class HrBrowser(QWidget):
 
         self.model = PagedSessionsModel(store, self)
         self.table = QTableView()
-        self.table.setAccessibleName("Sessions")
+        self.table.setAccessibleName(translate("HrBrowser", "Sessions"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -178,7 +230,7 @@ class HrBrowser(QWidget):
         # A day's or a campaign's sessions at a glance; choosing one filters the list to it.
         self.groups_model = groups_model()
         self.groups = QTableView()
-        self.groups.setAccessibleName("Days or campaigns")
+        self.groups.setAccessibleName(translate("HrBrowser", "Days or campaigns"))
         self.groups.setModel(self.groups_model)
         self.groups.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.groups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -203,7 +255,7 @@ class HrBrowser(QWidget):
         self.groups_job: Job[object] | None = None
 
         self.count = QLabel()
-        self.count.setAccessibleName("Matching sessions")
+        self.count.setAccessibleName(translate("HrBrowser", "Matching sessions"))
         # The work on the selection above, the database's and the accounts' below.
         buttons = QHBoxLayout()
         data_buttons = QHBoxLayout()
@@ -212,19 +264,35 @@ class HrBrowser(QWidget):
         # Lambdas, not the methods: clicked passes checked=False, which reprint, reprint_combined
         # and export_csv would take for their folder or path.
         for key, label, slot in (
-            ("open", "Open (Enter)", lambda: self.open_selected()),
-            ("reprint", "Repri&nt sheets…", lambda: self.reprint()),
-            ("combined", "One &combined PDF…", lambda: self.reprint_combined()),
-            ("csv", "Export C&SV…", lambda: self.export_csv()),
-            ("campaign", "Set campai&gn…", lambda: self.set_campaign()),
-            ("import", "I&mport session files…", lambda: self.import_files()),
-            ("equality", "Import e&quality data…", lambda: self.import_equality()),
-            ("reopen", "Re&open…", lambda: self.reopen()),
-            ("withdraw", "&Withdraw…", lambda: self.withdraw()),
-            ("purge", "P&urge past retention…", lambda: self.purge()),
-            ("pin", "Reset a mem&ber's PIN…", lambda: self.reset_pin()),
-            ("account", "Add HR &account…", lambda: self.add_account()),
-            ("send", "Send to force archi&ve…", lambda: self.send_to_archive()),
+            ("open", translate("HrBrowser", "Open (Enter)"), lambda: self.open_selected()),
+            ("reprint", translate("HrBrowser", "Repri&nt sheets…"), lambda: self.reprint()),
+            (
+                "combined",
+                translate("HrBrowser", "One &combined PDF…"),
+                lambda: self.reprint_combined(),
+            ),
+            ("csv", translate("HrBrowser", "Export C&SV…"), lambda: self.export_csv()),
+            ("campaign", translate("HrBrowser", "Set campai&gn…"), lambda: self.set_campaign()),
+            (
+                "import",
+                translate("HrBrowser", "I&mport session files…"),
+                lambda: self.import_files(),
+            ),
+            (
+                "equality",
+                translate("HrBrowser", "Import e&quality data…"),
+                lambda: self.import_equality(),
+            ),
+            ("reopen", translate("HrBrowser", "Re&open…"), lambda: self.reopen()),
+            ("withdraw", translate("HrBrowser", "&Withdraw…"), lambda: self.withdraw()),
+            ("purge", translate("HrBrowser", "P&urge past retention…"), lambda: self.purge()),
+            ("pin", translate("HrBrowser", "Reset a mem&ber's PIN…"), lambda: self.reset_pin()),
+            ("account", translate("HrBrowser", "Add HR &account…"), lambda: self.add_account()),
+            (
+                "send",
+                translate("HrBrowser", "Send to force archi&ve…"),
+                lambda: self.send_to_archive(),
+            ),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -259,7 +327,14 @@ class HrBrowser(QWidget):
         self._timer.timeout.connect(self.apply_filters)
         self.text.textChanged.connect(self._timer.start)
         self.text.returnPressed.connect(self.apply_filters)
-        for combo in (self.profile, self.status, self.outcome, self.campaign, self.grouping):
+        for combo in (
+            self.profile,
+            self.status,
+            self.outcome,
+            self.language,
+            self.campaign,
+            self.grouping,
+        ):
             combo.currentIndexChanged.connect(self.apply_filters)
         for optional in (self.date_from, self.date_to):
             optional.changed.connect(self.apply_filters)
@@ -278,6 +353,7 @@ class HrBrowser(QWidget):
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),
             campaign=self.campaign.currentData() or "",
+            language=self.language.currentData(),
             sort=self.model.query.sort,
             descending=self.model.query.descending,
         )
@@ -285,7 +361,11 @@ class HrBrowser(QWidget):
     def apply_filters(self) -> None:
         self._timer.stop()
         ok, _ = attempt(self, lambda: self.model.set_query(self.current_query()), loud=False)
-        self.count.setText(f"{self.model.total:,} session(s)" if ok else "Could not search")
+        self.count.setText(
+            translate("HrBrowser", "%n session(s)", "", self.model.total)
+            if ok
+            else translate("HrBrowser", "Could not search")
+        )
         self._filtered = True
         self._fill_groups()
 
@@ -295,7 +375,9 @@ class HrBrowser(QWidget):
         self._fill_campaigns()
         ok, _ = attempt(self, self.model.refresh, loud=False)
         self.count.setText(
-            f"{self.model.total:,} session(s)" if ok else "Could not refresh the list"
+            translate("HrBrowser", "%n session(s)", "", self.model.total)
+            if ok
+            else translate("HrBrowser", "Could not refresh the list")
         )
         self._fill_groups()
 
@@ -307,7 +389,7 @@ class HrBrowser(QWidget):
         chosen = self.campaign.currentData() or ""
         self.campaign.blockSignals(True)
         self.campaign.clear()
-        self.campaign.addItem("Every campaign", "")
+        self.campaign.addItem(translate("HrBrowser", "Every campaign"), "")
         for name in names if chosen in names or not chosen else [*names, chosen]:
             self.campaign.addItem(name, name)
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
@@ -329,7 +411,9 @@ class HrBrowser(QWidget):
         def work(reader: SessionReader, _steps: Steps) -> list[SessionGroup]:
             return reader.session_groups(query, by)
 
-        job: Job[object] = Job("Counting the sessions", work, self._connect(), parent=self)
+        job: Job[object] = Job(
+            translate("HrBrowser", "Counting the sessions"), work, self._connect(), parent=self
+        )
         self.groups_job = job
 
         def counted() -> None:
@@ -421,9 +505,16 @@ class HrBrowser(QWidget):
     def _need_selection(self) -> list[str] | None:
         ids = self.selected_ids()
         if not ids:
-            messages.inform(self, "Nothing selected", "Select one or more sessions first.")
+            self._nothing_selected()
             return None
         return ids
+
+    def _nothing_selected(self) -> None:
+        messages.inform(
+            self,
+            translate("HrBrowser", "Nothing selected"),
+            translate("HrBrowser", "Select one or more sessions first."),
+        )
 
     def open_session(self, row: int) -> None:
         found = self.model.row(row)
@@ -445,7 +536,7 @@ class HrBrowser(QWidget):
     def _with_progress(
         self, title: str, total: int
     ) -> tuple[QProgressDialog, Callable[[int], bool]]:
-        dialog = QProgressDialog(title, "Stop", 0, total, self)
+        dialog = QProgressDialog(title, translate("HrBrowser", "Stop"), 0, total, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
 
@@ -460,13 +551,17 @@ class HrBrowser(QWidget):
         if not ids:
             return []
         if not folder:
-            folder = choose_folder(self, "Folder for the sheets", Path.home())
+            folder = choose_folder(
+                self, translate("HrBrowser", "Folder for the sheets"), Path.home()
+            )
             if folder is None:
                 return []
         sessions = self._sessions(ids)
         if sessions is None:
             return []
-        dialog, progress = self._with_progress("Writing marking sheets…", len(ids))
+        dialog, progress = self._with_progress(
+            translate("HrBrowser", "Writing marking sheets…"), len(ids)
+        )
         try:
             written = issue_folder(
                 self.store,
@@ -477,14 +572,24 @@ class HrBrowser(QWidget):
                 progress=progress,
             )
         except OSError as exc:
-            messages.warn(self, "Not written", f"The sheets could not be written: {exc}")
+            messages.warn(
+                self,
+                translate("HrBrowser", "Not written"),
+                translate("HrBrowser", "The sheets could not be written: {exc}").format(exc=exc),
+            )
             return []
         except EXPECTED_ERRORS as exc:
-            messages.warn(self, "Not written", explain(exc))
+            messages.warn(self, translate("HrBrowser", "Not written"), explain(exc))
             return []
         finally:
             dialog.close()
-        messages.inform(self, "Sheets written", f"{len(written)} sheet(s) written to {folder}.")
+        messages.inform(
+            self,
+            translate("HrBrowser", "Sheets written"),
+            translate("HrBrowser", "%n sheet(s) written to {folder}.", "", len(written)).format(
+                folder=folder
+            ),
+        )
         return written
 
     def reprint_combined(self, path: Path | None = None) -> Path | None:
@@ -494,9 +599,9 @@ class HrBrowser(QWidget):
         if not path:
             path = save_file(
                 self,
-                "One PDF of every selected sheet",
+                translate("HrBrowser", "One PDF of every selected sheet"),
                 Path.home() / "marking-sheets.pdf",
-                "PDF (*.pdf)",
+                translate("HrBrowser", "PDF (*.pdf)"),
                 ".pdf",
             )
             if path is None:
@@ -504,7 +609,9 @@ class HrBrowser(QWidget):
         sessions = self._sessions(ids)
         if sessions is None:
             return None
-        dialog, progress = self._with_progress("Combining marking sheets…", len(ids))
+        dialog, progress = self._with_progress(
+            translate("HrBrowser", "Combining marking sheets…"), len(ids)
+        )
         try:
             written = issue_combined(
                 self.store,
@@ -519,15 +626,22 @@ class HrBrowser(QWidget):
             if written is None:
                 messages.inform(
                     self,
-                    "Stopped",
-                    "No PDF was written: it was stopped before every sheet was in it.",
+                    translate("HrBrowser", "Stopped"),
+                    translate(
+                        "HrBrowser",
+                        "No PDF was written: it was stopped before every sheet was in it.",
+                    ),
                 )
                 return None
         except OSError as exc:
-            messages.warn(self, "Not written", f"The PDF could not be written: {exc}")
+            messages.warn(
+                self,
+                translate("HrBrowser", "Not written"),
+                translate("HrBrowser", "The PDF could not be written: {exc}").format(exc=exc),
+            )
             return None
         except EXPECTED_ERRORS as exc:
-            messages.warn(self, "Not written", explain(exc))
+            messages.warn(self, translate("HrBrowser", "Not written"), explain(exc))
             return None
         finally:
             dialog.close()
@@ -539,7 +653,11 @@ class HrBrowser(QWidget):
         """Run ``job`` with progress and Stop below the list; one at a time."""
         if self.job is not None and self.job.running:
             messages.inform(
-                self, "Still working", f"{self.job.title} is still running: wait or press Stop."
+                self,
+                translate("HrBrowser", "Still working"),
+                translate("HrBrowser", "{title} is still running: wait or press Stop.").format(
+                    title=self.job.title
+                ),
             )
             return None
         self.job = job
@@ -551,11 +669,15 @@ class HrBrowser(QWidget):
         progress and Stop; stopped, nothing is written. Returns the running job."""
         ranges = self.selected_ranges()
         if not ranges:
-            messages.inform(self, "Nothing selected", "Select one or more sessions first.")
+            self._nothing_selected()
             return None
         if not path:
             path = save_file(
-                self, "Export CSV", Path.home() / "sessions.csv", "CSV (*.csv)", ".csv"
+                self,
+                translate("HrBrowser", "Export CSV"),
+                Path.home() / "sessions.csv",
+                translate("HrBrowser", "CSV (*.csv)"),
+                ".csv",
             )
             if path is None:
                 return None
@@ -568,7 +690,11 @@ class HrBrowser(QWidget):
             ids = selected_ids(reader, query, ranges)
             return export_csv_file(reader, ids, target, steps)
 
-        job: Job[object] = Job(f"Exporting {count:,} session(s) to CSV", work, self._connect())
+        job: Job[object] = Job(
+            translate("HrBrowser", "Exporting %n session(s) to CSV", "", count),
+            work,
+            self._connect(),
+        )
         job.finished.connect(lambda: self._exported(job))
         return self._start(job)
 
@@ -583,27 +709,31 @@ class HrBrowser(QWidget):
 
     def _exported(self, job: Job[object]) -> None:
         if job.state == "done" and isinstance(job.result, Exported):
-            self.job_bar.say(f"✓ {job.result.describe()}.")
+            self.job_bar.say(
+                translate(
+                    "HrBrowser", "✓ Wrote %n session(s) to {path}.", "", job.result.sessions
+                ).format(path=job.result.path)
+            )
         elif job.state == "stopped":
-            self.job_bar.say("Stopped: no file was written.")
+            self.job_bar.say(translate("HrBrowser", "Stopped: no file was written."))
         else:
-            self.job_bar.say("✗ Not exported.")
+            self.job_bar.say(translate("HrBrowser", "✗ Not exported."))
             error = job.error
             text = (
-                f"The file could not be written: {error}"
+                translate("HrBrowser", "The file could not be written: {error}").format(error=error)
                 if isinstance(error, OSError)
                 else explain(error)
                 if isinstance(error, EXPECTED_ERRORS)
-                else f"The export failed: {error}"
+                else translate("HrBrowser", "The export failed: {error}").format(error=error)
             )
-            messages.warn(self, "Not exported", text)
+            messages.warn(self, translate("HrBrowser", "Not exported"), text)
 
     def set_campaign(self, name: str | None = None) -> Job[object] | None:
         """Move the selected sessions to a campaign (each move audited in the HR account's
         name); not part of any signed record, so a signed session moves too."""
         ranges = self.selected_ranges()
         if not ranges:
-            messages.inform(self, "Nothing selected", "Select one or more sessions first.")
+            self._nothing_selected()
             return None
         count = self.selected_count()
         if name is None:
@@ -626,17 +756,24 @@ class HrBrowser(QWidget):
             return writer.set_campaign(ids, chosen, actor)
 
         job: Job[object] = Job(
-            f"Moving {count:,} session(s) to {name}", work, self._connect_laptop()
+            translate("HrBrowser", "Moving %n session(s) to {name}", "", count).format(name=name),
+            work,
+            self._connect_laptop(),
         )
 
         def moved() -> None:
             if job.state == "done":
                 self.job_bar.say(
-                    f"✓ Moved {job.result:,} of {count:,} session(s) to campaign “{chosen}”."
+                    translate(
+                        "HrBrowser",
+                        "✓ Moved {moved} of %n session(s) to campaign “{name}”.",
+                        "",
+                        count,
+                    ).format(moved=f"{job.result:,}", name=chosen)
                 )
             elif job.state == "failed" and job.error is not None:
-                self.job_bar.say("✗ Not moved.")
-                messages.warn(self, "Not moved", explain(job.error))
+                self.job_bar.say(translate("HrBrowser", "✗ Not moved."))
+                messages.warn(self, translate("HrBrowser", "Not moved"), explain(job.error))
             self._refresh()
             self.changed.emit()
 
@@ -649,9 +786,9 @@ class HrBrowser(QWidget):
         if path is None:
             files = open_files(
                 self,
-                "Import equality-monitoring data",
+                translate("HrBrowser", "Import equality-monitoring data"),
                 Path.home(),
-                "CSV files (*.csv);;All files (*)",
+                translate("HrBrowser", "CSV files (*.csv);;All files (*)"),
             )
             if not files:
                 return None
@@ -664,25 +801,29 @@ class HrBrowser(QWidget):
             step(steps, 0, 0, "Matching candidates")
             return writer.import_equality(data, actor)
 
-        job: Job[object] = Job("Importing equality data", work, self._connect_laptop())
+        job: Job[object] = Job(
+            translate("HrBrowser", "Importing equality data"), work, self._connect_laptop()
+        )
 
         def imported() -> None:
             result = job.result
             if job.state == "done" and isinstance(result, EqualityImport):
-                self.job_bar.say(f"✓ Imported {result.describe()}.")
-                text = f"Imported {result.describe()}."
+                summary = equality_summary(result)
+                self.job_bar.say(f"✓ {summary}")
+                text = summary
                 if result.unmatched:
                     shown = result.unmatched[:UNMATCHED_LISTED]
                     more = len(result.unmatched) - len(shown)
-                    text += "\n\nNo session has these candidate references:\n" + "\n".join(
-                        f"• {ref}" for ref in shown
+                    text += "\n\n" + translate(
+                        "HrBrowser", "No session has these candidate references:"
                     )
+                    text += "\n" + "\n".join(f"• {ref}" for ref in shown)
                     if more:
-                        text += f"\n… and {more} more."
-                messages.inform(self, "Equality data imported", text)
+                        text += "\n" + translate("HrBrowser", "… and %n more.", "", more)
+                messages.inform(self, translate("HrBrowser", "Equality data imported"), text)
             elif job.state == "failed" and job.error is not None:
-                self.job_bar.say("✗ Not imported.")
-                messages.warn(self, "Not imported", str(job.error))
+                self.job_bar.say(translate("HrBrowser", "✗ Not imported."))
+                messages.warn(self, translate("HrBrowser", "Not imported"), str(job.error))
 
         job.finished.connect(imported)
         return self._start(job)
@@ -700,7 +841,12 @@ class HrBrowser(QWidget):
 
             names = [f"{m.name} ({m.id})" for m in session.panel]
             chosen, picked = QInputDialog.getItem(
-                self, "Reset a PIN", "Whose PIN was forgotten?", names, 0, False
+                self,
+                translate("HrBrowser", "Reset a PIN"),
+                translate("HrBrowser", "Whose PIN was forgotten?"),
+                names,
+                0,
+                False,
             )
             if not picked:
                 return False
@@ -711,7 +857,11 @@ class HrBrowser(QWidget):
         if ok:
             name = session.member(member_id).name
             messages.inform(
-                self, "PIN reset", f"{name} chooses a new PIN the next time it is asked for."
+                self,
+                translate("HrBrowser", "PIN reset"),
+                translate(
+                    "HrBrowser", "{name} chooses a new PIN the next time it is asked for."
+                ).format(name=name),
             )
         return ok
 
@@ -728,7 +878,13 @@ class HrBrowser(QWidget):
             self, lambda: self.laptop.add_user(name, role or "hr", passphrase, self.user)
         )
         if ok and user is not None:
-            messages.inform(self, "Account added", f"{user.name} can now sign in ({user.role}).")
+            messages.inform(
+                self,
+                translate("HrBrowser", "Account added"),
+                translate("HrBrowser", "{name} can now sign in ({role}).").format(
+                    name=user.name, role=user.role
+                ),
+            )
         return ok
 
     def _batch(
@@ -756,11 +912,20 @@ class HrBrowser(QWidget):
             lines = [f"• {shown.get(s, s)}: {explain(exc)}" for s, exc in result.refused]
             if len(lines) > FAILURES_LISTED:  # the box must still fit on a laptop screen
                 more = len(lines) - FAILURES_LISTED
-                lines = [*lines[:FAILURES_LISTED], f"… and {more} more."]
-            refused = f" Not {verb}:\n" + "\n".join(lines) if lines else ""
+                lines = [
+                    *lines[:FAILURES_LISTED],
+                    translate("HrBrowser", "… and {more} more.").format(more=more),
+                ]
+            refused = (
+                translate("HrBrowser", " Not {verb}:\n").format(verb=verb) + "\n".join(lines)
+                if lines
+                else ""
+            )
             messages.warn(
                 self,
-                "Not done" if not result.done else "Not all done",
+                translate("HrBrowser", "Not done")
+                if not result.done
+                else translate("HrBrowser", "Not all done"),
                 result.summary(verb) + refused,
             )
         return len(result.done)
@@ -771,9 +936,13 @@ class HrBrowser(QWidget):
             return 0
         reason = ReasonDialog.ask(
             self,
-            "Reopen signed sessions",
-            f"Why must {len(ids)} session(s) be reopened? The reason is audited; the next "
-            "sign-off makes the next version of the sheet.",
+            translate("HrBrowser", "Reopen signed sessions"),
+            translate(
+                "HrBrowser",
+                "Why must {count} session(s) be reopened? The reason is "
+                "audited; the next sign-off makes the next version of the "
+                "sheet.",
+            ).format(count=len(ids)),
         )
         if not reason:
             return 0
@@ -783,7 +952,7 @@ class HrBrowser(QWidget):
                 self.laptop, ids, reason, self.user.name, progress
             ),
             "reopened",
-            "Reopening…",
+            translate("HrBrowser", "Reopening…"),
         )
 
     def withdraw(self) -> int:
@@ -791,7 +960,11 @@ class HrBrowser(QWidget):
         if not ids:
             return 0
         reason = ReasonDialog.ask(
-            self, "Withdraw", f"Why are {len(ids)} candidate(s) withdrawn? The reason is audited."
+            self,
+            translate("HrBrowser", "Withdraw"),
+            translate(
+                "HrBrowser", "Why are {count} candidate(s) withdrawn? The reason is audited."
+            ).format(count=len(ids)),
         )
         if not reason:
             return 0
@@ -801,7 +974,7 @@ class HrBrowser(QWidget):
                 self.laptop, ids, reason, self.user.name, progress
             ),
             "withdrawn",
-            "Withdrawing…",
+            translate("HrBrowser", "Withdrawing…"),
         )
 
     def import_files(self, files: list[Path] | None = None) -> int:
@@ -809,7 +982,10 @@ class HrBrowser(QWidget):
         or refused in words, nothing overwritten; one summary at the end."""
         if files is None:
             files = open_files(
-                self, "Import session files", Path.home(), "Session files (*.json);;All files (*)"
+                self,
+                translate("HrBrowser", "Import session files"),
+                Path.home(),
+                translate("HrBrowser", "Session files (*.json);;All files (*)"),
             )
         if not files:
             return 0
@@ -823,9 +999,17 @@ class HrBrowser(QWidget):
         done = sum(r.ok for r in results)
         lines = "\n".join(f"• {r.message}" for r in results[:FAILURES_LISTED])
         if len(results) > FAILURES_LISTED:
-            lines += f"\n… and {len(results) - FAILURES_LISTED} more."
-        title = "Imported" if done == len(results) else "Not all imported"
-        text = f"{done} of {len(results)} file(s) imported or already here.\n{lines}"
+            lines += translate("HrBrowser", "\n… and {value} more.").format(
+                value=len(results) - FAILURES_LISTED
+            )
+        title = (
+            translate("HrBrowser", "Imported")
+            if done == len(results)
+            else translate("HrBrowser", "Not all imported")
+        )
+        text = translate(
+            "HrBrowser", "{done} of {count} file(s) imported or already here.\n{lines}"
+        ).format(done=done, count=len(results), lines=lines)
         if done == len(results):
             messages.inform(self, title, text)
         else:
@@ -835,21 +1019,33 @@ class HrBrowser(QWidget):
     def purge(self) -> int:
         if self.job is not None and self.job.running:
             messages.inform(
-                self, "Still working", f"{self.job.title} is still running: wait or press Stop."
+                self,
+                translate("HrBrowser", "Still working"),
+                translate("HrBrowser", "{title} is still running: wait or press Stop.").format(
+                    title=self.job.title
+                ),
             )
             return 0
         ok, due = attempt(self, self.laptop.purge_candidates, reading=True)
         if not ok:
             return 0
         if not due:
-            messages.inform(self, "Purge", "No session is past its retention period.")
+            messages.inform(
+                self,
+                translate("HrBrowser", "Purge"),
+                translate("HrBrowser", "No session is past its retention period."),
+            )
             return 0
         if not messages.ask(
             self,
-            "Purge past retention",
-            f"Delete {len(due)} closed session(s) past their retention period for good? "
-            "Nothing of them is kept: not in the database, not in its backups (backups holding"
-            " them are removed and a new one is taken). Each deletion is audited.",
+            translate("HrBrowser", "Purge past retention"),
+            translate(
+                "HrBrowser",
+                "Delete {count} closed session(s) past their retention "
+                "period for good? Nothing of them is kept: not in the "
+                "database, not in its backups (backups holding them are "
+                "removed and a new one is taken). Each deletion is audited.",
+            ).format(count=len(due)),
         ):
             return 0
         ok, result = attempt(self, lambda: self.laptop.purge([r.id for r in due], self.user.name))
@@ -857,7 +1053,9 @@ class HrBrowser(QWidget):
         self.changed.emit()
         if not ok or result is None:
             return 0
-        messages.inform(self, "Purged", result.describe().capitalize() + ".")
+        messages.inform(
+            self, translate("HrBrowser", "Purged"), result.describe().capitalize() + "."
+        )
         return result.count
 
     # --- the force archive ---------------------------------------------------------------------
@@ -875,9 +1073,12 @@ class HrBrowser(QWidget):
 
             url, ok = QInputDialog.getText(
                 self,
-                "Send to force archive",
-                "The force archive: postgresql://LOGIN@HOST/DATABASE\n(no password here: it is"
-                " asked for, or read from ~/.pgpass)",
+                translate("HrBrowser", "Send to force archive"),
+                translate(
+                    "HrBrowser",
+                    "The force archive: postgresql://LOGIN@HOST/DATABASE\n(no password here: it"
+                    " is asked for, or read from ~/.pgpass)",
+                ),
                 text=store.get_state(ARCHIVE_URL_STATE),
             )
             if not ok or not url.strip():
@@ -886,11 +1087,15 @@ class HrBrowser(QWidget):
         try:
             connection_params(url)
         except ArchiveError as exc:
-            messages.warn(self, "Not sent", str(exc))
+            messages.warn(self, translate("HrBrowser", "Not sent"), str(exc))
             return None
         attempt(self, lambda: store.set_state(ARCHIVE_URL_STATE, url), loud=False)
         dialog = QProgressDialog(
-            "Sending signed sessions to the force archive…", "Stop", 0, 0, self
+            translate("HrBrowser", "Sending signed sessions to the force archive…"),
+            translate("HrBrowser", "Stop"),
+            0,
+            0,
+            self,
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -898,7 +1103,11 @@ class HrBrowser(QWidget):
         def progress(p: PushProgress) -> bool:
             dialog.setMaximum(p.total)
             dialog.setValue(p.done)
-            dialog.setLabelText(f"Sent {p.done} of {p.total} session(s): {p.candidate_ref}")
+            dialog.setLabelText(
+                translate("HrBrowser", "Sent {done} of {total} session(s): {ref}").format(
+                    done=p.done, total=p.total, ref=p.candidate_ref
+                )
+            )
             return not dialog.wasCanceled()
 
         try:
@@ -906,7 +1115,7 @@ class HrBrowser(QWidget):
                 store, url, prompt=lambda text: ask_password(self, text), progress=progress
             )
         except EXPECTED_ERRORS as exc:
-            messages.warn(self, "Not all sent", explain(exc))
+            messages.warn(self, translate("HrBrowser", "Not all sent"), explain(exc))
             return None
         finally:
             dialog.close()
@@ -915,8 +1124,8 @@ class HrBrowser(QWidget):
             listed = report.refused[:FAILURES_LISTED]
             more = len(report.refused) - len(listed)
             text += "\n\n" + "\n".join(f"• {r}" for r in listed)
-            text += f"\n… and {more} more." if more else ""
-            messages.warn(self, "Force archive", text)
+            text += translate("HrBrowser", "\n… and {more} more.").format(more=more) if more else ""
+            messages.warn(self, translate("HrBrowser", "Force archive"), text)
         else:
-            messages.inform(self, "Force archive", text)
+            messages.inform(self, translate("HrBrowser", "Force archive"), text)
         return report

@@ -12,20 +12,26 @@ from PySide6.QtWidgets import (
 )
 
 from pcso_interview.campaigns import MAX_LENGTH
+from ui.i18n import translate
 
 
 class CampaignDialog(QDialog):
     def __init__(self, known: list[str], current: str, count: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Set the campaign")
+        self.setWindowTitle(translate("CampaignDialog", "Set the campaign"))
         self.prompt = QLabel(
-            f"Which campaign do the {count:,} selected session(s) belong to? Choose one or type"
-            " a new name. The move is audited in your name; signed records are not changed."
+            translate(
+                "CampaignDialog",
+                "Which campaign do the %n selected session(s) belong to? Choose one or type"
+                " a new name. The move is audited in your name; signed records are not changed.",
+                "",
+                count,
+            )
         )
         self.prompt.setWordWrap(True)
         self.name = QComboBox()
         self.name.setEditable(True)
-        self.name.setAccessibleName("Campaign")
+        self.name.setAccessibleName(translate("CampaignDialog", "Campaign"))
         self.name.addItems(known)
         self.name.setCurrentText(current)
         editor = self.name.lineEdit()

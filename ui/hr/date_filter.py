@@ -11,6 +11,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from ui.i18n import translate
+
 
 class OptionalDate(QWidget):
     """A date filter that can be switched off (then it matches any date)."""
@@ -25,7 +27,7 @@ class OptionalDate(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)
-        self.edit.setAccessibleName(f"{label} date")
+        self.edit.setAccessibleName(translate("OptionalDate", "{label} date").format(label=label))
         self.enabled.toggled.connect(self.edit.setEnabled)
         self.enabled.toggled.connect(self.changed)
         self.edit.dateChanged.connect(self.changed)

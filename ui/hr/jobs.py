@@ -28,8 +28,27 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 from pcso_interview.facts import Steps, Stopped
 from pcso_interview.store import Store
 from pcso_interview.store.reading import SessionReader
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 T = TypeVar("T")
+
+# What a job says it is doing: the core's words (pcso_interview.facts.step) and the window's,
+# shown through translate("steps", ...); a test keeps this list equal to every step() call's.
+STEPS = (
+    QT_TRANSLATE_NOOP("steps", "Finding the sessions"),
+    QT_TRANSLATE_NOOP("steps", "Reading the sessions"),
+    QT_TRANSLATE_NOOP("steps", "Reading the equality data"),
+    QT_TRANSLATE_NOOP("steps", "Counting outcomes"),
+    QT_TRANSLATE_NOOP("steps", "Adverse impact"),
+    QT_TRANSLATE_NOOP("steps", "Assessors' leniency"),
+    QT_TRANSLATE_NOOP("steps", "Agreement between assessors"),
+    QT_TRANSLATE_NOOP("steps", "Drift by month"),
+    QT_TRANSLATE_NOOP("steps", "Done"),
+    QT_TRANSLATE_NOOP("steps", "Writing the file"),
+    QT_TRANSLATE_NOOP("steps", "Moving the sessions"),
+    QT_TRANSLATE_NOOP("steps", "Reading the file"),
+    QT_TRANSLATE_NOOP("steps", "Matching candidates"),
+)
 Work = Callable[[Any, Steps], T]  # (its own connection, steps) -> result
 PROGRESS_EVERY_S = 0.05  # at most twenty progress signals a second reach the window
 
@@ -187,12 +206,12 @@ class JobBar(QWidget):
         super().__init__(parent)
         self.job: Job[Any] | None = None
         self.label = QLabel()
-        self.label.setAccessibleName("Progress of the work")
+        self.label.setAccessibleName(translate("JobBar", "Progress of the work"))
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Progress")
+        self.bar.setAccessibleName(translate("JobBar", "Progress"))
         self.bar.setMaximumWidth(260)
-        self.stop_button = QPushButton("S&top")
-        self.stop_button.setAccessibleName("Stop the work")
+        self.stop_button = QPushButton(translate("JobBar", "S&top"))
+        self.stop_button.setAccessibleName(translate("JobBar", "Stop the work"))
         self.stop_button.clicked.connect(self.stop)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -209,7 +228,7 @@ class JobBar(QWidget):
 
     def follow(self, job: Job[Any]) -> None:
         self.job = job
-        self.label.setText(f"{job.title}…")
+        self.label.setText(translate("JobBar", "{title}…").format(title=job.title))
         self.bar.setRange(0, 0)  # busy until the first progress says how much there is
         self.bar.show()
         self.stop_button.setEnabled(True)
@@ -223,16 +242,29 @@ class JobBar(QWidget):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(done)
-            self.label.setText(f"{self.job.title}: {what} ({done:,} of {total:,})")
+            self.label.setText(
+                translate("JobBar", "{title}: {step} ({done} of {total})").format(
+                    title=self.job.title,
+                    step=translate("steps", what),
+                    done=f"{done:,}",
+                    total=f"{total:,}",
+                )
+            )
         else:
             self.bar.setRange(0, 0)
-            self.label.setText(f"{self.job.title}: {what}")
+            self.label.setText(
+                translate("JobBar", "{title}: {step}").format(
+                    title=self.job.title, step=translate("steps", what)
+                )
+            )
 
     def stop(self) -> None:
         if self.job is not None and self.job.running:
             self.job.stop()
             self.stop_button.setEnabled(False)
-            self.label.setText(f"{self.job.title}: stopping…")
+            self.label.setText(
+                translate("JobBar", "{title}: stopping…").format(title=self.job.title)
+            )
 
     def _hide_controls(self) -> None:
         self.bar.hide()

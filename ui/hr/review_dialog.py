@@ -20,7 +20,9 @@ from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
 from pcso_interview.store import AuditEntry, Store
 from pcso_interview.store.reading import SessionReader
+from ui import labels
 from ui.feedback import attempt
+from ui.i18n import translate
 from ui.scoring.interview_view import InterviewView
 from ui.table_model import Column, RowsModel
 
@@ -37,7 +39,7 @@ class AuditLine:
 
 def _status_words(value: str) -> str:
     try:
-        return Status(value).label
+        return labels.status(Status(value))
     except ValueError:
         return value
 
@@ -50,7 +52,9 @@ def describe(entry: AuditEntry, session: Session | None) -> AuditLine:
         for area in session.profile.areas:
             places[area.id] = area.name
             for number, indicator in enumerate(area.indicators, start=1):
-                places[indicator.id] = f"{area.name}, indicator {number}"
+                places[indicator.id] = translate(
+                    "review_dialog", "{name}, indicator {number}"
+                ).format(name=area.name, number=number)
         who, _, what = subject.partition("/")
         if what and who in members:
             subject = f"{members[who]} · {places.get(what, what)}"
@@ -61,19 +65,30 @@ def describe(entry: AuditEntry, session: Session | None) -> AuditLine:
     if entry.action in ("status", "withdraw"):
         old, new = _status_words(old), _status_words(new)
     if entry.action in ("reopen", "withdraw", "clear signatures"):
-        subject = f"Reason: {subject}"
+        subject = translate("review_dialog", "Reason: {subject}").format(subject=subject)
     return AuditLine(entry, subject, old, new)
 
 
 def audit_model() -> RowsModel[AuditLine]:
     return RowsModel(
         [
-            Column("When (UTC)", lambda a: a.entry.at.replace("T", " ").rstrip("Z")),
-            Column("Who", lambda a: a.entry.actor),
-            Column("What", lambda a: a.entry.action),
-            Column("Of / reason", lambda a: a.subject, tooltip=lambda a: a.subject),
-            Column("Old value", lambda a: a.old, tooltip=lambda a: a.old),
-            Column("New value", lambda a: a.new, tooltip=lambda a: a.new),
+            Column(
+                translate("review_dialog", "When (UTC)"),
+                lambda a: a.entry.at.replace("T", " ").rstrip("Z"),
+            ),
+            Column(translate("review_dialog", "Who"), lambda a: a.entry.actor),
+            Column(translate("review_dialog", "What"), lambda a: a.entry.action),
+            Column(
+                translate("review_dialog", "Of / reason"),
+                lambda a: a.subject,
+                tooltip=lambda a: a.subject,
+            ),
+            Column(
+                translate("review_dialog", "Old value"), lambda a: a.old, tooltip=lambda a: a.old
+            ),
+            Column(
+                translate("review_dialog", "New value"), lambda a: a.new, tooltip=lambda a: a.new
+            ),
         ]
     )
 
@@ -81,9 +96,14 @@ def audit_model() -> RowsModel[AuditLine]:
 def sheets_model() -> RowsModel[dict[str, Any]]:
     return RowsModel(
         [
-            Column("Version", lambda r: r["version"]),
-            Column("Signed (UTC)", lambda r: r["signed_at"].replace("T", " ").rstrip("Z")),
-            Column("SHA-256 of the signed content", lambda r: r["digest"]),
+            Column(translate("review_dialog", "Version"), lambda r: r["version"]),
+            Column(
+                translate("review_dialog", "Signed (UTC)"),
+                lambda r: r["signed_at"].replace("T", " ").rstrip("Z"),
+            ),
+            Column(
+                translate("review_dialog", "SHA-256 of the signed content"), lambda r: r["digest"]
+            ),
         ]
     )
 
@@ -109,18 +129,29 @@ class SessionReviewDialog(QDialog):
         self.view.open_session(session_id)
         session = self.view.session
         title = f"{session.candidate_ref} {session.candidate_name}" if session else session_id
-        self.setWindowTitle(f"Session {title} (read-only)")
+        window_title = translate("SessionReviewDialog", "Session {title} (read-only)").format(
+            title=title
+        )
+        if session is not None and session.interview_language == "cy":
+            window_title += translate("SessionReviewDialog", " · interview held in Welsh")
+        self.setWindowTitle(window_title)
         self.audit = audit_model()
         # Newest first: what HR usually wants (a reopening, a withdrawal) is recent.
         self.audit.set_rows([describe(e, session) for e in reversed(store.audit_trail(session_id))])
         self.sheets = sheets_model()
         self.sheets.set_rows(store.sheets(session_id))
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.view, "As the &panel saw it")
+        self.tabs.addTab(self.view, translate("SessionReviewDialog", "As the &panel saw it"))
         self.tabs.addTab(
-            _table("Audit trail", self.audit), f"&Audit trail ({len(self.audit.rows)})"
+            _table(translate("SessionReviewDialog", "Audit trail"), self.audit),
+            translate("SessionReviewDialog", "&Audit trail ({count})").format(
+                count=len(self.audit.rows)
+            ),
         )
-        self.tabs.addTab(_table("Signed sheets", self.sheets), "Signed &sheets")
+        self.tabs.addTab(
+            _table(translate("SessionReviewDialog", "Signed sheets"), self.sheets),
+            translate("SessionReviewDialog", "Signed &sheets"),
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -15,22 +15,30 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from pcso_interview.lifecycle import Status
 from pcso_interview.store import SessionQuery, SessionRow
 from pcso_interview.store.reading import SessionReader
+from ui import labels
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
 PAGES_KEPT = 20
 
 COLUMNS: list[tuple[str, str]] = [  # title, sort key in the store
-    ("Date", "date"),
-    ("Candidate", "candidate"),
-    ("Reference", "reference"),
-    ("Force and role", "force"),
-    ("Chair", "chair"),
-    ("Status", "status"),
-    ("Outcome", "outcome"),
-    ("Weighted total", "total"),
-    ("Campaign", "campaign"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Date"), "date"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Candidate"), "candidate"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Reference"), "reference"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Force and role"), "force"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Chair"), "chair"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Outcome"), "outcome"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Weighted total"), "total"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Language"), "language"),
+    (QT_TRANSLATE_NOOP("sessions_model", "Campaign"), "campaign"),
 ]
+# The language the interview was held in, by its code in the store.
+INTERVIEW_LANGUAGES = {
+    "en": QT_TRANSLATE_NOOP("sessions_model", "English"),
+    "cy": QT_TRANSLATE_NOOP("sessions_model", "Welsh"),
+}
 
 
 def cell(row: SessionRow, column: int) -> str:
@@ -45,13 +53,19 @@ def cell(row: SessionRow, column: int) -> str:
     if column == 4:
         return row.chair_name
     if column == 5:
-        return Status(row.status).label
+        return labels.status(row.status)
     if column == 6:
         final = row.status in (Status.SIGNED.value, Status.WITHDRAWN.value)
         if row.outcome in ("pass", "fail") and not final:
-            return f"{row.outcome.capitalize()} (provisional)"  # not signed: may still change
-        return row.outcome.capitalize()
+            # not signed: may still change
+            return translate("sessions_model", "{outcome} (provisional)").format(
+                outcome=labels.outcome(row.outcome)
+            )
+        return labels.outcome(row.outcome)
     if column == 8:
+        name = INTERVIEW_LANGUAGES.get(row.interview_language, row.interview_language)
+        return translate("sessions_model", name)
+    if column == 9:
         return row.campaign
     # No total until every area has an agreed grade: the store writes "0.0%" for an unfinished
     # session, which read as a candidate who scored nothing.
@@ -131,14 +145,16 @@ class PagedSessionsModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Session {row.id} · version {row.version}"
+            return translate("PagedSessionsModel", "Session {id} · version {version}").format(
+                id=row.id, version=row.version
+            )
         return cell(row, index.column())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
+            return translate("sessions_model", COLUMNS[section][0])
         if orientation == Qt.Orientation.Vertical and 0 <= section < self.total:
             return str(section + 1)
         return None

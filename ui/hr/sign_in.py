@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pcso_interview.store import Store
 from pcso_interview.store.identity import User
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
+from ui.i18n import translate
 
 IDLE_MS = 10 * 60 * 1000
 
@@ -87,15 +88,15 @@ class SignInForm(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.name = QLineEdit()
-        self.name.setAccessibleName("HR account name")
+        self.name.setAccessibleName(translate("SignInForm", "HR account name"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setAccessibleName(translate("SignInForm", "Passphrase"))
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again.setAccessibleName("Passphrase again")
+        self.again.setAccessibleName(translate("SignInForm", "Passphrase again"))
         self.problem = QLabel()
-        self.problem.setAccessibleName("Sign-in problem")
+        self.problem.setAccessibleName(translate("SignInForm", "Sign-in problem"))
         self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
         self.problem.setWordWrap(True)
         self.button = QPushButton()
@@ -103,9 +104,9 @@ class SignInForm(QWidget):
         for field in (self.name, self.passphrase, self.again):
             field.returnPressed.connect(self.submit)
         self.form = QFormLayout()
-        self.form.addRow("&Name:", self.name)
-        self.form.addRow("P&assphrase:", self.passphrase)
-        self.form.addRow("A&gain:", self.again)
+        self.form.addRow(translate("SignInForm", "&Name:"), self.name)
+        self.form.addRow(translate("SignInForm", "P&assphrase:"), self.passphrase)
+        self.form.addRow(translate("SignInForm", "A&gain:"), self.again)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.form)
@@ -123,18 +124,27 @@ class SignInForm(QWidget):
     def refresh(self) -> None:
         first = self.first
         self.title.setText(
-            "<b>No HR account yet.</b> Create the first one: it is an admin, who adds the"
-            " other HR accounts and resets forgotten passphrases and PINs."
+            translate(
+                "SignInForm",
+                "<b>No HR account yet.</b> Create the first one: it is an admin, who adds the"
+                " other HR accounts and resets forgotten passphrases and PINs.",
+            )
             if first
-            else "<b>HR sign-in.</b> HR review and statistics need your HR account."
+            else translate(
+                "SignInForm", "<b>HR sign-in.</b> HR review and statistics need your HR account."
+            )
             + (
-                " You were signed out after 10 idle minutes."
+                translate("SignInForm", " You were signed out after 10 idle minutes.")
                 if self.session.signed_out_idle
                 else ""
             )
         )
         self.form.setRowVisible(self.again, first)
-        self.button.setText("&Create the account" if first else "&Sign in")
+        self.button.setText(
+            translate("SignInForm", "&Create the account")
+            if first
+            else translate("SignInForm", "&Sign in")
+        )
         self.passphrase.clear()
         self.again.clear()
         self.name.setFocus()
@@ -145,7 +155,11 @@ class SignInForm(QWidget):
         try:
             if self.first:
                 if secret != self.again.text():
-                    self.problem.setText("The two passphrases differ: type the same one twice.")
+                    self.problem.setText(
+                        translate(
+                            "SignInForm", "The two passphrases differ: type the same one twice."
+                        )
+                    )
                     return
                 user = store.add_user(name, "admin", secret)
             else:

@@ -79,6 +79,7 @@ from ui.feedback import EXPECTED_ERRORS, explain
 from ui.file_dialogs import save_file
 from ui.hr.date_filter import OptionalDate
 from ui.hr.jobs import Job, JobBar, own_connection
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.table_model import Column, RowsModel
 
 MAX_ASSESSORS = 15  # the chart shows those furthest from their co-panelists; the table, all
@@ -86,6 +87,61 @@ MAX_GROUPS = 16  # groups in the adverse-impact chart; the table has every one
 SHOWN_MS = 60  # from showing the screen to starting its work: time to paint it first
 FLAGGED = QColor("#b00020")
 FINE = QColor("#1f5f99")
+# The core's column titles and fixed cells (pcso_interview.insight), shown through
+# translate("insight", ...); a test keeps this list in step with the core's.
+INSIGHT_WORDS = (
+    QT_TRANSLATE_NOOP("insight", "scope"),
+    QT_TRANSLATE_NOOP("insight", "characteristic"),
+    QT_TRANSLATE_NOOP("insight", "group"),
+    QT_TRANSLATE_NOOP("insight", "candidates"),
+    QT_TRANSLATE_NOOP("insight", "passed or at minimum"),
+    QT_TRANSLATE_NOOP("insight", "rate"),
+    QT_TRANSLATE_NOOP("insight", "ratio to highest"),
+    QT_TRANSLATE_NOOP("insight", "flag"),
+    QT_TRANSLATE_NOOP("insight", "assessor"),
+    QT_TRANSLATE_NOOP("insight", "grades"),
+    QT_TRANSLATE_NOOP("insight", "sessions"),
+    QT_TRANSLATE_NOOP("insight", "leniency"),
+    QT_TRANSLATE_NOOP("insight", "95% low"),
+    QT_TRANSLATE_NOOP("insight", "95% high"),
+    QT_TRANSLATE_NOOP("insight", "changed after reveal"),
+    QT_TRANSLATE_NOOP("insight", "overall (pass)"),
+    QT_TRANSLATE_NOOP("insight", "below 4/5"),
+    QT_TRANSLATE_NOOP("insight", "<5"),
+    QT_TRANSLATE_NOOP("insight", "withheld"),
+)
+FIXED_CELLS = frozenset(INSIGHT_WORDS)
+
+
+def fixed_word(text: str) -> str:
+    """A fixed word of the core's tables in the window's language; force and HR data (area,
+    characteristic and group names) never reach here."""
+    return translate("insight", text) if text in FIXED_CELLS else text
+
+
+def describe_selection(selection: Selection, names: dict[str, str]) -> str:
+    """The selection in words, in the window's language (the core's describe() is English, for
+    files): profile, campaign and dates."""
+    parts = [
+        names.get(selection.profile_id, selection.profile_id)
+        if selection.profile_id
+        else translate("StatisticsView", "every profile")
+    ]
+    if selection.campaign:
+        parts.append(translate("StatisticsView", "campaign {name}").format(name=selection.campaign))
+    if selection.date_from and selection.date_to:
+        parts.append(
+            translate("StatisticsView", "{start} to {end}").format(
+                start=selection.date_from, end=selection.date_to
+            )
+        )
+    elif selection.date_from:
+        parts.append(translate("StatisticsView", "from {start}").format(start=selection.date_from))
+    elif selection.date_to:
+        parts.append(translate("StatisticsView", "up to {end}").format(end=selection.date_to))
+    else:
+        parts.append(translate("StatisticsView", "all dates"))
+    return " · ".join(parts)
 
 
 def _short(name: str, most: int = 30) -> str:
@@ -154,7 +210,8 @@ def impact_chart(rows: Sequence[ImpactRow], context: str) -> QChart:
     red below four fifths, with the 0.8 line; withheld groups are not drawn."""
     shown = [r for r in rows if r.scope == OVERALL and not r.hidden][:MAX_GROUPS]
     chart = QChart()
-    ok, low = QBarSet("4/5 or more of the highest rate"), QBarSet("Below 4/5: flagged")
+    ok = QBarSet(translate("StatisticsView", "4/5 or more of the highest rate"))
+    low = QBarSet(translate("StatisticsView", "Below 4/5: flagged"))
     ok.setColor(FINE)
     low.setColor(FLAGGED)
     for row in shown:
@@ -175,14 +232,16 @@ def impact_chart(rows: Sequence[ImpactRow], context: str) -> QChart:
     ratio_axis.setRange(0, 1.1)
     ratio_axis.setTickCount(12)
     ratio_axis.setLabelFormat("%.1f")
-    ratio_axis.setTitleText("Pass rate as a share of the highest group's rate")
+    ratio_axis.setTitleText(
+        translate("StatisticsView", "Pass rate as a share of the highest group's rate")
+    )
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(ratio_axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
     series.attachAxis(ratio_axis)
     # The four-fifths line, across every bar.
     rule = QLineSeries()
-    rule.setName("Four fifths (0.8)")
+    rule.setName(translate("StatisticsView", "Four fifths (0.8)"))
     rule.append(float(FOUR_FIFTHS), -0.5)
     rule.append(float(FOUR_FIFTHS), max(len(shown), 1) - 0.5)
     rule.setPen(QPen(QColor("#202020"), 2, Qt.PenStyle.DashLine))
@@ -194,8 +253,12 @@ def impact_chart(rows: Sequence[ImpactRow], context: str) -> QChart:
     rule.attachAxis(ratio_axis)
     rule.attachAxis(across)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    note = "overall pass; groups under 5 and the groups withheld to protect them are not drawn"
-    return titled(chart, f"Adverse impact: {note}", context)
+    title = translate(
+        "StatisticsView",
+        "Adverse impact: overall pass; groups under 5 and the groups withheld to protect them"
+        " are not drawn",
+    )
+    return titled(chart, title, context)
 
 
 def leniency_chart(rows: Sequence[Leniency], context: str) -> QChart:
@@ -214,7 +277,7 @@ def leniency_chart(rows: Sequence[Leniency], context: str) -> QChart:
     values = QValueAxis()
     reach = 0.5
     dots = QScatterSeries()
-    dots.setName("Mean: own grade minus the co-panelists' mean")
+    dots.setName(translate("StatisticsView", "Mean: own grade minus the co-panelists' mean"))
     dots.setMarkerSize(9)
     dots.setColor(FINE)
     pen = QPen(QColor("#202020"), 2)
@@ -239,7 +302,9 @@ def leniency_chart(rows: Sequence[Leniency], context: str) -> QChart:
     values.setRange(-round(reach + 0.05, 1), round(reach + 0.05, 1))
     values.setTickCount(9)
     values.setLabelFormat("%+.2f")
-    values.setTitleText("− severe · lenient +   (lines: 95% intervals)")
+    values.setTitleText(
+        translate("StatisticsView", "− severe · lenient +   (lines: 95% intervals)")
+    )
     chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     for series in chart.series():
@@ -248,12 +313,20 @@ def leniency_chart(rows: Sequence[Leniency], context: str) -> QChart:
     chart.legend().setVisible(False)
     more = len([r for r in rows if r.mean is not None]) - len(chosen)
     title = (
-        f"Assessors with {MIN_GRADES} or more grades: leniency against their co-panelists"
+        translate(
+            "StatisticsView",
+            "Assessors with {least} or more grades: leniency against their co-panelists",
+        ).format(least=MIN_GRADES)
         if all(r.enough for r in rows)
-        else "Every assessor (some with under 10 grades): leniency against their co-panelists"
+        else translate(
+            "StatisticsView",
+            "Every assessor (some with under {least} grades): leniency against their co-panelists",
+        ).format(least=MIN_GRADES)
     )
     if more > 0:
-        title += f" (the {len(chosen)} furthest; the table lists all)"
+        title += " " + translate(
+            "StatisticsView", "(the %n furthest; the table lists all)", "", len(chosen)
+        )
     return titled(chart, title, context)
 
 
@@ -269,22 +342,31 @@ def agreement_chart(
         labels,
         values,
         1.0,
-        "Krippendorff's alpha (ordinal)",
+        translate("StatisticsView", "Krippendorff's alpha (ordinal)"),
         horizontal=True,
         axis_min=low,
     )
-    what = "per area" if single_profile else "per profile, all areas"
     axis = chart.axes(Qt.Orientation.Horizontal)
     if axis:
-        axis[0].setTitleText("Krippendorff's alpha, ordinal: 0.8 or more reliable, under 0.667 not")
-    return titled(chart, f"Agreement between assessors {what}", context)
+        axis[0].setTitleText(
+            translate(
+                "StatisticsView",
+                "Krippendorff's alpha, ordinal: 0.8 or more reliable, under 0.667 not",
+            )
+        )
+    title = (
+        translate("StatisticsView", "Agreement between assessors per area")
+        if single_profile
+        else translate("StatisticsView", "Agreement between assessors per profile, all areas")
+    )
+    return titled(chart, title, context)
 
 
 def drift_chart(months: Sequence[Month], context: str) -> QChart:
     chart = QChart()
     own, agreed = QLineSeries(), QLineSeries()
-    own.setName("Mean of the members' own grades")
-    agreed.setName("Mean agreed grade")
+    own.setName(translate("StatisticsView", "Mean of the members' own grades"))
+    agreed.setName(translate("StatisticsView", "Mean agreed grade"))
     for i, month in enumerate(months):
         own.append(i, _number(month.mean_grade))
         agreed.append(i, _number(month.mean_agreed))
@@ -302,14 +384,16 @@ def drift_chart(months: Sequence[Month], context: str) -> QChart:
     values.setRange(low, max(high, low + 0.5))
     values.setTickCount(int((max(high, low + 0.5) - low) * 4) + 1)
     values.setLabelFormat("%.2f")
-    values.setTitleText("Grade")
+    values.setTitleText(translate("StatisticsView", "Grade"))
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
     for series in (own, agreed):
         series.attachAxis(categories)
         series.attachAxis(values)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    return titled(chart, "Drift by month: the grades given and agreed", context)
+    return titled(
+        chart, translate("StatisticsView", "Drift by month: the grades given and agreed"), context
+    )
 
 
 def _table(model: RowsModel[Any], name: str, stretch: int = 0) -> QTableView:
@@ -331,47 +415,87 @@ def _table(model: RowsModel[Any], name: str, stretch: int = 0) -> QTableView:
 
 def _cells(header: list[str], cells: Callable[[Any], list[str]]) -> list[Column[Any]]:
     def cell(i: int) -> Callable[[Any], str]:
-        return lambda row: cells(row)[i]
+        if i == 1 or i == 2:  # characteristic and group, or grades and sessions: as they are
+            return lambda row: cells(row)[i]
+        return lambda row: fixed_word(cells(row)[i])
 
-    return [Column(title, cell(i), align_right=i > 2) for i, title in enumerate(header)]
+    return [
+        Column(translate("insight", title), cell(i), align_right=i > 2)
+        for i, title in enumerate(header)
+    ]
 
 
 def area_columns() -> list[Column[AreaFigures]]:
     return [
-        Column("Area", lambda a: a.name),
-        Column("Graded", lambda a: a.graded, align_right=True),
-        Column("Mean agreed grade", lambda a: fraction_text(a.mean_agreed), align_right=True),
-        Column("Below the minimum", lambda a: percent_text(a.fail_share), align_right=True),
+        Column(translate("StatisticsView", "Area"), lambda a: a.name),
+        Column(translate("StatisticsView", "Graded"), lambda a: a.graded, align_right=True),
         Column(
-            f"Spread of {SPREAD_FLAG_AT}+",
+            translate("StatisticsView", "Mean agreed grade"),
+            lambda a: fraction_text(a.mean_agreed),
+            align_right=True,
+        ),
+        Column(
+            translate("StatisticsView", "Below the minimum"),
+            lambda a: percent_text(a.fail_share),
+            align_right=True,
+        ),
+        Column(
+            translate("StatisticsView", "Spread of {least}+").format(least=SPREAD_FLAG_AT),
             lambda a: percent_text(a.spread_share),
             align_right=True,
         ),
     ]
 
 
-AGREEMENT_COLUMNS: list[Column[Agreement]] = [
-    Column("Area", lambda a: a.area),
-    Column("Profile", lambda a: a.profile_id),  # the id: names are long, and the chart has them
-    Column("Alpha (ordinal)", lambda a: alpha_text(a.alpha), align_right=True),
-    Column("Units", lambda a: a.units, align_right=True),
-]
-MONTH_COLUMNS: list[Column[Month]] = [
-    Column("Month", lambda m: m.month),
-    Column("Sessions", lambda m: m.sessions, align_right=True),
-    Column("Mean member grade", lambda m: fraction_text(m.mean_grade), align_right=True),
-    Column("Mean agreed grade", lambda m: fraction_text(m.mean_agreed), align_right=True),
-    Column("Pass rate", lambda m: percent_text(m.pass_rate), align_right=True),
-]
+def agreement_columns() -> list[Column[Agreement]]:
+    return [
+        Column(
+            translate("StatisticsView", "Area"),
+            lambda a: translate("StatisticsView", "all areas") if a.area == ALL_AREAS else a.area,
+        ),
+        # the id: names are long, and the chart has them
+        Column(translate("StatisticsView", "Profile"), lambda a: a.profile_id),
+        Column(
+            translate("StatisticsView", "Alpha (ordinal)"),
+            lambda a: alpha_text(a.alpha),
+            align_right=True,
+        ),
+        Column(translate("StatisticsView", "Units"), lambda a: a.units, align_right=True),
+    ]
+
+
+def month_columns() -> list[Column[Month]]:
+    return [
+        Column(translate("StatisticsView", "Month"), lambda m: m.month),
+        Column(translate("StatisticsView", "Sessions"), lambda m: m.sessions, align_right=True),
+        Column(
+            translate("StatisticsView", "Mean member grade"),
+            lambda m: fraction_text(m.mean_grade),
+            align_right=True,
+        ),
+        Column(
+            translate("StatisticsView", "Mean agreed grade"),
+            lambda m: fraction_text(m.mean_agreed),
+            align_right=True,
+        ),
+        Column(
+            translate("StatisticsView", "Pass rate"),
+            lambda m: percent_text(m.pass_rate),
+            align_right=True,
+        ),
+    ]
+
+
 # Tab key, title, the table it shows beside its chart
 TABS = (
-    ("mean", "Mean &grade", "areas"),
-    ("fail", "Faili&ng", "areas"),
-    ("spread", "&Spread {}+", "areas"),  # the threshold filled in when the view is built
-    ("impact", "Adverse impa&ct", "impact"),
-    ("assessors", "&Assessors", "assessors"),
-    ("agreement", "Agree&ment", "agreement"),
-    ("drift", "&Drift by month", "drift"),
+    ("mean", QT_TRANSLATE_NOOP("StatisticsView", "Mean &grade"), "areas"),
+    ("fail", QT_TRANSLATE_NOOP("StatisticsView", "Faili&ng"), "areas"),
+    # the threshold filled in when the view is built
+    ("spread", QT_TRANSLATE_NOOP("StatisticsView", "&Spread {least}+"), "areas"),
+    ("impact", QT_TRANSLATE_NOOP("StatisticsView", "Adverse impa&ct"), "impact"),
+    ("assessors", QT_TRANSLATE_NOOP("StatisticsView", "&Assessors"), "assessors"),
+    ("agreement", QT_TRANSLATE_NOOP("StatisticsView", "Agree&ment"), "agreement"),
+    ("drift", QT_TRANSLATE_NOOP("StatisticsView", "&Drift by month"), "drift"),
 )
 
 
@@ -386,35 +510,40 @@ class StatisticsView(QWidget):
         self._pending: dict[str, Callable[[], QChart]] = {}  # charts drawn when first shown
         self._refresh_due = False
         self.profile = QComboBox()
-        self.profile.setAccessibleName("Profile")
-        self.profile.addItem("Every profile", "")
+        self.profile.setAccessibleName(translate("StatisticsView", "Profile"))
+        self.profile.addItem(translate("StatisticsView", "Every profile"), "")
         for p in profiles:
             self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
         self.campaign = QComboBox()
-        self.campaign.setAccessibleName("Campaign")
+        self.campaign.setAccessibleName(translate("StatisticsView", "Campaign"))
         self.campaign.setMinimumContentsLength(18)
         self.campaign.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.date_from = OptionalDate("From")
-        self.date_to = OptionalDate("To")
-        self.every_assessor = QCheckBox(f"Assessors under &{MIN_GRADES} grades")
+        self.date_from = OptionalDate(translate("StatisticsView", "From"))
+        self.date_to = OptionalDate(translate("StatisticsView", "To"))
+        self.every_assessor = QCheckBox(
+            translate("StatisticsView", "Assessors under &{least} grades").format(least=MIN_GRADES)
+        )
         self.every_assessor.setToolTip(
-            f"Also list assessors with fewer than {MIN_GRADES} grades compared with their"
-            " co-panelists (hidden by default: a session or two says little)"
+            translate(
+                "StatisticsView",
+                "Also list assessors with fewer than {least} grades compared with their"
+                " co-panelists (hidden by default: a session or two says little)",
+            ).format(least=MIN_GRADES)
         )
         self.key = QLabel()
         self.key.setWordWrap(True)
-        self.key.setAccessibleName("Key to the area numbers")
+        self.key.setAccessibleName(translate("StatisticsView", "Key to the area numbers"))
         self.summary = QLabel()
-        self.summary.setAccessibleName("Summary figures")
+        self.summary.setAccessibleName(translate("StatisticsView", "Summary figures"))
         self.summary.setWordWrap(True)
         self.job_bar = JobBar()
         self.charts = QTabWidget()
-        self.charts.setAccessibleName("Charts")
+        self.charts.setAccessibleName(translate("StatisticsView", "Charts"))
         self.chart_views: dict[str, QChartView] = {}
         for key, title, _ in TABS:
-            title = title.format(SPREAD_FLAG_AT)
+            title = translate("StatisticsView", title).format(least=SPREAD_FLAG_AT)
             view = QChartView()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setAccessibleName(title.replace("&", ""))
@@ -425,15 +554,15 @@ class StatisticsView(QWidget):
             "areas": RowsModel(area_columns()),
             "impact": RowsModel(_cells(IMPACT_HEADER, impact_cells)),
             "assessors": RowsModel(_cells(ASSESSOR_HEADER, assessor_cells)),
-            "agreement": RowsModel(AGREEMENT_COLUMNS),
-            "drift": RowsModel(MONTH_COLUMNS),
+            "agreement": RowsModel(agreement_columns()),
+            "drift": RowsModel(month_columns()),
         }
         names = {
-            "areas": "Figures per area",
-            "impact": "Adverse impact table",
-            "assessors": "Assessors table",
-            "agreement": "Agreement table",
-            "drift": "Drift table",
+            "areas": translate("StatisticsView", "Figures per area"),
+            "impact": translate("StatisticsView", "Adverse impact table"),
+            "assessors": translate("StatisticsView", "Assessors table"),
+            "agreement": translate("StatisticsView", "Agreement table"),
+            "drift": translate("StatisticsView", "Drift table"),
         }
         self.tables = {
             key: _table(model, names[key], 2 if key == "impact" else 0)
@@ -443,12 +572,12 @@ class StatisticsView(QWidget):
         for table in self.tables.values():
             self.table_stack.addWidget(table)
         self.charts.currentChanged.connect(self._show_table)
-        export_png = QPushButton("E&xport chart as PNG…")
+        export_png = QPushButton(translate("StatisticsView", "E&xport chart as PNG…"))
         export_png.clicked.connect(lambda: self.export_png())
-        export_csv = QPushButton("Export figures as CS&V…")
+        export_csv = QPushButton(translate("StatisticsView", "Export figures as CS&V…"))
         export_csv.clicked.connect(lambda: self.export_csv())
         top = QHBoxLayout()
-        label = QLabel("Pr&ofile:")
+        label = QLabel(translate("StatisticsView", "Pr&ofile:"))
         label.setBuddy(self.profile)
         top.addWidget(label)
         top.addWidget(self.profile, 1)
@@ -500,7 +629,7 @@ class StatisticsView(QWidget):
             names = []
         self.campaign.blockSignals(True)
         self.campaign.clear()
-        self.campaign.addItem("Every campaign", "")
+        self.campaign.addItem(translate("StatisticsView", "Every campaign"), "")
         for name in names if chosen in names or not chosen else [*names, chosen]:
             self.campaign.addItem(name, name)
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
@@ -534,12 +663,15 @@ class StatisticsView(QWidget):
             return insight
 
         job: Job[object] = Job(
-            "Working out the figures", work, own_connection(self.store), parent=self
+            translate("StatisticsView", "Working out the figures"),
+            work,
+            own_connection(self.store),
+            parent=self,
         )
         self.job = job
         job.finished.connect(lambda: self._finished(job))
         self.job_bar.follow(job)
-        self.summary.setText("Working out the figures…")
+        self.summary.setText(translate("StatisticsView", "Working out the figures…"))
         return job.start()
 
     def _finished(self, job: Job[object]) -> None:
@@ -553,23 +685,33 @@ class StatisticsView(QWidget):
         self.insight = None
         self._show()
         if job.state == "stopped":
-            self.job_bar.say("Stopped: the figures are not shown.")
-            self.summary.setText("Stopped before the figures were worked out.")
+            self.job_bar.say(translate("StatisticsView", "Stopped: the figures are not shown."))
+            self.summary.setText(
+                translate("StatisticsView", "Stopped before the figures were worked out.")
+            )
             return
-        self.job_bar.say("✗ Could not work out the figures.")
-        self.summary.setText("Could not read the sessions: the figures are not shown.")
+        self.job_bar.say(translate("StatisticsView", "✗ Could not work out the figures."))
+        self.summary.setText(
+            translate("StatisticsView", "Could not read the sessions: the figures are not shown.")
+        )
         error = job.error
         if isinstance(error, EXPECTED_ERRORS):
-            messages.warn(self, "Could not read", explain(error, reading=True))
+            messages.warn(
+                self, translate("StatisticsView", "Could not read"), explain(error, reading=True)
+            )
         else:
-            messages.warn(self, "Could not work out the figures", str(error))
+            messages.warn(
+                self, translate("StatisticsView", "Could not work out the figures"), str(error)
+            )
 
     # --- showing the figures -------------------------------------------------------------------
 
     def context(self) -> str:
         """What every chart is about, in its title: profile, campaign, dates and n."""
         n = self.insight.candidates if self.insight is not None else 0
-        return f"{self.selection().describe(self.names)} · n = {n:,} signed session(s)"
+        return translate("StatisticsView", "{selection} · n = %n signed session(s)", "", n).format(
+            selection=describe_selection(self.selection(), self.names)
+        )
 
     def _show_table(self, index: int) -> None:
         self.table_stack.setCurrentWidget(self.tables[TABS[index][2]])
@@ -597,13 +739,21 @@ class StatisticsView(QWidget):
                 model.set_rows([])
             return
         every = self.every_assessor.isChecked()
-        hidden = "" if every else f" · {insight.hidden_assessors} assessor(s) with fewer than"
-        hidden += "" if every else f" {MIN_GRADES} grades not listed"
-        self.summary.setText(
-            f"<b>{insight.candidates:,}</b> signed session(s) · pass rate"
-            f" <b>{percent_text(insight.pass_rate)}</b> · equality data for"
-            f" <b>{insight.with_equality:,}</b>{hidden}"
-        )
+        summary = translate(
+            "StatisticsView",
+            "<b>%n</b> signed session(s) · pass rate <b>{rate}</b> · equality data for"
+            " <b>{equality}</b>",
+            "",
+            insight.candidates,
+        ).format(rate=percent_text(insight.pass_rate), equality=f"{insight.with_equality:,}")
+        if not every:
+            summary += " · " + translate(
+                "StatisticsView",
+                "%n assessor(s) with fewer than {least} grades not listed",
+                "",
+                insight.hidden_assessors,
+            ).format(least=MIN_GRADES)
+        self.summary.setText(summary)
         context = self.context()
         areas = insight.areas
         chosen = self.selection().profile_id
@@ -614,7 +764,9 @@ class StatisticsView(QWidget):
             )
         numbers = [str(n) for n in range(1, len(areas) + 1)]
         self.key.setText(
-            "Areas: " + " · ".join(f"{n} {a.name}" for n, a in zip(numbers, areas, strict=True))
+            translate("StatisticsView", "Areas: {areas}").format(
+                areas=" · ".join(f"{n} {a.name}" for n, a in zip(numbers, areas, strict=True))
+            )
         )
         top = max((p.scale.highest for p in self.profiles), default=5)
         shown = insight.shown_assessors(every)
@@ -628,21 +780,30 @@ class StatisticsView(QWidget):
             if not p.scale.numbered
         }
         in_points = (
-            " (in points: " + ", ".join(f"{p.label} {p.value}" for p in scales.pop().points) + ")"
+            " "
+            + translate("StatisticsView", "(in points: {points})").format(
+                points=", ".join(f"{p.label} {p.value}" for p in scales.pop().points)
+            )
             if len(scales) == 1
-            else " (letters in points)"
+            else " " + translate("StatisticsView", "(letters in points)")
             if scales
             else ""
         )
+        flag = SPREAD_FLAG_AT
         area_charts = {
             key: (title, values, top_value, series)
             for key, title, values, top_value, series in (
-                ("mean", f"Mean agreed grade per area{in_points}",
-                 [_number(a.mean_agreed) for a in areas], top, "Mean agreed grade"),
-                ("fail", "Candidates below the minimum, per area (%)",
-                 [_percent(a.fail_share) for a in areas], 100, "Failing (%)"),
-                ("spread", f"Areas with a spread of {SPREAD_FLAG_AT} or more between members (%)",
-                 [_percent(a.spread_share) for a in areas], 100, f"Spread {SPREAD_FLAG_AT}+ (%)"),
+                ("mean", translate("StatisticsView", "Mean agreed grade per area") + in_points,
+                 [_number(a.mean_agreed) for a in areas], top,
+                 translate("StatisticsView", "Mean agreed grade")),
+                ("fail", translate("StatisticsView", "Candidates below the minimum, per area (%)"),
+                 [_percent(a.fail_share) for a in areas], 100,
+                 translate("StatisticsView", "Failing (%)")),
+                ("spread", translate(
+                    "StatisticsView", "Areas with a spread of {least} or more between members (%)"
+                 ).format(least=flag),
+                 [_percent(a.spread_share) for a in areas], 100,
+                 translate("StatisticsView", "Spread {least}+ (%)").format(least=flag)),
             )
         }  # fmt: skip
 
@@ -673,7 +834,13 @@ class StatisticsView(QWidget):
 
     def export_png(self, path: Path | None = None) -> Path | None:
         if path is None:
-            path = save_file(self, "Export chart", Path.home() / "chart.png", "PNG (*.png)", ".png")
+            path = save_file(
+                self,
+                translate("StatisticsView", "Export chart"),
+                Path.home() / "chart.png",
+                translate("StatisticsView", "PNG (*.png)"),
+                ".png",
+            )
             if path is None:
                 return None
         view = self.charts.currentWidget()
@@ -682,12 +849,14 @@ class StatisticsView(QWidget):
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         try:
             if not view.grab().save(buffer, "PNG"):
-                raise OSError("the chart could not be drawn")
+                raise OSError(translate("StatisticsView", "the chart could not be drawn"))
             write_atomic(path, bytes(data.data()))
         except OSError as exc:
-            messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
+            self._not_written(path, exc)
             return None
-        self.job_bar.say(f"✓ Wrote the chart to {path}.")
+        self.job_bar.say(
+            translate("StatisticsView", "✓ Wrote the chart to {path}.").format(path=path)
+        )
         return path
 
     def csv_rows(self) -> list[list[str]]:
@@ -702,7 +871,11 @@ class StatisticsView(QWidget):
             return None
         if path is None:
             path = save_file(
-                self, "Export figures", Path.home() / "statistics.csv", "CSV (*.csv)", ".csv"
+                self,
+                translate("StatisticsView", "Export figures"),
+                Path.home() / "statistics.csv",
+                translate("StatisticsView", "CSV (*.csv)"),
+                ".csv",
             )
             if path is None:
                 return None
@@ -712,7 +885,18 @@ class StatisticsView(QWidget):
         try:
             write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
         except OSError as exc:
-            messages.warn(self, "Not exported", f"{path} could not be written: {exc}")
+            self._not_written(path, exc)
             return None
-        self.job_bar.say(f"✓ Wrote the figures to {path}.")
+        self.job_bar.say(
+            translate("StatisticsView", "✓ Wrote the figures to {path}.").format(path=path)
+        )
         return path
+
+    def _not_written(self, path: Path, exc: OSError) -> None:
+        messages.warn(
+            self,
+            translate("StatisticsView", "Not exported"),
+            translate("StatisticsView", "{path} could not be written: {exc}").format(
+                path=path, exc=exc
+            ),
+        )

@@ -32,7 +32,9 @@ from pcso_interview.guidance import grade_keys_text
 from pcso_interview.profiles import Area, Indicator, Scale
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
+from ui import labels
 from ui.fit import PageScroll
+from ui.i18n import translate
 from ui.scoring.note_editor import SAVE_AFTER_MS, NoteEditor
 from ui.shortcuts import classify_keys
 from ui.table_model import Column, Index, RowsModel
@@ -76,11 +78,17 @@ class IndicatorsModel(RowsModel[IndicatorMark]):
         super().__init__(
             [
                 Column(
-                    "Evidence",
+                    translate("IndicatorsModel", "Evidence"),
                     lambda r: SHORT_TEXT[r.classification] if self.short else r.classification.text,
                 ),
-                Column("Indicator", lambda r: f"{r.number}. {r.indicator.text}"),
-                Column("Evidence note", lambda r: r.note.replace("\n", " ")),
+                Column(
+                    translate("IndicatorsModel", "Indicator"),
+                    lambda r: f"{r.number}. {r.indicator.text}",
+                ),
+                Column(
+                    translate("IndicatorsModel", "Evidence note"),
+                    lambda r: r.note.replace("\n", " "),
+                ),
             ],
             parent=parent,
         )
@@ -222,10 +230,12 @@ class AreaPage(QWidget):
         self.compact = False
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setAccessibleName("Area")
+        self.title.setAccessibleName(translate("AreaPage", "Area"))
         self.question = QLineEdit()
-        self.question.setAccessibleName("Question asked")
-        self.question.setPlaceholderText("Type the question asked for this area")
+        self.question.setAccessibleName(translate("AreaPage", "Question asked"))
+        self.question.setPlaceholderText(
+            translate("AreaPage", "Type the question asked for this area")
+        )
         self.question.editingFinished.connect(self._question_done)
         # Saved as typed: at most a third of a second of a question is ever unsaved.
         self._question_area = ""
@@ -236,8 +246,10 @@ class AreaPage(QWidget):
         self.question.textEdited.connect(self._question_typed)
         question_row = QHBoxLayout()
         question_row.setContentsMargins(0, 0, 0, 0)
-        question_label = QLabel("&Q:")
-        question_label.setToolTip("The question asked for this area (Ctrl+Shift+Q)")
+        question_label = QLabel(translate("AreaPage", "&Q:"))
+        question_label.setToolTip(
+            translate("AreaPage", "The question asked for this area (Ctrl+Shift+Q)")
+        )
         question_label.setBuddy(self.question)
         question_row.addWidget(question_label)
         question_row.addWidget(self.question)
@@ -248,10 +260,13 @@ class AreaPage(QWidget):
 
         self.model = IndicatorsModel(self)
         self.table = IndicatorTable()
-        self.table.setAccessibleName("Indicators")
+        self.table.setAccessibleName(translate("AreaPage", "Indicators"))
         self.table.setAccessibleDescription(
-            "D demonstrated, P partly, C contrary, N nothing recorded, Enter for the note, "
-            "1 to 5 for the grade (G then the letter on a lettered scale)"
+            translate(
+                "AreaPage",
+                "D demonstrated, P partly, C contrary, N nothing recorded, Enter for the note, "
+                "1 to 5 for the grade (G then the letter on a lettered scale)",
+            )
         )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -290,21 +305,25 @@ class AreaPage(QWidget):
         self.table.grade_box.connect(self._focus_grade)
         self.table.open_note.connect(self._open_note)
 
-        self.note = NoteEditor("Evidence note for the selected indicator")
-        self.note.setPlaceholderText("Evidence note for the selected indicator (Enter to type)")
+        self.note = NoteEditor(translate("AreaPage", "Evidence note for the selected indicator"))
+        self.note.setPlaceholderText(
+            translate("AreaPage", "Evidence note for the selected indicator (Enter to type)")
+        )
         self.note.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 12)
         self.note.setMaximumHeight(NOTE_HEIGHT)
         self.note.commit.connect(lambda key, text: self.note_changed.emit(key, text))
         self.note.escaped.connect(self.table.setFocus)
-        self.note_label = QLabel("Evidence &note")
+        self.note_label = QLabel(translate("AreaPage", "Evidence &note"))
         self.note_label.setBuddy(self.note)
 
-        self.area_note = NoteEditor("Free note for the area")
-        self.area_note.setPlaceholderText("Anything else for this area (Ctrl+E)")
+        self.area_note = NoteEditor(translate("AreaPage", "Free note for the area"))
+        self.area_note.setPlaceholderText(
+            translate("AreaPage", "Anything else for this area (Ctrl+E)")
+        )
         self.area_note.commit.connect(lambda key, text: self.area_note_changed.emit(key, text))
         self.area_note.escaped.connect(self.table.setFocus)
 
-        self.grade_box = GradeBox("Your &grade")
+        self.grade_box = GradeBox(translate("AreaPage", "Your &grade"))
         self.grade_box.grade_typed.connect(self._grade_typed)
         self.grade_box.leave.connect(self.table.setFocus)
         self.grade_layout = QGridLayout(self.grade_box)
@@ -313,7 +332,7 @@ class AreaPage(QWidget):
         self.grade_group.idClicked.connect(self._grade_clicked)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
-        self.counts.setAccessibleName("Your classification counts")
+        self.counts.setAccessibleName(translate("AreaPage", "Your classification counts"))
 
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
@@ -322,7 +341,7 @@ class AreaPage(QWidget):
         evidence_layout.setContentsMargins(0, 0, 0, 0)
         self.stem = QLabel()  # the words the indicators complete: "We act with courage when we:"
         self.stem.setWordWrap(True)
-        self.stem.setAccessibleName("The indicators complete")
+        self.stem.setAccessibleName(translate("AreaPage", "The indicators complete"))
         self.stem.setStyleSheet("font-style: italic;")
         evidence_layout.addWidget(self.stem)
         evidence_layout.addWidget(self.table, 1)
@@ -336,7 +355,7 @@ class AreaPage(QWidget):
         side_layout.addWidget(self.grade_box)
         self.descriptor = QLabel()  # the compact form: one descriptor, the grade's in view
         self.descriptor.setWordWrap(True)
-        self.descriptor.setAccessibleName("Descriptor")
+        self.descriptor.setAccessibleName(translate("AreaPage", "Descriptor"))
         self.descriptor.setStyleSheet("color: #37474f;")
         self.descriptor.setVisible(False)
         side_layout.addWidget(self.descriptor)
@@ -344,12 +363,12 @@ class AreaPage(QWidget):
         # judgement), but said, gently, where the grade is.
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Grade warning")
+        self.warning.setAccessibleName(translate("AreaPage", "Grade warning"))
         self.warning.setStyleSheet("color: #6d4c00;")
         self.warning.setVisible(False)
         side_layout.addWidget(self.warning)
         side_layout.addWidget(self.counts)
-        area_note_label = QLabel("Area n&ote (Ctrl+E)")
+        area_note_label = QLabel(translate("AreaPage", "Area n&ote (Ctrl+E)"))
         area_note_label.setBuddy(self.area_note)
         side_layout.addWidget(area_note_label)
         self.area_note.setMinimumHeight(60)
@@ -430,16 +449,26 @@ class AreaPage(QWidget):
         if area is None:
             return
         cluster = f" · {area.cluster}" if area.cluster else ""
-        source = " · indicator text: national CVF" if area.is_national else ""
+        source = (
+            translate("AreaPage", " · indicator text: national CVF") if area.is_national else ""
+        )
         if self.session is not None and not self.session.profile.planned(area.id).scored:
-            source += " · observed, not scored (weight 0)"
-        about = f"{area.kind}{cluster}{source}"
+            source += translate("AreaPage", " · observed, not scored (weight 0)")
+        about = f"{labels.kind(area.kind)}{cluster}{source}"
         self.title.setWordWrap(not self.compact)
         if self.compact:
-            self.title.setText(f"<b style='font-size:large'>{escape(area.name)}</b>")
+            self.title.setText(
+                translate("AreaPage", "<b style='font-size:large'>{value}</b>").format(
+                    value=escape(area.name)
+                )
+            )
             self.title.setToolTip(f"{area.name}: {about}")
         else:
-            self.title.setText(f"<h2 style='margin:0'>{escape(area.name)}</h2>{escape(about)}")
+            self.title.setText(
+                translate("AreaPage", "<h2 style='margin:0'>{value}</h2>{value2}").format(
+                    value=escape(area.name), value2=escape(about)
+                )
+            )
             self.title.setToolTip("")
 
     def _set_editable(self, editable: bool) -> None:
@@ -468,7 +497,11 @@ class AreaPage(QWidget):
             self._descriptors: list[QLabel] = []
             for row, point in enumerate(scale.points):
                 button = QRadioButton(f"{point.label}  {point.name}")
-                button.setAccessibleName(f"Grade {point.label}, {point.name}")
+                button.setAccessibleName(
+                    translate("AreaPage", "Grade {label}, {name}").format(
+                        label=point.label, name=point.name
+                    )
+                )
                 button.setAccessibleDescription(point.descriptor)
                 button.setToolTip(point.descriptor)
                 button.installEventFilter(self)  # its descriptor shows while it has the focus
@@ -494,7 +527,11 @@ class AreaPage(QWidget):
             )
             # On a lettered scale, how to type a grade from the indicators: G, then the letter.
             self.grade_box.setTitle(
-                "Your &grade" if scale.numbered else f"Your &grade ({grade_keys_text(scale)})"
+                translate("AreaPage", "Your &grade")
+                if scale.numbered
+                else translate("AreaPage", "Your &grade ({value})").format(
+                    value=grade_keys_text(scale)
+                )
             )
         self.grade_box.scale = scale
         grade = session.grades.get((member_id, area.id))
@@ -503,15 +540,27 @@ class AreaPage(QWidget):
             button.setChecked(self.grade_group.id(button) == grade)
         self.grade_group.setExclusive(True)
         counts = session.counts(member_id, area.id)
-        graded = f"your grade {scale.label(grade)}" if grade is not None else "not graded yet"
-        self.counts.setText(f"<b>Your evidence</b> ({graded}):<br>{counts}")
+        graded = (
+            translate("AreaPage", "your grade {value}").format(value=scale.label(grade))
+            if grade is not None
+            else translate("AreaPage", "not graded yet")
+        )
+        self.counts.setText(
+            translate("AreaPage", "<b>Your evidence</b> ({graded}):<br>{counts}").format(
+                graded=graded, counts=counts
+            )
+        )
         recorded = counts.demonstrated + counts.partly + counts.contrary
         noted = any(session.mark(member_id, i.id).note.strip() for i in area.indicators)
         noted = noted or bool(session.area_notes.get((member_id, area.id), "").strip())
         if grade is not None and not recorded and not noted:
             self.warning.setText(
-                f"⚠ Graded {scale.label(grade)} with nothing recorded for this area. If there "
-                "was evidence, classify it (D, P, C) or add a note; the grade stands either way."
+                translate(
+                    "AreaPage",
+                    "⚠ Graded {value} with nothing recorded for this area. If "
+                    "there was evidence, classify it (D, P, C) or add a note; "
+                    "the grade stands either way.",
+                ).format(value=scale.label(grade))
             )
         else:
             self.warning.setText("")
@@ -598,7 +647,11 @@ class AreaPage(QWidget):
 
     def _note_label(self, number: int) -> None:
         self.note_label.setText(
-            f"&Note {number}:" if self.compact else f"Evidence &note for indicator {number}"
+            translate("AreaPage", "&Note {number}:").format(number=number)
+            if self.compact
+            else translate("AreaPage", "Evidence &note for indicator {number}").format(
+                number=number
+            )
         )
 
     def _classify_row(self, row: int, classification: Classification) -> None:
@@ -655,14 +708,20 @@ class AreaPage(QWidget):
         while len(self.more_questions) < len(questions):
             line = QuestionLine()
             number = len(self.more_questions) + 2
-            line.setAccessibleName(f"Question {number} asked")
-            line.setPlaceholderText(f"Type question {number} asked for this area")
+            line.setAccessibleName(
+                translate("AreaPage", "Question {number} asked").format(number=number)
+            )
+            line.setPlaceholderText(
+                translate("AreaPage", "Type question {number} asked for this area").format(
+                    number=number
+                )
+            )
             line.setReadOnly(not self._editable)
             line.changed.connect(self.question_changed)
             row = QWidget()
             row_layout = QHBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(f"Q{number}:")
+            label = QLabel(translate("AreaPage", "Q{number}:").format(number=number))
             label.setBuddy(line)
             row_layout.addWidget(label)
             row_layout.addWidget(line)

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from pcso_interview.profiles import Area, Scale
 from pcso_interview.scoring import SPREAD_FLAG_AT, Method, Result
 from pcso_interview.session import Session
-from ui import messages
+from ui import labels, messages
+from ui.i18n import translate
 from ui.scoring.note_editor import SAVE_AFTER_MS
 from ui.scoring.pages import initials
 from ui.table_model import Index
@@ -110,9 +111,21 @@ class ConsensusModel(QAbstractTableModel):
         names = self.member_names
         if role == Qt.ItemDataRole.DisplayRole:
             shown = [initials(n) for n in names] if self.short_names else names
-            return ["Area", *shown, "Spread", "Agreed", "Rationale"][section]
+            return [
+                translate("ConsensusModel", "Area"),
+                *shown,
+                translate("ConsensusModel", "Spread"),
+                translate("ConsensusModel", "Agreed"),
+                translate("ConsensusModel", "Rationale"),
+            ][section]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return ["Area", *names, "Spread", "Agreed", "Rationale"][section]
+            return [
+                translate("ConsensusModel", "Area"),
+                *names,
+                translate("ConsensusModel", "Spread"),
+                translate("ConsensusModel", "Agreed"),
+                translate("ConsensusModel", "Rationale"),
+            ][section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -151,7 +164,10 @@ class ConsensusModel(QAbstractTableModel):
             and column == self.rationale_column
             and row.rationale_required
         ):
-            return "The agreed grade lies outside the members' grades: a rationale is required."
+            return translate(
+                "ConsensusModel",
+                "The agreed grade lies outside the members' grades: a rationale is required.",
+            )
         return None
 
     def _text(self, row: ConsensusRow, column: int) -> str:
@@ -166,12 +182,18 @@ class ConsensusModel(QAbstractTableModel):
         if column == members + 1:
             if not self.visible:
                 return ""
-            return f"⚑ {SPREAD_FLAG_AT}+ discuss" if row.spread_flag else ""
+            return (
+                translate("ConsensusModel", "⚑ {SPREAD_FLAG_AT}+ discuss").format(
+                    SPREAD_FLAG_AT=SPREAD_FLAG_AT
+                )
+                if row.spread_flag
+                else ""
+            )
         if column == self.agreed_column:
             return self._label(row.agreed)
         if column == self.rationale_column:
             if row.rationale_required and not row.rationale.strip():
-                return "⚠ required: outside the members' grades"
+                return translate("ConsensusModel", "⚠ required: outside the members' grades")
             return row.rationale
         return ""
 
@@ -230,7 +252,7 @@ class ConsensusPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.heading = QLabel("<h2 style='margin:0'>Consensus</h2>")
+        self.heading = QLabel(translate("ConsensusPage", "<h2 style='margin:0'>Consensus</h2>"))
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.full_explanation = self.short_explanation = ""
@@ -238,7 +260,7 @@ class ConsensusPage(QWidget):
         self.model.agree_requested.connect(self.agree_requested)
         self.model.refused.connect(self._refused)
         self.table = QTableView()
-        self.table.setAccessibleName("Agreed grades")
+        self.table.setAccessibleName(translate("ConsensusPage", "Agreed grades"))
         self.table.setModel(self.model)
         self.delegate = RationaleDelegate(self.model, self.table)
         self.delegate.typed.connect(self._rationale_typed)
@@ -256,7 +278,7 @@ class ConsensusPage(QWidget):
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.table.installEventFilter(self)  # its width decides how members are titled
         self.outcome = QLabel()
-        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setAccessibleName(translate("ConsensusPage", "Outcome"))
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -272,7 +294,7 @@ class ConsensusPage(QWidget):
         current = self.table.currentIndex()
 
         def say() -> None:
-            messages.warn(self, "Not saved", message)
+            messages.warn(self, translate("ConsensusPage", "Not saved"), message)
             self.window().activateWindow()
             if current.isValid():
                 self.table.setCurrentIndex(current)
@@ -347,31 +369,48 @@ class ConsensusPage(QWidget):
         if not visible:
             done = session.graded_count(member_id)
             self.explanation.setText(
-                f"The members' grades stay hidden from {member.name} until they have graded "
-                f"every area ({done} of {len(session.planned_areas)} done)."
+                translate(
+                    "ConsensusPage",
+                    "The members' grades stay hidden from {name} until they have "
+                    "graded every area ({done} of {count} done).",
+                ).format(name=member.name, done=done, count=len(session.planned_areas))
             )
         elif method is Method.CONSENSUS and not member.is_chair:
             self.explanation.setText(
-                f"The chair ({session.chair.name}) records the agreed grades: choose "
-                "'Scoring as' the chair (Ctrl+M) to type them."
+                translate(
+                    "ConsensusPage",
+                    "The chair ({name}) records the agreed grades: choose "
+                    "'Scoring as' the chair (Ctrl+M) to type them.",
+                ).format(name=session.chair.name)
             )
         elif method is Method.CONSENSUS and len(session.panel) == 1:
             self.explanation.setText(
-                "One member: each agreed grade is taken from your own grade as you grade the"
-                " area. Type another grade here to change it (Right for the rationale, which is"
-                " required when it differs from yours)."
+                translate(
+                    "ConsensusPage",
+                    "One member: each agreed grade is taken from your own grade as you grade the"
+                    " area. Type another grade here to change it (Right for the rationale, which is"
+                    " required when it differs from yours).",
+                )
             )
         elif method is Method.CONSENSUS:
-            self.short_explanation = "Type the agreed grade, Enter; Right for the rationale."
+            self.short_explanation = translate(
+                "ConsensusPage", "Type the agreed grade, Enter; Right for the rationale."
+            )
             self.explanation.setText(
-                "Type the agreed grade for each area after the panel's discussion (Enter, then"
-                " Down for the next); Right for the rationale. A rationale is required when the"
-                " agreed grade lies outside the members' grades. ⚑ marks a spread of "
-                f"{SPREAD_FLAG_AT} or more."
+                translate(
+                    "ConsensusPage",
+                    "Type the agreed grade for each area after the panel's "
+                    "discussion (Enter, then Down for the next); Right for the "
+                    "rationale. A rationale is required when the agreed grade "
+                    "lies outside the members' grades. ⚑ marks a spread of "
+                    "{SPREAD_FLAG_AT} or more.",
+                ).format(SPREAD_FLAG_AT=SPREAD_FLAG_AT)
             )
         else:
             self.explanation.setText(
-                f"This profile derives agreed grades by the '{method}' method."
+                translate(
+                    "ConsensusPage", "This profile derives agreed grades by the '{method}' method."
+                ).format(method=method)
             )
         self.explanation.setToolTip(self.explanation.text())
         self.full_explanation = self.explanation.text()
@@ -391,24 +430,40 @@ def grouped(reasons: tuple[str, ...] | list[str]) -> list[str]:
     reasons as they are: ten areas to agree are one line, not ten, on a small screen."""
     waiting = [r.removesuffix(".").removesuffix(NOT_AGREED) for r in reasons if NOT_AGREED in r]
     rest = [r for r in reasons if NOT_AGREED not in r]
-    return ([f"No agreed grade yet: {', '.join(waiting)}."] if waiting else []) + rest
+    return (
+        [
+            translate("consensus_page", "No agreed grade yet: {value}.").format(
+                value=", ".join(waiting)
+            )
+        ]
+        if waiting
+        else []
+    ) + rest
 
 
 def outcome_text(session: Session, member_name: str, *, next_step: bool = True) -> str:
     """The live outcome with every reason, as Consensus and Sign-off show it (rich text)."""
     if session.blind:
-        return (
-            f"The agreed grades and the outcome show for {member_name} once they have graded"
-            " every area."
-        )
+        return translate(
+            "consensus_page",
+            "The agreed grades and the outcome show for {member_name} "
+            "once they have graded every area.",
+        ).format(member_name=member_name)
     outcome = session.outcome
     lines = [
-        f"<b>Outcome: {RESULT_SYMBOL[outcome.result]} {outcome.result.label}</b> — "
-        f"{outcome.score_text}, pass mark {outcome.pass_mark_text}"
+        translate(
+            "consensus_page",
+            "<b>Outcome: {value} {label}</b> — {score_text}, pass mark {pass_mark_text}",
+        ).format(
+            value=RESULT_SYMBOL[outcome.result],
+            label=labels.outcome(outcome.result),
+            score_text=outcome.score_text,
+            pass_mark_text=outcome.pass_mark_text,
+        )
     ]
     lines += [f"• {escape(reason, quote=False)}" for reason in grouped(outcome.reasons)]
     # Grades changed after their member had seen the others': the panel sees each one.
     lines += [f"⚑ {escape(session.revision_text(r), quote=False)}" for r in session.revisions]
     if next_step and not session.signoff_blockers() and not session.locked:
-        lines.append("<b>Next: Sign-off (Ctrl+Shift+S)</b>")
+        lines.append(translate("consensus_page", "<b>Next: Sign-off (Ctrl+Shift+S)</b>"))
     return "<br>".join(lines)

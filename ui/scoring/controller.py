@@ -21,6 +21,7 @@ from pcso_interview.scoring import Classification, Method
 from pcso_interview.session import Session
 from pcso_interview.store import Store
 from ui.feedback import SaveState, attempt
+from ui.i18n import translate
 from ui.scoring import pending
 from ui.scoring.pending import Change, PendingWrites
 
@@ -154,7 +155,11 @@ class InterviewController(QObject):
 
     def choose_member(self, member_id: str) -> bool:
         """Score as ``member_id`` once they have proven it is them; False if they did not."""
-        if not self.is_proven(member_id) and self.prove(member_id, "to score as yourself") is None:
+        if (
+            not self.is_proven(member_id)
+            and self.prove(member_id, translate("InterviewController", "to score as yourself"))
+            is None
+        ):
             return False
         self.member_id = member_id
         self.clear_undo()
@@ -174,7 +179,7 @@ class InterviewController(QObject):
         members = [m.id for m in session.panel]
         self.member_id = member_id if member_id in members else session.chair.id
         if not self.is_proven(self.member_id):
-            self.prove(self.member_id, "to score as yourself")
+            self.prove(self.member_id, translate("InterviewController", "to score as yourself"))
         return True
 
     def reload(self) -> None:
@@ -209,7 +214,10 @@ class InterviewController(QObject):
         """Changes kept while the database is busy, after one more try to write them: what
         was typed, or what kind of change it is."""
         self.pending.retry()
-        return [c.text or "a classification, grade or agreed grade" for c in self.pending.queue]
+        return [
+            c.text or translate("InterviewController", "a classification, grade or agreed grade")
+            for c in self.pending.queue
+        ]
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -264,7 +272,11 @@ class InterviewController(QObject):
         from ui import messages
 
         messages.warn(
-            self.window, "Not saved", f"A change kept while the database was busy: {message}"
+            self.window,
+            translate("InterviewController", "Not saved"),
+            translate(
+                "InterviewController", "A change kept while the database was busy: {message}"
+            ).format(message=message),
         )
         self.reload()
 
@@ -287,7 +299,14 @@ class InterviewController(QObject):
 
         area = session.area_of_indicator(indicator_id)
         number = next(n for n, i in enumerate(area.indicators, 1) if i.id == indicator_id)
-        self._push(f"evidence for indicator {number} of {area.name}", apply, old, classification)
+        self._push(
+            translate("InterviewController", "evidence for indicator {number} of {name}").format(
+                number=number, name=area.name
+            ),
+            apply,
+            old,
+            classification,
+        )
 
     def set_grade(self, area_id: str, grade: int | None) -> None:
         session, member_id = self.session, self.member_id
@@ -322,7 +341,12 @@ class InterviewController(QObject):
                 )
 
             after = (grade, grade if follows else before[1], before[2])
-            self._push(f"grade for {name}", apply_both, before, after)
+            self._push(
+                translate("InterviewController", "grade for {name}").format(name=name),
+                apply_both,
+                before,
+                after,
+            )
             return
 
         def apply(value: int | None) -> bool:
@@ -331,7 +355,12 @@ class InterviewController(QObject):
                 show=pending.graded(member_id, area_id, value),
             )
 
-        self._push(f"grade for {name}", apply, old, grade)
+        self._push(
+            translate("InterviewController", "grade for {name}").format(name=name),
+            apply,
+            old,
+            grade,
+        )
 
     @staticmethod
     def _sole_member_agrees(session: Session) -> bool:
@@ -355,7 +384,7 @@ class InterviewController(QObject):
             )
 
         name = session.profile.area(area_id).name
-        what = "agreed grade" if old[0] != grade else "rationale"
+        what = translate("InterviewController", "agreed grade") if old[0] != grade else "rationale"
         self._push(f"{what} for {name}", apply, old, (grade, rationale))
 
     def save_rationale_draft(self, area_id: str, grade: int, text: str) -> None:
@@ -412,7 +441,7 @@ class InterviewController(QObject):
             return False
         secret = ""
         if required:
-            given = self.prove(member_id, "to sign as yourself")
+            given = self.prove(member_id, translate("InterviewController", "to sign as yourself"))
             if given is None:
                 return False  # not signed: the page keeps the tick, the name and the drawing
             secret = given
@@ -436,8 +465,11 @@ class InterviewController(QObject):
             return
         reason = ReasonDialog.ask(
             self.window,
-            "Clear signatures",
-            "Why must the signatures be cleared? Everyone will have to sign again.",
+            translate("InterviewController", "Clear signatures"),
+            translate(
+                "InterviewController",
+                "Why must the signatures be cleared? Everyone will have to sign again.",
+            ),
         )
         if reason:
             member = session.member(self.member_id)
@@ -451,9 +483,13 @@ class InterviewController(QObject):
             return
         reason = ReasonDialog.ask(
             self.window,
-            "Withdraw the candidate",
-            f"Why is {session.candidate_name} ({session.candidate_ref}) withdrawn? "
-            "For example: did not attend, or left during the interview. The session locks.",
+            translate("InterviewController", "Withdraw the candidate"),
+            translate(
+                "InterviewController",
+                "Why is {candidate_name} ({candidate_ref}) withdrawn? For "
+                "example: did not attend, or left during the interview. The "
+                "session locks.",
+            ).format(candidate_name=session.candidate_name, candidate_ref=session.candidate_ref),
         )
         if reason:
             member = session.member(self.member_id)

@@ -38,9 +38,10 @@ from pcso_interview import guidance
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
 from pcso_interview.store import Store
-from ui import shortcuts
+from ui import labels, shortcuts
 from ui.feedback import SaveState
 from ui.fit import NARROW_WIDTH, PageScroll
+from ui.i18n import translate
 from ui.scoring.area_page import AreaPage
 from ui.scoring.consensus_page import ConsensusPage
 from ui.scoring.controller import InterviewController
@@ -93,27 +94,33 @@ class InterviewView(QWidget):
         self.area_id = ""  # the area shown, on an area page
 
         self.header = QLabel()
-        self.header.setAccessibleName("Session")
+        self.header.setAccessibleName(translate("InterviewView", "Session"))
         self.header.setWordWrap(True)
         self.member_box = QComboBox()
-        self.member_box.setAccessibleName("Scoring as")
+        self.member_box.setAccessibleName(translate("InterviewView", "Scoring as"))
         self.member_box.setMinimumWidth(220)
         self.member_box.currentIndexChanged.connect(self._member_changed)
         self.member_box.activated.connect(self._member_activated)
         self.member_box.installEventFilter(self)  # Enter: on to the page with the member's keys
-        scoring_as = QLabel("Viewing &as:" if read_only else "Scoring &as:")
+        scoring_as = QLabel(
+            translate("InterviewView", "Viewing &as:")
+            if read_only
+            else translate("InterviewView", "Scoring &as:")
+        )
         scoring_as.setBuddy(self.member_box)
         self.banner = QLabel()
-        self.banner.setAccessibleName("Session state")
+        self.banner.setAccessibleName(translate("InterviewView", "Session state"))
         self.banner.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(scoring_as)
         top.addWidget(self.member_box)
 
-        self.nav: RowsModel[NavRow] = RowsModel([Column("Area", lambda r: r.title)])
+        self.nav: RowsModel[NavRow] = RowsModel(
+            [Column(translate("InterviewView", "Area"), lambda r: r.title)]
+        )
         self.nav_view = QTableView()
-        self.nav_view.setAccessibleName("Areas, consensus and sign-off")
+        self.nav_view.setAccessibleName(translate("InterviewView", "Areas, consensus and sign-off"))
         self.nav_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.nav_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.nav_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -123,7 +130,7 @@ class InterviewView(QWidget):
         self.nav_view.setWordWrap(False)  # a long area name is elided; its full name is the tip
         self.nav_view.setModel(self.nav)
         self.progress = QLabel()
-        self.progress.setAccessibleName("Progress")
+        self.progress.setAccessibleName(translate("InterviewView", "Progress"))
         self.progress.setWordWrap(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -157,8 +164,8 @@ class InterviewView(QWidget):
         self.status_row = QWidget()
         status = QHBoxLayout(self.status_row)
         status.setContentsMargins(0, 0, 0, 0)
-        self.hint = QLabel("F1 lists the keyboard shortcuts")
-        self.hint.setAccessibleName("Next step")
+        self.hint = QLabel(translate("InterviewView", "F1 lists the keyboard shortcuts"))
+        self.hint.setAccessibleName(translate("InterviewView", "Next step"))
         self.hint.setMinimumWidth(1)  # gives way on a narrow screen rather than widen it
         self.save_state.setMinimumWidth(1)
         status.addWidget(self.hint, 1)
@@ -275,7 +282,7 @@ class InterviewView(QWidget):
         self.member_box.blockSignals(True)
         self.member_box.clear()
         for m in session.panel:
-            self.member_box.addItem(f"{m.name} ({m.role})", m.id)
+            self.member_box.addItem(f"{m.name} ({labels.role(m.role)})", m.id)
         self.member_box.setCurrentIndex(self.member_box.findData(self.member_id))
         self.member_box.blockSignals(False)
         self.nav = nav_model([m.name for m in session.panel])
@@ -300,41 +307,71 @@ class InterviewView(QWidget):
             return
         p = session.profile
         member = session.member(self.member_id)
-        candidate = f"Candidate <b>{escape(session.candidate_ref)}</b> " + escape(
-            session.candidate_name
-        )
-        full = (
-            f"<b>{escape(p.force)}</b> · {escape(p.role_title)} · {candidate} · {session.date}"
-            + (f" · {escape(session.venue)}" if session.venue else "")
-        )
+        candidate = translate("InterviewView", "Candidate <b>{value}</b> ").format(
+            value=escape(session.candidate_ref)
+        ) + escape(session.candidate_name)
+        full = translate(
+            "InterviewView", "<b>{value}</b> · {value2} · {candidate} · {date}"
+        ).format(
+            value=escape(p.force),
+            value2=escape(p.role_title),
+            candidate=candidate,
+            date=session.date,
+        ) + (f" · {escape(session.venue)}" if session.venue else "")
         # Narrow: the candidate and the date, the rest as the tip.
         self.header.setText(f"{candidate} · {session.date}" if self.narrow else full)
         self.header.setToolTip(full if self.narrow else "")
         if not self.read_only:
             self.window().setWindowTitle(
-                f"PCSO interview — {session.candidate_ref} — scoring as {member.name}"
+                translate(
+                    "InterviewView",
+                    "PCSO interview — {candidate_ref} — scoring as {name}",
+                ).format(candidate_ref=session.candidate_ref, name=member.name)
             )
         style = FAILED_STYLE if session.record_problems else ""
         if self.banner.styleSheet() != style:  # re-styling on each key costs
             self.banner.setStyleSheet(style)
         if session.record_problems:
             self.banner.setText(
-                "⚠ This record failed verification: it no longer matches what the panel signed"
-                f" ({session.record_problems[0]}). Read-only; tell HR."
+                translate(
+                    "InterviewView",
+                    "⚠ This record failed verification: it no longer matches "
+                    "what the panel signed ({value}). Read-only; tell HR.",
+                ).format(value=session.record_problems[0])
             )
         elif session.status is Status.SIGNED:
-            self.banner.setText(f"Signed off and locked (version {session.version}). Read-only.")
+            self.banner.setText(
+                translate(
+                    "InterviewView", "Signed off and locked (version {version}). Read-only."
+                ).format(version=session.version)
+            )
         elif session.status is Status.WITHDRAWN:
-            self.banner.setText(f"Withdrawn and locked: {session.withdrawn_reason} Read-only.")
+            self.banner.setText(
+                translate(
+                    "InterviewView", "Withdrawn and locked: {withdrawn_reason} Read-only."
+                ).format(withdrawn_reason=session.withdrawn_reason)
+            )
         elif not self.is_proven(self.member_id):
             self.banner.setText(
-                f"Scoring as {member.name} needs {member.name}'s PIN: press Ctrl+M to choose who"
-                " is scoring. Nothing can be marked until then."
+                translate(
+                    "InterviewView",
+                    "Scoring as {name} needs {name}'s PIN: press Ctrl+M to "
+                    "choose who is scoring. Nothing can be marked until then.",
+                ).format(name=member.name)
             )
         elif session.signoffs:
-            self.banner.setText("Sign-off has begun: marks are frozen until everyone has signed.")
+            self.banner.setText(
+                translate(
+                    "InterviewView",
+                    "Sign-off has begun: marks are frozen until everyone has signed.",
+                )
+            )
         elif self.read_only:
-            self.banner.setText(f"Read-only view ({session.status.label}).")
+            self.banner.setText(
+                translate("InterviewView", "Read-only view ({label}).").format(
+                    label=labels.status(session.status)
+                )
+            )
         else:
             self.banner.setText("")
         self.banner.setVisible(bool(self.banner.text()))
@@ -348,9 +385,13 @@ class InterviewView(QWidget):
             self.nav_view.blockSignals(False)
         planned = len(session.planned_areas)
         counts = [(m.name, f"{session.graded_count(m.id)}/{planned}") for m in session.panel]
-        full = "Progress: " + " · ".join(f"{name} {done}" for name, done in counts)
+        full = translate("InterviewView", "Progress: ") + " · ".join(
+            f"{name} {done}" for name, done in counts
+        )
         # Narrow: each member by their initials, as the list's columns are titled.
-        short = "Progress: " + " · ".join(f"{initials(name)} {done}" for name, done in counts)
+        short = translate("InterviewView", "Progress: ") + " · ".join(
+            f"{initials(name)} {done}" for name, done in counts
+        )
         self.progress.setText(short if self.narrow else full)
         self.progress.setToolTip(full if self.narrow else "")
         self._fit_nav()
@@ -400,7 +441,11 @@ class InterviewView(QWidget):
             self.area_page.show_area(
                 session, session.profile.area(self.area_id), self.member_id, self.editable
             )
-        self.hint.setText(f"Next: {self.next_step()}   ·   F1 lists the keyboard shortcuts")
+        self.hint.setText(
+            translate(
+                "InterviewView", "Next: {value}   ·   F1 lists the keyboard shortcuts"
+            ).format(value=self.next_step())
+        )
 
     def next_step(self) -> str:
         """The next thing to do, in words, so it is always on screen."""
@@ -468,7 +513,8 @@ class InterviewView(QWidget):
         if (
             chosen == self.member_id
             and not self.is_proven(chosen)
-            and self.controller.prove(chosen, "to score as yourself") is not None
+            and self.controller.prove(chosen, translate("InterviewView", "to score as yourself"))
+            is not None
         ):
             self._render()
 
@@ -478,7 +524,8 @@ class InterviewView(QWidget):
         chosen = self.member_box.itemData(index)
         if (
             not self.is_proven(chosen)
-            and self.controller.prove(chosen, "to score as yourself") is None
+            and self.controller.prove(chosen, translate("InterviewView", "to score as yourself"))
+            is None
         ):
             # Not them: stay with the member already scoring, whose marks are on screen.
             self.member_box.blockSignals(True)

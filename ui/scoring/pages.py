@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import Session
+from ui.i18n import translate
 from ui.table_model import Column, RowsModel
 
 
@@ -48,7 +49,9 @@ def nav_model(member_names: list[str]) -> RowsModel[NavRow]:
     def progress_of(i: int) -> Callable[[NavRow], str]:
         return lambda r: r.progress[i] if r.progress else ""
 
-    columns: list[Column[NavRow]] = [Column("Area", lambda r: r.title, tooltip=lambda r: r.title)]
+    columns: list[Column[NavRow]] = [
+        Column(translate("pages", "Area"), lambda r: r.title, tooltip=lambda r: r.title)
+    ]
     for i, name in enumerate(member_names):
         columns.append(Column(initials(name), progress_of(i)))
     return RowsModel(columns)
@@ -64,12 +67,12 @@ def nav_rows(session: Session) -> list[NavRow]:
         )
         for area in session.planned_areas
     ]
-    rows.append(NavRow(Page.CONSENSUS, "Consensus", ()))
+    rows.append(NavRow(Page.CONSENSUS, translate("pages", "Consensus"), ()))
     if session.status is Status.SIGNED:
-        signoff_title = "Sign-off ✓ signed"
+        signoff_title = translate("pages", "Sign-off ✓ signed")
     elif not session.signoff_blockers() and not session.locked:
-        signoff_title = "Sign-off ✓ ready"
+        signoff_title = translate("pages", "Sign-off ✓ ready")
     else:
-        signoff_title = "Sign-off"
+        signoff_title = translate("pages", "Sign-off")
     rows.append(NavRow(Page.SIGNOFF, signoff_title, ()))
     return rows

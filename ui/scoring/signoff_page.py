@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.session import DECLARATION, Member, Session
+from ui import labels
+from ui.i18n import translate
 from ui.scoring.area_page import COMPACT_HEIGHT
 from ui.scoring.consensus_page import grouped, outcome_text
 from ui.table_model import Column, RowsModel
@@ -49,7 +51,7 @@ class SignaturePad(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Signature pad: draw your signature")
+        self.setAccessibleName(translate("SignaturePad", "Signature pad: draw your signature"))
         self.setMinimumSize(240, 80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
@@ -138,10 +140,10 @@ class SignaturePad(QWidget):
 def signoff_model() -> RowsModel[tuple[Member, str]]:
     return RowsModel(
         [
-            Column("Member", lambda r: r[0].name),
-            Column("Role", lambda r: r[0].role),
-            Column("Staff / collar no.", lambda r: r[0].number),
-            Column("Signed", lambda r: r[1]),
+            Column(translate("signoff_page", "Member"), lambda r: r[0].name),
+            Column(translate("signoff_page", "Role"), lambda r: labels.role(r[0].role)),
+            Column(translate("signoff_page", "Staff / collar no."), lambda r: r[0].number),
+            Column(translate("signoff_page", "Signed"), lambda r: r[1]),
         ]
     )
 
@@ -155,13 +157,15 @@ class SignOffPage(QWidget):
         self.session: Session | None = None
         # (session, version, who has signed) the form was set for
         self._signed: tuple[str, int, tuple[str, ...]] | tuple[()] = ()
-        self.heading = heading = QLabel("<h2 style='margin:0'>Sign-off</h2>")
+        self.heading = heading = QLabel(
+            translate("SignOffPage", "<h2 style='margin:0'>Sign-off</h2>")
+        )
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.state.setAccessibleName("Sign-off state")
+        self.state.setAccessibleName(translate("SignOffPage", "Sign-off state"))
         self.model = signoff_model()
         self.table = QTableView()
-        self.table.setAccessibleName("Panel sign-off")
+        self.table.setAccessibleName(translate("SignOffPage", "Panel sign-off"))
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -172,28 +176,34 @@ class SignOffPage(QWidget):
         # The outcome the panel is signing for, in view while they sign.
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
-        self.outcome.setAccessibleName("Outcome")
-        self.declaration = QLabel(f"<b>Declaration.</b> {DECLARATION}")
+        self.outcome.setAccessibleName(translate("SignOffPage", "Outcome"))
+        self.declaration = QLabel(
+            translate("SignOffPage", "<b>Declaration.</b> {text}").format(text=DECLARATION)
+        )
         self.declaration.setWordWrap(True)
-        self.declaration.setAccessibleName("Declaration")
+        self.declaration.setAccessibleName(translate("SignOffPage", "Declaration"))
         self.signer = QComboBox()
-        self.signer.setAccessibleName("Member signing")
-        self.confirm = QCheckBox("I have read the declaration and &confirm it")
+        self.signer.setAccessibleName(translate("SignOffPage", "Member signing"))
+        self.confirm = QCheckBox(
+            translate("SignOffPage", "I have read the declaration and &confirm it")
+        )
         self.typed_name = QLineEdit()
-        self.typed_name.setAccessibleName("Type your name to sign")
-        self.typed_name.setPlaceholderText("Type your full name, or draw below")
+        self.typed_name.setAccessibleName(translate("SignOffPage", "Type your name to sign"))
+        self.typed_name.setPlaceholderText(
+            translate("SignOffPage", "Type your full name, or draw below")
+        )
         self.pad = SignaturePad()
-        self.clear_pad = QPushButton("Clear &drawing")
+        self.clear_pad = QPushButton(translate("SignOffPage", "Clear &drawing"))
         self.clear_pad.clicked.connect(self.pad.clear)
-        self.sign_button = QPushButton("&Sign")
+        self.sign_button = QPushButton(translate("SignOffPage", "&Sign"))
         self.sign_button.setDefault(True)
         self.sign_button.setMinimumHeight(40)
         self.sign_button.clicked.connect(self._sign)
-        self.clear_all = QPushButton("Clear all signat&ures…")
+        self.clear_all = QPushButton(translate("SignOffPage", "Clear all signat&ures…"))
         # What stops Enter from signing, in words (Enter with nothing ticked said nothing).
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Sign-off problem")
+        self.problem.setAccessibleName(translate("SignOffPage", "Sign-off problem"))
         self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
         self.clear_all.clicked.connect(self.clear_requested)
         self.confirm.toggled.connect(self._update_button)
@@ -204,10 +214,10 @@ class SignOffPage(QWidget):
 
         self.form = QWidget()
         form = QFormLayout(self.form)
-        form.addRow("Si&gning as", self.signer)
+        form.addRow(translate("SignOffPage", "Si&gning as"), self.signer)
         form.addRow("", self.confirm)
-        form.addRow("T&yped name", self.typed_name)
-        form.addRow("or dra&w", self.pad)
+        form.addRow(translate("SignOffPage", "T&yped name"), self.typed_name)
+        form.addRow(translate("SignOffPage", "or dra&w"), self.pad)
         form.addRow(self.problem)
         buttons = QHBoxLayout()
         buttons.addWidget(self.clear_pad)
@@ -231,9 +241,11 @@ class SignOffPage(QWidget):
             [
                 (
                     m,
-                    f"✓ {s.signed_at.replace('T', ' ').rstrip('Z')} UTC ({s.method})"
+                    translate("SignOffPage", "✓ {value} UTC ({method})").format(
+                        value=s.signed_at.replace("T", " ").rstrip("Z"), method=s.method
+                    )
                     if (s := session.signoff(m.id))
-                    else "not signed",
+                    else translate("SignOffPage", "not signed"),
                 )
                 for m in session.panel
             ]
@@ -250,32 +262,44 @@ class SignOffPage(QWidget):
         self.signer.blockSignals(True)
         self.signer.clear()
         for m in unsigned:
-            self.signer.addItem(f"{m.name} ({m.role})", m.id)
+            self.signer.addItem(f"{m.name} ({labels.role(m.role)})", m.id)
         preferred = previous if previous in [m.id for m in unsigned] else member_id
         position = self.signer.findData(preferred)
         self.signer.setCurrentIndex(max(position, 0))
         self.signer.blockSignals(False)
         blockers = session.signoff_blockers()
         if session.record_problems:
-            text = (
-                "<b>⚠ Record failed verification.</b> It no longer matches what the panel"
-                f" signed: {escape(session.record_problems[0])}."
-            )
+            text = translate(
+                "SignOffPage",
+                "<b>⚠ Record failed verification.</b> It no longer matches "
+                "what the panel signed: {value}.",
+            ).format(value=escape(session.record_problems[0]))
         elif session.locked:
             text = (
-                f"✓ Signed off and locked (version {session.version}). Nothing can change."
+                translate(
+                    "SignOffPage",
+                    "✓ Signed off and locked (version {version}). Nothing can change.",
+                ).format(version=session.version)
                 if session.status is Status.SIGNED
-                else f"Withdrawn: {session.withdrawn_reason}. Nothing can change."
+                else translate(
+                    "SignOffPage", "Withdrawn: {withdrawn_reason}. Nothing can change."
+                ).format(withdrawn_reason=session.withdrawn_reason)
             )
         elif blockers:
             text = (
-                "<b>Not ready to sign yet.</b> Still missing:<br>"
+                translate("SignOffPage", "<b>Not ready to sign yet.</b> Still missing:<br>")
                 + "<br>".join(f"• {escape(b, quote=False)}" for b in grouped(blockers))
-                + "<br>Agreed grades and rationales are typed in Consensus (Ctrl+K)."
+                + translate(
+                    "SignOffPage",
+                    "<br>Agreed grades and rationales are typed in Consensus (Ctrl+K).",
+                )
             )
         else:
             names = ", ".join(m.name for m in unsigned)
-            text = f"Ready. Still to sign: {names}. The session locks when the last one signs."
+            text = translate(
+                "SignOffPage",
+                "Ready. Still to sign: {names}. The session locks when the last one signs.",
+            ).format(names=names)
         self.state.setText(text)
         self.outcome.setText(outcome_text(session, session.member(member_id).name, next_step=False))
         was_open = self.form.isVisibleTo(self)
@@ -323,15 +347,23 @@ class SignOffPage(QWidget):
         if self.signer.count() == 0:
             return ""
         if not self.confirm.isChecked():
-            return "Tick the declaration first (Space on the tick box, or Alt+C)."
+            return translate(
+                "SignOffPage", "Tick the declaration first (Space on the tick box, or Alt+C)."
+            )
         if not self.typed_name.text().strip() and self.pad.is_empty():
-            return "Type your name (Alt+Y) or draw your signature, then Enter."
+            return translate(
+                "SignOffPage", "Type your name (Alt+Y) or draw your signature, then Enter."
+            )
         return ""
 
     def _sign(self) -> None:
         if not self.sign_button.isEnabled():
             missing = self._missing()
-            self.problem.setText(f"Not signed: {missing}" if missing else "")
+            self.problem.setText(
+                translate("SignOffPage", "Not signed: {missing}").format(missing=missing)
+                if missing
+                else ""
+            )
             if not self.confirm.isChecked():
                 self.confirm.setFocus()
             elif missing:

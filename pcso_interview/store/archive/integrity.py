@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from pcso_interview.store.chain import GENESIS, AuditLink, check_link
-from pcso_interview.store.integrity import Finding, describe_difference
+from pcso_interview.store.integrity import Finding, describe_difference, version_findings
 
 if TYPE_CHECKING:
     from pcso_interview.session import Session
@@ -110,7 +110,6 @@ def _event_problems(store: ArchiveStore) -> Iterator[Finding]:
 def check_archive(store: ArchiveStore) -> Iterator[Finding]:
     """Every problem in the archive: every session's record and every signed version, each
     laptop's audit rows, the register, and the archive's own events."""
-    from pcso_interview.session import digest
 
     for r in store._rows("SELECT id, candidate_ref FROM archive.sessions ORDER BY date, id"):
         where = f"session {r['id']} ({r['candidate_ref']})"
@@ -125,20 +124,7 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
         for version in store.signed_versions(session.id):
             if version.version == session.version:
                 continue  # checked with the record
-            if digest(version.content) != version.digest:
-                yield Finding(
-                    where, f"the content kept at signing of version {version.version} was edited"
-                )
-            locked = [
-                link
-                for link in links
-                if link.action == "lock" and link.subject.startswith(f"version {version.version}")
-            ]
-            if not locked or locked[-1].new != version.digest:
-                yield Finding(
-                    where,
-                    f"the audit trail has no lock of version {version.version} with its digest",
-                )
+            yield from version_findings(version, links, where)
     for r in store._rows(
         "SELECT i.source, i.id, i.file_sha256, i.version, v.digest AS signed FROM"
         " archive.issued_sheets i LEFT JOIN archive.versions v ON v.session_id = i.session_id"

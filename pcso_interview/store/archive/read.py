@@ -27,7 +27,7 @@ from pcso_interview.store.archive.connect import (
     describe,
     refusal,
 )
-from pcso_interview.store.records import SessionRow, UnknownSessionError
+from pcso_interview.store.records import SessionRow, UnknownSessionError, one_match
 
 if TYPE_CHECKING:
     import psycopg
@@ -62,7 +62,7 @@ SORT_COLUMNS = {
 }
 # A session's campaign on the archive: laptops do not push campaigns (they are not part of the
 # signed record), so every session is in its default one, as campaigns.default_campaign words it
-# (force · role · month) and the laptop's migration 6 gives sessions set up before campaigns.
+# (force · role · month) and the laptop's migration 7 gives sessions set up before campaigns.
 CAMPAIGN = "(btrim(force) || ' · ' || btrim(role_title) || ' · ' || left(date, 7))"
 BATCH = 500  # sessions read a query at a time for HR's figures and exports
 # A text filter matching at most this many sessions has them sorted (see query_sessions).
@@ -276,13 +276,7 @@ class ArchiveStore:
                     [key],
                 )
             ]
-        if len(matches) == 1:
-            return str(matches[0])
-        if len(matches) > 1:
-            raise UnknownSessionError(
-                f"{key!r} matches more than one session; give more of the session id."
-            )
-        raise UnknownSessionError(f"No session with id or candidate reference {key!r}.")
+        return one_match(key, matches)
 
     # --- the list --------------------------------------------------------------------------------
 

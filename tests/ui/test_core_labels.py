@@ -1,0 +1,44 @@
+"""The core's labels (statuses, outcomes, roles, kinds, classifications) are translated where
+the screens show them, not in the core: English reads exactly as the core's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from pcso_interview.lifecycle import Status
+from pcso_interview.scoring import Result
+from pcso_interview.store import SessionRow
+from ui import labels
+from ui.hr.sessions_model import cell
+
+
+def row(status: str, outcome: str) -> SessionRow:
+    return SessionRow(
+        "s1", "2025-03-03", "Siôn", "C-1", "gwent-cso", "Gwent", "PCSO", "Llŷr",
+        status, outcome, 15, "60.0%", 1,
+    )  # fmt: skip
+
+
+def test_in_english_every_label_is_the_cores_own(qapp):
+    for status in Status:
+        assert labels.status(status) == status.label
+        assert labels.status(status.value) == status.label
+    for result in Result:
+        assert labels.outcome(result) == result.label
+    assert labels.role("chair") == "chair" and labels.kind("value") == "value"
+    assert labels.classification("partly") == "Partly"
+    assert labels.status("unknown") == "unknown"  # a value it does not know, as it is
+
+
+@pytest.mark.usefixtures("welsh")
+def test_in_welsh_the_screens_show_welsh_words():
+    assert labels.status(Status.SIGNED) == "Wedi'i lofnodi"
+    assert labels.status("awaiting_signoff") == "Yn aros i'w lofnodi"
+    assert labels.outcome(Result.PASS) == "Llwyddo"
+    assert labels.role("chair") == "cadeirydd"
+    assert labels.kind("competency") == "cymhwysedd"
+    assert labels.classification("demonstrated") == "Wedi'i ddangos"
+    assert cell(row("signed", "fail"), 5) == "Wedi'i lofnodi"
+    assert cell(row("signed", "fail"), 6) == "Methu"
+    assert cell(row("consensus", "pass"), 6) == "Llwyddo (dros dro)"
+    assert Status.SIGNED.label == "Signed"  # the core is unchanged

@@ -1,0 +1,238 @@
+"""Issue 19: every visible string in ui/ goes through Qt's translation, the Welsh catalogue is
+complete, and switching language retranslates the main screens and back."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "ui" / "translations" / "pcso_interview_cy.ts"
+LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
+
+# Calls whose string arguments are shown to the user.
+TEXT_CALLS = {
+    "setText", "setWindowTitle", "QLabel", "QPushButton", "QCheckBox", "QRadioButton",
+    "QGroupBox", "addTab", "insertTab", "setTabText", "addMenu", "addAction", "setToolTip",
+    "setPlaceholderText", "setAccessibleName", "setAccessibleDescription", "setStatusTip",
+    "setTitle", "showMessage", "addRow", "addItem", "Column", "inform", "warn", "error", "ask",
+    "ElidedLabel", "setHorizontalHeaderLabels", "QProgressDialog", "getItem", "save_file",
+    "open_files", "choose_folder", "show_status",
+}  # fmt: skip
+# Literal strings these calls may take untranslated, each with its reason.
+ALLOWED = {
+    "": "empty: clears the text",
+    "…": "an ellipsis alone, no words",
+    ".pdf": "a file suffix",
+    ".csv": "a file suffix",
+    ".png": "a file suffix",
+    "Cymraeg": "a language named in its own words in the Language menu",
+    "English": "a language named in its own words in the Language menu",
+}
+
+
+TAGS = re.compile(r"<[^>]*>")  # an f-string of markup alone ("<table>{rows}</table>") has no words
+
+
+def ts_messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(path).getroot()
+    return {
+        (context.findtext("name") or "", message.findtext("source") or ""): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+@pytest.mark.skipif(not LUPDATE.exists(), reason="pyside6-lupdate is not installed")
+def test_lupdate_finds_no_source_string_missing_from_the_committed_catalogue(tmp_path):
+    fresh = tmp_path / "fresh_cy.ts"
+    shutil.copy(TS, fresh)
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+    subprocess.run(
+        [str(LUPDATE), *sources, "-locations", "none", "-no-obsolete", "-ts", str(fresh)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    committed, found = set(ts_messages(TS)), set(ts_messages(fresh))
+    assert found - committed == set(), "run scripts/update_translations.py and translate"
+    assert committed - found == set(), "strings no longer in ui/: run update_translations.py"
+
+
+def test_the_welsh_catalogue_has_no_unfinished_entry_and_every_plural_form_filled():
+    messages = ts_messages(TS)
+    assert len(messages) > 400
+    unfinished = [
+        source
+        for (_, source), message in messages.items()
+        if (translation := message.find("translation")) is None
+        or translation.get("type") == "unfinished"
+        or (message.get("numerus") != "yes" and not (translation.text or "").strip())
+        or any(not (form.text or "").strip() for form in translation.iter("numerusform"))
+    ]
+    assert unfinished == []
+    plurals = [m for m in messages.values() if m.get("numerus") == "yes"]
+    assert plurals and all(len(list(m.iter("numerusform"))) >= 5 for m in plurals)
+
+
+def test_the_compiled_catalogue_is_there_and_newer_than_its_source_text():
+    qm = i18n.catalogue("cy")
+    assert qm.is_file() and qm.stat().st_size > 10_000
+
+
+def untranslated_literals(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name not in TEXT_CALLS:
+            continue
+        args = node.args[:1] if name == "addItem" else node.args  # then its data, not text
+        for arg in [*args, *(k.value for k in node.keywords)]:
+            if isinstance(arg, ast.JoinedStr) and any(
+                isinstance(v, ast.Constant) and any(c.isalpha() for c in TAGS.sub("", v.value))
+                for v in arg.values
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{arg.lineno} f-string in {name}()")
+            elif (
+                isinstance(arg, ast.Constant)
+                and isinstance(arg.value, str)
+                and any(c.isalpha() for c in arg.value)
+                and arg.value not in ALLOWED
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{arg.lineno} {arg.value!r} in {name}()")
+    return found
+
+
+def test_no_literal_text_reaches_a_qt_text_call_untranslated():
+    found = [line for p in sorted((ROOT / "ui").rglob("*.py")) for line in untranslated_literals(p)]
+    assert found == []
+
+
+def test_the_check_itself_catches_a_bare_string(tmp_path):
+    sample = ROOT / "ui" / "_sample_for_test.py"
+    try:
+        sample.write_text('label.setText("Hello")\nQPushButton(f"Go {x}")\n', encoding="utf-8")
+        assert len(untranslated_literals(sample)) == 2
+    finally:
+        sample.unlink()
+
+
+def texts(window) -> dict[str, str]:
+    """The main screens' visible words: title, tabs, menus, the session list's buttons and
+    column titles, and the open interview's labels and buttons."""
+    found = {"title": window.windowTitle()}
+    for n in range(window.modes.count()):
+        found[f"tab {n}"] = window.modes.tabText(n)
+    for n, action in enumerate(window.menuBar().actions()):
+        found[f"menu {n}"] = action.text()
+    model = window.session_list.model
+    for n in range(model.columnCount()):
+        found[f"column {n}"] = str(model.headerData(n, 1))
+    found["new"] = window.session_list.new_button.text()
+    view = window.interview_tab.widget
+    if view is not None:
+        for n, w in enumerate(view.findChildren(QPushButton)):
+            found[f"button {n}"] = w.text()
+        for n, w in enumerate(view.findChildren(QLabel)):
+            if w.isVisibleTo(view) and w.text():
+                found[f"label {n}"] = w.text()
+    return found
+
+
+def test_switching_to_welsh_and_back_changes_and_restores_the_main_screens(
+    qtbot, store, new_session, open_window
+):
+    session_id = new_session(store)
+    window = open_window(store, session_id)
+    english = texts(window)
+    assert english["tab 1"] == "&Interview"
+    window.language_actions["cy"].trigger()
+    QApplication.processEvents()
+    welsh = texts(window)
+    assert welsh["tab 1"] == "Cyfweliad (&I)"
+    assert welsh["menu 0"] == "&Ffeil"
+    assert welsh["title"].startswith("Cyfweliad SCCH — ")
+    changed = [k for k in english if k in welsh and welsh[k] != english[k]]
+    assert len(changed) >= 15, changed
+    assert window.interview.session is not None and window.interview.session.id == session_id
+    assert store.get_state(i18n.STATE_KEY) == "cy"
+    window.language_actions["en"].trigger()
+    QApplication.processEvents()
+    assert texts(window) == english
+    assert store.get_state(i18n.STATE_KEY) == "en"
+
+
+def test_the_language_chosen_is_used_at_the_next_start(store):
+    from ui.app import choose_language
+
+    try:
+        assert choose_language(store, "cy") == "cy"
+        assert i18n.translate("MainWindow", "&File") == "&Ffeil"
+        i18n.install("en")
+        assert choose_language(store, None) == "cy"  # remembered
+        assert choose_language(store, "en") == "en"
+        assert i18n.translate("MainWindow", "&File") == "&File"
+    finally:
+        i18n.install("en")
+
+
+def test_welsh_plural_forms_read_with_the_number(welsh):
+    for n in (0, 1, 2, 3, 6, 11, 20):
+        assert i18n.translate("SessionList", "%n session(s) today", "", n) == f"{n} sesiwn heddiw"
+
+
+def literal_arguments(root: Path, function: str, position: int) -> set[str]:
+    """Every literal string passed as argument ``position`` to calls of ``function`` under
+    ``root`` (the core's step() texts)."""
+    found = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) == function
+                and len(node.args) > position
+                and isinstance(node.args[position], ast.Constant)
+                and isinstance(node.args[position].value, str)
+            ):
+                found.add(node.args[position].value)
+    return found
+
+
+def test_every_step_a_job_reports_is_in_the_catalogue():
+    """The core says what a job is doing in English (facts.step); the job bar shows it through
+    translate("steps", ...), so each of those texts must be one it knows."""
+    from ui.hr.jobs import STEPS
+
+    said = literal_arguments(ROOT / "pcso_interview", "step", 3) | literal_arguments(
+        ROOT / "ui", "step", 3
+    )
+    assert said and said <= set(STEPS), said - set(STEPS)
+    messages = ts_messages(TS)
+    assert all(("steps", s) in messages for s in STEPS)
+
+
+def test_every_fixed_word_of_the_insight_tables_is_in_the_catalogue():
+    from pcso_interview.fairness import UNDER, WITHHELD
+    from pcso_interview.insight import ASSESSOR_HEADER, IMPACT_HEADER
+    from ui.hr.statistics_view import FIXED_CELLS
+
+    written = {"overall (pass)", "below 4/5"}
+    assert {*IMPACT_HEADER, *ASSESSOR_HEADER, UNDER, WITHHELD, *written} == set(FIXED_CELLS)
+    source = (ROOT / "pcso_interview" / "insight.py").read_text(encoding="utf-8")
+    assert all(f'"{word}"' in source for word in written)  # the core still writes these words
+    messages = ts_messages(TS)
+    assert all(("insight", word) in messages for word in FIXED_CELLS)
