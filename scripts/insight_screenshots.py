@@ -1,6 +1,6 @@
 """Offscreen screenshots of HR insight at 1366x768, for review (not committed).
 
-    .venv/bin/python scripts/insight_screenshots.py [OUT_DIR]
+    .venv/bin/python scripts/insight_screenshots.py [--lang cy|en] [OUT_DIR]
 
 Builds a throwaway database of invented sessions (seeded demo data) with invented
 equality-monitoring data (a characteristic with a group under 5, to show the suppression),
@@ -61,11 +61,15 @@ def save(widget: QWidget, out: Path, name: str) -> None:
 
 
 def settle(view: StatisticsView) -> None:
-    """Until the figures are worked out (on their own thread)."""
-    if view.job is not None and view.job.running:
-        loop = QEventLoop()
-        view.job.finished.connect(loop.quit)
-        loop.exec()
+    """Until the figures are worked out (on their own thread; the work starts once the
+    screen is painted, so a view just shown is busy before its job exists)."""
+    while view.busy:
+        if view.job is not None and view.job.running:
+            loop = QEventLoop()
+            view.job.finished.connect(loop.quit)
+            loop.exec()
+        else:
+            QTest.qWait(20)
     QTest.qWait(50)
 
 
@@ -89,9 +93,19 @@ def build(store: Store) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/insight-screenshots")
+    words = sys.argv[1:]
+    language = "en"
+    if "--lang" in words:  # Welsh strings run longer: look at both
+        at = words.index("--lang")
+        language = words[at + 1]
+        del words[at : at + 2]
+    default = "out/insight-screenshots" + ("" if language == "en" else f"-{language}")
+    out = Path(words[0] if words else default)
     out.mkdir(parents=True, exist_ok=True)
     _app = QApplication.instance() or QApplication([])  # keeps Qt alive
+    from ui import i18n
+
+    i18n.install(language)
     profiles = load_profiles([])
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "insight.db")

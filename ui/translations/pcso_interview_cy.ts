@@ -1943,20 +1943,20 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     </message>
     <message>
         <source>Assessors with {least} or more grades: leniency against their co-panelists</source>
-        <translation>Aseswyr â {least} gradd neu fwy: haelioni o&apos;i gymharu â&apos;u cyd-aelodau ar y panel</translation>
+        <translation>Aseswyr â {least} gradd neu fwy: haelioni o&apos;i gymharu â&apos;u cyd-banelwyr</translation>
     </message>
     <message>
         <source>Every assessor (some with under {least} grades): leniency against their co-panelists</source>
-        <translation>Pob asesydd (rhai â llai na {least} gradd): haelioni o&apos;i gymharu â&apos;u cyd-aelodau ar y panel</translation>
+        <translation>Pob asesydd (rhai â llai na {least} gradd): haelioni o&apos;i gymharu â&apos;u cyd-banelwyr</translation>
     </message>
     <message numerus="yes">
         <source>(the %n furthest; the table lists all)</source>
         <translation>
-            <numerusform>(y %n pellaf; mae&apos;r tabl yn rhestru pob un)</numerusform>
-            <numerusform>(y %n pellaf; mae&apos;r tabl yn rhestru pob un)</numerusform>
-            <numerusform>(y %n pellaf; mae&apos;r tabl yn rhestru pob un)</numerusform>
-            <numerusform>(y %n pellaf; mae&apos;r tabl yn rhestru pob un)</numerusform>
-            <numerusform>(y %n pellaf; mae&apos;r tabl yn rhestru pob un)</numerusform>
+            <numerusform>(y %n pellaf; y tabl: pob un)</numerusform>
+            <numerusform>(y %n pellaf; y tabl: pob un)</numerusform>
+            <numerusform>(y %n pellaf; y tabl: pob un)</numerusform>
+            <numerusform>(y %n pellaf; y tabl: pob un)</numerusform>
+            <numerusform>(y %n pellaf; y tabl: pob un)</numerusform>
         </translation>
     </message>
     <message>
