@@ -5,11 +5,17 @@ sign-off"), outcome words, roles, area kinds, classifications. The screens map e
 to a label here, marked for the catalogue with QT_TRANSLATE_NOOP and shown through translate(),
 so the Welsh interface shows Welsh words while the record, the CLI and the sheet are unchanged.
 In English every label reads exactly as the core's own.
+
+The core's sentences (a next step, an outcome's reasons, a grade changed after the reveal) come
+as pcso_interview.phrases.Phrase: a key and its fields. PHRASES holds each key's English, the
+core's own template word for word (tests/ui/test_core_labels.py checks), for the catalogue;
+``phrase()`` words one in the interface's language.
 """
 
 from __future__ import annotations
 
 from pcso_interview.lifecycle import Status
+from pcso_interview.phrases import Phrase, words
 from pcso_interview.scoring import Classification
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -70,3 +76,66 @@ def kind(value: object) -> str:
 
 def classification(value: object) -> str:
     return _shown(CLASSIFICATION, value)
+
+
+PHRASES_CONTEXT = "phrases"
+PHRASES = {
+    "step.open": QT_TRANSLATE_NOOP("phrases", "open a session"),
+    "step.read_only_view": QT_TRANSLATE_NOOP("phrases", "nothing: this is a read-only view"),
+    "step.locked": QT_TRANSLATE_NOOP(
+        "phrases", "nothing: this session is read-only ({shortcut} for the marking sheet)"
+    ),
+    "step.classify": QT_TRANSLATE_NOOP(
+        "phrases", "classify each indicator (D, P, C, N), then grade the area ({grade})"
+    ),
+    "step.next_area": QT_TRANSLATE_NOOP(
+        "phrases", "the next area ({shortcut}); {member} has areas still to grade"
+    ),
+    "step.waiting": QT_TRANSLATE_NOOP(
+        "phrases", "{members} to grade every area ({shortcut} to switch member)"
+    ),
+    "step.consensus": QT_TRANSLATE_NOOP("phrases", "agree the grades in Consensus ({shortcut})"),
+    "step.signoff": QT_TRANSLATE_NOOP("phrases", "sign off ({shortcut})"),
+    "keys.either": QT_TRANSLATE_NOOP("phrases", "{first} or {last}"),
+    "keys.lettered": QT_TRANSLATE_NOOP("phrases", "G then {best}-{worst}"),
+    "outcome.score": QT_TRANSLATE_NOOP("phrases", "{total} of {maximum} ({percentage})"),
+    "outcome.points": QT_TRANSLATE_NOOP("phrases", "{points} points"),
+    "outcome.point": QT_TRANSLATE_NOOP("phrases", "{points} point"),
+    "outcome.passed.points": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Every area is at or above its minimum; {score} is at least the pass mark of {mark}.",
+    ),
+    "outcome.passed.percent": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Every area is at or above its minimum; {score} is at least the {mark} pass mark.",
+    ),
+    "outcome.below_minimum": QT_TRANSLATE_NOOP(
+        "phrases", "{area}: {grade}, below the minimum {minimum}"
+    ),
+    "outcome.below_pass_mark": QT_TRANSLATE_NOOP(
+        "phrases", "Weighted total {score}, below the pass mark of {mark}"
+    ),
+    "outcome.not_agreed": QT_TRANSLATE_NOOP("phrases", "{area}: no agreed grade yet"),
+    "revision.changed": QT_TRANSLATE_NOOP(
+        "phrases", "{member} changed this grade from {old} to {new} after the grades were shown"
+    ),
+    "revision.no_grade": QT_TRANSLATE_NOOP("phrases", "no grade"),
+    "level.none": QT_TRANSLATE_NOOP("phrases", "not levelled"),
+    "level.competencies": QT_TRANSLATE_NOOP(
+        "phrases", "competencies at level {level}; values are not levelled"
+    ),
+    "level.one": QT_TRANSLATE_NOOP("phrases", "level {level}"),
+    "source.untitled": QT_TRANSLATE_NOOP("phrases", "Role profile"),
+    "scale.not_a_grade": QT_TRANSLATE_NOOP(
+        "phrases", "{text} is not a grade on this scale ({labels})."
+    ),
+}
+
+
+def _template(key: str) -> str:
+    return translate(PHRASES_CONTEXT, PHRASES[key])
+
+
+def phrase(value: str | Phrase) -> str:
+    """One of the core's sentences (or a plain value) in the interface's language."""
+    return words(value, _template)

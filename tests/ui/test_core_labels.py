@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pcso_interview.lifecycle import Status
+from pcso_interview.phrases import ENGLISH, Phrase
 from pcso_interview.scoring import Result
 from pcso_interview.store import SessionRow
 from ui import labels
@@ -42,3 +43,23 @@ def test_in_welsh_the_screens_show_welsh_words():
     assert cell(row("signed", "fail"), 6) == "Methu"
     assert cell(row("consensus", "pass"), 6) == "Llwyddo (dros dro)"
     assert Status.SIGNED.label == "Signed"  # the core is unchanged
+
+
+def test_the_screens_english_for_each_core_sentence_is_the_cores_word_for_word(qapp):
+    assert dict(ENGLISH) == labels.PHRASES
+    waiting = Phrase.of("step.waiting", members="Ann Chair, Bob Member", shortcut="Ctrl+M")
+    assert labels.phrase(waiting) == str(waiting)
+    assert labels.phrase("C-0412") == "C-0412"  # a plain value, as it is
+
+
+@pytest.mark.usefixtures("welsh")
+def test_in_welsh_the_cores_sentences_read_in_welsh_their_fields_as_given():
+    waiting = Phrase.of("step.waiting", members="Ann Chair, Bob Member", shortcut="Ctrl+M")
+    assert (
+        labels.phrase(waiting) == "Ann Chair, Bob Member i raddio pob maes (Ctrl+M i newid aelod)"
+    )
+    lettered = Phrase.of("step.classify", grade=Phrase.of("keys.lettered", best="A", worst="D"))
+    assert labels.phrase(lettered) == (
+        "dosbarthwch bob dangosydd (D, P, C, N), yna graddiwch y maes (G yna A-D)"
+    )
+    assert str(lettered) == "classify each indicator (D, P, C, N), then grade the area (G then A-D)"

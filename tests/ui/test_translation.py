@@ -193,3 +193,27 @@ def test_the_language_chosen_is_used_at_the_next_start(store):
 def test_welsh_plural_forms_read_with_the_number(welsh):
     for n in (0, 1, 2, 3, 6, 11, 20):
         assert i18n.translate("SessionList", "%n session(s) today", "", n) == f"{n} sesiwn heddiw"
+
+
+def test_the_interview_screens_next_step_reads_in_welsh_and_back(
+    qtbot, store, new_session, open_window
+):
+    """The core says the next step as a phrase (no Qt there); the screen words it in the
+    interface's language."""
+    window = open_window(store, new_session(store))
+    english = window.interview_tab.widget.hint.text()
+    assert english.startswith(
+        "Next: classify each indicator (D, P, C, N), then grade the area (1-5)"
+    )
+    window.language_actions["cy"].trigger()
+    QApplication.processEvents()
+    try:
+        welsh = window.interview_tab.widget.hint.text()
+        assert welsh.startswith(
+            "Nesaf: dosbarthwch bob dangosydd (D, P, C, N), yna graddiwch y maes (1-5)"
+        )
+        assert "classify" not in welsh and "grade the area" not in welsh
+    finally:
+        window.language_actions["en"].trigger()
+        QApplication.processEvents()
+    assert window.interview_tab.widget.hint.text() == english

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.guidance import grade_keys_text
+from pcso_interview.guidance import grade_keys
 from pcso_interview.profiles import Area, Indicator, Scale
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
@@ -530,7 +530,7 @@ class AreaPage(QWidget):
                 translate("AreaPage", "Your &grade")
                 if scale.numbered
                 else translate("AreaPage", "Your &grade ({value})").format(
-                    value=grade_keys_text(scale)
+                    value=labels.phrase(grade_keys(scale))
                 )
             )
         self.grade_box.scale = scale

@@ -1997,6 +1997,109 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     </message>
 </context>
 <context>
+    <name>phrases</name>
+    <message>
+        <source>open a session</source>
+        <translation>agorwch sesiwn</translation>
+    </message>
+    <message>
+        <source>nothing: this is a read-only view</source>
+        <translation>dim: golwg darllen yn unig yw hon</translation>
+    </message>
+    <message>
+        <source>nothing: this session is read-only ({shortcut} for the marking sheet)</source>
+        <translation>dim: mae&apos;r sesiwn hon yn ddarllen yn unig ({shortcut} am y daflen farcio)</translation>
+    </message>
+    <message>
+        <source>classify each indicator (D, P, C, N), then grade the area ({grade})</source>
+        <translation>dosbarthwch bob dangosydd (D, P, C, N), yna graddiwch y maes ({grade})</translation>
+    </message>
+    <message>
+        <source>the next area ({shortcut}); {member} has areas still to grade</source>
+        <translation>y maes nesaf ({shortcut}); mae gan {member} feysydd i&apos;w graddio o hyd</translation>
+    </message>
+    <message>
+        <source>{members} to grade every area ({shortcut} to switch member)</source>
+        <translation>{members} i raddio pob maes ({shortcut} i newid aelod)</translation>
+    </message>
+    <message>
+        <source>agree the grades in Consensus ({shortcut})</source>
+        <translation>cytunwch ar y graddau yn Consensws ({shortcut})</translation>
+    </message>
+    <message>
+        <source>sign off ({shortcut})</source>
+        <translation>llofnodwch ({shortcut})</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first} neu {last}</translation>
+    </message>
+    <message>
+        <source>G then {best}-{worst}</source>
+        <translation>G yna {best}-{worst}</translation>
+    </message>
+    <message>
+        <source>{total} of {maximum} ({percentage})</source>
+        <translation>{total} o {maximum} ({percentage})</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} pwynt</translation>
+    </message>
+    <message>
+        <source>{points} point</source>
+        <translation>{points} pwynt</translation>
+    </message>
+    <message>
+        <source>Every area is at or above its minimum; {score} is at least the pass mark of {mark}.</source>
+        <translation>Mae pob maes ar ei isafswm neu&apos;n uwch; nid yw {score} yn is na&apos;r marc llwyddo o {mark}.</translation>
+    </message>
+    <message>
+        <source>Every area is at or above its minimum; {score} is at least the {mark} pass mark.</source>
+        <translation>Mae pob maes ar ei isafswm neu&apos;n uwch; nid yw {score} yn is na&apos;r marc llwyddo o {mark}.</translation>
+    </message>
+    <message>
+        <source>{area}: {grade}, below the minimum {minimum}</source>
+        <translation>{area}: {grade}, yn is na&apos;r isafswm {minimum}</translation>
+    </message>
+    <message>
+        <source>Weighted total {score}, below the pass mark of {mark}</source>
+        <translation>Cyfanswm wedi&apos;i bwysoli {score}, yn is na&apos;r marc llwyddo o {mark}</translation>
+    </message>
+    <message>
+        <source>{area}: no agreed grade yet</source>
+        <translation>{area}: dim gradd gytunedig eto</translation>
+    </message>
+    <message>
+        <source>{member} changed this grade from {old} to {new} after the grades were shown</source>
+        <translation>Newidiodd {member} y radd hon o {old} i {new} ar ôl i&apos;r graddau gael eu dangos</translation>
+    </message>
+    <message>
+        <source>no grade</source>
+        <translation>dim gradd</translation>
+    </message>
+    <message>
+        <source>not levelled</source>
+        <translation>heb lefel</translation>
+    </message>
+    <message>
+        <source>competencies at level {level}; values are not levelled</source>
+        <translation>cymwyseddau ar lefel {level}; nid oes lefelau i&apos;r gwerthoedd</translation>
+    </message>
+    <message>
+        <source>level {level}</source>
+        <translation>lefel {level}</translation>
+    </message>
+    <message>
+        <source>Role profile</source>
+        <translation>Proffil rôl</translation>
+    </message>
+    <message>
+        <source>{text} is not a grade on this scale ({labels}).</source>
+        <translation>Nid yw {text} yn radd ar y raddfa hon ({labels}).</translation>
+    </message>
+</context>
+<context>
     <name>profile_browser</name>
     <message>
         <source>Force</source>
