@@ -51,6 +51,7 @@ ENGLISH: Mapping[str, str] = {
     "level.competencies": "competencies at level {level}; values are not levelled",
     "level.one": "level {level}",
     "source.untitled": "Role profile",
+    "source.untitled.dated": "Role profile, {date}",
     "scale.not_a_grade": "{text} is not a grade on this scale ({labels}).",
 }
 

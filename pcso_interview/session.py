@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from pcso_interview.lifecycle import SessionRuleError, Status
+from pcso_interview.phrases import Phrase
 from pcso_interview.profiles import Area, Profile, question_key_area
 from pcso_interview.scoring import (
     Classification,
@@ -375,12 +376,21 @@ class Session:
 
     def revision_text(self, revision: Revision) -> str:
         """A changed-after-reveal grade in words: one text for the screens and the sheet."""
+        return str(self.revision_phrase(revision))
+
+    def revision_phrase(self, revision: Revision) -> Phrase:
+        """``revision_text`` as a phrase, for a screen or sheet in another language."""
         scale = self.profile.scale
-        member = self.member(revision.member_id).name
-        new = scale.label(revision.new) if revision.new is not None else "no grade"
-        return (
-            f"{member} changed this grade from {scale.label(revision.old)} to {new} after the"
-            " grades were shown"
+        new: str | Phrase = (
+            scale.label(revision.new)
+            if revision.new is not None
+            else Phrase.of("revision.no_grade")
+        )
+        return Phrase.of(
+            "revision.changed",
+            member=self.member(revision.member_id).name,
+            old=scale.label(revision.old),
+            new=new,
         )
 
     def rationale(self, area_id: str) -> str:

@@ -38,7 +38,7 @@ from reportlab.platypus import (
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Area
 from pcso_interview.scoring import SPREAD_FLAG_AT, Classification, Result, number_text
-from pcso_interview.session import DECLARATION, Session, SignMethod
+from pcso_interview.session import Session, SignMethod
 from reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from reports.sheet_text import WELSH_MONTHS, WELSH_MONTHS_SHORT, Key, SheetText
 
@@ -273,6 +273,8 @@ class SheetBuilder:
                 reason=prev.reason,
             )
         vetting = f" · {t('details.vetting')}: {p.vetting}" if p.vetting else ""
+        level = t.phrase(p.level_phrase)
+        sources = "; ".join(t.phrase(source) for source in p.sources_phrases)
         rows = [
             (
                 t("details.candidate"),
@@ -285,7 +287,7 @@ class SheetBuilder:
             (t("details.force"), f"{p.force} · {p.role_title} · {p.grade}"),
             (
                 t("details.profile"),
-                f"{p.framework_label}, {p.level_text} · {p.sources_text} · {t('details.method')}"
+                f"{p.framework_label}, {level} · {sources} · {t('details.method')}"
                 f" {t(f'method.{p.method.value}')}" + vetting,
             ),
             (t("details.record"), version),
@@ -366,9 +368,9 @@ class SheetBuilder:
                 ]
             )
         total = (
-            self.t("matrix.total.value", score=outcome.score_text, mark=outcome.pass_mark_text)
+            self.t("matrix.total.value", score=outcome.score_phrase, mark=outcome.pass_mark_phrase)
             if outcome.result is not Result.INCOMPLETE
-            else self.t("matrix.total.incomplete", mark=outcome.pass_mark_text)
+            else self.t("matrix.total.incomplete", mark=outcome.pass_mark_phrase)
         )
         rows.append(
             [Paragraph(f"<b>{self.t('matrix.total')}</b> · {text(total)}", st.small)]
@@ -426,7 +428,8 @@ class SheetBuilder:
         if not s.revisions:
             return []
         lines = "; ".join(
-            f"{s.profile.area(r.area_id).name}: {s.revision_text(r)}" for r in s.revisions
+            f"{s.profile.area(r.area_id).name}: {self.t.phrase(s.revision_phrase(r))}"
+            for r in s.revisions
         )
         return [Paragraph(f"* {text(lines)}.", self.styles.tiny)]
 
@@ -437,7 +440,10 @@ class SheetBuilder:
         if not self.signed and self.state != "failed" and outcome.result is not Result.INCOMPLETE:
             heading += self.t("outcome.unsigned")
         flow: list[Any] = [Spacer(1, 2 * mm), Paragraph(heading, st.outcome)]
-        flow += [Paragraph(f"• {text(reason)}", st.body) for reason in outcome.explanation()]
+        flow += [
+            Paragraph(f"• {text(self.t.phrase(reason))}", st.body)
+            for reason in outcome.explanation_phrases()
+        ]
         return flow
 
     def withdrawn_flow(self) -> list[Any]:
@@ -472,7 +478,8 @@ class SheetBuilder:
         if self.state == "failed":
             problem = t("signoff.failed", problem=text(s.record_problems[0]))
             flow.append(Paragraph(f"<b>{t('mark.failed')}.</b> {problem}", st.body))
-        flow.append(Paragraph(f"<i>{t('signoff.declaration')}: {text(DECLARATION)}</i>", st.tiny))
+        declaration = t("signoff.declaration.text")
+        flow.append(Paragraph(f"<i>{t('signoff.declaration')}: {text(declaration)}</i>", st.tiny))
         rows: list[list[Any]] = [
             [
                 Paragraph(f"<b>{t('signoff.member')}</b>", st.small),
@@ -650,7 +657,7 @@ class SheetBuilder:
         flow.append(Spacer(1, 1 * mm))
         flow.append(Paragraph(summary, st.small))
         for revision in s.revised(area.id):
-            flow.append(Paragraph(f"* {text(s.revision_text(revision))}.", st.small))
+            flow.append(Paragraph(f"* {text(t.phrase(s.revision_phrase(revision)))}.", st.small))
         rationale = s.rationale(area.id)
         for index, piece in enumerate(chunks(rationale) if rationale else []):
             label = f"<b>{t('area.rationale') if index == 0 else t('area.rationale.cont')}</b> "
@@ -762,7 +769,7 @@ def build_sheet(session: Session, *, invariant: bool = True) -> bytes:
         rightMargin=MARGIN,
         topMargin=20 * mm,
         bottomMargin=20 * mm,
-        title=f"Marking sheet {session.candidate_ref} {session.date}",
+        title=builder.t("pdf.title", ref=session.candidate_ref, date=session.date),
         author="pcso-interview",
         subject=subject_line(session, builder.digest),
         creator="pcso-interview",

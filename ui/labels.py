@@ -126,6 +126,7 @@ PHRASES = {
     ),
     "level.one": QT_TRANSLATE_NOOP("phrases", "level {level}"),
     "source.untitled": QT_TRANSLATE_NOOP("phrases", "Role profile"),
+    "source.untitled.dated": QT_TRANSLATE_NOOP("phrases", "Role profile, {date}"),
     "scale.not_a_grade": QT_TRANSLATE_NOOP(
         "phrases", "{text} is not a grade on this scale ({labels})."
     ),

@@ -9,7 +9,7 @@ from pcso_interview.lifecycle import Status
 from pcso_interview.phrases import ENGLISH, Phrase
 from pcso_interview.scoring import Result
 from pcso_interview.store import SessionRow
-from ui import labels
+from ui import i18n, labels
 from ui.hr.sessions_model import cell
 
 
@@ -63,3 +63,11 @@ def test_in_welsh_the_cores_sentences_read_in_welsh_their_fields_as_given():
         "dosbarthwch bob dangosydd (D, P, C, N), yna graddiwch y maes (G yna A-D)"
     )
     assert str(lettered) == "classify each indicator (D, P, C, N), then grade the area (G then A-D)"
+
+
+@pytest.mark.usefixtures("welsh")
+def test_the_screens_and_the_sheet_say_the_cores_sentences_in_the_same_welsh():
+    from reports.sheet_text import PHRASES_WELSH
+
+    for key, welsh in PHRASES_WELSH.items():
+        assert i18n.translate(labels.PHRASES_CONTEXT, labels.PHRASES[key]) == welsh, key

@@ -2095,6 +2095,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>Proffil rôl</translation>
     </message>
     <message>
+        <source>Role profile, {date}</source>
+        <translation>Proffil rôl, {date}</translation>
+    </message>
+    <message>
         <source>{text} is not a grade on this scale ({labels}).</source>
         <translation>Nid yw {text} yn radd ar y raddfa hon ({labels}).</translation>
     </message>
