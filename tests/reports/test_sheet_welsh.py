@@ -5,6 +5,7 @@ words change: indicator text, names and everything typed print as written."""
 from __future__ import annotations
 
 import copy
+import itertools
 from pathlib import Path
 
 import jsonschema
@@ -16,7 +17,15 @@ from pcso_interview.store import Store
 from reports.marking_sheet import build_sheet
 from reports.sheet_text import LANGUAGES, TEXTS, SheetText, bilingual
 from tests.cli_support import cli
-from tests.reports.sheet_support import CANDIDATE, Sheet, found_in, open_store, scored, sign
+from tests.reports.sheet_support import (
+    CANDIDATE,
+    WELSH_PANEL,
+    Sheet,
+    found_in,
+    open_store,
+    scored,
+    sign,
+)
 from tests.store_support import KENT
 from tests.store_support import profile as load_profile
 
@@ -298,3 +307,66 @@ def test_a_welsh_sheet_in_every_state_has_no_english_fixed_text_left(tmp_path):
         if found:
             left[state] = found
     assert left == {}
+
+
+# --- Welsh words run longer: they wrap inside their cells ----------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "profiles" / "example-constabulary.json"
+
+
+def overlapping_runs(sheet: Sheet) -> list[tuple[int, str, str]]:
+    """Pieces of text on one line where the first runs into the next cell (page, first,
+    second): text in two cells is at least the two paddings apart (3 pt a side), so less is
+    a text over its cell's edge. Runs that start at the same place are one paragraph's font
+    changes; the rotated marks in the side margins are left out."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from reports.marking_sheet import MARGIN, PAGE_WIDTH
+
+    found = []
+    for index, runs in enumerate(sheet.runs):
+        lines: dict[float, list] = {}
+        for run in runs:
+            if MARGIN - 1 <= run.x <= PAGE_WIDTH - MARGIN + 1:
+                lines.setdefault(round(run.y, 1), []).append(run)
+        for line in lines.values():
+            line.sort(key=lambda run: run.x)
+            for first, second in itertools.pairwise(line):
+                right = first.x + stringWidth(first.text, first.font, first.size)
+                if second.x - first.x > 1 and right > second.x - 5:
+                    found.append((index, first.text, second.text))
+    return found
+
+
+@pytest.mark.parametrize("language", ["cy", "cy+en"])
+def test_welsh_and_bilingual_fixed_words_stay_inside_their_cells(tmp_path, language):
+    """'Ymgeisydd / Candidate' in the details' 30 mm, 'Rhif / No.' in 8 mm, 'Pwyntiau' over a
+    lettered scale's points, 'heb ei sgorio' for an area weighted 0, a classification in
+    words for three members: each wraps in its cell instead of running over the next."""
+    from pcso_interview.profiles import read_profile_file
+    from pcso_interview.session import Member
+
+    (example,) = read_profile_file(EXAMPLE)
+    data = example.to_dict()
+    data["sheet_language"] = language
+    profile = Profile.from_dict(data)
+    panel = (*WELSH_PANEL, Member("m3", "Priya Castellanos", "member", "C-3032"))
+    store = open_store(tmp_path / "sessions.db")
+    try:
+        sid = store.create_session(
+            profile, candidate_name=CANDIDATE, candidate_ref="C-0600", date="2025-11-23",
+            venue="Ystafell 2", panel=panel,
+        )  # fmt: skip
+        for member in panel:
+            for area in profile.planned_areas:
+                store.classify(sid, member.id, area.indicators[0].id, "demonstrated")
+                store.grade(sid, member.id, area.id, 3)
+        for area in profile.planned_areas:
+            store.agree(sid, area.id, 3, "")
+        sheet = Sheet.read(build_sheet(store.load(sid)))
+    finally:
+        store.close()
+    welsh = SheetText("cy")
+    for words in (welsh("scale.points"), welsh("matrix.not_scored"), welsh("details.candidate")):
+        assert found_in(words, sheet.text), words
+    assert overlapping_runs(sheet) == []
