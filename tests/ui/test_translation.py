@@ -217,3 +217,77 @@ def test_the_interview_screens_next_step_reads_in_welsh_and_back(
         window.language_actions["en"].trigger()
         QApplication.processEvents()
     assert window.interview_tab.widget.hint.text() == english
+
+
+# --- Qt's own words: PySide6 ships no Welsh qtbase catalogue, so ours stands in ----------------
+
+QT_TS = ROOT / "ui" / "translations" / "qtbase_cy.ts"
+
+
+def shipped_qt_catalogue() -> Path | None:
+    """One of the qtbase catalogues PySide6 ships, to check our sources against Qt's own."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    found = folder / "qtbase_de.qm"
+    return found if found.is_file() else None
+
+
+def test_our_welsh_catalogue_of_qts_words_is_complete_and_each_is_a_text_this_qt_shows():
+    """A source text Qt no longer uses would leave that button English without a word: each
+    of ours must be one Qt's own (German) catalogue translates under the same context."""
+    from PySide6.QtCore import QTranslator
+
+    messages = ts_messages(QT_TS)
+    assert ("QPlatformTheme", "Cancel") in messages and ("QFileDialog", "&Look in:") in messages
+    for key, message in messages.items():
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") != "unfinished", key
+        assert (translation.text or "").strip(), key
+    shipped = shipped_qt_catalogue()
+    if shipped is None:
+        pytest.skip("PySide6 ships no qtbase_de.qm to compare with")
+    german = QTranslator()
+    assert german.load(str(shipped))
+    unknown = [key for key in messages if not german.translate(*key)]
+    assert unknown == []
+    assert i18n.qt_catalogue("cy") is not None and i18n.qt_catalogue("cy").stat().st_size > 1000
+
+
+def test_in_welsh_qts_own_buttons_file_dialog_and_calendar_read_in_welsh_and_back(qapp):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from ui.file_dialogs import quiet_dialog
+    from ui.reason_dialog import ReasonDialog
+
+    def words() -> dict[str, object]:
+        dialog = ReasonDialog("t", "p")
+        box = QMessageBox()
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        files = quiet_dialog(None, "c", ROOT)
+        found = {
+            "ok": dialog.ok_button.text(),
+            "cancel": dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text(),
+            "yes": box.button(QMessageBox.StandardButton.Yes).text(),
+            "no": box.button(QMessageBox.StandardButton.No).text(),
+            "file labels": sorted(w.text() for w in files.findChildren(QLabel) if w.text()),
+            "month": QLocale().monthName(1),
+        }
+        for widget in (dialog, box, files):
+            widget.deleteLater()
+        return found
+
+    english = words()
+    assert english["ok"] == "OK" and english["yes"] == "&Yes"
+    try:
+        assert i18n.install("cy") == "cy"
+        welsh = words()
+        assert (welsh["ok"], welsh["cancel"]) == ("Iawn", "Canslo")
+        assert (welsh["yes"], welsh["no"]) == ("Ie (&Y)", "Na (&N)")
+        assert "Edrych yn (&L):" in welsh["file labels"]
+        assert "Enw'r ffeil (&N):" in welsh["file labels"]
+        assert welsh["month"] == "Ionawr"
+    finally:
+        i18n.install("en")
+    assert words() == english
