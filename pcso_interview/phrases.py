@@ -41,6 +41,12 @@ ENGLISH: Mapping[str, str] = {
     "outcome.below_minimum": "{area}: {grade}, below the minimum {minimum}",
     "outcome.below_pass_mark": "Weighted total {score}, below the pass mark of {mark}",
     "outcome.not_agreed": "{area}: no agreed grade yet",
+    # what stands between the panel and sign-off (pcso_interview.session)
+    "blocker.to_grade": "{member} has {count} area(s) still to grade.",
+    "blocker.not_agreed": "{area}: no agreed grade yet.",
+    "blocker.rationale": (
+        "{area}: the agreed grade lies outside the members' grades; a rationale is required."
+    ),
     # a grade changed after the reveal (pcso_interview.session)
     "revision.changed": (
         "{member} changed this grade from {old} to {new} after the grades were shown"

@@ -419,19 +419,20 @@ class Session:
 
     def signoff_blockers(self) -> list[str]:
         """What must be done before the panel can sign; empty when ready."""
+        return [str(p) for p in self.signoff_blocker_phrases()]
+
+    def signoff_blocker_phrases(self) -> list[Phrase]:
+        """``signoff_blockers`` as phrases, for a screen in another language."""
         problems = []
         for m in self.panel:
             if not self.has_submitted(m.id):
                 left = len(self.planned_areas) - self.graded_count(m.id)
-                problems.append(f"{m.name} has {left} area(s) still to grade.")
+                problems.append(Phrase.of("blocker.to_grade", member=m.name, count=str(left)))
         for area in self.planned_areas:
             if self.agreed_grade(area.id) is None:
-                problems.append(f"{area.name}: no agreed grade yet.")
+                problems.append(Phrase.of("blocker.not_agreed", area=area.name))
             elif self.rationale_missing(area.id):
-                problems.append(
-                    f"{area.name}: the agreed grade lies outside the members' grades; "
-                    "a rationale is required."
-                )
+                problems.append(Phrase.of("blocker.rationale", area=area.name))
         return problems
 
     # --- sign-off ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pcso_interview.lifecycle import Status
 from pcso_interview.phrases import Phrase, words
-from pcso_interview.scoring import Classification
+from pcso_interview.scoring import Classification, ClassificationCounts
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "labels"
@@ -44,6 +44,34 @@ KIND = {
     "competency": QT_TRANSLATE_NOOP("labels", "competency"),
     "value": QT_TRANSLATE_NOOP("labels", "value"),
 }
+CATEGORY = {  # a role criterion's category (the profile schema's words)
+    "qualification": QT_TRANSLATE_NOOP("labels", "qualification"),
+    "experience": QT_TRANSLATE_NOOP("labels", "experience"),
+    "knowledge": QT_TRANSLATE_NOOP("labels", "knowledge"),
+    "skill": QT_TRANSLATE_NOOP("labels", "skill"),
+    "technical-skill": QT_TRANSLATE_NOOP("labels", "technical skill"),
+}
+REQUIREMENT = {
+    "essential": QT_TRANSLATE_NOOP("labels", "essential"),
+    "desirable": QT_TRANSLATE_NOOP("labels", "desirable"),
+}
+METHOD = {
+    "consensus": QT_TRANSLATE_NOOP("labels", "consensus"),
+    "mean": QT_TRANSLATE_NOOP("labels", "mean"),
+    "chair": QT_TRANSLATE_NOOP("labels", "chair"),
+}
+SIGN_METHOD = {
+    "typed": QT_TRANSLATE_NOOP("labels", "typed"),
+    "drawn": QT_TRANSLATE_NOOP("labels", "drawn"),
+}
+# The declaration each member confirms, in the interface's language: the record keeps the
+# core's English (pcso_interview.session.DECLARATION, word for word this source text).
+DECLARATION = QT_TRANSLATE_NOOP(
+    "labels",
+    "I confirm that the evidence, classifications and grades recorded here under my name are my "
+    "own, made independently and fairly against the indicators of this profile, and that the "
+    "agreed grades and outcome are those the panel agreed.",
+)
 CLASSIFICATION = {
     Classification.DEMONSTRATED.value: QT_TRANSLATE_NOOP("labels", "Demonstrated"),
     Classification.PARTLY.value: QT_TRANSLATE_NOOP("labels", "Partly"),
@@ -76,6 +104,49 @@ def kind(value: object) -> str:
 
 def classification(value: object) -> str:
     return _shown(CLASSIFICATION, value)
+
+
+def classification_text(value: Classification) -> str:
+    """A classification as the indicator table shows it: its symbol, then its word (in
+    English the core's Classification.text)."""
+    symbol = value.text.split(" ", 1)[0]
+    return f"{symbol} {classification(value)}"
+
+
+def counts_text(counts: ClassificationCounts) -> str:
+    """A member's classification counts in words (in English the core's own)."""
+    return translate(
+        "labels",
+        "+ {demonstrated} demonstrated · ~ {partly} partly · − {contrary} contrary ·"
+        " {nothing} nothing (of {total})",
+    ).format(
+        demonstrated=counts.demonstrated,
+        partly=counts.partly,
+        contrary=counts.contrary,
+        nothing=counts.nothing,
+        total=counts.total,
+    )
+
+
+def category(value: object) -> str:
+    return _shown(CATEGORY, value)
+
+
+def requirement(value: object) -> str:
+    return _shown(REQUIREMENT, value)
+
+
+def method(value: object) -> str:
+    """How agreed grades are reached (Method.CONSENSUS or "mean")."""
+    return _shown(METHOD, value)
+
+
+def sign_method(value: object) -> str:
+    return _shown(SIGN_METHOD, value)
+
+
+def declaration() -> str:
+    return translate(CONTEXT, DECLARATION)
 
 
 PHRASES_CONTEXT = "phrases"
@@ -116,6 +187,14 @@ PHRASES = {
         "phrases", "Weighted total {score}, below the pass mark of {mark}"
     ),
     "outcome.not_agreed": QT_TRANSLATE_NOOP("phrases", "{area}: no agreed grade yet"),
+    "blocker.to_grade": QT_TRANSLATE_NOOP(
+        "phrases", "{member} has {count} area(s) still to grade."
+    ),
+    "blocker.not_agreed": QT_TRANSLATE_NOOP("phrases", "{area}: no agreed grade yet."),
+    "blocker.rationale": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{area}: the agreed grade lies outside the members' grades; a rationale is required.",
+    ),
     "revision.changed": QT_TRANSLATE_NOOP(
         "phrases", "{member} changed this grade from {old} to {new} after the grades were shown"
     ),

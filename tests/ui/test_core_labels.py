@@ -46,10 +46,34 @@ def test_in_welsh_the_screens_show_welsh_words():
 
 
 def test_the_screens_english_for_each_core_sentence_is_the_cores_word_for_word(qapp):
+    from pcso_interview.scoring import Method
+    from pcso_interview.session import DECLARATION, SignMethod
+
     assert dict(ENGLISH) == labels.PHRASES
+    assert labels.declaration() == DECLARATION  # what the record keeps
+    assert [labels.method(m) for m in Method] == [m.value for m in Method]
+    assert [labels.sign_method(m) for m in SignMethod] == [m.value for m in SignMethod]
+    from pcso_interview.scoring import Classification, ClassificationCounts
+
+    assert [labels.classification_text(c) for c in Classification] == [
+        c.text for c in Classification
+    ]
+    counts = ClassificationCounts(3, 2, 1, 2)
+    assert labels.counts_text(counts) == str(counts)
     waiting = Phrase.of("step.waiting", members="Ann Chair, Bob Member", shortcut="Ctrl+M")
     assert labels.phrase(waiting) == str(waiting)
     assert labels.phrase("C-0412") == "C-0412"  # a plain value, as it is
+
+
+@pytest.mark.usefixtures("welsh")
+def test_in_welsh_the_indicator_table_and_the_counts_read_in_welsh():
+    from pcso_interview.scoring import Classification, ClassificationCounts
+
+    assert labels.classification_text(Classification.DEMONSTRATED) == "+ Wedi'i ddangos"
+    assert labels.classification_text(Classification.NONE) == "· Dim wedi'i gofnodi"
+    assert labels.counts_text(ClassificationCounts(3, 2, 1, 2)) == (
+        "+ 3 wedi'u dangos · ~ 2 yn rhannol · − 1 yn groes · 2 heb ddim (o 8)"
+    )
 
 
 @pytest.mark.usefixtures("welsh")

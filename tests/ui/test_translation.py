@@ -219,6 +219,44 @@ def test_the_interview_screens_next_step_reads_in_welsh_and_back(
     assert window.interview_tab.widget.hint.text() == english
 
 
+@pytest.mark.usefixtures("welsh")
+def test_in_welsh_the_outcome_its_reasons_the_blockers_and_the_declaration_read_in_welsh(
+    store, new_session
+):
+    """The core's sentences on Consensus and Sign-off (the score, a minimum not met, what is
+    still missing, a grade changed after the reveal) and the declaration, worded in Welsh."""
+    from ui.scoring.consensus_page import outcome_text
+    from ui.scoring.signoff_page import SignOffPage
+
+    sid = new_session(store)
+    session = store.load(sid)
+    areas = [a.id for a in session.planned_areas]
+    for member in ("m1", "m2"):
+        for area in areas:
+            store.grade(sid, member, area, 3)
+    store.grade(sid, "m2", areas[0], 1)  # after the reveal: both had graded every area
+    store.agree(sid, areas[0], 1, "Cytunwyd.")
+    waiting = store.load(sid)
+    text = outcome_text(waiting, "Ann Chair")
+    assert "Canlyniad: … Anghyflawn" in text and " o 30 (" in text
+    assert "Dim gradd gytunedig eto: " in text  # the areas still to agree, in one line
+    assert "Newidiodd Bob Member y radd hon o 3 i 1" in text
+    page = SignOffPage()
+    page.show_session(waiting, "m1", True)
+    assert page.declaration.text().startswith("<b>Datganiad.</b> Rwy'n cadarnhau mai fy rhai i")
+    assert "Ddim yn barod i lofnodi eto." in page.state.text()
+    assert "Dim gradd gytunedig eto: " in page.state.text()
+    for area in areas[1:]:
+        store.agree(sid, area, 3, "")
+    failing = outcome_text(store.load(sid), "Ann Chair")
+    assert "Canlyniad: ✗ Methu" in failing
+    assert f"{waiting.profile.area(areas[0]).name}: 1, yn is na'r isafswm 3" in failing
+    for shown in (text, failing, page.state.text(), page.declaration.text()):
+        for english in ("below the minimum", "no agreed grade", "changed this grade", " of "):
+            assert english not in shown, english
+        assert "I confirm" not in shown
+
+
 # --- Qt's own words: PySide6 ships no Welsh qtbase catalogue, so ours stands in ----------------
 
 QT_TS = ROOT / "ui" / "translations" / "qtbase_cy.ts"

@@ -695,8 +695,12 @@
         <translation>gradd ar gyfer {name}</translation>
     </message>
     <message>
-        <source>agreed grade</source>
-        <translation>gradd gytunedig</translation>
+        <source>agreed grade for {name}</source>
+        <translation>gradd gytunedig ar gyfer {name}</translation>
+    </message>
+    <message>
+        <source>rationale for {name}</source>
+        <translation>rhesymeg ar gyfer {name}</translation>
     </message>
     <message>
         <source>to sign as yourself</source>
@@ -966,6 +970,10 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     <message>
         <source>Folder</source>
         <translation>Ffolder</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>Ffeil {suffix}</translation>
     </message>
     <message>
         <source>File</source>
@@ -1957,6 +1965,54 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>gwerth</translation>
     </message>
     <message>
+        <source>qualification</source>
+        <translation>cymhwyster</translation>
+    </message>
+    <message>
+        <source>experience</source>
+        <translation>profiad</translation>
+    </message>
+    <message>
+        <source>knowledge</source>
+        <translation>gwybodaeth</translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation>sgil</translation>
+    </message>
+    <message>
+        <source>technical skill</source>
+        <translation>sgil dechnegol</translation>
+    </message>
+    <message>
+        <source>essential</source>
+        <translation>hanfodol</translation>
+    </message>
+    <message>
+        <source>desirable</source>
+        <translation>dymunol</translation>
+    </message>
+    <message>
+        <source>consensus</source>
+        <translation>consensws</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>cymedr</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>wedi&apos;i deipio</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>wedi&apos;i dynnu</translation>
+    </message>
+    <message>
+        <source>I confirm that the evidence, classifications and grades recorded here under my name are my own, made independently and fairly against the indicators of this profile, and that the agreed grades and outcome are those the panel agreed.</source>
+        <translation>Rwy&apos;n cadarnhau mai fy rhai i yw&apos;r dystiolaeth, y dosbarthiadau a&apos;r graddau a gofnodwyd yma o dan fy enw, a wnaed yn annibynnol ac yn deg yn erbyn dangosyddion y proffil hwn, ac mai&apos;r graddau cytunedig a&apos;r canlyniad yw&apos;r rhai y cytunodd y panel arnynt.</translation>
+    </message>
+    <message>
         <source>Demonstrated</source>
         <translation>Wedi&apos;i ddangos</translation>
     </message>
@@ -1971,6 +2027,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>Nothing recorded</source>
         <translation>Dim wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>+ {demonstrated} demonstrated · ~ {partly} partly · − {contrary} contrary · {nothing} nothing (of {total})</source>
+        <translation>+ {demonstrated} wedi&apos;u dangos · ~ {partly} yn rhannol · − {contrary} yn groes · {nothing} heb ddim (o {total})</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2131,18 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>{area}: dim gradd gytunedig eto</translation>
     </message>
     <message>
+        <source>{member} has {count} area(s) still to grade.</source>
+        <translation>{member}: {count} maes heb radd eto.</translation>
+    </message>
+    <message>
+        <source>{area}: no agreed grade yet.</source>
+        <translation>{area}: dim gradd gytunedig eto.</translation>
+    </message>
+    <message>
+        <source>{area}: the agreed grade lies outside the members&apos; grades; a rationale is required.</source>
+        <translation>{area}: mae&apos;r radd gytunedig y tu allan i raddau&apos;r aelodau; mae angen rhesymeg.</translation>
+    </message>
+    <message>
         <source>{member} changed this grade from {old} to {new} after the grades were shown</source>
         <translation>Newidiodd {member} y radd hon o {old} i {new} ar ôl i&apos;r graddau gael eu dangos</translation>
     </message>
@@ -2160,6 +2232,14 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>At interview</source>
         <translation>Yn y cyfweliad</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ydy</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nac ydy</translation>
     </message>
     <message>
         <source>Category</source>
