@@ -22,7 +22,11 @@ from pcso_interview.session import Session, canonical_problem, record_parts
 
 SESSION_FORMAT = "pcso-interview-session"
 MEMBER_MARKS_FORMAT = "pcso-interview-member-marks"
-FORMAT_VERSION = 2  # 2: sign-offs carry what they signed; withdrawals who and when
+# 2: sign-offs carry what they signed; withdrawals who and when. 3: the language the interview
+# was held in (outside the signed content: no digest changes). A member-marks file is unchanged
+# by 3, so it stays at 2 and a laptop not yet updated still takes one.
+FORMAT_VERSION = 3
+MEMBER_MARKS_VERSION = 2
 SCHEMA_FILE = DATA_DIR / "session-file.schema.json"
 
 
@@ -103,6 +107,7 @@ def session_to_dict(session: Session, digest: str = "") -> dict[str, Any]:
             **({"previous": session.previous.to_dict()} if session.previous else {}),
             "outcome": session.outcome.to_dict(),
             "digest": digest,
+            "interview_language": session.interview_language,
         },
     }
 
@@ -120,6 +125,9 @@ def session_from_dict(data: Mapping[str, Any]) -> Session:
         withdrawn_by=s.get("withdrawn_by", ""),
         created_at=s["created_at"],
         updated_at=s["updated_at"],
+        # A file written before version 3 does not say: the interview was in English, as a
+        # session made before the language was recorded reads.
+        interview_language=s.get("interview_language", "en"),
         **record_parts(s),
     )
 
@@ -129,7 +137,7 @@ def member_marks_to_dict(session: Session, member_id: str) -> dict[str, Any]:
     member = session.member(member_id)
     return {
         "format": MEMBER_MARKS_FORMAT,
-        "version": FORMAT_VERSION,
+        "version": MEMBER_MARKS_VERSION,
         "session_id": session.id,
         "candidate_ref": session.candidate_ref,
         "member": {"id": member.id, "name": member.name, "number": member.number},
@@ -160,9 +168,10 @@ def read_bundle(path: Path) -> dict[str, Any]:
         raise BundleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except jsonfiles.JsonFileError as exc:
         raise BundleError(f"{path}: {exc}") from None
-    if isinstance(data, dict) and data.get("format") in (SESSION_FORMAT, MEMBER_MARKS_FORMAT):
+    newest = {SESSION_FORMAT: FORMAT_VERSION, MEMBER_MARKS_FORMAT: MEMBER_MARKS_VERSION}
+    if isinstance(data, dict) and data.get("format") in newest:
         version = data.get("version")
-        if isinstance(version, int) and version > FORMAT_VERSION:
+        if isinstance(version, int) and version > newest[data["format"]]:
             raise BundleError(
                 f"{path}: written by a newer version of pcso-interview (format version "
                 f"{version}); update the app"

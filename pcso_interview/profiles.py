@@ -20,7 +20,14 @@ from typing import Any
 from pcso_interview import paths
 from pcso_interview.files import write_atomic
 from pcso_interview.paths import DATA_DIR
-from pcso_interview.scoring import RULES_VERSION, Method, number_text, pass_mark_text
+from pcso_interview.phrases import Phrase
+from pcso_interview.scoring import (
+    RULES_VERSION,
+    Method,
+    number_text,
+    pass_mark_phrase,
+    pass_mark_text,
+)
 
 BUILTIN_FILE = DATA_DIR / "competencies.json"
 SCHEMA_FILE = DATA_DIR / "competencies.schema.json"
@@ -152,9 +159,14 @@ class Scale:
 
     def typed_problem(self, text: str) -> str:
         """Why typed text is not a grade on this scale; empty when it is one."""
+        problem = self.typed_problem_phrase(text)
+        return "" if problem is None else str(problem)
+
+    def typed_problem_phrase(self, text: str) -> Phrase | None:
+        """``typed_problem`` as a phrase (None when the text is a grade), for the screens."""
         if self.value_of(text) is not None:
-            return ""
-        return f"{text.strip()} is not a grade on this scale ({self.labels_text})."
+            return None
+        return Phrase.of("scale.not_a_grade", text=text.strip(), labels=self.labels_text)
 
     def grade_problem(self, value: object) -> str:
         """The one wording for a grade value off this scale, wherever one is read (the store's
@@ -268,8 +280,19 @@ class Profile:
     @property
     def sources_text(self) -> str:
         """Every source document as a reader wants it: 'Job Description, December 2020'."""
-        return "; ".join(
-            (s.title or "Role profile") + (f", {s.date}" if s.date else "") for s in self.sources
+        return "; ".join(str(s) for s in self.sources_phrases)
+
+    @property
+    def sources_phrases(self) -> tuple[str | Phrase, ...]:
+        """Each source as ``sources_text`` names it; a source with no title is a phrase
+        ('Role profile'), the one word in it to translate."""
+        return tuple(
+            s.title + (f", {s.date}" if s.date else "")
+            if s.title
+            else Phrase.of("source.untitled.dated", date=s.date)
+            if s.date
+            else Phrase.of("source.untitled")
+            for s in self.sources
         )
 
     @property
@@ -282,19 +305,28 @@ class Profile:
     @property
     def level_text(self) -> str:
         """The level in words, saying what it applies to: values are not levelled."""
+        return str(self.level_phrase)
+
+    @property
+    def level_phrase(self) -> Phrase:
+        """``level_text`` as a phrase, for a screen or sheet in another language."""
         if self.level is None:
-            return "not levelled"
+            return Phrase.of("level.none")
         has_values = any(a.kind == "value" for a in self.areas)
         has_competencies = any(a.kind == "competency" for a in self.areas)
         if has_values and has_competencies:
-            return f"competencies at level {self.level}; values are not levelled"
+            return Phrase.of("level.competencies", level=str(self.level))
         if has_values:
-            return "not levelled"
-        return f"level {self.level}"
+            return Phrase.of("level.none")
+        return Phrase.of("level.one", level=str(self.level))
 
     @property
     def pass_mark_text(self) -> str:
         return pass_mark_text(self.pass_mark_percent, self.pass_mark_points)
+
+    @property
+    def pass_mark_phrase(self) -> str | Phrase:
+        return pass_mark_phrase(self.pass_mark_percent, self.pass_mark_points)
 
     @property
     def decimal_weights(self) -> bool:

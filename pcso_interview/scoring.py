@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING
+
+from pcso_interview.phrases import Phrase
 
 if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
@@ -216,8 +218,15 @@ def legacy_percentage_text(total: Fraction, maximum: Fraction) -> str:
 
 def pass_mark_text(percent: Fraction | int | None, points: Fraction | int | None) -> str:
     """'60%', '62.5%' or '9 points' (or '9.5 points')."""
+    return str(pass_mark_phrase(percent, points))
+
+
+def pass_mark_phrase(percent: Fraction | int | None, points: Fraction | int | None) -> str | Phrase:
+    """The pass mark as ``pass_mark_text`` writes it; in points a phrase ("9 points"), whose
+    word the screens and the sheet give in their own language."""
     if points is not None:
-        return f"{number_text(points)} point" + ("" if Fraction(points) == 1 else "s")
+        key = "outcome.point" if Fraction(points) == 1 else "outcome.points"
+        return Phrase.of(key, points=number_text(points))
     return percent_mark_text(percent or 0)
 
 
@@ -234,6 +243,9 @@ class Outcome:
     pass_mark_points: Fraction | int | None = None
     rules: int = 1  # the profile snapshot's scoring rules (RULES_VERSION when made now)
     decimals: bool = False  # a profile with decimal weights shows figures to one place
+    # ``reasons`` as phrases, for the screens and the sheet to word in their language; the
+    # record keeps ``reasons``, the English (an Outcome made without them explains in it).
+    reason_phrases: tuple[Phrase, ...] = field(default=(), compare=False)
 
     @property
     def percentage(self) -> Fraction:
@@ -273,18 +285,40 @@ class Outcome:
         return pass_mark_text(self.pass_mark_percent, self.pass_mark_points)
 
     @property
+    def pass_mark_phrase(self) -> str | Phrase:
+        return pass_mark_phrase(self.pass_mark_percent, self.pass_mark_points)
+
+    @property
     def score_text(self) -> str:
         """'23 of 30 (76.7%)': the weighted total against the maximum."""
-        return f"{self.total_text} of {self.max_text} ({self.percentage_text})"
+        return str(self.score_phrase)
+
+    @property
+    def score_phrase(self) -> Phrase:
+        return Phrase.of(
+            "outcome.score",
+            total=self.total_text,
+            maximum=self.max_text,
+            percentage=self.percentage_text,
+        )
 
     def explanation(self) -> list[str]:
         """Why the result is what it is, every reason in words: for a pass too."""
         if self.result is Result.PASS:
-            if self.pass_mark_points is not None:
-                mark = f"the pass mark of {self.pass_mark_text}"
-            else:
-                mark = f"the {self.pass_mark_text} pass mark"
-            return [f"Every area is at or above its minimum; {self.score_text} is at least {mark}."]
+            return [str(p) for p in self.explanation_phrases()]
+        return list(self.reasons)
+
+    def explanation_phrases(self) -> list[str | Phrase]:
+        """``explanation`` as phrases, for a screen or sheet in another language."""
+        if self.result is Result.PASS:
+            key = (
+                "outcome.passed.points"
+                if self.pass_mark_points is not None
+                else "outcome.passed.percent"
+            )
+            return [Phrase.of(key, score=self.score_phrase, mark=self.pass_mark_phrase)]
+        if len(self.reason_phrases) == len(self.reasons):
+            return list(self.reason_phrases)
         return list(self.reasons)
 
     def to_dict(self) -> dict[str, object]:
@@ -321,28 +355,36 @@ def evaluate_outcome(profile: Profile, agreed: Mapping[str, int | None]) -> Outc
         Fraction(0),
     )
 
-    def outcome(result: Result, reasons: tuple[str, ...]) -> Outcome:
+    def outcome(result: Result, reasons: tuple[Phrase, ...]) -> Outcome:
         return Outcome(
             result,
-            reasons,
+            tuple(str(reason) for reason in reasons),
             weighted_total,
             weighted_max,
             profile.pass_mark_percent,
             profile.pass_mark_points,
             rules=profile.rules_version,
             decimals=profile.decimal_weights,
+            reason_phrases=reasons,
         )
 
     if missing:
-        return outcome(Result.INCOMPLETE, tuple(f"{name}: no agreed grade yet" for name in missing))
-    reasons_list = []
+        return outcome(
+            Result.INCOMPLETE,
+            tuple(Phrase.of("outcome.not_agreed", area=name) for name in missing),
+        )
+    reasons_list: list[Phrase] = []
     for planned in profile.plan:
         grade = agreed[planned.area]
         assert grade is not None
         if planned.minimum is not None and grade < planned.minimum:
             reasons_list.append(
-                f"{profile.area(planned.area).name}: {scale.label(grade)}, below the minimum "
-                f"{scale.label(planned.minimum)}"
+                Phrase.of(
+                    "outcome.below_minimum",
+                    area=profile.area(planned.area).name,
+                    grade=scale.label(grade),
+                    minimum=scale.label(planned.minimum),
+                )
             )
     passing = outcome(Result.PASS, ())
     if profile.pass_mark_points is not None:
@@ -351,7 +393,11 @@ def evaluate_outcome(profile: Profile, agreed: Mapping[str, int | None]) -> Outc
         below = weighted_total * 100 < (profile.pass_mark_percent or 0) * weighted_max
     if below:
         reasons_list.append(
-            f"Weighted total {passing.score_text}, below the pass mark of {passing.pass_mark_text}"
+            Phrase.of(
+                "outcome.below_pass_mark",
+                score=passing.score_phrase,
+                mark=passing.pass_mark_phrase,
+            )
         )
     if reasons_list:
         return outcome(Result.FAIL, tuple(reasons_list))

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from pcso_interview.lifecycle import SessionRuleError, Status
+from pcso_interview.phrases import Phrase
 from pcso_interview.profiles import Area, Profile, question_key_area
 from pcso_interview.scoring import (
     Classification,
@@ -375,12 +376,21 @@ class Session:
 
     def revision_text(self, revision: Revision) -> str:
         """A changed-after-reveal grade in words: one text for the screens and the sheet."""
+        return str(self.revision_phrase(revision))
+
+    def revision_phrase(self, revision: Revision) -> Phrase:
+        """``revision_text`` as a phrase, for a screen or sheet in another language."""
         scale = self.profile.scale
-        member = self.member(revision.member_id).name
-        new = scale.label(revision.new) if revision.new is not None else "no grade"
-        return (
-            f"{member} changed this grade from {scale.label(revision.old)} to {new} after the"
-            " grades were shown"
+        new: str | Phrase = (
+            scale.label(revision.new)
+            if revision.new is not None
+            else Phrase.of("revision.no_grade")
+        )
+        return Phrase.of(
+            "revision.changed",
+            member=self.member(revision.member_id).name,
+            old=scale.label(revision.old),
+            new=new,
         )
 
     def rationale(self, area_id: str) -> str:
@@ -409,19 +419,20 @@ class Session:
 
     def signoff_blockers(self) -> list[str]:
         """What must be done before the panel can sign; empty when ready."""
+        return [str(p) for p in self.signoff_blocker_phrases()]
+
+    def signoff_blocker_phrases(self) -> list[Phrase]:
+        """``signoff_blockers`` as phrases, for a screen in another language."""
         problems = []
         for m in self.panel:
             if not self.has_submitted(m.id):
                 left = len(self.planned_areas) - self.graded_count(m.id)
-                problems.append(f"{m.name} has {left} area(s) still to grade.")
+                problems.append(Phrase.of("blocker.to_grade", member=m.name, count=str(left)))
         for area in self.planned_areas:
             if self.agreed_grade(area.id) is None:
-                problems.append(f"{area.name}: no agreed grade yet.")
+                problems.append(Phrase.of("blocker.not_agreed", area=area.name))
             elif self.rationale_missing(area.id):
-                problems.append(
-                    f"{area.name}: the agreed grade lies outside the members' grades; "
-                    "a rationale is required."
-                )
+                problems.append(Phrase.of("blocker.rationale", area=area.name))
         return problems
 
     # --- sign-off ------------------------------------------------------------------------------

@@ -86,6 +86,8 @@ def import_file(store: Store, path: Path, actor: str) -> str:
         existing = None
     if existing is not None:
         here = bundle.session_to_dict(existing, store.verify(existing.id).stored_digest)
+        if "interview_language" not in data["session"]:  # a file older than format 3
+            here["session"].pop("interview_language")
         if here["session"] == data["session"]:
             return f"{path}: skipped, session {incoming.id} is already here and identical"
         raise ImportRefused(

@@ -17,11 +17,12 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -38,7 +39,7 @@ from reportlab.platypus import (
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import Area
 from pcso_interview.scoring import SPREAD_FLAG_AT, Classification, Result, number_text
-from pcso_interview.session import DECLARATION, Session, SignMethod
+from pcso_interview.session import Session, SignMethod
 from reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from reports.sheet_text import WELSH_MONTHS, WELSH_MONTHS_SHORT, Key, SheetText
 
@@ -120,6 +121,29 @@ def chunks(value: str, size: int = CHUNK, lines: int = CHUNK_LINES) -> list[str]
     return pieces
 
 
+CELL_PADDING = 6  # the grid's left and right padding together (points)
+
+
+def fitted(
+    value: str, width: float, *, bold: bool = False, size: float = 8, centre: bool = False
+) -> Any:
+    """A fixed text in a table cell: plain (one line) where it fits the column, else a
+    Paragraph that wraps inside it. The sheet's Welsh words, and its bilingual pairs, run
+    longer than the English the columns were sized for ("Rhif / No." in 8 mm): they wrap
+    instead of running over the next cell. English always fits, so it prints as before."""
+    font = BOLD if bold else REGULAR
+    if stringWidth(value, font, size) <= width - CELL_PADDING:
+        return value
+    style = ParagraphStyle(
+        "cell",
+        fontName=font,
+        fontSize=size,
+        leading=size + 1.5,
+        alignment=TA_CENTER if centre else TA_LEFT,
+    )
+    return Paragraph(text(value), style)
+
+
 def _grid(extra: Iterable[tuple[Any, ...]] = ()) -> TableStyle:
     return TableStyle(
         [
@@ -188,18 +212,20 @@ class SheetBuilder:
         draw_string(canvas, PAGE_WIDTH / 2, PAGE_HEIGHT - 9 * mm, marking, BOLD, 10, "centre")
         draw_string(canvas, PAGE_WIDTH / 2, 5 * mm, marking, BOLD, 10, "centre")
         canvas.setFont(REGULAR, 8)
-        draw_string(
-            canvas, MARGIN, PAGE_HEIGHT - 14 * mm, f"{p.force} · {p.role_title}", REGULAR, 8
-        )
-        draw_string(
-            canvas,
-            PAGE_WIDTH - MARGIN,
-            PAGE_HEIGHT - 14 * mm,
-            self.t("furniture.candidate", ref=s.candidate_ref, page=page, total=total),
-            REGULAR,
-            8,
-            "right",
-        )
+        left = f"{p.force} · {p.role_title}"
+        right = self.t("furniture.candidate", ref=s.candidate_ref, page=page, total=total)
+        # Side by side on one line; where they would run into each other (a long role title
+        # beside a bilingual "Ymgeisydd … / Candidate …"), force and role in smaller type,
+        # down to 6 pt, and then a line higher.
+        room = CONTENT_WIDTH - stringWidth(right, REGULAR, 8) - 4 * mm
+        size = 8.0
+        while stringWidth(left, REGULAR, size) > room and size > 6:
+            size -= 0.5
+        left_y = PAGE_HEIGHT - (11.5 if stringWidth(left, REGULAR, size) > room else 14) * mm
+        canvas.setFont(REGULAR, size)
+        draw_string(canvas, MARGIN, left_y, left, REGULAR, size)
+        canvas.setFont(REGULAR, 8)
+        draw_string(canvas, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 14 * mm, right, REGULAR, 8, "right")
         canvas.setStrokeColor(colors.HexColor("#9e9e9e"))
         canvas.line(MARGIN, PAGE_HEIGHT - 15.5 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 15.5 * mm)
         canvas.line(MARGIN, 17 * mm, PAGE_WIDTH - MARGIN, 17 * mm)
@@ -273,6 +299,8 @@ class SheetBuilder:
                 reason=prev.reason,
             )
         vetting = f" · {t('details.vetting')}: {p.vetting}" if p.vetting else ""
+        level = t.phrase(p.level_phrase)
+        sources = "; ".join(t.phrase(source) for source in p.sources_phrases)
         rows = [
             (
                 t("details.candidate"),
@@ -285,13 +313,16 @@ class SheetBuilder:
             (t("details.force"), f"{p.force} · {p.role_title} · {p.grade}"),
             (
                 t("details.profile"),
-                f"{p.framework_label}, {p.level_text} · {p.sources_text} · {t('details.method')}"
+                f"{p.framework_label}, {level} · {sources} · {t('details.method')}"
                 f" {t(f'method.{p.method.value}')}" + vetting,
             ),
             (t("details.record"), version),
         ]
         table = Table(
-            [[label, Paragraph(text(value), st.small)] for label, value in rows],
+            [
+                [fitted(label, 30 * mm, bold=True), Paragraph(text(value), st.small)]
+                for label, value in rows
+            ],
             colWidths=[30 * mm, CONTENT_WIDTH - 30 * mm],
         )
         table.setStyle(
@@ -318,6 +349,8 @@ class SheetBuilder:
         outcome = s.outcome
         members = list(s.panel)
         decimals = s.profile.decimal_weights
+        # agreed, minimum, weight, weighted ("B: 3 × 1.5 = 4.5" on a lettered scale)
+        fixed = [15 * mm, 15 * mm, 13 * mm, 16 * mm if scale.numbered else 30 * mm]
         header = [
             Paragraph(f"<b>{self.t('matrix.area')}</b>", st.small),
             *(Paragraph(f"<b>{text(m.name)}</b>", st.tiny) for m in members),
@@ -358,25 +391,23 @@ class SheetBuilder:
                     ),
                     *marks,
                     "-" if agreed is None else scale.label(agreed),
-                    self.t("matrix.none")
+                    fitted(self.t("matrix.none"), fixed[1], centre=True)
                     if planned.minimum is None
                     else scale.label(planned.minimum),
                     number_text(planned.weight, decimals=decimals),
-                    self.weighted_cell(agreed, planned.weight),
+                    fitted(self.weighted_cell(agreed, planned.weight), fixed[3], centre=True),
                 ]
             )
         total = (
-            self.t("matrix.total.value", score=outcome.score_text, mark=outcome.pass_mark_text)
+            self.t("matrix.total.value", score=outcome.score_phrase, mark=outcome.pass_mark_phrase)
             if outcome.result is not Result.INCOMPLETE
-            else self.t("matrix.total.incomplete", mark=outcome.pass_mark_text)
+            else self.t("matrix.total.incomplete", mark=outcome.pass_mark_phrase)
         )
         rows.append(
             [Paragraph(f"<b>{self.t('matrix.total')}</b> · {text(total)}", st.small)]
             + [""] * (len(members) + 4)
         )
         last = len(rows) - 1
-        # agreed, minimum, weight, weighted ("B: 3 × 1.5 = 4.5" on a lettered scale)
-        fixed = [15 * mm, 15 * mm, 13 * mm, 16 * mm if scale.numbered else 30 * mm]
         room = CONTENT_WIDTH - sum(fixed) - 38 * mm  # the area's name keeps at least 38 mm
         member_width = min(24 * mm, room / max(len(members), 1))
         widths = [
@@ -426,7 +457,8 @@ class SheetBuilder:
         if not s.revisions:
             return []
         lines = "; ".join(
-            f"{s.profile.area(r.area_id).name}: {s.revision_text(r)}" for r in s.revisions
+            f"{s.profile.area(r.area_id).name}: {self.t.phrase(s.revision_phrase(r))}"
+            for r in s.revisions
         )
         return [Paragraph(f"* {text(lines)}.", self.styles.tiny)]
 
@@ -437,7 +469,10 @@ class SheetBuilder:
         if not self.signed and self.state != "failed" and outcome.result is not Result.INCOMPLETE:
             heading += self.t("outcome.unsigned")
         flow: list[Any] = [Spacer(1, 2 * mm), Paragraph(heading, st.outcome)]
-        flow += [Paragraph(f"• {text(reason)}", st.body) for reason in outcome.explanation()]
+        flow += [
+            Paragraph(f"• {text(self.t.phrase(reason))}", st.body)
+            for reason in outcome.explanation_phrases()
+        ]
         return flow
 
     def withdrawn_flow(self) -> list[Any]:
@@ -472,7 +507,8 @@ class SheetBuilder:
         if self.state == "failed":
             problem = t("signoff.failed", problem=text(s.record_problems[0]))
             flow.append(Paragraph(f"<b>{t('mark.failed')}.</b> {problem}", st.body))
-        flow.append(Paragraph(f"<i>{t('signoff.declaration')}: {text(DECLARATION)}</i>", st.tiny))
+        declaration = t("signoff.declaration.text")
+        flow.append(Paragraph(f"<i>{t('signoff.declaration')}: {text(declaration)}</i>", st.tiny))
         rows: list[list[Any]] = [
             [
                 Paragraph(f"<b>{t('signoff.member')}</b>", st.small),
@@ -521,10 +557,15 @@ class SheetBuilder:
         scale = self.session.profile.scale
         points = not scale.numbered  # a letter's points, which the weighted scores use
         t = self.t
+        titles = [t("scale.grade"), *([t("scale.points")] if points else []), t("scale.meaning")]
+        # A column is as wide as its title's longest word ("Pwyntiau"); the title wraps at
+        # its spaces ("Gradd / Grade").
+        widths = [
+            max(least, *(stringWidth(w, BOLD, 8) + CELL_PADDING for w in title.split()))
+            for title, least in zip(titles, [14 * mm] * (len(titles) - 1) + [40 * mm], strict=True)
+        ]
         header = [
-            t("scale.grade"),
-            *([t("scale.points")] if points else []),
-            t("scale.meaning"),
+            *(fitted(title, width, bold=True) for title, width in zip(titles, widths, strict=True)),
             t("scale.descriptor"),
         ]
         rows: list[list[Any]] = [header]
@@ -537,7 +578,6 @@ class SheetBuilder:
                     Paragraph(text(point.descriptor), st.small),
                 ]
             )
-        widths = [14 * mm, *([14 * mm] if points else []), 40 * mm]
         table = Table(rows, colWidths=[*widths, CONTENT_WIDTH - sum(widths)], repeatRows=1)
         table.setStyle(_grid([("FONTSIZE", (0, 0), (-1, -1), 8)]))
         return [
@@ -585,7 +625,7 @@ class SheetBuilder:
         member_width = min(24 * mm, (CONTENT_WIDTH - 8 * mm - 70 * mm) / max(len(members), 1))
         rows: list[list[Any]] = [
             [
-                t("area.no"),
+                fitted(t("area.no"), 8 * mm, bold=True, size=7.5),
                 Paragraph(f"<b>{t('area.indicator')}</b>", st.small),
                 *(Paragraph(f"<b>{text(m.name)}</b>", st.tiny) for m in members),
             ]
@@ -596,7 +636,12 @@ class SheetBuilder:
                     str(number),
                     Paragraph(text(indicator.text), st.small),
                     *(
-                        classified(s.mark(m.id, indicator.id).classification, len(members), t)
+                        fitted(
+                            classified(s.mark(m.id, indicator.id).classification, len(members), t),
+                            member_width,
+                            size=7.5,
+                            centre=True,
+                        )
                         for m in members
                     ),
                 ]
@@ -650,7 +695,7 @@ class SheetBuilder:
         flow.append(Spacer(1, 1 * mm))
         flow.append(Paragraph(summary, st.small))
         for revision in s.revised(area.id):
-            flow.append(Paragraph(f"* {text(s.revision_text(revision))}.", st.small))
+            flow.append(Paragraph(f"* {text(t.phrase(s.revision_phrase(revision)))}.", st.small))
         rationale = s.rationale(area.id)
         for index, piece in enumerate(chunks(rationale) if rationale else []):
             label = f"<b>{t('area.rationale') if index == 0 else t('area.rationale.cont')}</b> "
@@ -762,7 +807,7 @@ def build_sheet(session: Session, *, invariant: bool = True) -> bytes:
         rightMargin=MARGIN,
         topMargin=20 * mm,
         bottomMargin=20 * mm,
-        title=f"Marking sheet {session.candidate_ref} {session.date}",
+        title=builder.t("pdf.title", ref=session.candidate_ref, date=session.date),
         author="pcso-interview",
         subject=subject_line(session, builder.digest),
         creator="pcso-interview",

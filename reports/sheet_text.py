@@ -5,7 +5,14 @@ Which language a sheet prints is a force setting in the profile (``"sheet_langua
 ``"cy"`` or ``"cy+en"``, English when absent), so it travels in the session's copy of the profile
 and ``verify`` rebuilds the same sheet. Only the sheet's own words are here: indicator text,
 names, grade labels and descriptors, questions, notes and everything else a force or a user typed
-print exactly as written, and the outcome's reasons print as the record keeps them.
+print exactly as written.
+
+The sentences the core makes (the outcome's reasons, the score, a grade changed after the
+reveal, the profile's level) come as pcso_interview.phrases.Phrase: their English is the core's
+own (``phrases.ENGLISH``), their Welsh is PHRASES_WELSH here, and the sheet words them from
+their fields in its language. The record keeps the English reasons as ever (signed content).
+The one text printed as the core wrote it is the detail of a record that failed verification:
+a check's finding (what changed, where), quoted under a Welsh sentence that says what it means.
 
 The Welsh was written for this project, not by a qualified translator (docs/welsh-glossary.md):
 the force's Welsh language officer should check it before use. The English is the sheet's text
@@ -14,8 +21,11 @@ as it has always been, byte for byte: a sheet without the setting is unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+from pcso_interview.phrases import ENGLISH, Phrase
+from pcso_interview.session import DECLARATION
 
 LANGUAGES = ("en", "cy", "cy+en")
 DEFAULT_LANGUAGE = "en"
@@ -119,10 +129,19 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "signoff.failed": (
         "The database record no longer matches what the panel signed: {problem}. This sheet is"
         " not that record.",
-        "Nid yw'r cofnod yn y gronfa ddata bellach yn cyfateb i'r hyn a lofnododd y panel:"
-        " {problem}. Nid y cofnod hwnnw yw'r daflen hon.",
+        # {problem} is the check's finding as the check wrote it (English): said so.
+        "Nid yw'r cofnod yn y gronfa ddata bellach yn cyfateb i'r hyn a lofnododd y panel"
+        " (canfyddiad y gwiriad, yn Saesneg): {problem}. Nid y cofnod hwnnw yw'r daflen hon.",
     ),
     "signoff.declaration": ("Declaration", "Datganiad"),
+    # The declaration each member confirmed: the record keeps the English (signed content),
+    # a Welsh sheet prints it in Welsh.
+    "signoff.declaration.text": (
+        DECLARATION,
+        "Rwy'n cadarnhau mai fy rhai i yw'r dystiolaeth, y dosbarthiadau a'r graddau a gofnodwyd"
+        " yma o dan fy enw, a wnaed yn annibynnol ac yn deg yn erbyn dangosyddion y proffil hwn,"
+        " ac mai'r graddau cytunedig a'r canlyniad yw'r rhai y cytunodd y panel arnynt.",
+    ),
     "signoff.member": ("Panel member", "Aelod o'r panel"),
     "signoff.signature": ("Signature", "Llofnod"),
     "signoff.signed": ("Signed", "Llofnodwyd"),
@@ -176,7 +195,40 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     ),
     "area.rationale": ("Rationale:", "Rhesymeg:"),
     "area.rationale.cont": ("Rationale (cont.):", "Rhesymeg (parh.):"),
+    # the PDF's title (its metadata: a viewer's title bar)
+    "pdf.title": ("Marking sheet {ref} {date}", "Taflen farcio {ref} {date}"),
 }
+
+# The Welsh of the core's sentences the sheet prints (pcso_interview.phrases: the English is
+# ENGLISH there, word for word what the record and the CLI say). The same Welsh as the
+# interface's catalogue (tests/ui/test_core_labels.py checks).
+PHRASES_WELSH: Mapping[str, str] = {
+    "outcome.score": "{total} o {maximum} ({percentage})",
+    "outcome.points": "{points} pwynt",
+    "outcome.point": "{points} pwynt",
+    "outcome.passed.points": (
+        "Mae pob maes ar ei isafswm neu'n uwch; nid yw {score} yn is na'r marc llwyddo o {mark}."
+    ),
+    "outcome.passed.percent": (
+        "Mae pob maes ar ei isafswm neu'n uwch; nid yw {score} yn is na'r marc llwyddo o {mark}."
+    ),
+    "outcome.below_minimum": "{area}: {grade}, yn is na'r isafswm {minimum}",
+    "outcome.below_pass_mark": "Cyfanswm wedi'i bwysoli {score}, yn is na'r marc llwyddo o {mark}",
+    "outcome.not_agreed": "{area}: dim gradd gytunedig eto",
+    "revision.changed": (
+        "Newidiodd {member} y radd hon o {old} i {new} ar ôl i'r graddau gael eu dangos"
+    ),
+    "revision.no_grade": "dim gradd",
+    "level.none": "heb lefel",
+    "level.competencies": "cymwyseddau ar lefel {level}; nid oes lefelau i'r gwerthoedd",
+    "level.one": "lefel {level}",
+    "source.untitled": "Proffil rôl",
+    "source.untitled.dated": "Proffil rôl, {date}",
+}
+PHRASE_TEMPLATES: tuple[Callable[[str], str], Callable[[str], str]] = (
+    ENGLISH.__getitem__,
+    PHRASES_WELSH.__getitem__,
+)
 
 WELSH_MONTHS = (
     "Ionawr",
@@ -216,11 +268,17 @@ class Key:
     name: str
 
 
+def _filled(value: object, index: int) -> object:
+    """A field's value in the language ``index``: a Key's text, a Phrase worded, else as is."""
+    if isinstance(value, Key):
+        return TEXTS[value.name][index]
+    if isinstance(value, Phrase):
+        return value.words(PHRASE_TEMPLATES[index])
+    return value
+
+
 def _format(key: str, index: int, values: Mapping[str, object]) -> str:
-    filled = {
-        name: TEXTS[value.name][index] if isinstance(value, Key) else value
-        for name, value in values.items()
-    }
+    filled = {name: _filled(value, index) for name, value in values.items()}
     return TEXTS[key][index].format(**filled)
 
 
@@ -253,6 +311,14 @@ class SheetText:
         if self.language == "cy":
             return self.welsh(key, **values)
         return bilingual(self.welsh(key, **values), self.english(key, **values))
+
+    def phrase(self, value: str | Phrase) -> str:
+        """One of the core's sentences in the sheet's language (plain text as it is)."""
+        if self.language == "en":
+            return str(_filled(value, 0))
+        if self.language == "cy":
+            return str(_filled(value, 1))
+        return bilingual(str(_filled(value, 1)), str(_filled(value, 0)))
 
 
 LEADS = (" · ⚑ ", " · ", ". ", " (", "⚑ ", "✓ ", "~ ", "✗ ")

@@ -5,6 +5,8 @@
 Adds the new source strings to ui/translations/pcso_interview_cy.ts (as unfinished, for a
 translator to fill: tests/ui/test_translation.py fails until they are), drops strings no
 longer in ui/, and builds the .qm the app loads (committed: the wheel needs no Qt build tools).
+Qt's own words in Welsh (ui/translations/qtbase_cy.ts, kept by hand: PySide6 ships no Welsh
+qtbase catalogue) are compiled too.
 """
 
 from __future__ import annotations
@@ -53,6 +55,12 @@ def main() -> int:
         lupdate(ts)
         lrelease(ts)
         print(f"{ts.relative_to(ROOT)} and its .qm renewed")
+        # Qt's own words (standard buttons, the file dialog), kept by hand: lupdate finds
+        # none of them in ui/, so this catalogue is only compiled.
+        qt_ts = CATALOGUES / f"qtbase_{language}.ts"
+        if qt_ts.is_file():
+            lrelease(qt_ts)
+            print(f"{qt_ts.relative_to(ROOT)} compiled")
     return 0
 
 

@@ -38,7 +38,7 @@ class NameOnlyIconProvider(QFileIconProvider):
         if info.isDir():
             return translate("NameOnlyIconProvider", "Folder")
         return (
-            f"{info.suffix().upper()} file"
+            translate("NameOnlyIconProvider", "{suffix} file").format(suffix=info.suffix().upper())
             if info.suffix()
             else translate("NameOnlyIconProvider", "File")
         )

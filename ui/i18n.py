@@ -8,13 +8,19 @@ filled by hand) and its compiled .qm beside it, shipped in the wheel.
 
 Text a force provides (indicators, profile text, grade labels and descriptors) is never
 translated.
+
+Qt's own words (the standard buttons OK, Cancel, Yes, No, Close; the file dialog; the edit
+menus of text fields) come from Qt's catalogue qtbase_<lang>.qm, which PySide6 does not ship for
+Welsh: ui/translations/qtbase_cy.ts is ours, kept by hand with Qt's own contexts and source
+texts (tests/ui/test_translation.py checks each is one this Qt uses). Dates in Qt's widgets
+(the calendar's month and day names) follow the language too, through QLocale.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 translate = QCoreApplication.translate
 
@@ -30,30 +36,54 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 _installed: QTranslator | None = None
+_qt_installed: QTranslator | None = None
+QT_LOCALES = {"cy": QLocale.Language.Welsh}
 
 
 def catalogue(language: str) -> Path:
     return CATALOGUE_DIR / f"pcso_interview_{language}.qm"
 
 
+def qt_catalogue(language: str) -> Path | None:
+    """Qt's own words in ``language``: Qt's catalogue where PySide6 ships one, else ours."""
+    shipped = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for folder in (shipped, CATALOGUE_DIR):
+        found = folder / f"qtbase_{language}.qm"
+        if found.is_file():
+            return found
+    return None
+
+
 def install(language: str) -> str:
     """Use ``language`` for every text from now on (Qt then sends each widget a LanguageChange
     event). English is the source text: no catalogue. Returns the language in use."""
-    global _installed
+    global _installed, _qt_installed
     app = QCoreApplication.instance()
     if app is None:
         return DEFAULT
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
+    for old in (_installed, _qt_installed):
+        if old is not None:
+            app.removeTranslator(old)
+    _installed = _qt_installed = None
     if language not in LANGUAGES:
         language = DEFAULT
     if language != DEFAULT:
         translator = QTranslator(app)
         if not translator.load(str(catalogue(language))):
+            QLocale.setDefault(QLocale.system())
             return DEFAULT
+        qt_file = qt_catalogue(language)
+        qt_translator = QTranslator(app)
+        if qt_file is not None and qt_translator.load(str(qt_file)):
+            app.installTranslator(qt_translator)
+            _qt_installed = qt_translator
         app.installTranslator(translator)
         _installed = translator
+    QLocale.setDefault(
+        QLocale(QT_LOCALES[language], QLocale.Country.UnitedKingdom)
+        if language in QT_LOCALES
+        else QLocale.system()
+    )
     return language
 
 

@@ -5,12 +5,18 @@ sign-off"), outcome words, roles, area kinds, classifications. The screens map e
 to a label here, marked for the catalogue with QT_TRANSLATE_NOOP and shown through translate(),
 so the Welsh interface shows Welsh words while the record, the CLI and the sheet are unchanged.
 In English every label reads exactly as the core's own.
+
+The core's sentences (a next step, an outcome's reasons, a grade changed after the reveal) come
+as pcso_interview.phrases.Phrase: a key and its fields. PHRASES holds each key's English, the
+core's own template word for word (tests/ui/test_core_labels.py checks), for the catalogue;
+``phrase()`` words one in the interface's language.
 """
 
 from __future__ import annotations
 
 from pcso_interview.lifecycle import Status
-from pcso_interview.scoring import Classification
+from pcso_interview.phrases import Phrase, words
+from pcso_interview.scoring import Classification, ClassificationCounts
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "labels"
@@ -38,6 +44,34 @@ KIND = {
     "competency": QT_TRANSLATE_NOOP("labels", "competency"),
     "value": QT_TRANSLATE_NOOP("labels", "value"),
 }
+CATEGORY = {  # a role criterion's category (the profile schema's words)
+    "qualification": QT_TRANSLATE_NOOP("labels", "qualification"),
+    "experience": QT_TRANSLATE_NOOP("labels", "experience"),
+    "knowledge": QT_TRANSLATE_NOOP("labels", "knowledge"),
+    "skill": QT_TRANSLATE_NOOP("labels", "skill"),
+    "technical-skill": QT_TRANSLATE_NOOP("labels", "technical skill"),
+}
+REQUIREMENT = {
+    "essential": QT_TRANSLATE_NOOP("labels", "essential"),
+    "desirable": QT_TRANSLATE_NOOP("labels", "desirable"),
+}
+METHOD = {
+    "consensus": QT_TRANSLATE_NOOP("labels", "consensus"),
+    "mean": QT_TRANSLATE_NOOP("labels", "mean"),
+    "chair": QT_TRANSLATE_NOOP("labels", "chair"),
+}
+SIGN_METHOD = {
+    "typed": QT_TRANSLATE_NOOP("labels", "typed"),
+    "drawn": QT_TRANSLATE_NOOP("labels", "drawn"),
+}
+# The declaration each member confirms, in the interface's language: the record keeps the
+# core's English (pcso_interview.session.DECLARATION, word for word this source text).
+DECLARATION = QT_TRANSLATE_NOOP(
+    "labels",
+    "I confirm that the evidence, classifications and grades recorded here under my name are my "
+    "own, made independently and fairly against the indicators of this profile, and that the "
+    "agreed grades and outcome are those the panel agreed.",
+)
 CLASSIFICATION = {
     Classification.DEMONSTRATED.value: QT_TRANSLATE_NOOP("labels", "Demonstrated"),
     Classification.PARTLY.value: QT_TRANSLATE_NOOP("labels", "Partly"),
@@ -70,3 +104,118 @@ def kind(value: object) -> str:
 
 def classification(value: object) -> str:
     return _shown(CLASSIFICATION, value)
+
+
+def classification_text(value: Classification) -> str:
+    """A classification as the indicator table shows it: its symbol, then its word (in
+    English the core's Classification.text)."""
+    symbol = value.text.split(" ", 1)[0]
+    return f"{symbol} {classification(value)}"
+
+
+def counts_text(counts: ClassificationCounts) -> str:
+    """A member's classification counts in words (in English the core's own)."""
+    return translate(
+        "labels",
+        "+ {demonstrated} demonstrated · ~ {partly} partly · − {contrary} contrary ·"
+        " {nothing} nothing (of {total})",
+    ).format(
+        demonstrated=counts.demonstrated,
+        partly=counts.partly,
+        contrary=counts.contrary,
+        nothing=counts.nothing,
+        total=counts.total,
+    )
+
+
+def category(value: object) -> str:
+    return _shown(CATEGORY, value)
+
+
+def requirement(value: object) -> str:
+    return _shown(REQUIREMENT, value)
+
+
+def method(value: object) -> str:
+    """How agreed grades are reached (Method.CONSENSUS or "mean")."""
+    return _shown(METHOD, value)
+
+
+def sign_method(value: object) -> str:
+    return _shown(SIGN_METHOD, value)
+
+
+def declaration() -> str:
+    return translate(CONTEXT, DECLARATION)
+
+
+PHRASES_CONTEXT = "phrases"
+PHRASES = {
+    "step.open": QT_TRANSLATE_NOOP("phrases", "open a session"),
+    "step.read_only_view": QT_TRANSLATE_NOOP("phrases", "nothing: this is a read-only view"),
+    "step.locked": QT_TRANSLATE_NOOP(
+        "phrases", "nothing: this session is read-only ({shortcut} for the marking sheet)"
+    ),
+    "step.classify": QT_TRANSLATE_NOOP(
+        "phrases", "classify each indicator (D, P, C, N), then grade the area ({grade})"
+    ),
+    "step.next_area": QT_TRANSLATE_NOOP(
+        "phrases", "the next area ({shortcut}); {member} has areas still to grade"
+    ),
+    "step.waiting": QT_TRANSLATE_NOOP(
+        "phrases", "{members} to grade every area ({shortcut} to switch member)"
+    ),
+    "step.consensus": QT_TRANSLATE_NOOP("phrases", "agree the grades in Consensus ({shortcut})"),
+    "step.signoff": QT_TRANSLATE_NOOP("phrases", "sign off ({shortcut})"),
+    "keys.either": QT_TRANSLATE_NOOP("phrases", "{first} or {last}"),
+    "keys.lettered": QT_TRANSLATE_NOOP("phrases", "G then {best}-{worst}"),
+    "outcome.score": QT_TRANSLATE_NOOP("phrases", "{total} of {maximum} ({percentage})"),
+    "outcome.points": QT_TRANSLATE_NOOP("phrases", "{points} points"),
+    "outcome.point": QT_TRANSLATE_NOOP("phrases", "{points} point"),
+    "outcome.passed.points": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Every area is at or above its minimum; {score} is at least the pass mark of {mark}.",
+    ),
+    "outcome.passed.percent": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Every area is at or above its minimum; {score} is at least the {mark} pass mark.",
+    ),
+    "outcome.below_minimum": QT_TRANSLATE_NOOP(
+        "phrases", "{area}: {grade}, below the minimum {minimum}"
+    ),
+    "outcome.below_pass_mark": QT_TRANSLATE_NOOP(
+        "phrases", "Weighted total {score}, below the pass mark of {mark}"
+    ),
+    "outcome.not_agreed": QT_TRANSLATE_NOOP("phrases", "{area}: no agreed grade yet"),
+    "blocker.to_grade": QT_TRANSLATE_NOOP(
+        "phrases", "{member} has {count} area(s) still to grade."
+    ),
+    "blocker.not_agreed": QT_TRANSLATE_NOOP("phrases", "{area}: no agreed grade yet."),
+    "blocker.rationale": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{area}: the agreed grade lies outside the members' grades; a rationale is required.",
+    ),
+    "revision.changed": QT_TRANSLATE_NOOP(
+        "phrases", "{member} changed this grade from {old} to {new} after the grades were shown"
+    ),
+    "revision.no_grade": QT_TRANSLATE_NOOP("phrases", "no grade"),
+    "level.none": QT_TRANSLATE_NOOP("phrases", "not levelled"),
+    "level.competencies": QT_TRANSLATE_NOOP(
+        "phrases", "competencies at level {level}; values are not levelled"
+    ),
+    "level.one": QT_TRANSLATE_NOOP("phrases", "level {level}"),
+    "source.untitled": QT_TRANSLATE_NOOP("phrases", "Role profile"),
+    "source.untitled.dated": QT_TRANSLATE_NOOP("phrases", "Role profile, {date}"),
+    "scale.not_a_grade": QT_TRANSLATE_NOOP(
+        "phrases", "{text} is not a grade on this scale ({labels})."
+    ),
+}
+
+
+def _template(key: str) -> str:
+    return translate(PHRASES_CONTEXT, PHRASES[key])
+
+
+def phrase(value: str | Phrase) -> str:
+    """One of the core's sentences (or a plain value) in the interface's language."""
+    return words(value, _template)

@@ -74,7 +74,12 @@ def indicators_model() -> RowsModel[IndicatorRow]:
                 ),
             ),
             Column(
-                translate("profile_browser", "At interview"), lambda r: "yes" if r.planned else "no"
+                translate("profile_browser", "At interview"),
+                lambda r: (
+                    translate("profile_browser", "yes")
+                    if r.planned
+                    else translate("profile_browser", "no")
+                ),
             ),
         ]
     )
@@ -83,7 +88,7 @@ def indicators_model() -> RowsModel[IndicatorRow]:
 def criteria_model() -> RowsModel[Criterion]:
     return RowsModel(
         [
-            Column(translate("profile_browser", "Category"), lambda c: c.category),
+            Column(translate("profile_browser", "Category"), lambda c: labels.category(c.category)),
             Column(
                 translate("profile_browser", "Criterion"),
                 lambda c: c.text,
@@ -97,7 +102,11 @@ def criteria_model() -> RowsModel[Criterion]:
             Column(translate("profile_browser", "Level"), lambda c: c.level),
             Column(
                 translate("profile_browser", "Essential / desirable"),
-                lambda c: c.requirement or translate("profile_browser", "not stated"),
+                lambda c: (
+                    labels.requirement(c.requirement)
+                    if c.requirement
+                    else translate("profile_browser", "not stated")
+                ),
             ),
             Column(
                 translate("profile_browser", "Assessed by"),
@@ -219,7 +228,7 @@ class ProfileBrowser(QWidget):
                 value2=escape(profile.role_title),
                 value3=escape(profile.grade),
                 value4=escape(profile.framework_label),
-                value5=escape(profile.level_text),
+                value5=escape(labels.phrase(profile.level_phrase)),
             )
             + (
                 translate("ProfileBrowser", " · vetting: {value}").format(
@@ -236,8 +245,8 @@ class ProfileBrowser(QWidget):
             ).format(
                 value=escape(sources),
                 value2=escape(profile.scale.labels_text),
-                method=profile.method,
-                value3=escape(profile.pass_mark_text),
+                method=labels.method(profile.method),
+                value3=escape(labels.phrase(profile.pass_mark_phrase)),
                 value4=escape(profile.protective_marking),
                 retention_months=profile.retention_months,
                 value5=escape(plan),

@@ -372,8 +372,8 @@ class SessionRecords(Connection):
             "INSERT INTO sessions (id, profile_id, snapshot, force, role_title,"
             " candidate_name, candidate_ref, date, venue, chair_name, status, version,"
             " outcome, weighted_total, percentage, retention_months,"
-            " search, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,'setup',?,?,?,?,?,?,?,?)",
+            " search, created_at, updated_at, interview_language)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,'setup',?,?,?,?,?,?,?,?,?)",
             [
                 session.id,
                 profile.id,
@@ -393,6 +393,7 @@ class SessionRecords(Connection):
                 search_text(session.candidate_name, session.candidate_ref, session.panel),
                 session.created_at or now,
                 session.updated_at or now,
+                session.interview_language,  # kept from the file; not signed content
             ],
         )
         self._insert_members(session.id, session.panel)

@@ -110,6 +110,79 @@ def test_export_then_import_gives_the_identical_session(laptops, tmp_path, capsy
         assert "not signed" in one_error(err)
 
 
+@pytest.mark.parametrize("build", [scored_session, signed_session], ids=["unsigned", "signed"])
+def test_a_welsh_medium_interview_keeps_its_language_through_a_file(
+    laptops, tmp_path, capsys, build
+):
+    """The file says the interview was held in Welsh and the import records it; the language
+    is not signed content, so the digest is the one the session had before files carried it."""
+    from pcso_interview.session import digest
+
+    a, b = laptops
+    sid = make(a, build, interview_language="cy")
+    out_file = tmp_path / "session.json"
+    assert cli(capsys, "--db", a, "export", sid, "-o", out_file)[0] == 0
+    data = json.loads(out_file.read_text(encoding="utf-8"))
+    assert data["version"] == 3
+    assert data["session"]["interview_language"] == "cy"
+    assert cli(capsys, "--db", b, "import", out_file)[0] == 0
+    store = Store.open(b)
+    try:
+        imported = store.load(sid)
+        assert imported.interview_language == "cy"
+        assert "interview_language" not in json.dumps(imported.signed_content())
+        assert imported.digest() == digest(imported.signed_content()) == digest_of(a, sid)
+    finally:
+        store.close()
+    if build is signed_session:
+        assert data["session"]["digest"] == digest_of(a, sid)
+        status, out, _ = cli(capsys, "verify", out_file)
+        assert status == 0 and out.startswith(f"MATCH {out_file}")
+    assert cli(capsys, "--db", b, "import", out_file)[1].endswith("already here and identical\n")
+
+
+@pytest.mark.parametrize("build", [scored_session, signed_session], ids=["unsigned", "signed"])
+def test_a_file_from_before_the_language_imports_as_before_in_english(
+    laptops, tmp_path, capsys, build
+):
+    """A version 2 file says nothing of the language: it imports as it always did (English),
+    and imported again it is still the same session, not a different one."""
+    a, b = laptops
+    sid = make(a, build, interview_language="cy")
+    old = file_form(a, sid)
+    old["version"] = 2
+    del old["session"]["interview_language"]
+    out_file = tmp_path / "old-session.json"
+    out_file.write_text(json.dumps(old), encoding="utf-8")
+    status, out, err = cli(capsys, "--db", b, "import", out_file)
+    assert (status, err) == (0, "")
+    assert out == f"{out_file}: imported session {sid} (C-0001)\n"
+    store = Store.open(b)
+    try:
+        assert store.load(sid).interview_language == "en"
+    finally:
+        store.close()
+    assert digest_of(b, sid) == digest_of(a, sid)
+    status, out, _ = cli(capsys, "--db", b, "import", out_file)
+    assert out == f"{out_file}: skipped, session {sid} is already here and identical\n"
+    status, out, _ = cli(capsys, "--db", a, "import", out_file)  # the Welsh original
+    assert out == f"{out_file}: skipped, session {sid} is already here and identical\n"
+
+
+def test_a_file_naming_another_language_than_the_session_here_is_not_taken_for_it(
+    laptops, tmp_path, capsys
+):
+    a, _ = laptops
+    sid = make(a, signed_session, interview_language="cy")
+    changed = file_form(a, sid)
+    changed["session"]["interview_language"] = "en"
+    out_file = tmp_path / "changed.json"
+    out_file.write_text(json.dumps(changed), encoding="utf-8")
+    status, _, err = cli(capsys, "--db", a, "import", out_file)
+    assert status != 0
+    assert "already here with different content" in err
+
+
 def test_an_imported_signed_session_is_still_locked(laptops, tmp_path, capsys):
     """Importing does not open a back door: the copy is as locked as the original."""
     a, b = laptops
@@ -240,7 +313,10 @@ SPOILED = {
         edited(lambda d: d["session"]["marks"][0].update(indicator="x-1")),
         "unknown indicator 'x-1'",
     ),
-    "newer-format": (edited(lambda d: d.update(version=3)), "newer version of pcso-interview"),
+    "newer-format": (
+        edited(lambda d: d.update(version=bundle.FORMAT_VERSION + 1)),
+        "newer version of pcso-interview",
+    ),
     "signed-without-signatures": (
         edited(lambda d: d["session"].update(status="signed")),
         "marked signed, but Ann Chair, Bob Member has not signed it",

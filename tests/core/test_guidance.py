@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pcso_interview.guidance import Keys, next_step
+import pytest
+
+from pcso_interview.guidance import Keys, next_step, next_step_phrase
 from pcso_interview.lifecycle import Status
+from pcso_interview.phrases import ENGLISH, Phrase
 from pcso_interview.session import Session, SignOff
 from tests.store_support import ANN, BOB, profile
 
@@ -87,3 +90,16 @@ def test_once_one_member_has_signed_the_others_are_still_asked_to_sign():
         s = s.with_agreed(area_id, 3, "")
     s = replace(s, signoffs=(SignOff("m1", "typed", "Ann Chair", "", "2026-11-23T10:00:00Z"),))
     assert next_step(s, "m2", None) == "sign off (Ctrl+Shift+S)"
+
+
+def test_the_step_is_a_phrase_whose_english_is_the_sentence():
+    """The screens word the step in their language from its key and fields: names and key
+    names are fields, never words inside a finished English sentence."""
+    s = graded(session(), "m1", AREAS)
+    step = next_step_phrase(s, "m1", None)
+    assert step.key == "step.waiting"
+    assert dict(step.fields) == {"members": "Bob Member", "shortcut": "Ctrl+M"}
+    assert str(step) == next_step(s, "m1", None)
+    assert set(ENGLISH) >= {"step.open", "step.classify", "step.signoff"}
+    with pytest.raises(KeyError):
+        Phrase.of("step.unknown")

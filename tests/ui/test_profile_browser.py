@@ -52,3 +52,26 @@ def test_models_pass_qtmodeltester(qtmodeltester, profiles):
     model.set_rows(list(kent.criteria))
     qtmodeltester.check(model)
     qtmodeltester.check(indicators_model())
+
+
+def test_in_welsh_the_profile_screens_own_words_are_welsh_the_forces_as_written(
+    qtbot, welsh, profiles
+):
+    """The level, the method, the pass mark, 'at interview' and the criteria's category and
+    requirement are the app's words; indicators, criteria and sources are the force's."""
+    from ui.profile_browser import ProfileBrowser
+
+    browser = ProfileBrowser(list(profiles))
+    qtbot.addWidget(browser)
+    browser.profile_list.selectRow(0)  # Gwent
+    summary = browser.summary.text()
+    assert "lefel 1" in summary and "graddau cytunedig: consensws" in summary
+    assert "competencies at level" not in summary and "agreed grades: consensus" not in summary
+    at_interview = {browser.indicator_model.index(r, 5).data() for r in range(3)}
+    assert at_interview == {"ydy"}
+    model = browser.criteria_model
+    assert model.rowCount() > 0
+    categories = {model.index(r, 0).data() for r in range(model.rowCount())}
+    requirements = {model.index(r, 4).data() for r in range(model.rowCount())}
+    assert categories <= {"cymhwyster", "profiad", "gwybodaeth", "sgil", "sgil dechnegol"}
+    assert requirements <= {"hanfodol", "dymunol", "heb ei nodi"}, requirements

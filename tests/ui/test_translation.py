@@ -236,3 +236,139 @@ def test_every_fixed_word_of_the_insight_tables_is_in_the_catalogue():
     assert all(f'"{word}"' in source for word in written)  # the core still writes these words
     messages = ts_messages(TS)
     assert all(("insight", word) in messages for word in FIXED_CELLS)
+
+
+def test_the_interview_screens_next_step_reads_in_welsh_and_back(
+    qtbot, store, new_session, open_window
+):
+    """The core says the next step as a phrase (no Qt there); the screen words it in the
+    interface's language."""
+    window = open_window(store, new_session(store))
+    english = window.interview_tab.widget.hint.text()
+    assert english.startswith(
+        "Next: classify each indicator (D, P, C, N), then grade the area (1-5)"
+    )
+    window.language_actions["cy"].trigger()
+    QApplication.processEvents()
+    try:
+        welsh = window.interview_tab.widget.hint.text()
+        assert welsh.startswith(
+            "Nesaf: dosbarthwch bob dangosydd (D, P, C, N), yna graddiwch y maes (1-5)"
+        )
+        assert "classify" not in welsh and "grade the area" not in welsh
+    finally:
+        window.language_actions["en"].trigger()
+        QApplication.processEvents()
+    assert window.interview_tab.widget.hint.text() == english
+
+
+@pytest.mark.usefixtures("welsh")
+def test_in_welsh_the_outcome_its_reasons_the_blockers_and_the_declaration_read_in_welsh(
+    store, new_session
+):
+    """The core's sentences on Consensus and Sign-off (the score, a minimum not met, what is
+    still missing, a grade changed after the reveal) and the declaration, worded in Welsh."""
+    from ui.scoring.consensus_page import outcome_text
+    from ui.scoring.signoff_page import SignOffPage
+
+    sid = new_session(store)
+    session = store.load(sid)
+    areas = [a.id for a in session.planned_areas]
+    for member in ("m1", "m2"):
+        for area in areas:
+            store.grade(sid, member, area, 3)
+    store.grade(sid, "m2", areas[0], 1)  # after the reveal: both had graded every area
+    store.agree(sid, areas[0], 1, "Cytunwyd.")
+    waiting = store.load(sid)
+    text = outcome_text(waiting, "Ann Chair")
+    assert "Canlyniad: … Anghyflawn" in text and " o 30 (" in text
+    assert "Dim gradd gytunedig eto: " in text  # the areas still to agree, in one line
+    assert "Newidiodd Bob Member y radd hon o 3 i 1" in text
+    page = SignOffPage()
+    page.show_session(waiting, "m1", True)
+    assert page.declaration.text().startswith("<b>Datganiad.</b> Rwy'n cadarnhau mai fy rhai i")
+    assert "Ddim yn barod i lofnodi eto." in page.state.text()
+    assert "Dim gradd gytunedig eto: " in page.state.text()
+    for area in areas[1:]:
+        store.agree(sid, area, 3, "")
+    failing = outcome_text(store.load(sid), "Ann Chair")
+    assert "Canlyniad: ✗ Methu" in failing
+    assert f"{waiting.profile.area(areas[0]).name}: 1, yn is na'r isafswm 3" in failing
+    for shown in (text, failing, page.state.text(), page.declaration.text()):
+        for english in ("below the minimum", "no agreed grade", "changed this grade", " of "):
+            assert english not in shown, english
+        assert "I confirm" not in shown
+
+
+# --- Qt's own words: PySide6 ships no Welsh qtbase catalogue, so ours stands in ----------------
+
+QT_TS = ROOT / "ui" / "translations" / "qtbase_cy.ts"
+
+
+def shipped_qt_catalogue() -> Path | None:
+    """One of the qtbase catalogues PySide6 ships, to check our sources against Qt's own."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    found = folder / "qtbase_de.qm"
+    return found if found.is_file() else None
+
+
+def test_our_welsh_catalogue_of_qts_words_is_complete_and_each_is_a_text_this_qt_shows():
+    """A source text Qt no longer uses would leave that button English without a word: each
+    of ours must be one Qt's own (German) catalogue translates under the same context."""
+    from PySide6.QtCore import QTranslator
+
+    messages = ts_messages(QT_TS)
+    assert ("QPlatformTheme", "Cancel") in messages and ("QFileDialog", "&Look in:") in messages
+    for key, message in messages.items():
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") != "unfinished", key
+        assert (translation.text or "").strip(), key
+    shipped = shipped_qt_catalogue()
+    if shipped is None:
+        pytest.skip("PySide6 ships no qtbase_de.qm to compare with")
+    german = QTranslator()
+    assert german.load(str(shipped))
+    unknown = [key for key in messages if not german.translate(*key)]
+    assert unknown == []
+    assert i18n.qt_catalogue("cy") is not None and i18n.qt_catalogue("cy").stat().st_size > 1000
+
+
+def test_in_welsh_qts_own_buttons_file_dialog_and_calendar_read_in_welsh_and_back(qapp):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from ui.file_dialogs import quiet_dialog
+    from ui.reason_dialog import ReasonDialog
+
+    def words() -> dict[str, object]:
+        dialog = ReasonDialog("t", "p")
+        box = QMessageBox()
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        files = quiet_dialog(None, "c", ROOT)
+        found = {
+            "ok": dialog.ok_button.text(),
+            "cancel": dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text(),
+            "yes": box.button(QMessageBox.StandardButton.Yes).text(),
+            "no": box.button(QMessageBox.StandardButton.No).text(),
+            "file labels": sorted(w.text() for w in files.findChildren(QLabel) if w.text()),
+            "month": QLocale().monthName(1),
+        }
+        for widget in (dialog, box, files):
+            widget.deleteLater()
+        return found
+
+    english = words()
+    assert english["ok"] == "OK" and english["yes"] == "&Yes"
+    try:
+        assert i18n.install("cy") == "cy"
+        welsh = words()
+        assert (welsh["ok"], welsh["cancel"]) == ("Iawn", "Canslo")
+        assert (welsh["yes"], welsh["no"]) == ("Ie (&Y)", "Na (&N)")
+        assert "Edrych yn (&L):" in welsh["file labels"]
+        assert "Enw'r ffeil (&N):" in welsh["file labels"]
+        assert welsh["month"] == "Ionawr"
+    finally:
+        i18n.install("en")
+    assert words() == english

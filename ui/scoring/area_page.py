@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcso_interview.guidance import grade_keys_text
+from pcso_interview.guidance import grade_keys
 from pcso_interview.profiles import Area, Indicator, Scale
 from pcso_interview.scoring import Classification
 from pcso_interview.session import Session
@@ -79,7 +79,11 @@ class IndicatorsModel(RowsModel[IndicatorMark]):
             [
                 Column(
                     translate("IndicatorsModel", "Evidence"),
-                    lambda r: SHORT_TEXT[r.classification] if self.short else r.classification.text,
+                    lambda r: (
+                        SHORT_TEXT[r.classification]
+                        if self.short
+                        else labels.classification_text(r.classification)
+                    ),
                 ),
                 Column(
                     translate("IndicatorsModel", "Indicator"),
@@ -100,7 +104,7 @@ class IndicatorsModel(RowsModel[IndicatorMark]):
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             mark = self.row(index.row())
             if index.column() == 0:
-                return mark.classification.text
+                return labels.classification_text(mark.classification)
             return f"{mark.indicator.text}\n\n{mark.note}" if mark.note else mark.indicator.text
         return super().data(index, role)
 
@@ -530,7 +534,7 @@ class AreaPage(QWidget):
                 translate("AreaPage", "Your &grade")
                 if scale.numbered
                 else translate("AreaPage", "Your &grade ({value})").format(
-                    value=grade_keys_text(scale)
+                    value=labels.phrase(grade_keys(scale))
                 )
             )
         self.grade_box.scale = scale
@@ -547,7 +551,7 @@ class AreaPage(QWidget):
         )
         self.counts.setText(
             translate("AreaPage", "<b>Your evidence</b> ({graded}):<br>{counts}").format(
-                graded=graded, counts=counts
+                graded=graded, counts=labels.counts_text(counts)
             )
         )
         recorded = counts.demonstrated + counts.partly + counts.contrary
@@ -603,7 +607,8 @@ class AreaPage(QWidget):
         as its tip)."""
         width = self.table.viewport().width()
         metrics = self.table.fontMetrics()
-        full = max(metrics.horizontalAdvance(c.text) for c in Classification) + CELL_PADDING
+        words = [labels.classification_text(c) for c in Classification]
+        full = max(metrics.horizontalAdvance(w) for w in words) + CELL_PADDING
         short = width < full + INDICATOR_MIN_WIDTH
         if short != self.model.short:
             self.model.short = short
@@ -611,7 +616,7 @@ class AreaPage(QWidget):
                 self.model.dataChanged.emit(
                     self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, 0)
                 )
-        texts = SHORT_TEXT.values() if short else [c.text for c in Classification]
+        texts = SHORT_TEXT.values() if short else words
         evidence = max(
             self.table.horizontalHeader().sectionSizeHint(0),
             max(metrics.horizontalAdvance(t) for t in texts) + CELL_PADDING,

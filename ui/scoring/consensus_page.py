@@ -3,6 +3,7 @@ profile's method, the rationale where it is required, and the live outcome with 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcso_interview.phrases import Phrase
 from pcso_interview.profiles import Area, Scale
 from pcso_interview.scoring import SPREAD_FLAG_AT, Method, Result
 from pcso_interview.session import Session
@@ -216,7 +218,8 @@ class ConsensusModel(QAbstractTableModel):
                 return False
             grade = self.scale.value_of(text)  # typed as the scale labels it: "3", or "B"
             if grade is None:
-                self.refused.emit(self.scale.typed_problem(text))
+                problem = self.scale.typed_problem_phrase(text)
+                self.refused.emit(labels.phrase(problem) if problem is not None else "")
                 return False
             self.agree_requested.emit(row.area.id, grade, row.rationale)
             return True
@@ -410,7 +413,7 @@ class ConsensusPage(QWidget):
             self.explanation.setText(
                 translate(
                     "ConsensusPage", "This profile derives agreed grades by the '{method}' method."
-                ).format(method=method)
+                ).format(method=labels.method(method))
             )
         self.explanation.setToolTip(self.explanation.text())
         self.full_explanation = self.explanation.text()
@@ -422,14 +425,21 @@ class ConsensusPage(QWidget):
         self.explanation.setText(self.short_explanation if short else self.full_explanation)
 
 
-NOT_AGREED = ": no agreed grade yet"
+NOT_AGREED = ("outcome.not_agreed", "blocker.not_agreed")
 
 
-def grouped(reasons: tuple[str, ...] | list[str]) -> list[str]:
+def grouped(reasons: Sequence[str | Phrase]) -> list[str]:
     """The areas with no agreed grade yet in one line ("No agreed grade yet: A, B."), the other
-    reasons as they are: ten areas to agree are one line, not ten, on a small screen."""
-    waiting = [r.removesuffix(".").removesuffix(NOT_AGREED) for r in reasons if NOT_AGREED in r]
-    rest = [r for r in reasons if NOT_AGREED not in r]
+    reasons as they are, in the interface's language: ten areas to agree are one line, not
+    ten, on a small screen."""
+    waiting = [
+        str(dict(r.fields)["area"])
+        for r in reasons
+        if isinstance(r, Phrase) and r.key in NOT_AGREED
+    ]
+    rest = [
+        labels.phrase(r) for r in reasons if not (isinstance(r, Phrase) and r.key in NOT_AGREED)
+    ]
     return (
         [
             translate("consensus_page", "No agreed grade yet: {value}.").format(
@@ -457,13 +467,17 @@ def outcome_text(session: Session, member_name: str, *, next_step: bool = True) 
         ).format(
             value=RESULT_SYMBOL[outcome.result],
             label=labels.outcome(outcome.result),
-            score_text=outcome.score_text,
-            pass_mark_text=outcome.pass_mark_text,
+            score_text=labels.phrase(outcome.score_phrase),
+            pass_mark_text=labels.phrase(outcome.pass_mark_phrase),
         )
     ]
-    lines += [f"• {escape(reason, quote=False)}" for reason in grouped(outcome.reasons)]
+    reasons = outcome.explanation_phrases() if outcome.result is not Result.PASS else []
+    lines += [f"• {escape(reason, quote=False)}" for reason in grouped(reasons)]
     # Grades changed after their member had seen the others': the panel sees each one.
-    lines += [f"⚑ {escape(session.revision_text(r), quote=False)}" for r in session.revisions]
+    lines += [
+        f"⚑ {escape(labels.phrase(session.revision_phrase(r)), quote=False)}"
+        for r in session.revisions
+    ]
     if next_step and not session.signoff_blockers() and not session.locked:
         lines.append(translate("consensus_page", "<b>Next: Sign-off (Ctrl+Shift+S)</b>"))
     return "<br>".join(lines)

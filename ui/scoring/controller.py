@@ -384,8 +384,12 @@ class InterviewController(QObject):
             )
 
         name = session.profile.area(area_id).name
-        what = translate("InterviewController", "agreed grade") if old[0] != grade else "rationale"
-        self._push(f"{what} for {name}", apply, old, (grade, rationale))
+        what = (
+            translate("InterviewController", "agreed grade for {name}")
+            if old[0] != grade
+            else translate("InterviewController", "rationale for {name}")
+        )
+        self._push(what.format(name=name), apply, old, (grade, rationale))
 
     def save_rationale_draft(self, area_id: str, grade: int, text: str) -> None:
         """A rationale still being typed: saved, not yet an undo step (Enter makes that), and

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from pcso_interview import guidance
 from pcso_interview.lifecycle import Status
+from pcso_interview.phrases import Phrase
 from pcso_interview.session import Session
 from pcso_interview.store import Store
 from ui import labels, shortcuts
@@ -444,12 +445,12 @@ class InterviewView(QWidget):
         self.hint.setText(
             translate(
                 "InterviewView", "Next: {value}   ·   F1 lists the keyboard shortcuts"
-            ).format(value=self.next_step())
+            ).format(value=labels.phrase(self.next_step()))
         )
 
-    def next_step(self) -> str:
-        """The next thing to do, in words, so it is always on screen."""
-        return guidance.next_step(
+    def next_step(self) -> Phrase:
+        """The next thing to do, so it is always on screen (in the interface's language)."""
+        return guidance.next_step_phrase(
             self.session,
             self.member_id,
             self.area_id if self.page is Page.AREA else None,

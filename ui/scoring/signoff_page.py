@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from pcso_interview.lifecycle import Status
-from pcso_interview.session import DECLARATION, Member, Session
+from pcso_interview.session import Member, Session
 from ui import labels
 from ui.i18n import translate
 from ui.scoring.area_page import COMPACT_HEIGHT
@@ -178,7 +178,7 @@ class SignOffPage(QWidget):
         self.outcome.setWordWrap(True)
         self.outcome.setAccessibleName(translate("SignOffPage", "Outcome"))
         self.declaration = QLabel(
-            translate("SignOffPage", "<b>Declaration.</b> {text}").format(text=DECLARATION)
+            translate("SignOffPage", "<b>Declaration.</b> {text}").format(text=labels.declaration())
         )
         self.declaration.setWordWrap(True)
         self.declaration.setAccessibleName(translate("SignOffPage", "Declaration"))
@@ -242,7 +242,8 @@ class SignOffPage(QWidget):
                 (
                     m,
                     translate("SignOffPage", "✓ {value} UTC ({method})").format(
-                        value=s.signed_at.replace("T", " ").rstrip("Z"), method=s.method
+                        value=s.signed_at.replace("T", " ").rstrip("Z"),
+                        method=labels.sign_method(s.method),
                     )
                     if (s := session.signoff(m.id))
                     else translate("SignOffPage", "not signed"),
@@ -267,7 +268,7 @@ class SignOffPage(QWidget):
         position = self.signer.findData(preferred)
         self.signer.setCurrentIndex(max(position, 0))
         self.signer.blockSignals(False)
-        blockers = session.signoff_blockers()
+        blockers = session.signoff_blocker_phrases()
         if session.record_problems:
             text = translate(
                 "SignOffPage",

@@ -876,8 +876,12 @@
         <translation>gradd ar gyfer {name}</translation>
     </message>
     <message>
-        <source>agreed grade</source>
-        <translation>gradd gytunedig</translation>
+        <source>agreed grade for {name}</source>
+        <translation>gradd gytunedig ar gyfer {name}</translation>
+    </message>
+    <message>
+        <source>rationale for {name}</source>
+        <translation>rhesymeg ar gyfer {name}</translation>
     </message>
     <message>
         <source>to sign as yourself</source>
@@ -1182,6 +1186,10 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     <message>
         <source>Folder</source>
         <translation>Ffolder</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>Ffeil {suffix}</translation>
     </message>
     <message>
         <source>File</source>
@@ -2528,6 +2536,54 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>gwerth</translation>
     </message>
     <message>
+        <source>qualification</source>
+        <translation>cymhwyster</translation>
+    </message>
+    <message>
+        <source>experience</source>
+        <translation>profiad</translation>
+    </message>
+    <message>
+        <source>knowledge</source>
+        <translation>gwybodaeth</translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation>sgil</translation>
+    </message>
+    <message>
+        <source>technical skill</source>
+        <translation>sgil dechnegol</translation>
+    </message>
+    <message>
+        <source>essential</source>
+        <translation>hanfodol</translation>
+    </message>
+    <message>
+        <source>desirable</source>
+        <translation>dymunol</translation>
+    </message>
+    <message>
+        <source>consensus</source>
+        <translation>consensws</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>cymedr</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>wedi&apos;i deipio</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>wedi&apos;i dynnu</translation>
+    </message>
+    <message>
+        <source>I confirm that the evidence, classifications and grades recorded here under my name are my own, made independently and fairly against the indicators of this profile, and that the agreed grades and outcome are those the panel agreed.</source>
+        <translation>Rwy&apos;n cadarnhau mai fy rhai i yw&apos;r dystiolaeth, y dosbarthiadau a&apos;r graddau a gofnodwyd yma o dan fy enw, a wnaed yn annibynnol ac yn deg yn erbyn dangosyddion y proffil hwn, ac mai&apos;r graddau cytunedig a&apos;r canlyniad yw&apos;r rhai y cytunodd y panel arnynt.</translation>
+    </message>
+    <message>
         <source>Demonstrated</source>
         <translation>Wedi&apos;i ddangos</translation>
     </message>
@@ -2542,6 +2598,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>Nothing recorded</source>
         <translation>Dim wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>+ {demonstrated} demonstrated · ~ {partly} partly · − {contrary} contrary · {nothing} nothing (of {total})</source>
+        <translation>+ {demonstrated} wedi&apos;u dangos · ~ {partly} yn rhannol · − {contrary} yn groes · {nothing} heb ddim (o {total})</translation>
     </message>
 </context>
 <context>
@@ -2565,6 +2625,125 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>Sign-off</source>
         <translation>Llofnodi</translation>
+    </message>
+</context>
+<context>
+    <name>phrases</name>
+    <message>
+        <source>open a session</source>
+        <translation>agorwch sesiwn</translation>
+    </message>
+    <message>
+        <source>nothing: this is a read-only view</source>
+        <translation>dim: golwg darllen yn unig yw hon</translation>
+    </message>
+    <message>
+        <source>nothing: this session is read-only ({shortcut} for the marking sheet)</source>
+        <translation>dim: mae&apos;r sesiwn hon yn ddarllen yn unig ({shortcut} am y daflen farcio)</translation>
+    </message>
+    <message>
+        <source>classify each indicator (D, P, C, N), then grade the area ({grade})</source>
+        <translation>dosbarthwch bob dangosydd (D, P, C, N), yna graddiwch y maes ({grade})</translation>
+    </message>
+    <message>
+        <source>the next area ({shortcut}); {member} has areas still to grade</source>
+        <translation>y maes nesaf ({shortcut}); mae gan {member} feysydd i&apos;w graddio o hyd</translation>
+    </message>
+    <message>
+        <source>{members} to grade every area ({shortcut} to switch member)</source>
+        <translation>{members} i raddio pob maes ({shortcut} i newid aelod)</translation>
+    </message>
+    <message>
+        <source>agree the grades in Consensus ({shortcut})</source>
+        <translation>cytunwch ar y graddau yn Consensws ({shortcut})</translation>
+    </message>
+    <message>
+        <source>sign off ({shortcut})</source>
+        <translation>llofnodwch ({shortcut})</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first} neu {last}</translation>
+    </message>
+    <message>
+        <source>G then {best}-{worst}</source>
+        <translation>G yna {best}-{worst}</translation>
+    </message>
+    <message>
+        <source>{total} of {maximum} ({percentage})</source>
+        <translation>{total} o {maximum} ({percentage})</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} pwynt</translation>
+    </message>
+    <message>
+        <source>{points} point</source>
+        <translation>{points} pwynt</translation>
+    </message>
+    <message>
+        <source>Every area is at or above its minimum; {score} is at least the pass mark of {mark}.</source>
+        <translation>Mae pob maes ar ei isafswm neu&apos;n uwch; nid yw {score} yn is na&apos;r marc llwyddo o {mark}.</translation>
+    </message>
+    <message>
+        <source>Every area is at or above its minimum; {score} is at least the {mark} pass mark.</source>
+        <translation>Mae pob maes ar ei isafswm neu&apos;n uwch; nid yw {score} yn is na&apos;r marc llwyddo o {mark}.</translation>
+    </message>
+    <message>
+        <source>{area}: {grade}, below the minimum {minimum}</source>
+        <translation>{area}: {grade}, yn is na&apos;r isafswm {minimum}</translation>
+    </message>
+    <message>
+        <source>Weighted total {score}, below the pass mark of {mark}</source>
+        <translation>Cyfanswm wedi&apos;i bwysoli {score}, yn is na&apos;r marc llwyddo o {mark}</translation>
+    </message>
+    <message>
+        <source>{area}: no agreed grade yet</source>
+        <translation>{area}: dim gradd gytunedig eto</translation>
+    </message>
+    <message>
+        <source>{member} has {count} area(s) still to grade.</source>
+        <translation>{member}: {count} maes heb radd eto.</translation>
+    </message>
+    <message>
+        <source>{area}: no agreed grade yet.</source>
+        <translation>{area}: dim gradd gytunedig eto.</translation>
+    </message>
+    <message>
+        <source>{area}: the agreed grade lies outside the members&apos; grades; a rationale is required.</source>
+        <translation>{area}: mae&apos;r radd gytunedig y tu allan i raddau&apos;r aelodau; mae angen rhesymeg.</translation>
+    </message>
+    <message>
+        <source>{member} changed this grade from {old} to {new} after the grades were shown</source>
+        <translation>Newidiodd {member} y radd hon o {old} i {new} ar ôl i&apos;r graddau gael eu dangos</translation>
+    </message>
+    <message>
+        <source>no grade</source>
+        <translation>dim gradd</translation>
+    </message>
+    <message>
+        <source>not levelled</source>
+        <translation>heb lefel</translation>
+    </message>
+    <message>
+        <source>competencies at level {level}; values are not levelled</source>
+        <translation>cymwyseddau ar lefel {level}; nid oes lefelau i&apos;r gwerthoedd</translation>
+    </message>
+    <message>
+        <source>level {level}</source>
+        <translation>lefel {level}</translation>
+    </message>
+    <message>
+        <source>Role profile</source>
+        <translation>Proffil rôl</translation>
+    </message>
+    <message>
+        <source>Role profile, {date}</source>
+        <translation>Proffil rôl, {date}</translation>
+    </message>
+    <message>
+        <source>{text} is not a grade on this scale ({labels}).</source>
+        <translation>Nid yw {text} yn radd ar y raddfa hon ({labels}).</translation>
     </message>
 </context>
 <context>
@@ -2624,6 +2803,14 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>At interview</source>
         <translation>Yn y cyfweliad</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ydy</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nac ydy</translation>
     </message>
     <message>
         <source>Category</source>
