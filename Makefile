@@ -57,7 +57,9 @@ test: lint types wheel-check
 			|| { apt-get update -qq >/dev/null 2>&1 \
 				&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null 2>&1; }; }; } \
 		|| echo "note: PostgreSQL could not be installed; the archive tests say why"
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs --durations=10
+	@# One worker per core (pytest-xdist), each taking whole test files so that a module's
+	@# fixtures (demo databases, sheets) are built once.
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs --durations=10 -n auto --dist loadfile
 
 lock: $(TEST_STAMP)
 	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml

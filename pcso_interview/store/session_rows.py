@@ -8,6 +8,7 @@ create none of its dataclasses (about a millisecond each; bench/bench_startup.py
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections.abc import Iterable
 from dataclasses import replace
@@ -337,11 +338,18 @@ class SessionRecords(Connection):
         pending: list[Session] = []
 
         def flush() -> None:
+            from pcso_interview.session import digest
+
             with self._write() as now:
                 for session in pending:
-                    signed = session.status is Status.SIGNED
-                    digest = session.digest() if signed else ""
-                    self._insert_session_rows(session, digest, now, actor, "demo")
+                    # The signed content is built and encoded once for its digest and its rows:
+                    # each encoding holds the whole profile.
+                    content = session.signed_content() if session.signoffs else None
+                    signed = content is not None and session.status is Status.SIGNED
+                    sheet_digest = digest(content) if signed else ""
+                    self._insert_session_rows(
+                        session, sheet_digest, now, actor, "demo", content=content
+                    )
             pending.clear()
 
         for session in sessions:
@@ -354,15 +362,23 @@ class SessionRecords(Connection):
         return count
 
     def _insert_session_rows(
-        self, session: Session, sheet_digest: str, now: str, actor: str, action: str
+        self,
+        session: Session,
+        sheet_digest: str,
+        now: str,
+        actor: str,
+        action: str,
+        content: dict[str, Any] | None = None,
     ) -> None:
         """Every row of a session made elsewhere, each step audited in the order the database
-        requires: the session starts in setup, and locks only after its lock or withdraw row."""
-        from pcso_interview.session import canonical_json, derived_status, digest
+        requires: the session starts in setup, and locks only after its lock or withdraw row.
+        ``content`` is the session's signed content when the caller has built it already."""
+        from pcso_interview.session import canonical_json, content_digest_of, derived_status
 
         profile = session.profile
-        snapshot_text = canonical_json(dict(session.profile_snapshot)).decode("utf-8")
-        snapshot_digest = digest(dict(session.profile_snapshot))
+        snapshot_json = canonical_json(dict(session.profile_snapshot))
+        snapshot_text = snapshot_json.decode("utf-8")
+        snapshot_digest = hashlib.sha256(snapshot_json).hexdigest()  # session.digest's way
         outcome = session.outcome
         self.conn.execute(
             "INSERT OR IGNORE INTO profile_snapshots (digest, profile_id, json) VALUES (?,?,?)",
@@ -419,7 +435,9 @@ class SessionRecords(Connection):
                 " VALUES (?,?,?,?,?,?)",
                 [session.id, r.member_id, r.area_id, r.at, r.old, r.new],
             )
-        signed_content = session.content_digest() if session.signoffs else ""
+        if session.signoffs and content is None:
+            content = session.signed_content()
+        signed_content = content_digest_of(content) if content is not None else ""
         for s in session.signoffs:
             self.conn.execute(
                 "INSERT INTO signoffs (session_id, version, member_id, method, typed_name,"
@@ -452,7 +470,15 @@ class SessionRecords(Connection):
         )
         if status is Status.SIGNED:
             how = " (imported)" if action == "import" else " (demo data)"
-            self._lock_signed(now, session, sheet_digest, actor, how, session.updated_at)
+            self._lock_signed(
+                now,
+                session,
+                sheet_digest,
+                actor,
+                how,
+                session.updated_at,
+                sheet_record=_sheet_record(content or session.signed_content(), snapshot_digest),
+            )
         elif status is Status.WITHDRAWN:
             self._withdraw_rows(
                 now,
@@ -516,7 +542,14 @@ class SessionRecords(Connection):
         )
 
     def _lock_signed(
-        self, now: str, session: Session, sheet_digest: str, actor: str, how: str, updated: str = ""
+        self,
+        now: str,
+        session: Session,
+        sheet_digest: str,
+        actor: str,
+        how: str,
+        updated: str = "",
+        sheet_record: bytes = b"",
     ) -> None:
         """Record the signed version and lock the session: the sheet row, the lock row of the
         audit chain (carrying the digest), then the status, which the database accepts only
@@ -529,7 +562,7 @@ class SessionRecords(Connection):
                 session.version,
                 sheet_digest,
                 max(s.signed_at for s in session.signoffs),
-                _sheet_record(session.signed_content()),
+                sheet_record or _sheet_record(session.signed_content()),
             ],
         )
         self._audit(
@@ -580,12 +613,13 @@ def search_text(name: str, ref: str, panel: Iterable[Member]) -> str:
     return " ".join([name, ref, *(m.name for m in panel)]).casefold()
 
 
-def _sheet_record(content: dict[str, Any]) -> bytes:
+def _sheet_record(content: dict[str, Any], profile_digest: str = "") -> bytes:
     """The signed content as kept with the sheet: the profile by its digest (it is kept once,
     in profile_snapshots), the rest as zlib-compressed canonical JSON."""
     from pcso_interview.session import canonical_json, digest
 
-    return zlib.compress(canonical_json({**content, "profile": digest(content["profile"])}), 6)
+    by_digest = profile_digest or digest(content["profile"])
+    return zlib.compress(canonical_json({**content, "profile": by_digest}), 6)
 
 
 def check_question_key(profile: Profile, key: str) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pcso_interview.profiles import Profile, load_profiles
+from pcso_interview.profiles import Profile
 from pcso_interview.session import Member
 from pcso_interview.store import Store
 from ui.main_window import MainWindow
@@ -47,8 +47,9 @@ def welsh(qapp):
 
 
 @pytest.fixture
-def profiles():
-    return load_profiles()
+def profiles(builtin_profiles):
+    """The built-in profiles (a ProfileSet is read-only: one load serves every test)."""
+    return builtin_profiles
 
 
 @pytest.fixture(autouse=True)
