@@ -42,7 +42,7 @@ COMPARE_CHUNK = 5000
 _LIST_COLUMNS = (
     "id, version, profile_id, snapshot, force, role_title, candidate_name, candidate_ref,"
     " date, venue, chair_name, status, outcome, weighted_total, percentage, retention_months,"
-    " closed_at, search, created_at, updated_at"
+    " closed_at, search, created_at, updated_at, interview_language"
 )
 _AUDIT_COLUMNS = (
     "id, session_id, at, actor, action, subject, old, new, prev, session_prev, content_hash,"
@@ -223,6 +223,8 @@ def _listing(store: Store, newest: _Version) -> dict[str, Any]:
         ).casefold(),
         "created_at": row[0]["created_at"] if row else newest.signed_at,
         "updated_at": newest.signed_at,
+        # How the interview was held: the laptop's, whatever version it stands at now.
+        "interview_language": row[0]["interview_language"] if row else "en",
     }
 
 

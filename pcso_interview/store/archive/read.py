@@ -59,18 +59,20 @@ SORT_COLUMNS = {
     "outcome": "outcome",
     "total": "weighted_total",
     "updated": "updated_at",
+    "language": "interview_language",
 }
 # A session's campaign on the archive: laptops do not push campaigns (they are not part of the
 # signed record), so every session is in its default one, as campaigns.default_campaign words it
 # (force · role · month) and the laptop's migration 7 gives sessions set up before campaigns.
 CAMPAIGN = "(btrim(force) || ' · ' || btrim(role_title) || ' · ' || left(date, 7))"
+SORT_COLUMNS["campaign"] = f"lower{CAMPAIGN}"  # the laptop's sorts its campaigns NOCASE
 BATCH = 500  # sessions read a query at a time for HR's figures and exports
 # A text filter matching at most this many sessions has them sorted (see query_sessions).
 FEW_MATCHES = 5000
 ROW_COLUMNS = (
     "id, date, candidate_name, candidate_ref, profile_id, force, role_title, chair_name,"
     " status, outcome, weighted_total, percentage, version, venue, updated_at,"
-    f" {CAMPAIGN} AS campaign"
+    f" {CAMPAIGN} AS campaign, interview_language"
 )
 
 
@@ -126,6 +128,9 @@ def _where(query: SessionQuery, search: str = "search") -> tuple[str, list[Any]]
     if query.campaign:
         clauses.append(f"{CAMPAIGN} = %s")
         params.append(query.campaign)
+    if query.language:
+        clauses.append("interview_language = %s")
+        params.append(query.language)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

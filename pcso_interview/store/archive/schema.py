@@ -645,6 +645,26 @@ WEIGHTED_TOTAL_TENTHS = (
     )
 )
 
+# The language the interview was held in (issue 19), in HR's list to filter and sort by: not
+# part of the signed content, so the list row carries it as the laptop's list does. A laptop
+# from before it sends no language: its sessions were held in English. Existing rows read 'en'.
+INTERVIEW_LANGUAGE = (
+    "ALTER TABLE sessions ADD COLUMN interview_language text COLLATE \"C\" NOT NULL DEFAULT 'en'"
+    " CHECK (interview_language IN ('en', 'cy'));\n"
+    "CREATE INDEX sessions_language ON sessions (interview_language, date);\n"
+    + WEIGHTED_TOTAL_TENTHS.split(";\n", 1)[1]
+    .replace(
+        "    r.installation_id := p_installation;\n",
+        "    r.installation_id := p_installation;\n"
+        "    r.interview_language := coalesce(r.interview_language, 'en');\n",
+    )
+    .replace(
+        "        updated_at = EXCLUDED.updated_at\n",
+        "        updated_at = EXCLUDED.updated_at,"
+        " interview_language = EXCLUDED.interview_language\n",
+    )
+)
+
 MIGRATIONS = (
     Migration(1, "initial", TABLES + TRIGGERS + FUNCTIONS),
     Migration(2, "trigger_search_path", TRIGGER_SEARCH_PATH),
@@ -652,5 +672,6 @@ MIGRATIONS = (
     Migration(4, "push_listing_checked", PUSH_LISTING_CHECKED),
     Migration(5, "session_search", SEARCH_TABLE),
     Migration(6, "weighted_total_tenths", WEIGHTED_TOTAL_TENTHS),
+    Migration(7, "interview_language", INTERVIEW_LANGUAGE),
 )
 ARCHIVE_VERSION = len(MIGRATIONS)  # a test keeps the numbering in step
