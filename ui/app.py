@@ -29,7 +29,7 @@ from pcso_interview.store import (
 )
 from pcso_interview.store.opening import backup_database, check_database_file, is_busy
 from pcso_interview.window_lock import WindowLock
-from ui import i18n, messages
+from ui import i18n, labels, messages
 from ui.i18n import translate
 from ui.main_window import MainWindow
 
@@ -71,7 +71,7 @@ def offer_restore(
     try:
         kept = restore_backup(path, backup)
     except StoreError as exc:  # held by another program, or the backup went bad since
-        messages.error(parent, translate("app", "Not restored"), str(exc))
+        messages.error(parent, translate("app", "Not restored"), labels.error_text(exc))
         return False
     messages.inform(
         parent,
@@ -93,14 +93,16 @@ def open_store_or_explain(path: Path, parent: QWidget | None = None) -> Store | 
             if not messages.ask(
                 parent,
                 translate("app", "Database in use"),
-                translate("app", "{exc}\n\nTry again now?").format(exc=exc),
+                translate("app", "{exc}\n\nTry again now?").format(exc=labels.error_text(exc)),
             ):
                 return None
         except CorruptDatabaseError as exc:
-            if not offer_restore(parent, path, str(exc)):
+            if not offer_restore(parent, path, labels.error_text(exc)):
                 return None
         except StoreError as exc:
-            messages.error(parent, translate("app", "Cannot open the database"), str(exc))
+            messages.error(
+                parent, translate("app", "Cannot open the database"), labels.error_text(exc)
+            )
             return None
 
 
@@ -112,7 +114,7 @@ def damaged(path: Path, error: BaseException) -> str:
     try:
         check_database_file(path, thorough=True)
     except CorruptDatabaseError as exc:
-        return str(exc)
+        return labels.error_text(exc)
     except StoreError:
         return ""
     return ""
@@ -145,7 +147,7 @@ def start_backup(store: Store, window: MainWindow) -> StartupCheck:
         try:
             check_database_file(path, thorough=True)
         except CorruptDatabaseError as exc:
-            reporter.damaged.emit(str(exc))
+            reporter.damaged.emit(labels.error_text(exc))
             return
         except Exception as exc:  # reported, never fatal: the app keeps working
             reporter.note.emit(translate("app", "Start-up check failed: {exc}").format(exc=exc))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.store import LockedSessionError, StoreError, UnknownSessionError
-from ui import messages
+from ui import labels, messages
 from ui.i18n import translate
 
 T = TypeVar("T")
@@ -41,7 +41,7 @@ def explain(error: Exception, *, reading: bool = False) -> str:
             "is not saved. Whatever you typed is still on screen; try "
             "again in a moment.",
         ).format(error=error)
-    return str(error)
+    return labels.error_text(error)
 
 
 class SaveState(QLabel):
