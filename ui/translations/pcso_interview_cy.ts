@@ -960,7 +960,7 @@
     </message>
     <message>
         <source>⚠ This record failed verification: it no longer matches what the panel signed ({value}). Read-only; tell HR.</source>
-        <translation>⚠ Methodd y cofnod hwn y dilysu: nid yw bellach yn cyfateb i&apos;r hyn a lofnododd y panel ({value}). Darllen yn unig; rhowch wybod i AD.</translation>
+        <translation>⚠ Methodd y cofnod hwn y dilysu: nid yw bellach yn cyfateb i&apos;r hyn a lofnododd y panel (canfyddiad y gwiriad, yn Saesneg: {value}). Darllen yn unig; rhowch wybod i AD.</translation>
     </message>
     <message>
         <source>Signed off and locked (version {version}). Read-only.</source>
@@ -1773,7 +1773,7 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     </message>
     <message>
         <source>&lt;b&gt;⚠ Record failed verification.&lt;/b&gt; It no longer matches what the panel signed: {value}.</source>
-        <translation>&lt;b&gt;⚠ Methodd y cofnod y dilysu.&lt;/b&gt; Nid yw bellach yn cyfateb i&apos;r hyn a lofnododd y panel: {value}.</translation>
+        <translation>&lt;b&gt;⚠ Methodd y cofnod y dilysu.&lt;/b&gt; Nid yw bellach yn cyfateb i&apos;r hyn a lofnododd y panel (canfyddiad y gwiriad, yn Saesneg): {value}.</translation>
     </message>
     <message>
         <source>✓ Signed off and locked (version {version}). Nothing can change.</source>
@@ -3043,6 +3043,118 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
 </context>
 <context>
     <name>review_dialog</name>
+    <message>
+        <source>Session created</source>
+        <translation>Sesiwn wedi&apos;i chreu</translation>
+    </message>
+    <message>
+        <source>Imported from a file</source>
+        <translation>Wedi&apos;i mewnforio o ffeil</translation>
+    </message>
+    <message>
+        <source>Demonstration data</source>
+        <translation>Data enghreifftiol</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>Manylion wedi&apos;u newid</translation>
+    </message>
+    <message>
+        <source>Question changed</source>
+        <translation>Cwestiwn wedi&apos;i newid</translation>
+    </message>
+    <message>
+        <source>Evidence classified</source>
+        <translation>Tystiolaeth wedi&apos;i dosbarthu</translation>
+    </message>
+    <message>
+        <source>Evidence note</source>
+        <translation>Nodyn tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Area note</source>
+        <translation>Nodyn maes</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Gradd</translation>
+    </message>
+    <message>
+        <source>Grade changed after the grades were shown</source>
+        <translation>Gradd wedi&apos;i newid ar ôl i&apos;r graddau gael eu dangos</translation>
+    </message>
+    <message>
+        <source>Agreed grade</source>
+        <translation>Gradd gytunedig</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Statws wedi&apos;i newid</translation>
+    </message>
+    <message>
+        <source>PIN chosen</source>
+        <translation>PIN wedi&apos;i ddewis</translation>
+    </message>
+    <message>
+        <source>PIN reset by HR</source>
+        <translation>PIN wedi&apos;i ailosod gan AD</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN anghywir</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Wedi&apos;i lofnodi</translation>
+    </message>
+    <message>
+        <source>Locked (all signed)</source>
+        <translation>Wedi&apos;i chloi (pawb wedi llofnodi)</translation>
+    </message>
+    <message>
+        <source>Signatures cleared</source>
+        <translation>Llofnodion wedi&apos;u clirio</translation>
+    </message>
+    <message>
+        <source>A member&apos;s marks merged</source>
+        <translation>Marciau aelod wedi&apos;u cyfuno</translation>
+    </message>
+    <message>
+        <source>Marking sheet issued</source>
+        <translation>Taflen farcio wedi&apos;i chyhoeddi</translation>
+    </message>
+    <message>
+        <source>Reopened by HR</source>
+        <translation>Ailagorwyd gan AD</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Wedi tynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>Campaign changed</source>
+        <translation>Ymgyrch wedi&apos;i newid</translation>
+    </message>
+    <message>
+        <source>Equality data</source>
+        <translation>Data cydraddoldeb</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>Wedi&apos;i dileu</translation>
+    </message>
+    <message>
+        <source>HR account added</source>
+        <translation>Cyfrif AD wedi&apos;i ychwanegu</translation>
+    </message>
+    <message>
+        <source>Passphrase reset</source>
+        <translation>Cyfrinymadrodd wedi&apos;i ailosod</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase</source>
+        <translation>Cyfrinymadrodd anghywir</translation>
+    </message>
     <message>
         <source>{name}, indicator {number}</source>
         <translation>{name}, dangosydd {number}</translation>
