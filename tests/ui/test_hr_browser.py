@@ -465,7 +465,7 @@ def test_a_signed_session_opens_read_only_with_its_audit_trail_and_sheet(qtbot, 
     assert audit_cells(dialog, 2) == [action_words(a.action) for a in trail]
     assert not set(audit_cells(dialog, 2)) & {"create", "classify", "grade", "sign", "lock"}
 
-    assert dialog.tabs.tabText(1) == f"&Audit trail ({len(trail)})"
+    assert dialog.tabs.tabText(1) == f"A&udit trail ({len(trail)})"
     digest = query(db_path, "SELECT digest FROM sessions WHERE id = ?", [session_id])[0][0]
     assert [s["digest"] for s in dialog.sheets.rows] == [digest]
 

@@ -189,10 +189,13 @@ class SessionReviewDialog(QDialog):
         self.sheets = sheets_model()
         self.sheets.set_rows(store.sheets(session_id))
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(
+            translate("SessionReviewDialog", "The session, its audit trail and sheets")
+        )
         self.tabs.addTab(self.view, translate("SessionReviewDialog", "As the &panel saw it"))
         self.tabs.addTab(
             _table(translate("SessionReviewDialog", "Audit trail"), self.audit),
-            translate("SessionReviewDialog", "&Audit trail ({count})").format(
+            translate("SessionReviewDialog", "A&udit trail ({count})").format(
                 count=len(self.audit.rows)
             ),
         )

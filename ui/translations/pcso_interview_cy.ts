@@ -333,7 +333,7 @@
         <source>%n reference(s) match no session and were not kept.</source>
         <translation>
             <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
-            <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
+            <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chafodd ei gadw.</numerusform>
             <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
             <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
             <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
@@ -531,7 +531,7 @@
         <source>%n sheet(s) written to {folder}.</source>
         <translation>
             <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
-            <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
+            <numerusform>%n taflen wedi&apos;i hysgrifennu i {folder}.</numerusform>
             <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
             <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
             <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
@@ -1538,6 +1538,10 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation> · cyfweliad yn Gymraeg</translation>
     </message>
     <message>
+        <source>The session, its audit trail and sheets</source>
+        <translation>Y sesiwn, ei thrywydd archwilio a&apos;i thaflenni</translation>
+    </message>
+    <message>
         <source>As the &amp;panel saw it</source>
         <translation>Fel y gwelodd y &amp;panel hi</translation>
     </message>
@@ -1546,8 +1550,8 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation>Trywydd archwilio</translation>
     </message>
     <message>
-        <source>&amp;Audit trail ({count})</source>
-        <translation>Trywydd &amp;archwilio ({count})</translation>
+        <source>A&amp;udit trail ({count})</source>
+        <translation>&amp;Trywydd archwilio ({count})</translation>
     </message>
     <message>
         <source>Signed sheets</source>
@@ -2159,7 +2163,7 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <source>%n assessor(s) with fewer than {least} grades not listed</source>
         <translation>
             <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
-            <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
+            <numerusform>%n asesydd â llai na {least} gradd heb ei restru</numerusform>
             <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
             <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
             <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
