@@ -31,7 +31,7 @@ from pcso_interview.store.opening import backup_database, check_database_file, i
 from pcso_interview.window_lock import WindowLock
 from ui import i18n, labels, messages
 from ui.i18n import translate
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, read_only_reason
 
 if TYPE_CHECKING:
     from pcso_interview.profiles import ProfileSet
@@ -267,16 +267,15 @@ def start_window(args: argparse.Namespace) -> QMainWindow | None:
             holder = ""  # no lock file here (a read-only folder was refused above): go on
             lock = None
         if holder:
-            store.read_only_reason = translate(
-                "app",
-                "This database is open in another window ({holder}), so this "
-                "window is read-only: nothing can be changed here. What the "
-                "other window saves shows here within a second; close it to "
-                "work in this one.",
-            ).format(holder=holder)
+            store.read_only_reason = read_only_reason(holder)
             lock = None
         try:
-            window = MainWindow(store, lambda: collect_profiles(args.profiles), window_lock=lock)
+            window = MainWindow(
+                store,
+                lambda: collect_profiles(args.profiles),
+                window_lock=lock,
+                read_only_holder=holder,
+            )
             break
         except sqlite3.DatabaseError as exc:  # damage the quick check at opening did not see
             store.close()

@@ -1073,6 +1073,14 @@
         <translation>Cronfa ddata</translation>
     </message>
     <message>
+        <source>this window is read-only</source>
+        <translation>mae&apos;r ffenestr hon yn ddarllen yn unig</translation>
+    </message>
+    <message>
+        <source>{language} in this window until it closes; the choice could not be remembered ({why}).</source>
+        <translation>{language} yn y ffenestr hon nes iddi gau; nid oedd modd cofio&apos;r dewis ({why}).</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
