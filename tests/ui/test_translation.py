@@ -176,7 +176,9 @@ def test_switching_to_welsh_and_back_changes_and_restores_the_main_screens(
     assert store.get_state(i18n.STATE_KEY) == "en"
 
 
-def test_the_language_chosen_is_used_at_the_next_start(store):
+def test_the_language_chosen_is_used_at_the_next_start(qapp, store):
+    """(qapp: without an application there is nothing to install a catalogue into, and the
+    test passed or failed by which test file its worker ran first.)"""
     from ui.app import choose_language
 
     try:
