@@ -251,6 +251,8 @@ def start_window(args: argparse.Namespace) -> QMainWindow | None:
     if isinstance(args.db, str) and args.db.lower().startswith(ARCHIVE_SCHEMES):
         from ui.archive_window import start_archive_window
 
+        if getattr(args, "lang", None):  # the archive keeps no settings: for this run only
+            i18n.install(args.lang)
         return start_archive_window(args.db, lambda: collect_profiles(args.profiles))
     db_path = Path(args.db) if args.db else paths.default_db_path()
     lock: WindowLock | None  # None: no lock file here, or another window holds it
