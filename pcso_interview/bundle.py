@@ -18,6 +18,7 @@ from typing import Any
 from pcso_interview.files import write_atomic
 from pcso_interview.lifecycle import Status
 from pcso_interview.paths import DATA_DIR
+from pcso_interview.phrases import Phrase, PhrasedError
 from pcso_interview.session import Session, canonical_problem, record_parts
 
 SESSION_FORMAT = "pcso-interview-session"
@@ -30,7 +31,7 @@ MEMBER_MARKS_VERSION = 2
 SCHEMA_FILE = DATA_DIR / "session-file.schema.json"
 
 
-class BundleError(ValueError):
+class BundleError(PhrasedError, ValueError):
     """A session file that cannot be used; the message names the file and the reason."""
 
 
@@ -163,22 +164,21 @@ def read_bundle(path: Path) -> dict[str, Any]:
     try:
         data = jsonfiles.read(path, max_bytes=jsonfiles.SESSION_FILE_BYTES)
     except FileNotFoundError:
-        raise BundleError(f"{path}: no such file") from None
+        raise BundleError(Phrase.of("import.no_file", path=str(path))) from None
     except OSError as exc:
-        raise BundleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise BundleError(
+            Phrase.of("import.unreadable", path=str(path), reason=str(exc.strerror or exc))
+        ) from None
     except jsonfiles.JsonFileError as exc:
         raise BundleError(f"{path}: {exc}") from None
     newest = {SESSION_FORMAT: FORMAT_VERSION, MEMBER_MARKS_FORMAT: MEMBER_MARKS_VERSION}
     if isinstance(data, dict) and data.get("format") in newest:
         version = data.get("version")
         if isinstance(version, int) and version > newest[data["format"]]:
-            raise BundleError(
-                f"{path}: written by a newer version of pcso-interview (format version "
-                f"{version}); update the app"
-            )
+            raise BundleError(Phrase.of("import.newer", path=str(path), version=str(version)))
     kind = data.get("format") if isinstance(data, dict) else None
     if kind not in (SESSION_FORMAT, MEMBER_MARKS_FORMAT):
-        raise BundleError(f"{path}: not a pcso-interview session or member-marks file")
+        raise BundleError(Phrase.of("import.not_ours", path=str(path)))
     part = "session_file" if kind == SESSION_FORMAT else "member_marks_file"
     sub_schema = {k: v for k, v in schema().items() if k != "oneOf"} | {"$ref": f"#/$defs/{part}"}
     from jsonschema.exceptions import best_match

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
 from pcso_interview.lifecycle import SessionRuleError
+from pcso_interview.phrases import Phrase
 
 PIN = re.compile(r"[0-9]{4,8}")
 PASSPHRASE_MIN = 10
@@ -30,19 +31,16 @@ def kind_of(secret: str) -> str:
     if PIN.fullmatch(secret):
         return "pin"
     if secret.isdigit():
-        raise IdentityError("A PIN is 4 to 8 digits.")
+        raise IdentityError(Phrase.of("error.pin.digits"))
     if len(secret) < PASSPHRASE_MIN:
-        raise IdentityError(
-            f"Choose a PIN of 4 to 8 digits, or a passphrase of at least {PASSPHRASE_MIN}"
-            " characters."
-        )
+        raise IdentityError(Phrase.of("error.pin.choose", least=str(PASSPHRASE_MIN)))
     return "passphrase"
 
 
 def check_passphrase(secret: str) -> None:
     """HR accounts sign in with a passphrase, never a short PIN."""
     if len(secret) < PASSPHRASE_MIN:
-        raise IdentityError(f"A passphrase has at least {PASSPHRASE_MIN} characters.")
+        raise IdentityError(Phrase.of("error.passphrase.short", least=str(PASSPHRASE_MIN)))
 
 
 @cache

@@ -10,6 +10,8 @@ from collections import deque
 from collections.abc import Mapping
 from enum import StrEnum
 
+from pcso_interview.phrases import PhrasedError
+
 # The languages an interview may be held in (a session records which); Welsh forces offer
 # Welsh-medium interviews under the Welsh Language Standards.
 INTERVIEW_LANGUAGES = ("en", "cy")
@@ -58,8 +60,9 @@ TRANSITIONS: Mapping[Status, frozenset[Status]] = {
 }
 
 
-class SessionRuleError(ValueError):
-    """An edit or transition the rules do not allow; the message is for the user."""
+class SessionRuleError(PhrasedError, ValueError):
+    """An edit or transition the rules do not allow; the message is for the user (a phrase
+    where a panel member meets it, so the Welsh screens can word it)."""
 
 
 def _cannot_move(current: Status, target: Status) -> SessionRuleError:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeAlias
 
 # key: English template (str.format fields). One table, so every sentence another layer must
 # word is listed in one place.
@@ -59,7 +60,89 @@ ENGLISH: Mapping[str, str] = {
     "source.untitled": "Role profile",
     "source.untitled.dated": "Role profile, {date}",
     "scale.not_a_grade": "{text} is not a grade on this scale ({labels}).",
+    # refusals a panel member or HR can meet in normal use (the errors' messages: the CLI and
+    # the tests read the English; the screens word the key)
+    "error.off_scale": "{value} is not a grade on this scale ({points}).",
+    "error.agreed_waits": (
+        "{area}: the agreed grade waits until every member has graded it (still to grade:"
+        " {waiting})."
+    ),
+    "error.sign_how": "Sign by drawing a signature or typing your name.",
+    "error.already_signed": "{member} has already signed.",
+    "error.typed_name": "A typed signature is the member's own name as recorded: {member}.",
+    "error.not_ready": "Not ready for sign-off: {blockers}",
+    "error.clear_reason": "Give a reason for clearing the signatures.",
+    "error.locked.signed": "This session is signed off and locked; HR can reopen it with a reason.",
+    "error.locked.withdrawn": "This session was withdrawn and is locked.",
+    "error.locked.signing": (
+        "Sign-off has begun; marks cannot change. Ask the chair to clear the signatures first."
+    ),
+    "error.candidate_name": "Enter the candidate's name.",
+    "error.candidate_ref": "Enter the candidate reference.",
+    "error.not_a_date": "{day} is not a date (use YYYY-MM-DD).",
+    "error.panel_size": "A panel has 1 to {most} members, not {count}.",
+    "error.panel_ids": "Two panel members have the same id.",
+    "error.panel_name": "Every panel member needs a name.",
+    "error.panel_chairs": "A panel has exactly one chair, not {count}.",
+    "error.reopen_reason": "Reopening needs a written reason.",
+    "error.withdraw_reason": "Withdrawal needs a reason.",
+    "error.pin.digits": "A PIN is 4 to 8 digits.",
+    "error.pin.choose": (
+        "Choose a PIN of 4 to 8 digits, or a passphrase of at least {least} characters."
+    ),
+    "error.passphrase.short": "A passphrase has at least {least} characters.",
+    "error.pin.exists": "{member} already has a PIN; an HR admin can reset a forgotten one.",
+    "error.pin.none": "{member} has no PIN yet: choose one first.",
+    "error.pin.wait": "Too many wrong PINs for {member}: wait {wait} s and try again.",
+    "error.pin.locked": "Wrong PIN for {member}, three times: wait {wait} s and try again.",
+    "error.pin.wrong.one": "Wrong PIN for {member} ({left} more try).",
+    "error.pin.wrong": "Wrong PIN for {member} ({left} more tries).",
+    "error.passphrase.no_account": "No HR account named {name}.",
+    "error.passphrase.wait": "Too many wrong passphrases for {name}: wait {wait} s.",
+    "error.passphrase.wrong": "Wrong passphrase for {name}.",
+    "error.db.busy": (
+        "The database {path} is in use by another program{who}. Nothing was changed; close that"
+        " program or wait for it to finish, then try again."
+    ),
+    "error.db.holder": " ({holder})",
+    "error.db.damaged": "The database {path} is damaged and cannot be opened ({detail}).",
+    "error.db.damaged.backup": "{damaged} The newest good backup is {backup}.",
+    "error.db.damaged.no_backup": "{damaged} No good backup was found.",
+    "error.db.read_only": (
+        "The database {path} (or its folder) is read-only, so nothing could be saved. Choose a"
+        " writable location with --db; the file has not been changed."
+    ),
+    "error.db.folder": "Cannot create the folder {folder} for the database ({reason}).",
+    "error.db.newer": (
+        "The database {path} was written by a newer version of pcso-interview (schema"
+        " {version}; this version knows {known}). Update the app; the file has not been changed."
+    ),
+    # a session file imported (pcso_interview.use_cases.import_file)
+    "import.no_file": "{path}: no such file",
+    "import.unreadable": "{path}: cannot be read ({reason})",
+    "import.newer": (
+        "{path}: written by a newer version of pcso-interview (format version {version});"
+        " update the app"
+    ),
+    "import.not_ours": "{path}: not a pcso-interview session or member-marks file",
+    "import.no_digest": "{path}: refused: the session is marked signed but carries no digest",
+    "import.tampered": (
+        "{path}: refused as tampered: the signed session's digest does not match its content"
+    ),
+    "import.identical": "{path}: skipped, session {session} is already here and identical",
+    "import.different": (
+        "{path}: refused, session {session} is already here with different content; nothing"
+        " was overwritten"
+    ),
+    "import.imported": "{path}: imported session {session} ({reference})",
+    "import.not_here": (
+        "{path}: session {session} is not in this database; import the session first"
+    ),
+    "import.merged": "{path}: merged the marks of {member} into session {session}",
 }
+
+
+Field: TypeAlias = "str | Phrase | tuple[Phrase, ...]"  # a phrase's field
 
 
 @dataclass(frozen=True)
@@ -68,29 +151,49 @@ class Phrase:
     figure, a grade label: never translated) or a Phrase of its own."""
 
     key: str
-    fields: tuple[tuple[str, str | Phrase], ...] = ()
+    fields: tuple[tuple[str, Field], ...] = ()
 
     def __post_init__(self) -> None:
         if self.key not in ENGLISH:
             raise KeyError(f"no English for phrase {self.key!r}")
 
     @classmethod
-    def of(cls, key: str, /, **fields: str | Phrase) -> Phrase:
+    def of(cls, key: str, /, **fields: Field) -> Phrase:
         return cls(key, tuple(fields.items()))
 
     def words(self, template: Callable[[str], str]) -> str:
         """The phrase in some language: ``template(key)`` gives the template for a key (with
         the same fields as the English); nested phrases are worded the same way."""
-        values = {
-            name: value.words(template) if isinstance(value, Phrase) else value
-            for name, value in self.fields
-        }
+        values = {name: words(value, template) for name, value in self.fields}
         return template(self.key).format(**values)
 
     def __str__(self) -> str:
         return self.words(ENGLISH.__getitem__)
 
 
-def words(value: str | Phrase, template: Callable[[str], str]) -> str:
-    """A value that may be a phrase, worded with ``template``; plain text as it is."""
-    return value.words(template) if isinstance(value, Phrase) else value
+def words(value: Field, template: Callable[[str], str]) -> str:
+    """A value that may be a phrase, worded with ``template``; plain text as it is; a tuple of
+    phrases (the sentences of a list, such as what blocks sign-off) one after the other."""
+    if isinstance(value, Phrase):
+        return value.words(template)
+    if isinstance(value, tuple):
+        return " ".join(part.words(template) for part in value)
+    return value
+
+
+class PhrasedError(Exception):
+    """An error whose message is one of ENGLISH's sentences: ``str()`` is the English, word for
+    word as before, and ``phrase`` lets a screen word it in its own language."""
+
+    phrase: Phrase | None = None
+
+    def __init__(self, message: str | Phrase = "", *args: object) -> None:
+        super().__init__(str(message), *args)
+        if isinstance(message, Phrase):
+            self.phrase = message
+
+
+def phrase_of(error: BaseException) -> Phrase | None:
+    """The phrase an error carries, if it is one that does (else its English is all there is)."""
+    found = getattr(error, "phrase", None)
+    return found if isinstance(found, Phrase) else None

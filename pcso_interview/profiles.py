@@ -172,13 +172,19 @@ class Scale:
         """The one wording for a grade value off this scale, wherever one is read (the store's
         refusal, a session file); empty when it is on it. Typed text is read by its label
         (``typed_problem``, in the same words)."""
+        problem = self.grade_problem_phrase(value)
+        return "" if problem is None else str(problem)
+
+    def grade_problem_phrase(self, value: object) -> Phrase | None:
+        """``grade_problem`` as a phrase (None when the value is on the scale), for the
+        screens."""
         if isinstance(value, int) and not isinstance(value, bool) and value in self.values:
-            return ""
+            return None
         points = ", ".join(
             str(p.value) if p.label == str(p.value) else f"{p.value} ({p.label})"
             for p in self.points
         )
-        return f"{value} is not a grade on this scale ({points})."
+        return Phrase.of("error.off_scale", value=str(value), points=points)
 
 
 @dataclass(frozen=True)

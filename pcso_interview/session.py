@@ -159,15 +159,17 @@ class SignOff:
 def check_panel(panel: tuple[Member, ...]) -> None:
     """1 to 5 members, each named, exactly one chair, no duplicate ids."""
     if not 1 <= len(panel) <= MAX_PANEL:
-        raise SessionRuleError(f"A panel has 1 to {MAX_PANEL} members, not {len(panel)}.")
+        raise SessionRuleError(
+            Phrase.of("error.panel_size", most=str(MAX_PANEL), count=str(len(panel)))
+        )
     if len({m.id for m in panel}) != len(panel):
-        raise SessionRuleError("Two panel members have the same id.")
+        raise SessionRuleError(Phrase.of("error.panel_ids"))
     for m in panel:
         if not m.name.strip():
-            raise SessionRuleError("Every panel member needs a name.")
+            raise SessionRuleError(Phrase.of("error.panel_name"))
     chairs = sum(m.is_chair for m in panel)
     if chairs != 1:
-        raise SessionRuleError(f"A panel has exactly one chair, not {chairs}.")
+        raise SessionRuleError(Phrase.of("error.panel_chairs", count=str(chairs)))
 
 
 @dataclass(frozen=True)
@@ -283,8 +285,8 @@ class Session:
 
     def check_grade(self, grade: int) -> None:
         """Refuse a grade that is not on the profile's scale, in the scale's one wording."""
-        problem = self.profile.scale.grade_problem(grade)
-        if problem:
+        problem = self.profile.scale.grade_problem_phrase(grade)
+        if problem is not None:
             raise SessionRuleError(problem)
 
     def check_chair_agrees(self) -> None:
@@ -450,16 +452,11 @@ class Session:
 
     def check_editable(self) -> None:
         if self.status is Status.SIGNED:
-            raise SessionRuleError(
-                "This session is signed off and locked; HR can reopen it with a reason."
-            )
+            raise SessionRuleError(Phrase.of("error.locked.signed"))
         if self.status is Status.WITHDRAWN:
-            raise SessionRuleError("This session was withdrawn and is locked.")
+            raise SessionRuleError(Phrase.of("error.locked.withdrawn"))
         if self.signoffs:
-            raise SessionRuleError(
-                "Sign-off has begun; marks cannot change. Ask the chair to clear the "
-                "signatures first."
-            )
+            raise SessionRuleError(Phrase.of("error.locked.signing"))
 
     # --- canonical content and digest ----------------------------------------------------------
 

@@ -17,6 +17,7 @@ from typing import Any
 from pcso_interview import bundle
 from pcso_interview.credentials import IdentityError
 from pcso_interview.lifecycle import SessionRuleError, Status
+from pcso_interview.phrases import Phrase, PhrasedError, phrase_of
 from pcso_interview.store import LockedSessionError, Store, StoreError, UnknownSessionError
 from pcso_interview.store.identity import User
 
@@ -28,8 +29,13 @@ REFUSALS = (SessionRuleError, LockedSessionError, UnknownSessionError, IdentityE
 Progress = Callable[[int], bool]  # sessions done so far; False cancels what is left
 
 
-class ImportRefused(Exception):
+class ImportRefused(PhrasedError):
     """A file that was not imported, and why, naming the file; nothing was changed."""
+
+
+def _refused(exc: Exception) -> ImportRefused:
+    """A refusal that keeps the phrase of the error behind it, if it has one."""
+    return ImportRefused(phrase_of(exc) or str(exc))
 
 
 def acting(user: User | None) -> str:
@@ -45,6 +51,7 @@ class Imported:
     path: Path
     message: str  # what happened, or why it was refused
     ok: bool
+    phrase: Phrase | None = None  # the message, for a screen that words it in its language
 
 
 def import_files(store: Store, paths: Sequence[Path], actor: str) -> list[Imported]:
@@ -54,18 +61,28 @@ def import_files(store: Store, paths: Sequence[Path], actor: str) -> list[Import
     results = []
     for path in paths:
         try:
-            results.append(Imported(path, import_file(store, path, actor), True))
+            done = _import_file(store, path, actor)
+            results.append(Imported(path, str(done), True, phrase_of_text(done)))
         except ImportRefused as exc:
-            results.append(Imported(path, str(exc), False))
+            results.append(Imported(path, str(exc), False, phrase_of(exc)))
     return results
+
+
+def phrase_of_text(value: str | Phrase) -> Phrase | None:
+    return value if isinstance(value, Phrase) else None
 
 
 def import_file(store: Store, path: Path, actor: str) -> str:
     """Import one file; returns what happened; raises ImportRefused, changing nothing."""
+    return str(_import_file(store, path, actor))
+
+
+def _import_file(store: Store, path: Path, actor: str) -> str | Phrase:
+    """``import_file``, saying what happened as a phrase where the screens word it."""
     try:
         data = bundle.read_bundle(path)
     except bundle.BundleError as exc:
-        raise ImportRefused(str(exc)) from None
+        raise _refused(exc) from None
     if data["format"] == bundle.MEMBER_MARKS_FORMAT:
         return _merge_member_marks(store, path, data, actor)
     incoming = bundle.session_from_dict(data)
@@ -75,11 +92,9 @@ def import_file(store: Store, path: Path, actor: str) -> str:
         raise ImportRefused(str(exc)) from None
     check = bundle.check_signed_digest(data)
     if check is not None and not check.stored:
-        raise ImportRefused(f"{path}: refused: the session is marked signed but carries no digest")
+        raise ImportRefused(Phrase.of("import.no_digest", path=str(path)))
     if check is not None and not check.matches:
-        raise ImportRefused(
-            f"{path}: refused as tampered: the signed session's digest does not match its content"
-        )
+        raise ImportRefused(Phrase.of("import.tampered", path=str(path)))
     try:
         existing = store.load(incoming.id)
     except UnknownSessionError:
@@ -89,26 +104,24 @@ def import_file(store: Store, path: Path, actor: str) -> str:
         if "interview_language" not in data["session"]:  # a file older than format 3
             here["session"].pop("interview_language")
         if here["session"] == data["session"]:
-            return f"{path}: skipped, session {incoming.id} is already here and identical"
-        raise ImportRefused(
-            f"{path}: refused, session {incoming.id} is already here with different content;"
-            " nothing was overwritten"
-        )
+            return Phrase.of("import.identical", path=str(path), session=incoming.id)
+        raise ImportRefused(Phrase.of("import.different", path=str(path), session=incoming.id))
     try:
         store.insert_session(incoming, data["session"]["digest"], actor)
     except SessionRuleError as exc:
         raise ImportRefused(f"{path}: {exc}") from None
-    return f"{path}: imported session {incoming.id} ({incoming.candidate_ref})"
+    return Phrase.of(
+        "import.imported", path=str(path), session=incoming.id, reference=incoming.candidate_ref
+    )
 
 
-def _merge_member_marks(store: Store, path: Path, data: dict[str, Any], actor: str) -> str:
+def _merge_member_marks(store: Store, path: Path, data: dict[str, Any], actor: str) -> str | Phrase:
     """One member's marks, scored on another laptop, into the same session here."""
     try:
         here = store.load(data["session_id"])
     except UnknownSessionError:
         raise ImportRefused(
-            f"{path}: session {data['session_id']} is not in this database; import the"
-            " session first"
+            Phrase.of("import.not_here", path=str(path), session=data["session_id"])
         ) from None
     member_id = data["member"]["id"]
     try:
@@ -156,7 +169,7 @@ def _merge_member_marks(store: Store, path: Path, data: dict[str, Any], actor: s
     if conflicts:
         listing = "; ".join(conflicts)
         raise ImportRefused(f"{path}: {len(conflicts)} conflict(s), nothing imported: {listing}")
-    return f"{path}: merged the marks of {member.name} into session {here.id}"
+    return Phrase.of("import.merged", path=str(path), member=member.name, session=here.id)
 
 
 # --- batches -----------------------------------------------------------------------------------

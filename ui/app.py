@@ -29,9 +29,9 @@ from pcso_interview.store import (
 )
 from pcso_interview.store.opening import backup_database, check_database_file, is_busy
 from pcso_interview.window_lock import WindowLock
-from ui import i18n, messages
+from ui import i18n, labels, messages
 from ui.i18n import translate
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, read_only_reason
 
 if TYPE_CHECKING:
     from pcso_interview.profiles import ProfileSet
@@ -71,7 +71,7 @@ def offer_restore(
     try:
         kept = restore_backup(path, backup)
     except StoreError as exc:  # held by another program, or the backup went bad since
-        messages.error(parent, translate("app", "Not restored"), str(exc))
+        messages.error(parent, translate("app", "Not restored"), labels.error_text(exc))
         return False
     messages.inform(
         parent,
@@ -93,14 +93,16 @@ def open_store_or_explain(path: Path, parent: QWidget | None = None) -> Store | 
             if not messages.ask(
                 parent,
                 translate("app", "Database in use"),
-                translate("app", "{exc}\n\nTry again now?").format(exc=exc),
+                translate("app", "{exc}\n\nTry again now?").format(exc=labels.error_text(exc)),
             ):
                 return None
         except CorruptDatabaseError as exc:
-            if not offer_restore(parent, path, str(exc)):
+            if not offer_restore(parent, path, labels.error_text(exc)):
                 return None
         except StoreError as exc:
-            messages.error(parent, translate("app", "Cannot open the database"), str(exc))
+            messages.error(
+                parent, translate("app", "Cannot open the database"), labels.error_text(exc)
+            )
             return None
 
 
@@ -112,7 +114,7 @@ def damaged(path: Path, error: BaseException) -> str:
     try:
         check_database_file(path, thorough=True)
     except CorruptDatabaseError as exc:
-        return str(exc)
+        return labels.error_text(exc)
     except StoreError:
         return ""
     return ""
@@ -145,7 +147,7 @@ def start_backup(store: Store, window: MainWindow) -> StartupCheck:
         try:
             check_database_file(path, thorough=True)
         except CorruptDatabaseError as exc:
-            reporter.damaged.emit(str(exc))
+            reporter.damaged.emit(labels.error_text(exc))
             return
         except Exception as exc:  # reported, never fatal: the app keeps working
             reporter.note.emit(translate("app", "Start-up check failed: {exc}").format(exc=exc))
@@ -249,6 +251,8 @@ def start_window(args: argparse.Namespace) -> QMainWindow | None:
     if isinstance(args.db, str) and args.db.lower().startswith(ARCHIVE_SCHEMES):
         from ui.archive_window import start_archive_window
 
+        if getattr(args, "lang", None):  # the archive keeps no settings: for this run only
+            i18n.install(args.lang)
         return start_archive_window(args.db, lambda: collect_profiles(args.profiles))
     db_path = Path(args.db) if args.db else paths.default_db_path()
     lock: WindowLock | None  # None: no lock file here, or another window holds it
@@ -265,16 +269,15 @@ def start_window(args: argparse.Namespace) -> QMainWindow | None:
             holder = ""  # no lock file here (a read-only folder was refused above): go on
             lock = None
         if holder:
-            store.read_only_reason = translate(
-                "app",
-                "This database is open in another window ({holder}), so this "
-                "window is read-only: nothing can be changed here. What the "
-                "other window saves shows here within a second; close it to "
-                "work in this one.",
-            ).format(holder=holder)
+            store.read_only_reason = read_only_reason(holder)
             lock = None
         try:
-            window = MainWindow(store, lambda: collect_profiles(args.profiles), window_lock=lock)
+            window = MainWindow(
+                store,
+                lambda: collect_profiles(args.profiles),
+                window_lock=lock,
+                read_only_holder=holder,
+            )
             break
         except sqlite3.DatabaseError as exc:  # damage the quick check at opening did not see
             store.close()

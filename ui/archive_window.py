@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QTab
 from pcso_interview.store import StoreError
 from pcso_interview.store.archive.read import ArchiveStore
 from pcso_interview.store.identity import User
-from ui import messages
+from ui import i18n, messages
 from ui.i18n import translate
 from ui.main_window import LazyTab
 
@@ -51,27 +51,55 @@ class ArchiveWindow(QMainWindow):
         self.store = store
         self._profiles = profiles
         self.user = User(store.login, "hr")
-        self.setWindowTitle(
-            translate("ArchiveWindow", "PCSO interview — force archive {archive}").format(
-                archive=store.describe()
-            )
-        )
         self.modes = QTabWidget()
-        self.modes.setAccessibleName(translate("ArchiveWindow", "Modes"))
         self.hr_tab: LazyTab[HrBrowser] = LazyTab(self._make_hr_browser)
         self.statistics_tab: LazyTab[StatisticsView] = LazyTab(self._make_statistics)
-        self.modes.addTab(self.hr_tab, translate("ArchiveWindow", "HR &review"))
-        self.modes.addTab(self.statistics_tab, translate("ArchiveWindow", "S&tatistics"))
+        self.modes.addTab(self.hr_tab, "")
+        self.modes.addTab(self.statistics_tab, "")
         self.setCentralWidget(self.modes)
-        self.db_label = QLabel(
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._texts()
+        self.resize(1366, 768)
+
+    def _texts(self) -> None:
+        """The window's own texts and its Language menu, in the language in use (again after
+        a switch)."""
+        self.setWindowTitle(
+            translate("ArchiveWindow", "PCSO interview — force archive {archive}").format(
+                archive=self.store.describe()
+            )
+        )
+        self.modes.setAccessibleName(translate("ArchiveWindow", "Modes"))
+        self.modes.setTabText(0, translate("ArchiveWindow", "HR &review"))
+        self.modes.setTabText(1, translate("ArchiveWindow", "S&tatistics"))
+        self.db_label.setText(
             translate(
                 "ArchiveWindow",
                 "Force archive: {archive}, read as {login}. Sessions reach it from each"
                 " laptop's HR review: Send to force archive.",
-            ).format(archive=store.describe(), login=store.login)
+            ).format(archive=self.store.describe(), login=self.store.login)
         )
-        self.statusBar().addPermanentWidget(self.db_label)
-        self.resize(1366, 768)
+        self.menuBar().clear()
+        # No Alt key, as on a laptop's window: the menu is reached by Alt, then the arrows.
+        languages = self.menuBar().addMenu(translate("MainWindow", "Language"))
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():  # each language in its own words
+            action = languages.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current())
+            action.triggered.connect(lambda _=False, code=code: self.set_language(code))
+            self.language_actions[code] = action
+
+    def set_language(self, language: str) -> None:
+        """Switch this window to ``language`` now. The archive keeps no settings of the app
+        (HR only reads it), so the choice lasts until the window closes (``--lang`` at start)."""
+        i18n.install(language)
+        self._texts()
+        for tab in (self.hr_tab, self.statistics_tab):
+            old = tab.reset()
+            if old is not None:
+                old.deleteLater()
 
     @property
     def profiles(self) -> ProfileSet:

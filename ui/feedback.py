@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.store import LockedSessionError, StoreError, UnknownSessionError
-from ui import messages
+from ui import labels, messages
 from ui.i18n import translate
 
 T = TypeVar("T")
@@ -41,7 +41,7 @@ def explain(error: Exception, *, reading: bool = False) -> str:
             "is not saved. Whatever you typed is still on screen; try "
             "again in a moment.",
         ).format(error=error)
-    return str(error)
+    return labels.error_text(error)
 
 
 class SaveState(QLabel):
@@ -98,16 +98,20 @@ def attempt(
     *,
     loud: bool = True,
     reading: bool = False,
+    on_failure: Callable[[str], object] | None = None,
 ) -> tuple[bool, T | None]:
     """Run a store call; on a known failure say why in plain words. Returns (ok, result).
 
-    ``reading`` is for calls that only read: the message then says so, not "not saved"."""
+    ``reading`` is for calls that only read: the message then says so, not "not saved".
+    ``on_failure`` gets the words of a failure (a quiet call that says it elsewhere)."""
     if state is not None:
         state.pending()
     try:
         result = call()
     except EXPECTED_ERRORS as exc:
         message = explain(exc, reading=reading)
+        if on_failure is not None:
+            on_failure(message)
         if state is not None:
             state.failed(message)
         if loud:

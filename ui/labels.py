@@ -15,7 +15,7 @@ core's own template word for word (tests/ui/test_core_labels.py checks), for the
 from __future__ import annotations
 
 from pcso_interview.lifecycle import Status
-from pcso_interview.phrases import Phrase, words
+from pcso_interview.phrases import Phrase, phrase_of, words
 from pcso_interview.scoring import Classification, ClassificationCounts
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -209,6 +209,162 @@ PHRASES = {
     "scale.not_a_grade": QT_TRANSLATE_NOOP(
         "phrases", "{text} is not a grade on this scale ({labels})."
     ),
+    "error.off_scale": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{value} is not a grade on this scale ({points}).",
+    ),
+    "error.agreed_waits": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{area}: the agreed grade waits until every member has graded it (still to grade:"
+        " {waiting}).",
+    ),
+    "error.sign_how": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Sign by drawing a signature or typing your name.",
+    ),
+    "error.already_signed": QT_TRANSLATE_NOOP("phrases", "{member} has already signed."),
+    "error.typed_name": QT_TRANSLATE_NOOP(
+        "phrases",
+        "A typed signature is the member's own name as recorded: {member}.",
+    ),
+    "error.not_ready": QT_TRANSLATE_NOOP("phrases", "Not ready for sign-off: {blockers}"),
+    "error.clear_reason": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Give a reason for clearing the signatures.",
+    ),
+    "error.locked.signed": QT_TRANSLATE_NOOP(
+        "phrases",
+        "This session is signed off and locked; HR can reopen it with a reason.",
+    ),
+    "error.locked.withdrawn": QT_TRANSLATE_NOOP(
+        "phrases",
+        "This session was withdrawn and is locked.",
+    ),
+    "error.locked.signing": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Sign-off has begun; marks cannot change. Ask the chair to clear the signatures first.",
+    ),
+    "error.candidate_name": QT_TRANSLATE_NOOP("phrases", "Enter the candidate's name."),
+    "error.candidate_ref": QT_TRANSLATE_NOOP("phrases", "Enter the candidate reference."),
+    "error.not_a_date": QT_TRANSLATE_NOOP("phrases", "{day} is not a date (use YYYY-MM-DD)."),
+    "error.panel_size": QT_TRANSLATE_NOOP(
+        "phrases",
+        "A panel has 1 to {most} members, not {count}.",
+    ),
+    "error.panel_ids": QT_TRANSLATE_NOOP("phrases", "Two panel members have the same id."),
+    "error.panel_name": QT_TRANSLATE_NOOP("phrases", "Every panel member needs a name."),
+    "error.panel_chairs": QT_TRANSLATE_NOOP(
+        "phrases",
+        "A panel has exactly one chair, not {count}.",
+    ),
+    "error.reopen_reason": QT_TRANSLATE_NOOP("phrases", "Reopening needs a written reason."),
+    "error.withdraw_reason": QT_TRANSLATE_NOOP("phrases", "Withdrawal needs a reason."),
+    "error.pin.digits": QT_TRANSLATE_NOOP("phrases", "A PIN is 4 to 8 digits."),
+    "error.pin.choose": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Choose a PIN of 4 to 8 digits, or a passphrase of at least {least} characters.",
+    ),
+    "error.passphrase.short": QT_TRANSLATE_NOOP(
+        "phrases",
+        "A passphrase has at least {least} characters.",
+    ),
+    "error.pin.exists": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{member} already has a PIN; an HR admin can reset a forgotten one.",
+    ),
+    "error.pin.none": QT_TRANSLATE_NOOP("phrases", "{member} has no PIN yet: choose one first."),
+    "error.pin.wait": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Too many wrong PINs for {member}: wait {wait} s and try again.",
+    ),
+    "error.pin.locked": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Wrong PIN for {member}, three times: wait {wait} s and try again.",
+    ),
+    "error.pin.wrong.one": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Wrong PIN for {member} ({left} more try).",
+    ),
+    "error.pin.wrong": QT_TRANSLATE_NOOP("phrases", "Wrong PIN for {member} ({left} more tries)."),
+    "error.passphrase.no_account": QT_TRANSLATE_NOOP("phrases", "No HR account named {name}."),
+    "error.passphrase.wait": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Too many wrong passphrases for {name}: wait {wait} s.",
+    ),
+    "error.passphrase.wrong": QT_TRANSLATE_NOOP("phrases", "Wrong passphrase for {name}."),
+    "error.db.busy": QT_TRANSLATE_NOOP(
+        "phrases",
+        "The database {path} is in use by another program{who}. Nothing was changed; "
+        "close that program or wait for it to finish, then try again.",
+    ),
+    "error.db.holder": QT_TRANSLATE_NOOP("phrases", " ({holder})"),
+    "error.db.damaged": QT_TRANSLATE_NOOP(
+        "phrases",
+        "The database {path} is damaged and cannot be opened ({detail}).",
+    ),
+    "error.db.damaged.backup": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{damaged} The newest good backup is {backup}.",
+    ),
+    "error.db.damaged.no_backup": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{damaged} No good backup was found.",
+    ),
+    "error.db.read_only": QT_TRANSLATE_NOOP(
+        "phrases",
+        "The database {path} (or its folder) is read-only, so nothing could be saved. "
+        "Choose a writable location with --db; the file has not been changed.",
+    ),
+    "error.db.folder": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Cannot create the folder {folder} for the database ({reason}).",
+    ),
+    "error.db.newer": QT_TRANSLATE_NOOP(
+        "phrases",
+        "The database {path} was written by a newer version of pcso-interview (schema "
+        "{version}; this version knows {known}). Update the app; the file has not been "
+        "changed.",
+    ),
+    "import.no_file": QT_TRANSLATE_NOOP("phrases", "{path}: no such file"),
+    "import.unreadable": QT_TRANSLATE_NOOP("phrases", "{path}: cannot be read ({reason})"),
+    "import.newer": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: written by a newer version of pcso-interview (format version {version});"
+        " update the app",
+    ),
+    "import.not_ours": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: not a pcso-interview session or member-marks file",
+    ),
+    "import.no_digest": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused: the session is marked signed but carries no digest",
+    ),
+    "import.tampered": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused as tampered: the signed session's digest does not match its content",
+    ),
+    "import.identical": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: skipped, session {session} is already here and identical",
+    ),
+    "import.different": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused, session {session} is already here with different content; "
+        "nothing was overwritten",
+    ),
+    "import.imported": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: imported session {session} ({reference})",
+    ),
+    "import.not_here": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: session {session} is not in this database; import the session first",
+    ),
+    "import.merged": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: merged the marks of {member} into session {session}",
+    ),
 }
 
 
@@ -219,3 +375,10 @@ def _template(key: str) -> str:
 def phrase(value: str | Phrase) -> str:
     """One of the core's sentences (or a plain value) in the interface's language."""
     return words(value, _template)
+
+
+def error_text(error: BaseException) -> str:
+    """An error's message in the interface's language: its phrase worded where the core gave
+    one (a refusal a panel member meets), else its text as it is (English)."""
+    found = phrase_of(error)
+    return str(error) if found is None else phrase(found)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ui.scoring.interview_view import InterviewView
 
 FOLLOW_MS = 1000  # how often a read-only window looks for what the other window saved
+LANGUAGE_NOTE_MS = 15_000  # how long the status bar says a language switch was not remembered
 ADVANCE = "advance_after_classify"  # the setting's name among the store's states
 
 W = TypeVar("W", bound=QWidget)
@@ -86,6 +87,18 @@ class LazyTab(QWidget, Generic[W]):
         super().showEvent(event)
 
 
+def read_only_reason(holder: str) -> str:
+    """Why a second window on a database is read-only, in the language in use (worded again
+    when the language changes: the banner and the refusals say it)."""
+    return translate(
+        "app",
+        "This database is open in another window ({holder}), so this "
+        "window is read-only: nothing can be changed here. What the "
+        "other window saves shows here within a second; close it to "
+        "work in this one.",
+    ).format(holder=holder)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -93,11 +106,17 @@ class MainWindow(QMainWindow):
         profiles: ProfileSet | Callable[[], ProfileSet],
         today: date | None = None,
         window_lock: WindowLock | None = None,
+        read_only_holder: str = "",
     ):
         """``profiles`` may be a function that reads them: it is called when first needed
-        (a new session, the profiles and HR tabs), since the session list needs none."""
+        (a new session, the profiles and HR tabs), since the session list needs none.
+        ``read_only_holder``: the other window that writes to the database (this one is then
+        read-only)."""
         super().__init__()
         self.store = store
+        self.read_only_holder = read_only_holder
+        if read_only_holder:
+            store.read_only_reason = read_only_reason(read_only_holder)
         self._profiles = profiles
         self.today = today or date.today()
         self.session_list = SessionList(store, self.today)
@@ -169,12 +188,35 @@ class MainWindow(QMainWindow):
         )
         self.db_label.setAccessibleName(translate("MainWindow", "Database"))
         self.read_only_banner.setAccessibleName(translate("MainWindow", "Read-only window"))
+        if self.read_only_holder:
+            self.store.read_only_reason = read_only_reason(self.read_only_holder)
+            self.read_only_banner.setText(self.store.read_only_reason)
 
     def set_language(self, language: str) -> None:
         """Switch the interface to ``language`` (cy or en) now, and remember the choice."""
         language = i18n.install(language)
-        attempt(self, lambda: self.store.set_state(i18n.STATE_KEY, language), loud=False)
         self.retranslate()
+        if self.store.read_only_reason:  # a second window: the one that writes remembers
+            why = translate("MainWindow", "this window is read-only")
+        else:
+            failure: list[str] = []
+            remembered, _ = attempt(
+                self,
+                lambda: self.store.set_state(i18n.STATE_KEY, language),
+                loud=False,
+                on_failure=failure.append,
+            )
+            if remembered:
+                return
+            why = failure[0] if failure else ""
+        self.statusBar().showMessage(
+            translate(
+                "MainWindow",
+                "{language} in this window until it closes; the choice could not be"
+                " remembered ({why}).",
+            ).format(language=i18n.LANGUAGES[language], why=why),
+            LANGUAGE_NOTE_MS,
+        )
 
     def retranslate(self) -> None:
         """Every screen's texts in the language now installed. The window's own texts and

@@ -33,7 +33,7 @@ from pcso_interview.campaigns import default_campaign
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.profiles import Profile
 from pcso_interview.session import MAX_PANEL, Member, Role, check_panel
-from ui import i18n
+from ui import i18n, labels
 from ui.fit import TITLE_BAR, PageScroll
 from ui.i18n import translate
 from ui.table_model import Column, Index, RowsModel
@@ -438,7 +438,7 @@ class NewSessionDialog(QDialog):
         try:
             self.result_session = self.build()
         except SessionRuleError as exc:
-            self.error.setText(f"✗ {exc}")
+            self.error.setText(f"✗ {labels.error_text(exc)}")
             return
         super().accept()
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pcso_interview.lifecycle import SessionRuleError, transition_path
+from pcso_interview.phrases import Phrase
 from pcso_interview.store.identity import Identity
 from pcso_interview.store.session_rows import check_details, check_question_key, search_text
 
@@ -277,8 +278,7 @@ class Edits(Identity):
                     m.name for m in session.panel if (m.id, area_id) not in session.grades
                 )
                 raise SessionRuleError(
-                    f"{area.name}: the agreed grade waits until every member has graded it"
-                    f" (still to grade: {waiting})."
+                    Phrase.of("error.agreed_waits", area=area.name, waiting=waiting)
                 )
             old = session.agreed.get(area_id)
             scale = session.profile.scale  # the audit writes a grade as its label: "3", or "B"
@@ -322,20 +322,18 @@ class Edits(Identity):
         from pcso_interview.session import DECLARATION, SignMethod, digest
 
         if not typed_name.strip() and not signature_png_b64:
-            raise SessionRuleError("Sign by drawing a signature or typing your name.")
+            raise SessionRuleError(Phrase.of("error.sign_how"))
         before = self.load(session_id)
         signer = before.member(member_id)
         if before.locked:
             before.check_editable()
         if before.signoff(member_id) is not None:
-            raise SessionRuleError(f"{signer.name} has already signed.")
+            raise SessionRuleError(Phrase.of("error.already_signed", member=signer.name))
         if typed_name.strip() and not same_name(typed_name, signer.name):
-            raise IdentityError(
-                f"A typed signature is the member's own name as recorded: {signer.name}."
-            )
-        blockers = before.signoff_blockers()
+            raise IdentityError(Phrase.of("error.typed_name", member=signer.name))
+        blockers = tuple(before.signoff_blocker_phrases())
         if blockers:
-            raise SessionRuleError("Not ready for sign-off: " + " ".join(blockers))
+            raise SessionRuleError(Phrase.of("error.not_ready", blockers=blockers))
         if self.pin_required(before, member_id):
             self.check_member_secret(session_id, member_id, secret)
         with self._write() as now:
@@ -344,10 +342,10 @@ class Edits(Identity):
                 session.check_editable()
             member = session.member(member_id)
             if session.signoff(member_id) is not None:
-                raise SessionRuleError(f"{member.name} has already signed.")
-            blockers = session.signoff_blockers()
-            if blockers:
-                raise SessionRuleError("Not ready for sign-off: " + " ".join(blockers))
+                raise SessionRuleError(Phrase.of("error.already_signed", member=member.name))
+            problems = tuple(session.signoff_blocker_phrases())
+            if problems:
+                raise SessionRuleError(Phrase.of("error.not_ready", blockers=problems))
             actor = actor or member.name
             self.conn.execute(
                 "INSERT INTO signoffs (session_id, version, member_id, method, typed_name,"
@@ -375,7 +373,7 @@ class Edits(Identity):
     def clear_signatures(self, session_id: str, reason: str, actor: str) -> None:
         """Before the last signature, the chair may clear signatures so marks can change."""
         if not reason.strip():
-            raise SessionRuleError("Give a reason for clearing the signatures.")
+            raise SessionRuleError(Phrase.of("error.clear_reason"))
         with self._write() as now:
             session = self.load(session_id)
             if session.locked:

@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from pcso_interview.lifecycle import SessionRuleError, Status, check_transition
+from pcso_interview.phrases import Phrase
 from pcso_interview.store import opening
 from pcso_interview.store.listing import ROW_COLUMNS, session_row
 from pcso_interview.store.records import SessionRow
@@ -25,7 +26,7 @@ class HrActions(SessionRecords):
     def reopen(self, session_id: str, reason: str, actor: str) -> None:
         """HR only: the one way back from signed or withdrawn. The next sign-off is version+1."""
         if not reason.strip():
-            raise SessionRuleError("Reopening needs a written reason.")
+            raise SessionRuleError(Phrase.of("error.reopen_reason"))
         if not actor.strip():
             raise SessionRuleError("Reopening needs the name of the person reopening.")
         with self._write() as now:
@@ -53,7 +54,7 @@ class HrActions(SessionRecords):
     def withdraw(self, session_id: str, reason: str, actor: str) -> None:
         """The candidate did not attend or left: recorded with a reason; the session locks."""
         if not reason.strip():
-            raise SessionRuleError("Withdrawal needs a reason.")
+            raise SessionRuleError(Phrase.of("error.withdraw_reason"))
         with self._write() as now:
             session = self.load(session_id)
             check_transition(session.status, Status.WITHDRAWN)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from pcso_interview import credentials
 from pcso_interview.credentials import IdentityError
+from pcso_interview.phrases import Phrase
 from pcso_interview.store.connection import iso
 from pcso_interview.store.session_rows import SessionRecords
 
@@ -78,9 +79,7 @@ def set_member_secret(
         session = store.load(session_id)
         member = session.member(member_id)
         if member_has_secret(store, session_id, member_id):
-            raise IdentityError(
-                f"{member.name} already has a PIN; an HR admin can reset a forgotten one."
-            )
+            raise IdentityError(Phrase.of("error.pin.exists", member=member.name))
         store.conn.execute(
             "INSERT INTO member_secrets (session_id, member_id, hash, kind) VALUES (?,?,?,?)",
             [session_id, member_id, digest, kind],
@@ -101,10 +100,10 @@ def check_member_secret(
     session = store.load(session_id)
     member = session.member(member_id)
     if row is None:
-        raise IdentityError(f"{member.name} has no PIN yet: choose one first.")
+        raise IdentityError(Phrase.of("error.pin.none", member=member.name))
     wait = _waiting(store, row["locked_until"])
     if wait:
-        raise IdentityError(f"Too many wrong PINs for {member.name}: wait {wait} s and try again.")
+        raise IdentityError(Phrase.of("error.pin.wait", member=member.name, wait=str(wait)))
     if credentials.matches(row["hash"], secret):
         if row["failures"] or row["locked_until"]:
             with store._write():
@@ -132,12 +131,15 @@ def check_member_secret(
         )
     if locked_until:
         raise IdentityError(
-            f"Wrong PIN for {member.name}, three times: wait {credentials.WAIT_SECONDS} s and"
-            " try again."
+            Phrase.of("error.pin.locked", member=member.name, wait=str(credentials.WAIT_SECONDS))
         )
     left = credentials.TRIES - failures
     raise IdentityError(
-        f"Wrong PIN for {member.name} ({left} more tr{'y' if left == 1 else 'ies'})."
+        Phrase.of(
+            "error.pin.wrong.one" if left == 1 else "error.pin.wrong",
+            member=member.name,
+            left=str(left),
+        )
     )
 
 
@@ -203,10 +205,10 @@ def sign_in(store: SessionRecords, name: str, passphrase: str) -> User:
         [" ".join(name.split())],
     )
     if row is None:
-        raise IdentityError(f"No HR account named {name!r}.")
+        raise IdentityError(Phrase.of("error.passphrase.no_account", name=repr(name)))
     wait = _waiting(store, row["locked_until"])
     if wait:
-        raise IdentityError(f"Too many wrong passphrases for {row['name']}: wait {wait} s.")
+        raise IdentityError(Phrase.of("error.passphrase.wait", name=row["name"], wait=str(wait)))
     if credentials.matches(row["hash"], passphrase):
         if row["failures"] or row["locked_until"]:
             with store._write():
@@ -229,7 +231,7 @@ def sign_in(store: SessionRecords, name: str, passphrase: str) -> User:
             "",
             "wait" if locked_until else "",
         )
-    raise IdentityError(f"Wrong passphrase for {row['name']}.")
+    raise IdentityError(Phrase.of("error.passphrase.wrong", name=row["name"]))
 
 
 def reset_user(store: SessionRecords, name: str, passphrase: str, admin: User) -> None:

@@ -15,14 +15,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pcso_interview.paths import backups_dir
+from pcso_interview.phrases import Phrase, PhrasedError
 from pcso_interview.store.schema import SCHEMA_VERSION
 
 BACKUPS_KEPT = 10
 BUSY_TIMEOUT_MS = 10_000
 
 
-class StoreError(Exception):
-    """A problem with the database, in words for the user."""
+class StoreError(PhrasedError):
+    """A problem with the database, in words for the user (a phrase where the screens word it)."""
 
 
 class NewerDatabaseError(StoreError):
@@ -41,11 +42,8 @@ class BusyDatabaseError(StoreError):
     """Another program holds the database: it is in use, not damaged, and is left alone."""
 
     def __init__(self, path: Path, holder: str = ""):
-        who = f" ({holder})" if holder else ""
-        super().__init__(
-            f"The database {path} is in use by another program{who}. Nothing was changed;"
-            " close that program or wait for it to finish, then try again."
-        )
+        who: str | Phrase = Phrase.of("error.db.holder", holder=holder) if holder else ""
+        super().__init__(Phrase.of("error.db.busy", path=str(path), who=who))
         self.path = path
         self.holder = holder
 
@@ -90,18 +88,19 @@ class CorruptDatabaseError(StoreError):
     """The file is damaged; carries the newest good backup, if any, so the app can offer it."""
 
     def __init__(self, path: Path, detail: str, newest_good_backup: Path | None):
-        super().__init__(path, detail, newest_good_backup)
+        Exception.__init__(self, path, detail, newest_good_backup)
         self.path = path
         self.detail = detail
         self.newest_good_backup = newest_good_backup
+        damaged = Phrase.of("error.db.damaged", path=str(path), detail=detail)
+        self.phrase = (
+            Phrase.of("error.db.damaged.backup", damaged=damaged, backup=str(newest_good_backup))
+            if newest_good_backup is not None
+            else Phrase.of("error.db.damaged.no_backup", damaged=damaged)
+        )
 
     def __str__(self) -> str:
-        text = f"The database {self.path} is damaged and cannot be opened ({self.detail})."
-        if self.newest_good_backup is not None:
-            text += f" The newest good backup is {self.newest_good_backup}."
-        else:
-            text += " No good backup was found."
-        return text
+        return str(self.phrase)
 
 
 def _read_only_connection(path: Path, timeout: float = 0) -> sqlite3.Connection:
@@ -165,24 +164,24 @@ def prepare_path(path: Path, *, thorough: bool = True) -> int | None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise ReadOnlyDatabaseError(
-            f"Cannot create the folder {path.parent} for the database ({exc.strerror})."
+            Phrase.of("error.db.folder", folder=str(path.parent), reason=str(exc.strerror))
         ) from None
     exists = path.exists() and path.stat().st_size > 0
     # Before reading the file: SQLite cannot even read a WAL database in a read-only folder
     # (it needs the -shm file), which would otherwise be reported as damaged.
     if not _is_writable(path):
-        raise ReadOnlyDatabaseError(
-            f"The database {path} (or its folder) is read-only, so nothing could be saved. "
-            "Choose a writable location with --db; the file has not been changed."
-        )
+        raise ReadOnlyDatabaseError(Phrase.of("error.db.read_only", path=str(path)))
     version = None
     if exists:
         version = check_database_file(path, thorough=thorough)
         if version > SCHEMA_VERSION:
             raise NewerDatabaseError(
-                f"The database {path} was written by a newer version of pcso-interview "
-                f"(schema {version}; this version knows {SCHEMA_VERSION}). Update the app; "
-                "the file has not been changed."
+                Phrase.of(
+                    "error.db.newer",
+                    path=str(path),
+                    version=str(version),
+                    known=str(SCHEMA_VERSION),
+                )
             )
     if not exists:
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)

@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from pcso_interview.lifecycle import INTERVIEW_LANGUAGES, SessionRuleError, Status
+from pcso_interview.phrases import Phrase
 from pcso_interview.store.connection import Connection, like_pattern, profile_from_json
 from pcso_interview.store.opening import RecordDamagedError
 from pcso_interview.store.records import UnknownSessionError, one_match
@@ -634,10 +635,10 @@ def check_question_key(profile: Profile, key: str) -> None:
 
 def check_details(candidate_name: str, candidate_ref: str, day: str) -> None:
     if not candidate_name.strip():
-        raise SessionRuleError("Enter the candidate's name.")
+        raise SessionRuleError(Phrase.of("error.candidate_name"))
     if not candidate_ref.strip():
-        raise SessionRuleError("Enter the candidate reference.")
+        raise SessionRuleError(Phrase.of("error.candidate_ref"))
     try:
         date.fromisoformat(day)
     except ValueError:
-        raise SessionRuleError(f"{day!r} is not a date (use YYYY-MM-DD).") from None
+        raise SessionRuleError(Phrase.of("error.not_a_date", day=repr(day))) from None

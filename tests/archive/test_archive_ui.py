@@ -114,3 +114,40 @@ def test_an_archive_that_cannot_be_opened_is_explained(qtbot, archive, boxes):
 
     assert start_window(argparse.Namespace(db=archive.url("laptop_a"), profiles=[])) is None
     assert len(boxes) == 1 and "may not read the archive" in boxes[0]
+
+
+def test_the_archive_window_opens_in_welsh_with_lang_cy_and_switches_back(
+    qtbot, tmp_path, archive, boxes
+):
+    """--lang cy was ignored on the archive (the language was chosen only for a laptop's
+    database), and the archive window had no Language menu. Its Alt keys are unique in Welsh."""
+    from pcso_interview.app_args import app_parser
+    from pcso_interview.store.archive.push import push
+    from ui import i18n
+    from ui.app import start_window
+    from ui.archive_window import ArchiveWindow
+
+    store = laptop(tmp_path)
+    signed_day(store, 2)
+    push(store, archive.url("laptop_a"))
+    args = app_parser().parse_args(["--db", archive.url(), "--lang", "cy"])
+    try:
+        window = start_window(argparse.Namespace(db=args.db, profiles=[], lang=args.lang))
+        assert isinstance(window, ArchiveWindow)
+        qtbot.addWidget(window)
+        tabs = [window.modes.tabText(i) for i in range(window.modes.count())]
+        assert tabs == ["Adolygiad AD (&R)", "Ys&tadegau"]
+        assert window.hr_browser.model.total == 2
+        assert clashes(window) == {}
+        window.modes.setCurrentIndex(1)
+        window.statistics_tab.ensure()
+        assert clashes(window) == {}
+        window.language_actions["en"].trigger()
+        tabs = [window.modes.tabText(i) for i in range(window.modes.count())]
+        assert tabs == ["HR &review", "S&tatistics"]
+        assert window.windowTitle().startswith("PCSO interview — force archive")
+        assert boxes == []
+        window.close()
+    finally:
+        i18n.install("en")
+        store.close()

@@ -22,7 +22,7 @@ from pcso_interview.store.identity import User
 from tests.ui.keys import press, type_text
 from ui.hr import sessions_model
 from ui.hr.browser import HrBrowser
-from ui.hr.review_dialog import SessionReviewDialog
+from ui.hr.review_dialog import SessionReviewDialog, action_words
 from ui.hr.sessions_model import COLUMNS
 
 HR_USER = User("Rhian Evans-HR", "admin")  # the signed-in HR account
@@ -462,9 +462,10 @@ def test_a_signed_session_opens_read_only_with_its_audit_trail_and_sheet(qtbot, 
     assert "Signed" in dialog.view.banner.text() and dialog.view.banner.isVisibleTo(dialog)
     trail = list(reversed(hr_store.audit_trail(session_id)))  # newest first on screen
     assert [line.entry for line in dialog.audit.rows] == trail and trail
-    assert audit_cells(dialog, 2) == [a.action for a in trail]
+    assert audit_cells(dialog, 2) == [action_words(a.action) for a in trail]
+    assert not set(audit_cells(dialog, 2)) & {"create", "classify", "grade", "sign", "lock"}
 
-    assert dialog.tabs.tabText(1) == f"&Audit trail ({len(trail)})"
+    assert dialog.tabs.tabText(1) == f"A&udit trail ({len(trail)})"
     digest = query(db_path, "SELECT digest FROM sessions WHERE id = ?", [session_id])[0][0]
     assert [s["digest"] for s in dialog.sheets.rows] == [digest]
 

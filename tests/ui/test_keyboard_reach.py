@@ -27,6 +27,7 @@ from tests.store_support import agree_all, grade_all, sign_as
 from tests.ui.keys import focused, press, sign_in_turn, type_text
 from tests.ui.reach import clashes, menu_clashes, shown, unnamed_focusable
 from ui.hr.browser import HrBrowser
+from ui.hr.review_dialog import SessionReviewDialog
 from ui.hr.sign_in import SignInForm
 from ui.new_session_dialog import NewSessionDialog
 from ui.pin_dialog import PinDialog
@@ -293,6 +294,17 @@ def screens(qtbot, store, profiles, session_id: str, window) -> Iterator[tuple[s
     browser.show()
     qtbot.waitExposed(browser)
     yield "HR browser on its own", browser
+    review = SessionReviewDialog(store, session_id, window)
+    qtbot.addWidget(review)
+    review.show()
+    qtbot.waitExposed(review)
+    for key in [r.key for r in review.view.nav.rows]:  # each page of the session as read
+        review.view.go_to(key)
+        yield f"HR review of a session: {key}", review
+    for tab in range(1, review.tabs.count()):
+        review.tabs.setCurrentIndex(tab)
+        yield f"HR review of a session: tab {tab}", review
+    review.reject()
 
 
 @pytest.fixture
@@ -324,7 +336,7 @@ def test_no_two_controls_share_an_alt_key_on_any_screen(every_screen, language, 
             found[f"{name}: menus"] = menu_clashes(screen)
 
     visited = every_screen(check)
-    assert len(visited) == 12
+    assert len(visited) >= 15 and "HR review of a session: tab 1" in visited
     assert found == {}
 
 

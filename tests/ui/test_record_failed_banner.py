@@ -55,3 +55,20 @@ def test_hr_review_of_a_forged_record_shows_the_banner(qtbot, store, new_session
     dialog = SessionReviewDialog(store, sid)
     qtbot.addWidget(dialog)
     assert "This record failed verification" in dialog.view.banner.text()
+
+
+def test_in_welsh_the_banners_say_the_finding_is_quoted_in_english(
+    store, new_session, open_window, welsh
+):
+    """The check's finding (what changed, where) is the same text in `check`, the archive and
+    the record, so it is quoted as written; a Welsh screen says it is in English, as the Welsh
+    sheet does."""
+    sid = _signed_then_forged(store, new_session)
+    finding = store.load(sid).record_problems[0]
+    window = open_window(store, sid)
+    banner = window.interview.banner.text()
+    assert banner.startswith("⚠ Methodd y cofnod hwn y dilysu")
+    assert f"(canfyddiad y gwiriad, yn Saesneg: {finding})" in banner
+    window.interview.go_to("signoff")
+    state = window.interview.signoff_page.state.text()
+    assert "Methodd y cofnod y dilysu" in state and "yn Saesneg" in state

@@ -176,7 +176,9 @@ def test_switching_to_welsh_and_back_changes_and_restores_the_main_screens(
     assert store.get_state(i18n.STATE_KEY) == "en"
 
 
-def test_the_language_chosen_is_used_at_the_next_start(store):
+def test_the_language_chosen_is_used_at_the_next_start(qapp, store):
+    """(qapp: without an application there is nothing to install a catalogue into, and the
+    test passed or failed by which test file its worker ran first.)"""
     from ui.app import choose_language
 
     try:
@@ -193,6 +195,23 @@ def test_the_language_chosen_is_used_at_the_next_start(store):
 def test_welsh_plural_forms_read_with_the_number(welsh):
     for n in (0, 1, 2, 3, 6, 11, 20):
         assert i18n.translate("SessionList", "%n session(s) today", "", n) == f"{n} sesiwn heddiw"
+
+
+def test_welsh_plural_forms_agree_with_one_and_with_more(welsh):
+    """Welsh numerals take the singular noun, but what is said of one thing is singular too:
+    "1 taflen wedi'i hysgrifennu", "3 taflen wedi'u hysgrifennu"."""
+    sheets = "%n sheet(s) written to {folder}."
+    unmatched = "%n reference(s) match no session and were not kept."
+    assessors = "%n assessor(s) with fewer than {least} grades not listed"
+    for one, more, context, text, extra in (
+        ("wedi'i hysgrifennu", "wedi'u hysgrifennu", "HrBrowser", sheets, ""),
+        ("ni chafodd ei gadw", "ni chawsant eu cadw", "HrBrowser", unmatched, ""),
+        ("heb ei restru", "heb eu rhestru", "StatisticsView", assessors, ""),
+    ):
+        assert one in i18n.translate(context, text, extra, 1)
+        for n in (0, 2, 3, 6, 11):
+            shown = i18n.translate(context, text, extra, n)
+            assert more in shown and shown.count(str(n)) >= 1, (n, shown)
 
 
 def literal_arguments(root: Path, function: str, position: int) -> set[str]:

@@ -43,6 +43,14 @@ def two_windows(qtbot, tmp_path, new_session, monkeypatch):
         window.close()
 
 
+def started(window) -> None:
+    """The start-up check has said its word in the status bar (its thread ended)."""
+    checker = window.findChild(ui_app.StartupCheck)
+    if checker is not None and checker.thread is not None:
+        checker.thread.join(timeout=30)
+    QApplication.processEvents()
+
+
 def focus(qtbot, window) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -104,3 +112,58 @@ def test_closing_the_first_window_lets_a_new_one_write(qtbot, two_windows, tmp_p
         qtbot.waitUntil(lambda: third.findChild(ui_app.StartupCheck) is not None)
         third.findChild(ui_app.StartupCheck).thread.join(timeout=30)
         third.close()
+
+
+def test_the_second_window_switches_language_for_itself_and_says_it_is_not_remembered(
+    qtbot, two_windows
+):
+    """The read-only window cannot remember the choice (the first window writes): it switches
+    anyway, its banner and refusals in the new language, and the status bar says so."""
+    from pcso_interview.store import OpenElsewhereError
+    from ui import i18n
+
+    a, b, sid = two_windows
+    started(b)
+    try:
+        b.language_actions["cy"].trigger()
+        QApplication.processEvents()
+        assert b.modes.tabText(1) == "Cyfweliad (&I)"
+        assert b.read_only_banner.text().startswith("Mae'r gronfa ddata hon ar agor mewn ffenestr")
+        note = b.statusBar().currentMessage()
+        assert note.startswith("Cymraeg yn y ffenestr hon nes iddi gau; nid oedd modd cofio")
+        assert "ddarllen yn unig" in note
+        with pytest.raises(OpenElsewhereError) as refused:
+            b.store.grade(sid, "m1", b.interview.session.planned_areas[0].id, 3)
+        assert str(refused.value).startswith("Mae'r gronfa ddata hon ar agor")
+        assert a.store.get_state(i18n.STATE_KEY, "en") == "en"  # nothing written
+        b.language_actions["en"].trigger()
+        QApplication.processEvents()
+        assert b.read_only_banner.text().startswith("This database is open in another window")
+        assert "English in this window until it closes" in b.statusBar().currentMessage()
+    finally:
+        i18n.install("en")
+
+
+def test_a_language_switch_that_cannot_be_written_still_switches_and_says_why(
+    qtbot, two_windows, monkeypatch
+):
+    """A busy database (another program's lock) refuses the remembering, not the switch."""
+    import sqlite3
+
+    from ui import i18n
+
+    a, _, _ = two_windows
+
+    def busy(*_args):
+        raise sqlite3.OperationalError("database is locked")
+
+    started(a)
+    monkeypatch.setattr(a.store, "set_state", busy)
+    try:
+        a.language_actions["cy"].trigger()
+        QApplication.processEvents()
+        assert a.modes.tabText(1) == "Cyfweliad (&I)"
+        assert "nid oedd modd cofio'r dewis" in a.statusBar().currentMessage()
+        assert "database is locked" in a.statusBar().currentMessage()
+    finally:
+        i18n.install("en")

@@ -997,7 +997,10 @@ class HrBrowser(QWidget):
         if not ok or results is None:
             return 0
         done = sum(r.ok for r in results)
-        lines = "\n".join(f"• {r.message}" for r in results[:FAILURES_LISTED])
+        lines = "\n".join(
+            f"• {r.message if r.phrase is None else labels.phrase(r.phrase)}"
+            for r in results[:FAILURES_LISTED]
+        )
         if len(results) > FAILURES_LISTED:
             lines += translate("HrBrowser", "\n… and {value} more.").format(
                 value=len(results) - FAILURES_LISTED

@@ -22,7 +22,7 @@ from pcso_interview.store import AuditEntry, Store
 from pcso_interview.store.reading import SessionReader
 from ui import labels
 from ui.feedback import attempt
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.scoring.interview_view import InterviewView
 from ui.table_model import Column, RowsModel
 
@@ -35,6 +35,48 @@ class AuditLine:
     subject: str
     old: str
     new: str
+    action: str = ""  # the action in words; the code itself (``entry.action``) in a tooltip
+
+
+# The audit's action codes (as the store writes them, in English in the record) in words an HR
+# officer reads, in the interface's language. A code not listed here shows as it is.
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("review_dialog", "Session created"),
+    "import": QT_TRANSLATE_NOOP("review_dialog", "Imported from a file"),
+    "demo": QT_TRANSLATE_NOOP("review_dialog", "Demonstration data"),
+    "details": QT_TRANSLATE_NOOP("review_dialog", "Details changed"),
+    "question": QT_TRANSLATE_NOOP("review_dialog", "Question changed"),
+    "classify": QT_TRANSLATE_NOOP("review_dialog", "Evidence classified"),
+    "note": QT_TRANSLATE_NOOP("review_dialog", "Evidence note"),
+    "area note": QT_TRANSLATE_NOOP("review_dialog", "Area note"),
+    "grade": QT_TRANSLATE_NOOP("review_dialog", "Grade"),
+    "grade after reveal": QT_TRANSLATE_NOOP(
+        "review_dialog", "Grade changed after the grades were shown"
+    ),
+    "agree": QT_TRANSLATE_NOOP("review_dialog", "Agreed grade"),
+    "status": QT_TRANSLATE_NOOP("review_dialog", "Status changed"),
+    "set PIN": QT_TRANSLATE_NOOP("review_dialog", "PIN chosen"),
+    "reset PIN": QT_TRANSLATE_NOOP("review_dialog", "PIN reset by HR"),
+    "PIN refused": QT_TRANSLATE_NOOP("review_dialog", "Wrong PIN"),
+    "sign": QT_TRANSLATE_NOOP("review_dialog", "Signed"),
+    "lock": QT_TRANSLATE_NOOP("review_dialog", "Locked (all signed)"),
+    "clear signatures": QT_TRANSLATE_NOOP("review_dialog", "Signatures cleared"),
+    "merge marks": QT_TRANSLATE_NOOP("review_dialog", "A member's marks merged"),
+    "issue sheet": QT_TRANSLATE_NOOP("review_dialog", "Marking sheet issued"),
+    "reopen": QT_TRANSLATE_NOOP("review_dialog", "Reopened by HR"),
+    "withdraw": QT_TRANSLATE_NOOP("review_dialog", "Withdrawn"),
+    "campaign": QT_TRANSLATE_NOOP("review_dialog", "Campaign changed"),
+    "equality data": QT_TRANSLATE_NOOP("review_dialog", "Equality data"),
+    "purge": QT_TRANSLATE_NOOP("review_dialog", "Purged"),
+    "add user": QT_TRANSLATE_NOOP("review_dialog", "HR account added"),
+    "reset passphrase": QT_TRANSLATE_NOOP("review_dialog", "Passphrase reset"),
+    "sign-in refused": QT_TRANSLATE_NOOP("review_dialog", "Wrong passphrase"),
+}
+
+
+def action_words(code: str) -> str:
+    """An audit action code in words in the interface's language (unknown codes as they are)."""
+    return translate("review_dialog", ACTIONS[code]) if code in ACTIONS else code
 
 
 def _status_words(value: str) -> str:
@@ -64,9 +106,11 @@ def describe(entry: AuditEntry, session: Session | None) -> AuditLine:
             subject = places[subject]
     if entry.action in ("status", "withdraw"):
         old, new = _status_words(old), _status_words(new)
+    if entry.action == "classify":  # the classification codes: "none", "demonstrated", ...
+        old, new = labels.classification(old), labels.classification(new)
     if entry.action in ("reopen", "withdraw", "clear signatures"):
         subject = translate("review_dialog", "Reason: {subject}").format(subject=subject)
-    return AuditLine(entry, subject, old, new)
+    return AuditLine(entry, subject, old, new, action_words(entry.action))
 
 
 def audit_model() -> RowsModel[AuditLine]:
@@ -77,7 +121,11 @@ def audit_model() -> RowsModel[AuditLine]:
                 lambda a: a.entry.at.replace("T", " ").rstrip("Z"),
             ),
             Column(translate("review_dialog", "Who"), lambda a: a.entry.actor),
-            Column(translate("review_dialog", "What"), lambda a: a.entry.action),
+            Column(
+                translate("review_dialog", "What"),
+                lambda a: a.action or a.entry.action,
+                tooltip=lambda a: a.entry.action,
+            ),
             Column(
                 translate("review_dialog", "Of / reason"),
                 lambda a: a.subject,
@@ -141,10 +189,13 @@ class SessionReviewDialog(QDialog):
         self.sheets = sheets_model()
         self.sheets.set_rows(store.sheets(session_id))
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(
+            translate("SessionReviewDialog", "The session, its audit trail and sheets")
+        )
         self.tabs.addTab(self.view, translate("SessionReviewDialog", "As the &panel saw it"))
         self.tabs.addTab(
             _table(translate("SessionReviewDialog", "Audit trail"), self.audit),
-            translate("SessionReviewDialog", "&Audit trail ({count})").format(
+            translate("SessionReviewDialog", "A&udit trail ({count})").format(
                 count=len(self.audit.rows)
             ),
         )

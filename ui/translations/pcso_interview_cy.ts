@@ -333,7 +333,7 @@
         <source>%n reference(s) match no session and were not kept.</source>
         <translation>
             <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
-            <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
+            <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chafodd ei gadw.</numerusform>
             <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
             <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
             <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
@@ -531,7 +531,7 @@
         <source>%n sheet(s) written to {folder}.</source>
         <translation>
             <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
-            <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
+            <numerusform>%n taflen wedi&apos;i hysgrifennu i {folder}.</numerusform>
             <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
             <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
             <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
@@ -960,7 +960,7 @@
     </message>
     <message>
         <source>⚠ This record failed verification: it no longer matches what the panel signed ({value}). Read-only; tell HR.</source>
-        <translation>⚠ Methodd y cofnod hwn y dilysu: nid yw bellach yn cyfateb i&apos;r hyn a lofnododd y panel ({value}). Darllen yn unig; rhowch wybod i AD.</translation>
+        <translation>⚠ Methodd y cofnod hwn y dilysu: nid yw bellach yn cyfateb i&apos;r hyn a lofnododd y panel (canfyddiad y gwiriad, yn Saesneg: {value}). Darllen yn unig; rhowch wybod i AD.</translation>
     </message>
     <message>
         <source>Signed off and locked (version {version}). Read-only.</source>
@@ -1071,6 +1071,14 @@
     <message>
         <source>Database</source>
         <translation>Cronfa ddata</translation>
+    </message>
+    <message>
+        <source>this window is read-only</source>
+        <translation>mae&apos;r ffenestr hon yn ddarllen yn unig</translation>
+    </message>
+    <message>
+        <source>{language} in this window until it closes; the choice could not be remembered ({why}).</source>
+        <translation>{language} yn y ffenestr hon nes iddi gau; nid oedd modd cofio&apos;r dewis ({why}).</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1538,6 +1546,10 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation> · cyfweliad yn Gymraeg</translation>
     </message>
     <message>
+        <source>The session, its audit trail and sheets</source>
+        <translation>Y sesiwn, ei thrywydd archwilio a&apos;i thaflenni</translation>
+    </message>
+    <message>
         <source>As the &amp;panel saw it</source>
         <translation>Fel y gwelodd y &amp;panel hi</translation>
     </message>
@@ -1546,8 +1558,8 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation>Trywydd archwilio</translation>
     </message>
     <message>
-        <source>&amp;Audit trail ({count})</source>
-        <translation>Trywydd &amp;archwilio ({count})</translation>
+        <source>A&amp;udit trail ({count})</source>
+        <translation>&amp;Trywydd archwilio ({count})</translation>
     </message>
     <message>
         <source>Signed sheets</source>
@@ -1773,7 +1785,7 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     </message>
     <message>
         <source>&lt;b&gt;⚠ Record failed verification.&lt;/b&gt; It no longer matches what the panel signed: {value}.</source>
-        <translation>&lt;b&gt;⚠ Methodd y cofnod y dilysu.&lt;/b&gt; Nid yw bellach yn cyfateb i&apos;r hyn a lofnododd y panel: {value}.</translation>
+        <translation>&lt;b&gt;⚠ Methodd y cofnod y dilysu.&lt;/b&gt; Nid yw bellach yn cyfateb i&apos;r hyn a lofnododd y panel (canfyddiad y gwiriad, yn Saesneg): {value}.</translation>
     </message>
     <message>
         <source>✓ Signed off and locked (version {version}). Nothing can change.</source>
@@ -2159,7 +2171,7 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <source>%n assessor(s) with fewer than {least} grades not listed</source>
         <translation>
             <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
-            <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
+            <numerusform>%n asesydd â llai na {least} gradd heb ei restru</numerusform>
             <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
             <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
             <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
@@ -2745,6 +2757,206 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <source>{text} is not a grade on this scale ({labels}).</source>
         <translation>Nid yw {text} yn radd ar y raddfa hon ({labels}).</translation>
     </message>
+    <message>
+        <source>{value} is not a grade on this scale ({points}).</source>
+        <translation>Nid yw {value} yn radd ar y raddfa hon ({points}).</translation>
+    </message>
+    <message>
+        <source>{area}: the agreed grade waits until every member has graded it (still to grade: {waiting}).</source>
+        <translation>{area}: mae&apos;r radd gytunedig yn aros nes bod pob aelod wedi&apos;i raddio (heb raddio eto: {waiting}).</translation>
+    </message>
+    <message>
+        <source>Sign by drawing a signature or typing your name.</source>
+        <translation>Llofnodwch drwy dynnu llofnod neu deipio eich enw.</translation>
+    </message>
+    <message>
+        <source>{member} has already signed.</source>
+        <translation>Mae {member} eisoes wedi llofnodi.</translation>
+    </message>
+    <message>
+        <source>A typed signature is the member&apos;s own name as recorded: {member}.</source>
+        <translation>Llofnod wedi&apos;i deipio yw enw&apos;r aelod ei hun fel y&apos;i cofnodwyd: {member}.</translation>
+    </message>
+    <message>
+        <source>Not ready for sign-off: {blockers}</source>
+        <translation>Ddim yn barod i&apos;w llofnodi: {blockers}</translation>
+    </message>
+    <message>
+        <source>Give a reason for clearing the signatures.</source>
+        <translation>Rhowch reswm dros glirio&apos;r llofnodion.</translation>
+    </message>
+    <message>
+        <source>This session is signed off and locked; HR can reopen it with a reason.</source>
+        <translation>Mae&apos;r sesiwn hon wedi&apos;i llofnodi a&apos;i chloi; gall AD ei hailagor gyda rheswm.</translation>
+    </message>
+    <message>
+        <source>This session was withdrawn and is locked.</source>
+        <translation>Mae&apos;r sesiwn hon wedi&apos;i thynnu&apos;n ôl ac wedi&apos;i chloi.</translation>
+    </message>
+    <message>
+        <source>Sign-off has begun; marks cannot change. Ask the chair to clear the signatures first.</source>
+        <translation>Mae&apos;r llofnodi wedi dechrau; ni all y marciau newid. Gofynnwch i&apos;r cadeirydd glirio&apos;r llofnodion yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Enter the candidate&apos;s name.</source>
+        <translation>Rhowch enw&apos;r ymgeisydd.</translation>
+    </message>
+    <message>
+        <source>Enter the candidate reference.</source>
+        <translation>Rhowch gyfeirnod yr ymgeisydd.</translation>
+    </message>
+    <message>
+        <source>{day} is not a date (use YYYY-MM-DD).</source>
+        <translation>Nid yw {day} yn ddyddiad (defnyddiwch BBBB-MM-DD).</translation>
+    </message>
+    <message>
+        <source>A panel has 1 to {most} members, not {count}.</source>
+        <translation>Mae gan banel 1 i {most} aelod, nid {count}.</translation>
+    </message>
+    <message>
+        <source>Two panel members have the same id.</source>
+        <translation>Mae gan ddau aelod o&apos;r panel yr un dynodydd.</translation>
+    </message>
+    <message>
+        <source>Every panel member needs a name.</source>
+        <translation>Mae angen enw ar bob aelod o&apos;r panel.</translation>
+    </message>
+    <message>
+        <source>A panel has exactly one chair, not {count}.</source>
+        <translation>Mae gan banel un cadeirydd yn union, nid {count}.</translation>
+    </message>
+    <message>
+        <source>Reopening needs a written reason.</source>
+        <translation>Mae angen rheswm ysgrifenedig i ailagor.</translation>
+    </message>
+    <message>
+        <source>Withdrawal needs a reason.</source>
+        <translation>Mae angen rheswm i dynnu&apos;n ôl.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Mae PIN yn 4 i 8 digid.</translation>
+    </message>
+    <message>
+        <source>Choose a PIN of 4 to 8 digits, or a passphrase of at least {least} characters.</source>
+        <translation>Dewiswch PIN o 4 i 8 digid, neu gyfrinymadrodd o {least} nod o leiaf.</translation>
+    </message>
+    <message>
+        <source>A passphrase has at least {least} characters.</source>
+        <translation>Mae gan gyfrinymadrodd {least} nod o leiaf.</translation>
+    </message>
+    <message>
+        <source>{member} already has a PIN; an HR admin can reset a forgotten one.</source>
+        <translation>Mae gan {member} PIN eisoes; gall gweinyddwr AD ailosod un a anghofiwyd.</translation>
+    </message>
+    <message>
+        <source>{member} has no PIN yet: choose one first.</source>
+        <translation>Nid oes gan {member} PIN eto: dewiswch un yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs for {member}: wait {wait} s and try again.</source>
+        <translation>Gormod o PINau anghywir i {member}: arhoswch {wait} eiliad a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {member}, three times: wait {wait} s and try again.</source>
+        <translation>PIN anghywir i {member}, dair gwaith: arhoswch {wait} eiliad a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {member} ({left} more try).</source>
+        <translation>PIN anghywir i {member} ({left} cynnig arall).</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {member} ({left} more tries).</source>
+        <translation>PIN anghywir i {member} ({left} cynnig arall).</translation>
+    </message>
+    <message>
+        <source>No HR account named {name}.</source>
+        <translation>Dim cyfrif AD o&apos;r enw {name}.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases for {name}: wait {wait} s.</source>
+        <translation>Gormod o gyfrinymadroddion anghywir i {name}: arhoswch {wait} eiliad.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for {name}.</source>
+        <translation>Cyfrinymadrodd anghywir i {name}.</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use by another program{who}. Nothing was changed; close that program or wait for it to finish, then try again.</source>
+        <translation>Mae&apos;r gronfa ddata {path} yn cael ei defnyddio gan raglen arall{who}. Ni newidiwyd dim; caewch y rhaglen honno neu arhoswch iddi orffen, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source> ({holder})</source>
+        <translation> ({holder})</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged and cannot be opened ({detail}).</source>
+        <translation>Mae&apos;r gronfa ddata {path} wedi&apos;i difrodi ac ni ellir ei hagor ({detail}).</translation>
+    </message>
+    <message>
+        <source>{damaged} The newest good backup is {backup}.</source>
+        <translation>{damaged} Y copi wrth gefn da diweddaraf yw {backup}.</translation>
+    </message>
+    <message>
+        <source>{damaged} No good backup was found.</source>
+        <translation>{damaged} Ni chafwyd hyd i gopi wrth gefn da.</translation>
+    </message>
+    <message>
+        <source>The database {path} (or its folder) is read-only, so nothing could be saved. Choose a writable location with --db; the file has not been changed.</source>
+        <translation>Mae&apos;r gronfa ddata {path} (neu ei ffolder) yn ddarllen yn unig, felly ni ellid cadw dim. Dewiswch leoliad y gellir ysgrifennu iddo gyda --db; nid yw&apos;r ffeil wedi&apos;i newid.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {folder} for the database ({reason}).</source>
+        <translation>Methu creu&apos;r ffolder {folder} ar gyfer y gronfa ddata ({reason}).</translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer version of pcso-interview (schema {version}; this version knows {known}). Update the app; the file has not been changed.</source>
+        <translation>Ysgrifennwyd y gronfa ddata {path} gan fersiwn mwy newydd o pcso-interview (sgema {version}; mae&apos;r fersiwn hon yn adnabod {known}). Diweddarwch yr ap; nid yw&apos;r ffeil wedi&apos;i newid.</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: dim ffeil o&apos;r fath</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}: methu ei darllen ({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: written by a newer version of pcso-interview (format version {version}); update the app</source>
+        <translation>{path}: ysgrifennwyd gan fersiwn mwy newydd o pcso-interview (fersiwn fformat {version}); diweddarwch yr ap</translation>
+    </message>
+    <message>
+        <source>{path}: not a pcso-interview session or member-marks file</source>
+        <translation>{path}: nid yw&apos;n ffeil sesiwn na ffeil marciau aelod pcso-interview</translation>
+    </message>
+    <message>
+        <source>{path}: refused: the session is marked signed but carries no digest</source>
+        <translation>{path}: gwrthodwyd: mae&apos;r sesiwn wedi&apos;i nodi&apos;n un wedi&apos;i llofnodi ond nid oes crynodeb ynddi</translation>
+    </message>
+    <message>
+        <source>{path}: refused as tampered: the signed session&apos;s digest does not match its content</source>
+        <translation>{path}: gwrthodwyd fel un yr ymyrrwyd â hi: nid yw crynodeb y sesiwn a lofnodwyd yn cyfateb i&apos;w chynnwys</translation>
+    </message>
+    <message>
+        <source>{path}: skipped, session {session} is already here and identical</source>
+        <translation>{path}: hepgorwyd, mae sesiwn {session} yma eisoes ac yn union yr un fath</translation>
+    </message>
+    <message>
+        <source>{path}: refused, session {session} is already here with different content; nothing was overwritten</source>
+        <translation>{path}: gwrthodwyd, mae sesiwn {session} yma eisoes gyda chynnwys gwahanol; ni throswysgrifennwyd dim</translation>
+    </message>
+    <message>
+        <source>{path}: imported session {session} ({reference})</source>
+        <translation>{path}: mewnforiwyd sesiwn {session} ({reference})</translation>
+    </message>
+    <message>
+        <source>{path}: session {session} is not in this database; import the session first</source>
+        <translation>{path}: nid yw sesiwn {session} yn y gronfa ddata hon; mewnforiwch y sesiwn yn gyntaf</translation>
+    </message>
+    <message>
+        <source>{path}: merged the marks of {member} into session {session}</source>
+        <translation>{path}: cyfunwyd marciau {member} i sesiwn {session}</translation>
+    </message>
 </context>
 <context>
     <name>profile_browser</name>
@@ -2843,6 +3055,118 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
 </context>
 <context>
     <name>review_dialog</name>
+    <message>
+        <source>Session created</source>
+        <translation>Sesiwn wedi&apos;i chreu</translation>
+    </message>
+    <message>
+        <source>Imported from a file</source>
+        <translation>Wedi&apos;i mewnforio o ffeil</translation>
+    </message>
+    <message>
+        <source>Demonstration data</source>
+        <translation>Data enghreifftiol</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>Manylion wedi&apos;u newid</translation>
+    </message>
+    <message>
+        <source>Question changed</source>
+        <translation>Cwestiwn wedi&apos;i newid</translation>
+    </message>
+    <message>
+        <source>Evidence classified</source>
+        <translation>Tystiolaeth wedi&apos;i dosbarthu</translation>
+    </message>
+    <message>
+        <source>Evidence note</source>
+        <translation>Nodyn tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Area note</source>
+        <translation>Nodyn maes</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Gradd</translation>
+    </message>
+    <message>
+        <source>Grade changed after the grades were shown</source>
+        <translation>Gradd wedi&apos;i newid ar ôl i&apos;r graddau gael eu dangos</translation>
+    </message>
+    <message>
+        <source>Agreed grade</source>
+        <translation>Gradd gytunedig</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Statws wedi&apos;i newid</translation>
+    </message>
+    <message>
+        <source>PIN chosen</source>
+        <translation>PIN wedi&apos;i ddewis</translation>
+    </message>
+    <message>
+        <source>PIN reset by HR</source>
+        <translation>PIN wedi&apos;i ailosod gan AD</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN anghywir</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Wedi&apos;i lofnodi</translation>
+    </message>
+    <message>
+        <source>Locked (all signed)</source>
+        <translation>Wedi&apos;i chloi (pawb wedi llofnodi)</translation>
+    </message>
+    <message>
+        <source>Signatures cleared</source>
+        <translation>Llofnodion wedi&apos;u clirio</translation>
+    </message>
+    <message>
+        <source>A member&apos;s marks merged</source>
+        <translation>Marciau aelod wedi&apos;u cyfuno</translation>
+    </message>
+    <message>
+        <source>Marking sheet issued</source>
+        <translation>Taflen farcio wedi&apos;i chyhoeddi</translation>
+    </message>
+    <message>
+        <source>Reopened by HR</source>
+        <translation>Ailagorwyd gan AD</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Wedi tynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>Campaign changed</source>
+        <translation>Ymgyrch wedi&apos;i newid</translation>
+    </message>
+    <message>
+        <source>Equality data</source>
+        <translation>Data cydraddoldeb</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>Wedi&apos;i dileu</translation>
+    </message>
+    <message>
+        <source>HR account added</source>
+        <translation>Cyfrif AD wedi&apos;i ychwanegu</translation>
+    </message>
+    <message>
+        <source>Passphrase reset</source>
+        <translation>Cyfrinymadrodd wedi&apos;i ailosod</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase</source>
+        <translation>Cyfrinymadrodd anghywir</translation>
+    </message>
     <message>
         <source>{name}, indicator {number}</source>
         <translation>{name}, dangosydd {number}</translation>

@@ -1,0 +1,139 @@
+"""The refusals a panel member or HR meets in normal use read in Welsh on a Welsh screen, from
+the same phrase the core raised: the error's English (the CLI, the record, older tests) is
+unchanged, word for word."""
+
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+
+import pytest
+
+from pcso_interview import use_cases
+from pcso_interview.lifecycle import SessionRuleError
+from pcso_interview.phrases import ENGLISH, phrase_of
+from pcso_interview.store import Store
+from pcso_interview.store.opening import BusyDatabaseError, CorruptDatabaseError
+from tests.store_support import grade_all, new_session, pin, scored_session, sign_as
+from ui import labels
+from ui.feedback import explain
+from ui.i18n import translate
+
+REFUSALS = [k for k in ENGLISH if k.split(".")[0] in ("error", "import")]
+
+
+def refusal(call) -> Exception:
+    with pytest.raises(Exception) as caught:
+        call()
+    return caught.value
+
+
+@pytest.mark.usefixtures("welsh")
+@pytest.mark.parametrize("key", REFUSALS)
+def test_each_refusal_has_welsh_with_the_same_fields(key):
+    welsh = translate(labels.PHRASES_CONTEXT, labels.PHRASES[key])
+    fields = {f for _, f, _, _ in string.Formatter().parse(ENGLISH[key]) if f}
+    assert {f for _, f, _, _ in string.Formatter().parse(welsh) if f} == fields
+    if key != "error.db.holder":  # " ({holder})" is the same in both
+        assert welsh != ENGLISH[key]
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_grade_off_the_scale_and_a_locked_session_are_refused_in_welsh(store: Store):
+    session_id = new_session(store)
+    off = refusal(
+        lambda: store.grade(session_id, "m1", store.load(session_id).planned_areas[0].id, 9)
+    )
+    assert str(off) == "9 is not a grade on this scale (1, 2, 3, 4, 5)."  # the core's English
+    assert explain(off) == "Nid yw 9 yn radd ar y raddfa hon (1, 2, 3, 4, 5)."
+    signed = scored_session(store, ref="C-0002")
+    for member in store.load(signed).panel:
+        sign_as(store, signed, member.id, typed_name=member.name)
+    area = store.load(signed).planned_areas[0].id
+    locked = refusal(lambda: store.grade(signed, "m1", area, 3))
+    assert isinstance(locked, SessionRuleError)
+    assert "signed off and locked" in str(locked)
+    assert explain(locked) == (
+        "Mae'r sesiwn hon wedi'i llofnodi a'i chloi; gall AD ei hailagor gyda rheswm."
+    )
+
+
+@pytest.mark.usefixtures("welsh")
+def test_sign_off_refused_says_what_blocks_it_in_welsh(store: Store):
+    session_id = new_session(store)
+    store.set_member_secret(session_id, "m1", pin("m1"))
+    refused = refusal(lambda: sign_as(store, session_id, "m1", typed_name="Ann Chair"))
+    assert str(refused).startswith("Not ready for sign-off: Ann Chair has ")
+    shown = explain(refused)
+    assert shown.startswith("Ddim yn barod i'w llofnodi: Ann Chair: ")
+    assert "dim gradd gytunedig eto." in shown and "no agreed grade" not in shown
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_wrong_pin_and_the_wait_after_three_read_in_welsh(store: Store):
+    session_id = new_session(store)
+    store.set_member_secret(session_id, "m1", "1111")
+    tries = [refusal(lambda: store.check_member_secret(session_id, "m1", "9999")) for _ in "123"]
+    assert [str(t) for t in tries[:2]] == [
+        "Wrong PIN for Ann Chair (2 more tries).",
+        "Wrong PIN for Ann Chair (1 more try).",
+    ]
+    assert [explain(t) for t in tries] == [
+        "PIN anghywir i Ann Chair (2 cynnig arall).",
+        "PIN anghywir i Ann Chair (1 cynnig arall).",
+        "PIN anghywir i Ann Chair, dair gwaith: arhoswch 30 eiliad a rhowch gynnig arall arni.",
+    ]
+    waiting = refusal(lambda: store.check_member_secret(session_id, "m1", "1111"))
+    assert explain(waiting).startswith("Gormod o PINau anghywir i Ann Chair: arhoswch ")
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_busy_or_damaged_database_is_explained_in_welsh(tmp_path: Path):
+    busy = BusyDatabaseError(tmp_path / "s.db", "sqlite3, pid 42")
+    assert str(busy).startswith(f"The database {tmp_path / 's.db'} is in use by another program")
+    assert labels.error_text(busy) == (
+        f"Mae'r gronfa ddata {tmp_path / 's.db'} yn cael ei defnyddio gan raglen arall"
+        " (sqlite3, pid 42). Ni newidiwyd dim; caewch y rhaglen honno neu arhoswch iddi"
+        " orffen, yna rhowch gynnig arall arni."
+    )
+    damaged = CorruptDatabaseError(tmp_path / "s.db", "file is not a database", None)
+    assert str(damaged).endswith("No good backup was found.")
+    assert labels.error_text(damaged) == (
+        f"Mae'r gronfa ddata {tmp_path / 's.db'} wedi'i difrodi ac ni ellir ei hagor (file is"
+        " not a database). Ni chafwyd hyd i gopi wrth gefn da."
+    )
+
+
+@pytest.mark.usefixtures("welsh")
+def test_the_set_up_dialogs_refusal_of_a_missing_name_is_welsh(store: Store):
+    missing = refusal(lambda: new_session(store, name=" "))
+    assert str(missing) == "Enter the candidate's name."
+    assert labels.error_text(missing) == "Rhowch enw'r ymgeisydd."
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_session_files_import_and_its_refusals_read_in_welsh(store: Store, tmp_path: Path):
+    from pcso_interview import bundle
+
+    session_id = new_session(store)
+    grade_all(store, session_id)
+    exported = tmp_path / "session.json"
+    bundle.write_json(
+        exported,
+        bundle.session_to_dict(store.load(session_id), store.verify(session_id).stored_digest),
+    )
+    stranger = tmp_path / "stranger.json"
+    stranger.write_text(json.dumps({"format": "something-else"}))
+    results = use_cases.import_files(store, [exported, stranger, tmp_path / "gone.json"], "HR Un")
+    assert [r.message for r in results] == [
+        f"{exported}: skipped, session {session_id} is already here and identical",
+        f"{stranger}: not a pcso-interview session or member-marks file",
+        f"{tmp_path / 'gone.json'}: no such file",
+    ]
+    assert [labels.phrase(r.phrase) for r in results if r.phrase is not None] == [
+        f"{exported}: hepgorwyd, mae sesiwn {session_id} yma eisoes ac yn union yr un fath",
+        f"{stranger}: nid yw'n ffeil sesiwn na ffeil marciau aelod pcso-interview",
+        f"{tmp_path / 'gone.json'}: dim ffeil o'r fath",
+    ]
+    assert phrase_of(ValueError("plain")) is None
