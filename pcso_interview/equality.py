@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pcso_interview.plain_text import one_line
+
 NOT_STATED = "Not stated"
 MAX_VALUE = 100  # characters in a group's name, a column's name or a reference
 MAX_CHARACTERISTICS = 50  # columns beside the reference
@@ -64,25 +66,11 @@ class EqualityFile:
 
 def reference_key(reference: str) -> str:
     """How references are matched: case and surrounding spaces do not matter."""
-    return clean_text(reference).casefold()
+    return one_line(reference).casefold()
 
 
 def _plain(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", name.casefold())
-
-
-# Control characters (a terminal's escape sequences, NUL) and the invisible marks that reorder
-# or hide text (bidirectional overrides and isolates, zero-width characters): a candidate types
-# an "other" group as free text, and none of these may reach a screen, a terminal or a file.
-_INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
-)
-
-
-def clean_text(text: str) -> str:
-    """One line of visible text: control and invisible characters become spaces, runs of
-    spaces one space, no space at either end."""
-    return " ".join(_INVISIBLE.sub(" ", text).split())
 
 
 DELIMITERS = (",", ";", "\t")
@@ -122,7 +110,7 @@ def _parse_rows(reader: Iterator[list[str]], source: str) -> EqualityFile:
     first = next(reader, None)
     if first is None or not any(cell.strip() for cell in first):
         raise EqualityFileError(f"{source}: the file is empty; it needs a header row.")
-    header = [clean_text(cell) for cell in first]
+    header = [one_line(cell) for cell in first]
     references = [i for i, name in enumerate(header) if _plain(name) in REFERENCE_NAMES]
     if not references:
         raise EqualityFileError(
@@ -160,7 +148,7 @@ def _parse_rows(reader: Iterator[list[str]], source: str) -> EqualityFile:
         line = getattr(reader, "line_num", 0)
         if not any(cell.strip() for cell in row):
             continue
-        reference = clean_text(row[ref_column]) if ref_column < len(row) else ""
+        reference = one_line(row[ref_column]) if ref_column < len(row) else ""
         if not reference:
             raise EqualityFileError(f"{source}, line {line}: no candidate reference.")
         if len(reference) > MAX_VALUE:
@@ -170,7 +158,7 @@ def _parse_rows(reader: Iterator[list[str]], source: str) -> EqualityFile:
             )
         values = []
         for i, name in columns:
-            value = clean_text(row[i]) if i < len(row) else ""
+            value = one_line(row[i]) if i < len(row) else ""
             if len(value) > MAX_VALUE:
                 raise EqualityFileError(
                     f"{source}, line {line}: the {name} value is longer than {MAX_VALUE}"

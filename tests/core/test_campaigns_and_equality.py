@@ -90,6 +90,23 @@ def test_a_campaign_needs_a_name_and_an_hr_account(store):
     assert store.campaign_of(session_id).endswith("2025-03")
 
 
+def test_a_campaign_name_is_one_line_of_visible_text(store):
+    """Pasted from an e-mail or a spreadsheet: line breaks, a terminal's escape sequence, NUL
+    and a right-to-left override are not kept (they would rewrite the list, the audit trail or
+    a terminal around them); Welsh and Arabic are kept as written; 10,000 characters are
+    refused."""
+    session_id = new_session(store)
+    store.set_campaign([session_id], "Spring\r\nintake\x1b[2J\x00 \u202eenilno\u202c 2026", "HR")
+    assert store.campaign_of(session_id) == "Spring intake [2J enilno 2026"
+    store.set_campaign([session_id], "Ymgyrch \u0648\u062d\u062f\u0629 gwanwyn", "HR")
+    assert store.campaign_of(session_id) == "Ymgyrch \u0648\u062d\u062f\u0629 gwanwyn"
+    with pytest.raises(SessionRuleError, match="Name the campaign"):
+        store.set_campaign([session_id], "\x00\x1b\u200b\n", "HR")
+    with pytest.raises(SessionRuleError, match="at most 120"):
+        store.set_campaign([session_id], "x" * 10_000, "HR")
+    assert store.campaigns() == ["Ymgyrch \u0648\u062d\u062f\u0629 gwanwyn"]
+
+
 def test_the_list_filters_and_groups_by_campaign_and_by_day(store):
     ids = [new_session(store, ref=f"C-{n}", day=f"2026-05-0{1 + n % 3}") for n in range(7)]
     store.set_campaign(ids[:3], "Spring", "HR")
