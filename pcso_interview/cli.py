@@ -22,6 +22,7 @@ from pcso_interview.lifecycle import (
     SessionRuleError,
     Status,
 )
+from pcso_interview.plain_text import one_line
 from pcso_interview.profiles import (
     BUILTIN_FILE,
     ProfileFileError,
@@ -463,7 +464,7 @@ def cmd_statistics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UserError(f"no profile {args.profile!r}; `profiles` lists them")
     selection = Selection(
         profile_id=args.profile,
-        campaign=" ".join(args.campaign.split()),
+        campaign=one_line(args.campaign),
         date_from=_valid_day(args.date_from, "--from"),
         date_to=_valid_day(args.date_to, "--to"),
     )
