@@ -156,7 +156,13 @@ def impact_rows(
     }
     best = max(rates.values(), default=None)
     rows = []
-    for group in sorted(tallies, key=lambda g: (g in hidden, -tallies[g].candidates, g)):
+
+    # The groups shown, largest first; then those withheld, by reason and name alone: listed
+    # by size, their order would tell which of two small groups is the larger.
+    def order(g: str) -> tuple[bool, str, int, str]:
+        return (g in hidden, hidden.get(g, ""), 0 if g in hidden else -tallies[g].candidates, g)
+
+    for group in sorted(tallies, key=order):
         if group in hidden:
             rows.append(
                 ImpactRow(

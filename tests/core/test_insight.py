@@ -443,3 +443,17 @@ def test_an_assessor_with_no_co_panelist_has_no_leniency():
         None,
         None,
     )
+
+
+def test_the_order_of_the_withheld_rows_says_nothing_of_their_sizes():
+    """Two groups under 5 with 3 candidates between them: 1 and 2, or 2 and 1. Listed
+    largest first, their order told which was which; they are listed by name."""
+    base = {"Alpha": Tally(30, 20), "Bravo": Tally(25, 10), "Charlie": Tally(20, 12)}
+    one = {**base, "Echo": Tally(1, 0), "Foxtrot": Tally(2, 1)}
+    other = {**base, "Echo": Tally(2, 1), "Foxtrot": Tally(1, 0)}
+    layouts = []
+    for tallies in (one, other):
+        rows = impact_rows(OVERALL, "Ethnicity", tallies, suppressed_groups(tallies))
+        layouts.append([(r.group, r.suppressed) for r in rows if r.hidden])
+    assert layouts[0] == layouts[1]
+    assert [group for group, _ in layouts[0]] == sorted(group for group, _ in layouts[0])
