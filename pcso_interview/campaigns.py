@@ -8,6 +8,7 @@ never changes a signed digest.
 from __future__ import annotations
 
 from pcso_interview.lifecycle import SessionRuleError
+from pcso_interview.plain_text import one_line
 
 MAX_LENGTH = 120
 SEPARATOR = " · "
@@ -20,8 +21,9 @@ def default_campaign(force: str, role_title: str, day: str) -> str:
 
 
 def checked_campaign(name: str) -> str:
-    """A campaign name as kept: trimmed, one line, not empty, not too long."""
-    text = " ".join(name.split())
+    """A campaign name as kept: trimmed, one line of visible characters, not empty, not too
+    long."""
+    text = one_line(name)
     if not text:
         raise SessionRuleError("Name the campaign.")
     if len(text) > MAX_LENGTH:

@@ -22,6 +22,7 @@ from pcso_interview.lifecycle import (
     SessionRuleError,
     Status,
 )
+from pcso_interview.plain_text import one_line
 from pcso_interview.profiles import (
     BUILTIN_FILE,
     ProfileFileError,
@@ -463,11 +464,20 @@ def cmd_statistics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UserError(f"no profile {args.profile!r}; `profiles` lists them")
     selection = Selection(
         profile_id=args.profile,
-        campaign=args.campaign,
+        campaign=one_line(args.campaign),
         date_from=_valid_day(args.date_from, "--from"),
         date_to=_valid_day(args.date_to, "--to"),
     )
+    if selection.date_from and selection.date_to and selection.date_from > selection.date_to:
+        raise UserError(
+            f"--from {selection.date_from} is after --to {selection.date_to}: no day is in both"
+        )
     with opened_reader(args) as reader:
+        if selection.campaign and selection.campaign not in (known := reader.campaigns()):
+            close = [c for c in known if c.casefold() == selection.campaign.casefold()]
+            listed = ", ".join(repr(c) for c in known[:5]) + (" ..." if len(known) > 5 else "")
+            hint = f"; did you mean {close[0]!r}?" if close else f"; campaigns: {listed or 'none'}"
+            raise UserError(f"no session is in campaign {selection.campaign!r}{hint}")
         insight = compute(gather(reader, selection), selection)
     if args.json:
         document = to_json(insight, every_assessor=args.all_assessors)

@@ -11,8 +11,11 @@ count, rate or ratio. Suppressing it alone would not hide it: its count is the t
 groups shown. So other cells are withheld too (complementary suppression), chosen until every
 small group's size, and whether any of its candidates passed or failed, can no longer be worked
 out from what is shown plus the totals (unless the totals say it of everyone: every candidate
-passed, or none did). The highest-rate group used for the ratios is the
-highest among the groups shown, so a ratio never reveals a withheld group's rate either.
+passed, or none did). When the selection mixes profiles with different areas, an area's table
+counts only the candidates of the profiles that have it, and its counts plus another area's
+could give the overall count: such a table is withheld whole while any group of any profile's
+set of areas is under 5 (partial_table_unsafe). The highest-rate group used for the ratios is
+the highest among the groups shown, so a ratio never reveals a withheld group's rate either.
 
 Rates and ratios are exact fractions; the screens and files round them only for display.
 """
@@ -153,7 +156,13 @@ def impact_rows(
     }
     best = max(rates.values(), default=None)
     rows = []
-    for group in sorted(tallies, key=lambda g: (g in hidden, -tallies[g].candidates, g)):
+
+    # The groups shown, largest first; then those withheld, by reason and name alone: listed
+    # by size, their order would tell which of two small groups is the larger.
+    def order(g: str) -> tuple[bool, str, int, str]:
+        return (g in hidden, hidden.get(g, ""), 0 if g in hidden else -tallies[g].candidates, g)
+
+    for group in sorted(tallies, key=order):
         if group in hidden:
             rows.append(
                 ImpactRow(
@@ -185,6 +194,9 @@ def adverse_impact(
         groups[row.session_id][row.characteristic] = row.group
     characteristics = sorted({c for by in groups.values() for c in by})
     overall: dict[str, dict[str, list[int]]] = {c: {} for c in characteristics}
+    # Candidates by the set of areas they were graded in (a profile's areas): an area that
+    # only some of them have counts a part of the overall table's candidates.
+    parts: dict[str, dict[frozenset[str], dict[str, int]]] = {c: {} for c in characteristics}
     areas: dict[str, dict[str, dict[str, list[int]]]] = {}
     area_names: dict[str, str] = {}
     for session in sessions:
@@ -197,6 +209,12 @@ def adverse_impact(
             tally[0] += 1
             tally[1] += passed
         profile = session.profile
+        areas_graded = frozenset(
+            p.area for p in profile.plan if session.agreed.get(p.area) is not None
+        )
+        for characteristic, group in mine.items():
+            part = parts[characteristic].setdefault(areas_graded, {})
+            part[group] = part.get(group, 0) + 1
         for planned in profile.plan:
             grade = session.agreed.get(planned.area)
             if grade is None:
@@ -220,6 +238,21 @@ def adverse_impact(
         for characteristic in characteristics:
             counted = by_characteristic.get(characteristic, {})
             tallies = {g: Tally(*t) for g, t in counted.items()}
-            suppression = suppressed_groups(tallies, withheld[characteristic])
+            if partial_table_unsafe(parts[characteristic], area_id):
+                suppression = Suppression({g: WITHHELD for g in tallies}, False)
+            else:
+                suppression = suppressed_groups(tallies, withheld[characteristic])
             rows += impact_rows(area_names[area_id], characteristic, tallies, suppression)
     return tuple(rows)
+
+
+def partial_table_unsafe(parts: Mapping[frozenset[str], Mapping[str, int]], area_id: str) -> bool:
+    """Whether an area's table must be withheld whole: it counts only some of the candidates
+    (a selection of several profiles, the area in some of them), and a group has 1 to 4
+    candidates among the candidates of some set of areas. A group's count in the overall table
+    is then the sum of its counts in tables of areas no candidate has both of, and a small one
+    would be the difference of two cells shown; when no group of any set of areas is under 5,
+    every count of any table, and any difference of them, is 0 or 5 or more."""
+    if all(area_id in areas for areas in parts):
+        return False  # every candidate of the overall table: the same counts, nothing to add
+    return any(0 < n < SMALL_GROUP for counts in parts.values() for n in counts.values())

@@ -8,6 +8,7 @@ every sheet reprinted here.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -122,6 +123,9 @@ class ArchiveWindow(QMainWindow):
         return self.hr_tab.ensure()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        jobs = sys.modules.get("ui.hr.jobs")  # only if an HR screen ever started one
+        if jobs is not None:
+            jobs.wait_for_jobs()  # a thread still running at exit would abort the app
         self.store.close()
         super().closeEvent(event)
 

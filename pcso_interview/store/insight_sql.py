@@ -7,7 +7,8 @@ export or statistic reads in seconds, where loading each session whole would tak
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from pcso_interview.campaigns import checked_campaign
@@ -42,10 +43,25 @@ class InsightSql(Connection):
         profiles: dict[str, Profile] = {}
         for start in range(0, len(session_ids), BATCH):
             part = list(session_ids[start : start + BATCH])
-            batch = self._facts(part)
+            with self._one_state():
+                batch = self._facts(part)
             facts += batch.facts
             profiles.update(batch.profiles)
         return FactsBatch(tuple(facts), profiles)
+
+    @contextmanager
+    def _one_state(self) -> Iterator[None]:
+        """A batch's queries read one state of the database (a read transaction): a session
+        purged by another window between two of them would otherwise come back without its
+        profile version, which the purge deleted with it."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
 
     def _facts(self, ids: list[str]) -> FactsBatch:
         from pcso_interview.facts import FactsBatch, SessionFacts

@@ -151,3 +151,27 @@ def test_the_archive_window_opens_in_welsh_with_lang_cy_and_switches_back(
     finally:
         i18n.install("en")
         store.close()
+
+
+def test_closing_the_archive_window_ends_a_running_job_first(qtbot, tmp_path, archive, boxes):
+    """Closed while Statistics were being worked out, the archive's window left the job's
+    thread running on (Qt aborts the app when a running QThread is destroyed at exit); the
+    laptop's window stops and waits for its jobs, and so does the archive's now."""
+    from pcso_interview.store.archive.push import push
+    from ui.app import start_window
+    from ui.hr import jobs
+
+    store = laptop(tmp_path)
+    signed_day(store, 4)
+    push(store, archive.url("laptop_a"))
+    store.close()
+    window = start_window(argparse.Namespace(db=archive.url(), profiles=[]))
+    qtbot.addWidget(window)
+    window.modes.setCurrentIndex(1)
+    statistics = window.statistics_tab.ensure()
+    job = statistics.refresh()
+    assert job is not None and job.running
+    threads = set(jobs._running)
+    assert threads
+    window.close()
+    assert all(t.isFinished() for t in threads)  # stopped and waited for before it closed

@@ -173,6 +173,25 @@ def test_statistics_narrow_to_a_profile_a_campaign_and_dates(capsys, db):
     assert "no profile 'nowhere'" in fails(capsys, "--db", db, "statistics", "--profile", "nowhere")
 
 
+def test_statistics_refuse_an_impossible_selection_in_words(capsys, db):
+    """A selection that cannot hold a session is a mistake to say, not an empty report with
+    status 0 (which a script would publish as "no candidates")."""
+    stats = ("--db", db, "statistics", "--json")
+    assert "--from 2026-03-01 is after --to 2026-02-01" in fails(
+        capsys, *stats, "--from", "2026-03-01", "--to", "2026-02-01"
+    )
+    assert "--to '2026-02-30' is not a date" in fails(capsys, *stats, "--to", "2026-02-30")
+    message = fails(capsys, *stats, "--campaign", "Gwent Police spring intake")
+    assert "no session is in campaign 'Gwent Police spring intake'" in message
+    assert "campaigns: 'Gwent Police · Community Support Officer · 20" in message
+    known = "Gwent Police · Community Support Officer · 2025-11"
+    assert f"did you mean {known!r}" in fails(capsys, *stats, "--campaign", known.upper())
+    status, out, _ = cli(capsys, *stats, "--campaign", f"  {known.replace(' · ', '  ·  ')} ")
+    assert status == 0 and json.loads(out)["selection"]["campaign"] == known
+    status, out, _ = cli(capsys, *stats, "--from", "2025-11-10", "--to", "2025-11-10")
+    assert status == 0  # one day is a range
+
+
 def test_campaign_moves_sessions_and_sessions_filters_by_it(capsys, db):
     refs = [r[0] for r in read(db, "SELECT candidate_ref FROM sessions ORDER BY id LIMIT 3")]
     status, out, _ = cli(

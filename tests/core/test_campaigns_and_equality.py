@@ -90,6 +90,23 @@ def test_a_campaign_needs_a_name_and_an_hr_account(store):
     assert store.campaign_of(session_id).endswith("2025-03")
 
 
+def test_a_campaign_name_is_one_line_of_visible_text(store):
+    """Pasted from an e-mail or a spreadsheet: line breaks, a terminal's escape sequence, NUL
+    and a right-to-left override are not kept (they would rewrite the list, the audit trail or
+    a terminal around them); Welsh and Arabic are kept as written; 10,000 characters are
+    refused."""
+    session_id = new_session(store)
+    store.set_campaign([session_id], "Spring\r\nintake\x1b[2J\x00 \u202eenilno\u202c 2026", "HR")
+    assert store.campaign_of(session_id) == "Spring intake [2J enilno 2026"
+    store.set_campaign([session_id], "Ymgyrch \u0648\u062d\u062f\u0629 gwanwyn", "HR")
+    assert store.campaign_of(session_id) == "Ymgyrch \u0648\u062d\u062f\u0629 gwanwyn"
+    with pytest.raises(SessionRuleError, match="Name the campaign"):
+        store.set_campaign([session_id], "\x00\x1b\u200b\n", "HR")
+    with pytest.raises(SessionRuleError, match="at most 120"):
+        store.set_campaign([session_id], "x" * 10_000, "HR")
+    assert store.campaigns() == ["Ymgyrch \u0648\u062d\u062f\u0629 gwanwyn"]
+
+
 def test_the_list_filters_and_groups_by_campaign_and_by_day(store):
     ids = [new_session(store, ref=f"C-{n}", day=f"2026-05-0{1 + n % 3}") for n in range(7)]
     store.set_campaign(ids[:3], "Spring", "HR")
@@ -163,6 +180,86 @@ def test_the_file_names_its_own_characteristics():
 def test_a_file_that_is_not_equality_data_is_refused_in_words(text, problem):
     with pytest.raises(EqualityFileError, match=problem):
         parse_equality_csv(text, "recruitment.csv")
+
+
+@pytest.mark.parametrize(
+    ("data", "how"),
+    [
+        ("Candidate reference,Ethnicity\r\nC-1,Caf\u00e9 Noir\r\n".encode("cp1252"), "cp1252"),
+        ("\ufeffCandidate reference,Ethnicity\nC-1,Caf\u00e9 Noir\n".encode(), "UTF-8 with BOM"),
+        (
+            "Candidate reference\tEthnicity\r\nC-1\tCaf\u00e9 Noir\r\n".encode("utf-16"),
+            "Unicode text",
+        ),
+        ("Candidate reference;Ethnicity\r\nC-1;Caf\u00e9 Noir\r\n".encode(), "semicolons"),
+    ],
+    ids=["cp1252", "utf-8-bom", "utf-16-tabs", "semicolons"],
+)
+def test_a_spreadsheets_csv_is_read_whatever_its_encoding_and_delimiter(tmp_path, data, how):
+    path = tmp_path / "equality.csv"
+    path.write_bytes(data)
+    read_back = read_equality_file(path)
+    assert read_back.characteristics == ("Ethnicity",), how
+    assert [(r.reference, r.groups) for r in read_back.records] == [
+        ("C-1", {"Ethnicity": "Caf\u00e9 Noir"})
+    ], how
+
+
+def test_control_and_invisible_characters_never_reach_a_group_or_a_reference():
+    """A candidate's free-text "other" group may hold a terminal's escape sequence, NUL or a
+    right-to-left override: none of it is kept (a group written in Arabic is)."""
+    data = parse_equality_csv(
+        "Reference,Ethnic\x1b[31mity,Religion\n"
+        "C-1\u200b,Zyx\x1b]0;owned\x07wv\x00 Heritage,\u202eevil\u202c\n"
+        "C-2,\u0639\u0631\u0628\u064a,None\n"
+    )
+    assert data.characteristics == ("Ethnic [31mity", "Religion")
+    first, second = data.records
+    assert first.reference == "C-1"
+    assert first.groups == {"Ethnic [31mity": "Zyx ]0;owned wv Heritage", "Religion": "evil"}
+    assert second.groups["Ethnic [31mity"] == "\u0639\u0631\u0628\u064a"
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"Reference,Sex\nC-1," + b"x" * 200_000 + b"\n", "line 2: not readable as CSV"),
+        (b'Reference,Sex\nC-1,"Female\nC-2,Male\n', "not readable as CSV"),  # unclosed quote
+        (b"PK\x03\x04\x14\x00\x06\x00", "a spreadsheet workbook, not CSV"),
+        (b"Reference," + b",".join(b"C%d" % i for i in range(60)) + b"\nC-1\n", "at most 50"),
+        (b"Reference," + b"E" * 500 + b"\nC-1,x\n", "longer than 100"),
+    ],
+    ids=["huge-field", "unclosed-quote", "xlsx", "too-many-columns", "long-header"],
+)
+def test_a_malformed_file_is_refused_in_words_never_with_a_traceback(tmp_path, data, problem):
+    path = tmp_path / "equality.csv"
+    path.write_bytes(data)
+    with pytest.raises(EqualityFileError, match=problem):
+        read_equality_file(path)
+
+
+def test_a_file_too_large_is_refused_before_it_fills_memory(tmp_path, monkeypatch):
+    from pcso_interview import equality
+
+    path = tmp_path / "equality.csv"
+    rows = "".join(f"C-{n:06d},White\n" for n in range(40))
+    path.write_text("Reference,Ethnicity\n" + rows, encoding="utf-8")
+    monkeypatch.setattr(equality, "MAX_BYTES", path.stat().st_size - 1)
+    with pytest.raises(EqualityFileError, match="too large"):
+        read_equality_file(path)
+    monkeypatch.setattr(equality, "MAX_BYTES", 2**20)
+    monkeypatch.setattr(equality, "MAX_CANDIDATES", 39)
+    with pytest.raises(EqualityFileError, match="too large"):
+        read_equality_file(path)
+    monkeypatch.setattr(equality, "MAX_CANDIDATES", 40)
+    assert len(read_equality_file(path).records) == 40
+
+
+def test_references_match_whatever_their_case_and_spacing(store):
+    session_id = new_session(store, ref="AB  12")
+    result = store.import_equality(parse_equality_csv("Reference,Sex\n ab 12\t,Female\n"), "HR")
+    assert result.unmatched == () and result.sessions == 1
+    assert read(store.path, "SELECT session_id, grp FROM equality") == [(session_id, "Female")]
 
 
 def test_import_matches_references_lists_the_unmatched_and_audits_no_value(store, tmp_path):

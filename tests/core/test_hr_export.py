@@ -233,3 +233,53 @@ def test_a_withdrawn_session_says_withdrawn_with_its_reason(store):
     assert record["status"] == "withdrawn"
     assert record["outcome"] == "withdrawn"
     assert record["reasons"] == "Did not attend."
+
+
+class Interleaved:
+    """The store's connection, with another program's change made just before a given query
+    (a purge in another window while an export or statistics job reads)."""
+
+    def __init__(self, conn, before: str, change) -> None:
+        self.conn, self.before, self.change = conn, before, change
+
+    def execute(self, sql: str, *args):
+        if self.change is not None and sql.startswith(self.before):
+            change, self.change = self.change, None
+            change()
+        return self.conn.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self.conn, name)
+
+
+def test_a_purge_in_another_window_mid_batch_never_leaves_a_session_without_its_profile(
+    tmp_path,
+):
+    """The facts of a batch came from six queries, each seeing the database as it then was: a
+    session purged between them (the last of its profile version, whose snapshot the purge
+    deletes) came back without its profile, and the statistics or export job failed with a
+    KeyError. The batch now reads one state of the database."""
+    from datetime import UTC, datetime
+
+    from tests.store_support import Clock
+
+    path = tmp_path / "sessions.db"
+    old = Store.open(path, clock=Clock(datetime(2023, 1, 9, 9, 0, tzinfo=UTC)))
+    session_id = signed_session(old, ref="C-0001", day="2023-01-09")
+    old.close()
+    reader, other = Store.open(path), Store.open(path)
+    try:
+
+        def purge() -> None:
+            # The reader is held mid-batch: emptying the WAL waits no longer than this.
+            other.conn.execute("PRAGMA busy_timeout = 50")
+            assert other.purge([session_id], "Hana HR").count == 1
+
+        reader.conn = Interleaved(reader.conn, "SELECT digest, json FROM profile_snapshots", purge)
+        batch = reader.session_facts([session_id])
+        assert [f.session_id for f in batch.facts] == [session_id]
+        assert all(f.snapshot in batch.profiles for f in batch.facts)
+        assert reader.session_facts([session_id]).facts == ()  # purged, once read again
+    finally:
+        reader.close()
+        other.close()

@@ -6,8 +6,10 @@ what an onlooker could work out from the published cells."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from fractions import Fraction
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -25,6 +27,7 @@ from pcso_interview.facts import EqualityRow, SessionFacts, score
 from pcso_interview.fairness import (
     ALL_GROUPS,
     OVERALL,
+    SMALL_GROUP,
     UNDER,
     WITHHELD,
     Tally,
@@ -40,9 +43,12 @@ from pcso_interview.insight import (
     impact_cells,
     to_json,
 )
+from pcso_interview.profiles import load_profiles
 from pcso_interview.session import Member
 from pcso_interview.statistics import Assessor
 from tests.store_support import profile
+
+SEVEN_POINT = Path(__file__).resolve().parents[1] / "data" / "profiles" / "example-seven-point.json"
 
 GWENT = profile("gwent-cso")
 AREAS = [a.id for a in GWENT.planned_areas]
@@ -188,6 +194,49 @@ def test_an_area_withholds_what_the_overall_table_withholds():
     for scope in {r.scope for r in rows}:
         hidden = {r.group for r in rows if r.scope == scope and r.hidden}
         assert {"Delta", "Echo"} <= hidden, scope
+
+
+def seven_point_candidate(session_id: str, passed: bool) -> SessionFacts:
+    """A candidate of a profile whose areas (calm, honest) share nothing with Gwent's."""
+    agreed = {"calm": 5 if passed else 3, "honest": 5}
+    grades = {(m.id, a): g for m in (ANN, BOB) for a, g in agreed.items()}
+    return replace(facts(session_id, grades, recorded=agreed), snapshot="seven")
+
+
+def test_no_small_group_is_the_difference_of_two_tables_of_a_mixed_selection():
+    """Every profile at once, two of them with no area in common: the overall count of a group
+    is the sum of its counts in a Gwent area and in a seven-point area, so showing two of the
+    three gives the third away. Echo has 3 Gwent candidates and 5 seven-point ones."""
+    seven = next(p for p in load_profiles([SEVEN_POINT]) if p.id == "example-seven-point")
+    population = {  # group: (Gwent candidates, seven-point candidates)
+        "Alpha": (20, 15),
+        "Bravo": (12, 10),
+        "Echo": (3, 5),
+    }
+    sessions, equality = [], []
+    for group, (gwent, other) in population.items():
+        for n in range(gwent + other):
+            sid = f"{group}-{n}"
+            made = candidate(sid, n % 3 > 0) if n < gwent else seven_point_candidate(sid, n % 2)
+            sessions.append(made)
+            equality.append(EqualityRow(sid, "Ethnicity", group))
+    rows = adverse_impact(score(sessions, {"gwent": GWENT, "seven": seven}), equality)
+    shown = {(r.scope, r.group): r.candidates for r in rows if not r.hidden}
+    gwent_areas = {GWENT.area(a).name for a in AREAS}
+    seven_areas = {seven.area(a.area).name for a in seven.plan}
+    for group in population:
+        total = shown.get((OVERALL, group))
+        for mine, theirs in ((gwent_areas, seven_areas), (seven_areas, gwent_areas)):
+            for scope in mine:
+                hidden = (scope, group) not in shown
+                for other in theirs:
+                    if hidden and total is not None and (other, group) in shown:
+                        derived = total - shown[(other, group)]
+                        assert not 0 < derived < SMALL_GROUP, (group, scope, derived)
+    # The overall table needs nothing withheld (no group under 5 over every profile) ...
+    assert {g for (scope, g) in shown if scope == OVERALL} == set(population)
+    # ... and an area both profiles have would show every group too (none here).
+    assert not gwent_areas & seven_areas
 
 
 def test_a_group_all_of_which_failed_is_not_given_away_by_the_totals():
@@ -394,3 +443,17 @@ def test_an_assessor_with_no_co_panelist_has_no_leniency():
         None,
         None,
     )
+
+
+def test_the_order_of_the_withheld_rows_says_nothing_of_their_sizes():
+    """Two groups under 5 with 3 candidates between them: 1 and 2, or 2 and 1. Listed
+    largest first, their order told which was which; they are listed by name."""
+    base = {"Alpha": Tally(30, 20), "Bravo": Tally(25, 10), "Charlie": Tally(20, 12)}
+    one = {**base, "Echo": Tally(1, 0), "Foxtrot": Tally(2, 1)}
+    other = {**base, "Echo": Tally(2, 1), "Foxtrot": Tally(1, 0)}
+    layouts = []
+    for tallies in (one, other):
+        rows = impact_rows(OVERALL, "Ethnicity", tallies, suppressed_groups(tallies))
+        layouts.append([(r.group, r.suppressed) for r in rows if r.hidden])
+    assert layouts[0] == layouts[1]
+    assert [group for group, _ in layouts[0]] == sorted(group for group, _ in layouts[0])

@@ -276,3 +276,42 @@ def test_the_groups_model_passes_the_model_tester(qtbot, qtmodeltester, make_bro
     finally:
         qInstallMessageHandler(previous)
     assert [r for r in reports if r.startswith("qt.modeltest")] == []
+
+
+def test_an_export_asked_for_just_after_stop_runs_once_the_stopped_one_ends(
+    qtbot, make_browser, store, tmp_path, monkeypatch, told
+):
+    """Stop, then at once another export: it was refused ("still running: wait or press
+    Stop", though Stop had been pressed); it now starts as soon as the stopped one has ended,
+    and only its file is written."""
+    monkeypatch.setattr(hr_export, "EXPORT_BATCH", 100)
+    reached, go_on = threading.Event(), threading.Event()
+    real = hr_export.export_csv_file
+
+    def held(source, ids, path, steps):
+        def step(done, total, what):
+            if done >= 100 and not go_on.is_set():
+                reached.set()
+                go_on.wait(10)
+            return steps(done, total, what)
+
+        return real(source, ids, path, step)
+
+    monkeypatch.setattr(browser_module, "export_csv_file", held)
+    browser = make_browser(store)
+    select_all(browser)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    first = browser.export_csv(folder / "first.csv")
+    qtbot.waitUntil(reached.is_set, timeout=10_000)
+    QTest.mouseClick(browser.job_bar.stop_button, Qt.MouseButton.LeftButton)
+    second = browser.export_csv(folder / "second.csv")
+    assert second is not None and told == []
+    go_on.set()
+    qtbot.waitUntil(lambda: second.state == "done", timeout=20_000)
+    assert first.state == "stopped"
+    assert [p.name for p in folder.iterdir()] == ["second.csv"]
+    assert browser.job is second
+    assert (
+        browser.job_bar.label.text() == f"✓ Wrote {SESSIONS} session(s) to {folder / 'second.csv'}."
+    )

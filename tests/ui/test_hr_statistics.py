@@ -419,3 +419,45 @@ def test_in_welsh_the_tabs_titles_and_tables_are_welsh_and_the_data_is_not(
         )
     finally:
         i18n.install("en")
+
+
+def drawn_texts(qtbot, chart) -> str:
+    """Every text the chart draws (title, axis labels), as shown on the screen."""
+    from PySide6.QtCharts import QChartView
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    chart_view = QChartView(chart)
+    qtbot.addWidget(chart_view)
+    chart_view.resize(900, 700)
+    chart_view.show()
+    qtbot.waitExposed(chart_view)
+    return "\n".join(
+        item.toPlainText()
+        for item in chart_view.scene().items()
+        if isinstance(item, QGraphicsTextItem)
+    )
+
+
+def test_a_group_or_campaign_with_markup_characters_is_drawn_as_written(qtbot):
+    """Qt's charts take their texts as HTML: an age band "<25" vanished from its bar's label,
+    and a campaign "Intake <Spring> & more" from the title."""
+    from fractions import Fraction
+
+    from pcso_interview.consistency import Leniency
+    from pcso_interview.fairness import OVERALL, ImpactRow
+    from pcso_interview.statistics import Assessor
+    from ui.hr.statistics_view import bar_chart, impact_chart, leniency_chart, titled
+
+    context = "every profile · campaign Intake <Spring> & more · n = 40 signed session(s)"
+    rows = [
+        ImpactRow(OVERALL, "Age", "<25", 20, 15, Fraction(3, 4), Fraction(1), False),
+        ImpactRow(OVERALL, "Age", "<b>25-34</b>", 20, 10, Fraction(1, 2), Fraction(2, 3), True),
+    ]
+    text = drawn_texts(qtbot, impact_chart(rows, context))
+    assert "Age: <25 (n=20)" in text and "Age: <b>25-34</b> (n=20)" in text
+    assert "campaign Intake <Spring> & more" in text
+    mean = Fraction(1, 4)
+    chosen = [Leniency(Assessor("<i>Ann</i> Chair", "1001"), 12, 3, mean, 0.1, 0.4)]
+    assert "<i>Ann</i> Chair" in drawn_texts(qtbot, leniency_chart(chosen, context))
+    bars = titled(bar_chart("", ["<Calm> & kind"], [3.0], 5, "Mean"), "Mean", context)
+    assert "<Calm> & kind" in drawn_texts(qtbot, bars)

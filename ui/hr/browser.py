@@ -252,6 +252,7 @@ class HrBrowser(QWidget):
         self.split.setStretchFactor(1, 1)
         self.job_bar = JobBar()
         self.job: Job[object] | None = None
+        self._next: Job[object] | None = None  # asked for while a stopped job was ending
         self.groups_job: Job[object] | None = None
 
         self.count = QLabel()
@@ -650,7 +651,14 @@ class HrBrowser(QWidget):
     # --- work off the window's thread ------------------------------------------------------------
 
     def _start(self, job: Job[object]) -> Job[object] | None:
-        """Run ``job`` with progress and Stop below the list; one at a time."""
+        """Run ``job`` with progress and Stop below the list; one at a time. Once Stop has
+        been pressed, the next job waits for the stopped one to end (at its next step) and
+        then starts by itself."""
+        current = self.job
+        if current is not None and current.running and current.stopping and self._next is None:
+            self._next = job
+            current.finished.connect(self._start_next)
+            return job
         if self.job is not None and self.job.running:
             messages.inform(
                 self,
@@ -663,6 +671,13 @@ class HrBrowser(QWidget):
         self.job = job
         self.job_bar.follow(job)
         return job.start()
+
+    def _start_next(self) -> None:
+        job, self._next = self._next, None
+        if job is not None and self.isVisible():  # not once the window has closed
+            self.job = job
+            self.job_bar.follow(job)
+            job.start()
 
     def export_csv(self, path: Path | None = None) -> Job[object] | None:
         """The selected sessions as CSV, across profiles, written off the window's thread with

@@ -16,6 +16,7 @@ import io
 import math
 from collections.abc import Callable, Sequence
 from fractions import Fraction
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -145,12 +146,17 @@ def describe_selection(selection: Selection, names: dict[str, str]) -> str:
 
 
 def _short(name: str, most: int = 30) -> str:
-    return name if len(name) <= most else name[: most - 1] + "…"
+    """A name shortened for a chart's label, as text: Qt's charts read their labels and titles
+    as HTML, where an age band "<25" or a campaign "Intake <Spring>" would vanish."""
+    return escape(name if len(name) <= most else name[: most - 1] + "…", quote=False)
 
 
 def titled(chart: QChart, title: str, context: str) -> QChart:
     """The chart's headline and, under it, what it is about (profile, campaign, dates, n)."""
-    chart.setTitle(f"<b>{title}</b><br><span style='font-size:small'>{context}</span>")
+    chart.setTitle(
+        f"<b>{escape(title, quote=False)}</b><br>"
+        f"<span style='font-size:small'>{escape(context, quote=False)}</span>"
+    )
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     return chart
 
@@ -165,7 +171,7 @@ def bar_chart(
     axis_min: float = 0,
 ) -> QChart:
     chart = QChart()
-    chart.setTitle(title)
+    chart.setTitle(escape(title, quote=False))
     bar_set = QBarSet(series_name)
     bar_set.append(values)
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
@@ -286,7 +292,7 @@ def leniency_chart(rows: Sequence[Leniency], context: str) -> QChart:
         low = row.low if row.low is not None else mean
         high = row.high if row.high is not None else mean
         reach = max(reach, abs(low), abs(high))
-        names.append(f"{row.assessor.label} · n={row.grades}", i + 0.5)
+        names.append(escape(f"{row.assessor.label} · n={row.grades}", quote=False), i + 0.5)
         whisker = QLineSeries()
         whisker.append(low, i)
         whisker.append(high, i)
