@@ -59,6 +59,41 @@ def commits_without_fsync():
     opening.SYNCHRONOUS = real
 
 
+@pytest.fixture(autouse=True, scope="session")
+def new_databases_from_a_template(tmp_path_factory):
+    """A new database in a test is a copy of one the migrations made at the start of the run
+    (one per worker): running the seven migrations, with their triggers, for each of a thousand
+    new databases took the suite half a minute; a copy takes a millisecond. Everything up to
+    the migrations still runs (the folder made, a read-only folder refused, the empty file
+    created owner-only). tests/core/test_database_template.py checks the copy is the same
+    database the migrations make; PCSO_TESTS_MIGRATE_EACH=1 runs them for every database."""
+    from pcso_interview.store import opening
+    from pcso_interview.store.schema import SCHEMA_VERSION
+
+    if os.environ.get("PCSO_TESTS_MIGRATE_EACH") == "1":
+        yield None
+        return
+    from pcso_interview.store import Store
+
+    template = tmp_path_factory.mktemp("template") / "sessions.db"
+    Store.open(template).close()  # the real migrations, once
+    image = template.read_bytes()
+    real = opening.prepare_path
+
+    def prepare_path(path, *, thorough=True):
+        version = real(path, thorough=thorough)
+        if version is None and path.stat().st_size == 0:  # new: the file real() just made
+            with open(path, "r+b") as file:
+                file.write(image)
+            return SCHEMA_VERSION
+        return version
+
+    prepare_path.__wrapped__ = real  # type: ignore[attr-defined]
+    opening.prepare_path = prepare_path
+    yield template
+    opening.prepare_path = real
+
+
 BUILTIN_JSON = REPO_ROOT / "data" / "competencies.json"
 
 
