@@ -399,7 +399,7 @@ def test_in_welsh_the_tabs_titles_and_tables_are_welsh_and_the_data_is_not(
         qtbot.waitExposed(welsh)
         choose(qtbot, welsh, GWENT, "2024-01-01", "2026-12-31")
         tabs = [welsh.charts.tabText(i) for i in range(welsh.charts.count())]
-        assert tabs[0] == "Gradd gymedrig (&G)" and tabs[3] == "Effaith andwyol (&C)"
+        assert tabs[0] == "Cymedr (&G)" and tabs[3] == "Effaith andwyol (&C)"
         titles = {k: v.chart().title() for k, v in welsh.chart_views.items()}
         assert "Gwent Police · Community Support Officer" in titles["mean"]  # force data
         assert "2024-01-01 i 2026-12-31" in titles["mean"]
@@ -461,3 +461,14 @@ def test_a_group_or_campaign_with_markup_characters_is_drawn_as_written(qtbot):
     assert "<i>Ann</i> Chair" in drawn_texts(qtbot, leniency_chart(chosen, context))
     bars = titled(bar_chart("", ["<Calm> & kind"], [3.0], 5, "Mean"), "Mean", context)
     assert "<Calm> & kind" in drawn_texts(qtbot, bars)
+
+
+def test_a_from_date_after_the_to_date_is_said_not_shown_as_no_sessions(qtbot, view):
+    """The command line refuses such a range in words; the screen says so too, rather than
+    charts of n = 0 that read as "no candidates"."""
+    choose(qtbot, view, GWENT, "2026-06-01", "2026-01-01")
+    assert view.job is None and view.insight is None
+    assert "after the To date" in view.summary.text() and "2026-06-01" in view.summary.text()
+    assert all(model.rowCount() == 0 for model in view.models.values())
+    choose(qtbot, view, GWENT, "2024-01-01", "2026-12-31")
+    assert view.insight is not None and view.insight.candidates > 0

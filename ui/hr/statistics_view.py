@@ -661,6 +661,20 @@ class StatisticsView(QWidget):
         if self.job is not None and self.job.running:
             self.job.stop()
         selection = self.selection()
+        if selection.date_from and selection.date_to and selection.date_from > selection.date_to:
+            # No session can be in it: say so, as the command line does, rather than n = 0.
+            self.job = None
+            self.insight = None
+            self._show()
+            self.job_bar.say("")
+            self.summary.setText(
+                translate(
+                    "StatisticsView",
+                    "The From date ({start}) is after the To date ({end}): no session can be"
+                    " in that range.",
+                ).format(start=selection.date_from, end=selection.date_to)
+            )
+            return None
 
         def work(reader: SessionReader, steps: Steps) -> Insight:
             gathered = gather(reader, selection, steps)

@@ -2053,7 +2053,7 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     </message>
     <message>
         <source>Mean &amp;grade</source>
-        <translation>Gradd gymedrig (&amp;G)</translation>
+        <translation>Cymedr (&amp;G)</translation>
     </message>
     <message>
         <source>Faili&amp;ng</source>
@@ -2073,7 +2073,7 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     </message>
     <message>
         <source>&amp;Drift by month</source>
-        <translation>Drifft fesul mis (&amp;D)</translation>
+        <translation>Drifft misol (&amp;D)</translation>
     </message>
     <message>
         <source>Every profile</source>
@@ -2118,6 +2118,10 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     <message>
         <source>Every campaign</source>
         <translation>Pob ymgyrch</translation>
+    </message>
+    <message>
+        <source>The From date ({start}) is after the To date ({end}): no session can be in that range.</source>
+        <translation>Mae&apos;r dyddiad O ({start}) ar ôl y dyddiad I ({end}): ni all unrhyw sesiwn fod yn yr ystod honno.</translation>
     </message>
     <message>
         <source>Working out the figures</source>
