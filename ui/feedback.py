@@ -80,7 +80,7 @@ class SaveState(QLabel):
         )
         self._style("color: #6d4c00; font-weight: bold;")
         self.setAccessibleDescription(
-            translate("SaveState", "Waiting to save %n change(s)", "", count)
+            translate("SaveState", "Waiting to save %Ln change(s)", "", count)
         )
 
     def failed(self, message: str) -> None:

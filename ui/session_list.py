@@ -118,7 +118,7 @@ class SessionList(QWidget):
         selected = self.model.row(current.row()).id if current.isValid() else None
         self.model.reload()
         self.summary.setText(
-            translate("SessionList", "%n session(s) today", "", self.store.count_on(self.today))
+            translate("SessionList", "%Ln session(s) today", "", self.store.count_on(self.today))
         )
         ids = [row.id for row in self.model.rows]
         if ids:

@@ -65,7 +65,7 @@ class SheetPreview(QDialog):
         self.info = QLabel(
             translate(
                 "SheetPreview",
-                "%n page(s) · {state} · sheet version {version}",
+                "%Ln page(s) · {state} · sheet version {version}",
                 "",
                 self.document.pageCount(),
             ).format(state=state, version=session.version)

@@ -30,7 +30,7 @@ def english_with_welsh() -> set[str]:
     for message in root.iter("message"):
         source, translation = message.findtext("source"), message.find("translation")
         welsh = translation.text if translation is not None else None
-        whole = source and "{" not in source and "%n" not in source  # whole texts only
+        whole = source and "{" not in source and "%Ln" not in source  # whole texts only
         if whole and welsh and welsh != source:
             found.add(source)
     return found

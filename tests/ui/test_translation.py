@@ -194,15 +194,15 @@ def test_the_language_chosen_is_used_at_the_next_start(qapp, store):
 
 def test_welsh_plural_forms_read_with_the_number(welsh):
     for n in (0, 1, 2, 3, 6, 11, 20):
-        assert i18n.translate("SessionList", "%n session(s) today", "", n) == f"{n} sesiwn heddiw"
+        assert i18n.translate("SessionList", "%Ln session(s) today", "", n) == f"{n} sesiwn heddiw"
 
 
 def test_welsh_plural_forms_agree_with_one_and_with_more(welsh):
     """Welsh numerals take the singular noun, but what is said of one thing is singular too:
     "1 taflen wedi'i hysgrifennu", "3 taflen wedi'u hysgrifennu"."""
-    sheets = "%n sheet(s) written to {folder}."
-    unmatched = "%n reference(s) match no session and were not kept."
-    assessors = "%n assessor(s) with fewer than {least} grades not listed"
+    sheets = "%Ln sheet(s) written to {folder}."
+    unmatched = "%Ln reference(s) match no session and were not kept."
+    assessors = "%Ln assessor(s) with fewer than {least} grades not listed"
     for one, more, context, text, extra in (
         ("wedi'i hysgrifennu", "wedi'u hysgrifennu", "HrBrowser", sheets, ""),
         ("ni chafodd ei gadw", "ni chawsant eu cadw", "HrBrowser", unmatched, ""),
@@ -391,3 +391,20 @@ def test_in_welsh_qts_own_buttons_file_dialog_and_calendar_read_in_welsh_and_bac
     finally:
         i18n.install("en")
     assert words() == english
+
+
+def test_counts_are_grouped_as_the_language_writes_numbers(qapp):
+    """HR counts run to tens of thousands: "50,000 session(s)", not "50000", in English on a
+    British laptop and in Welsh (%Ln: the number in the locale's own form)."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        assert i18n.translate("HrBrowser", "%Ln session(s)", "", 50_000) == "50,000 session(s)"
+        assert i18n.install("cy") == "cy"
+        assert i18n.translate("HrBrowser", "%Ln session(s)", "", 50_000) == "50,000 sesiwn"
+        assert i18n.translate("HrBrowser", "%Ln session(s)", "", 3) == "3 sesiwn"
+    finally:
+        i18n.install("en")
+        QLocale.setDefault(before)

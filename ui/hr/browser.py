@@ -85,7 +85,7 @@ def equality_summary(result: EqualityImport) -> str:
     matched = result.candidates - len(result.unmatched)
     text = translate(
         "HrBrowser",
-        "Imported equality data ({characteristics}) for {matched} of %n candidate(s),"
+        "Imported equality data ({characteristics}) for {matched} of %Ln candidate(s),"
         " in {sessions} session(s).",
         "",
         result.candidates,
@@ -97,14 +97,14 @@ def equality_summary(result: EqualityImport) -> str:
     if result.unmatched:
         text += " " + translate(
             "HrBrowser",
-            "%n reference(s) match no session and were not kept.",
+            "%Ln reference(s) match no session and were not kept.",
             "",
             len(result.unmatched),
         )
     if result.repeated:
         text += " " + translate(
             "HrBrowser",
-            "%n reference(s) appear more than once (the last row was used).",
+            "%Ln reference(s) appear more than once (the last row was used).",
             "",
             len(result.repeated),
         )
@@ -363,7 +363,7 @@ class HrBrowser(QWidget):
         self._timer.stop()
         ok, _ = attempt(self, lambda: self.model.set_query(self.current_query()), loud=False)
         self.count.setText(
-            translate("HrBrowser", "%n session(s)", "", self.model.total)
+            translate("HrBrowser", "%Ln session(s)", "", self.model.total)
             if ok
             else translate("HrBrowser", "Could not search")
         )
@@ -376,7 +376,7 @@ class HrBrowser(QWidget):
         self._fill_campaigns()
         ok, _ = attempt(self, self.model.refresh, loud=False)
         self.count.setText(
-            translate("HrBrowser", "%n session(s)", "", self.model.total)
+            translate("HrBrowser", "%Ln session(s)", "", self.model.total)
             if ok
             else translate("HrBrowser", "Could not refresh the list")
         )
@@ -587,7 +587,7 @@ class HrBrowser(QWidget):
         messages.inform(
             self,
             translate("HrBrowser", "Sheets written"),
-            translate("HrBrowser", "%n sheet(s) written to {folder}.", "", len(written)).format(
+            translate("HrBrowser", "%Ln sheet(s) written to {folder}.", "", len(written)).format(
                 folder=folder
             ),
         )
@@ -706,7 +706,7 @@ class HrBrowser(QWidget):
             return export_csv_file(reader, ids, target, steps)
 
         job: Job[object] = Job(
-            translate("HrBrowser", "Exporting %n session(s) to CSV", "", count),
+            translate("HrBrowser", "Exporting %Ln session(s) to CSV", "", count),
             work,
             self._connect(),
         )
@@ -726,7 +726,7 @@ class HrBrowser(QWidget):
         if job.state == "done" and isinstance(job.result, Exported):
             self.job_bar.say(
                 translate(
-                    "HrBrowser", "✓ Wrote %n session(s) to {path}.", "", job.result.sessions
+                    "HrBrowser", "✓ Wrote %Ln session(s) to {path}.", "", job.result.sessions
                 ).format(path=job.result.path)
             )
         elif job.state == "stopped":
@@ -771,7 +771,7 @@ class HrBrowser(QWidget):
             return writer.set_campaign(ids, chosen, actor)
 
         job: Job[object] = Job(
-            translate("HrBrowser", "Moving %n session(s) to {name}", "", count).format(name=name),
+            translate("HrBrowser", "Moving %Ln session(s) to {name}", "", count).format(name=name),
             work,
             self._connect_laptop(),
         )
@@ -781,7 +781,7 @@ class HrBrowser(QWidget):
                 self.job_bar.say(
                     translate(
                         "HrBrowser",
-                        "✓ Moved {moved} of %n session(s) to campaign “{name}”.",
+                        "✓ Moved {moved} of %Ln session(s) to campaign “{name}”.",
                         "",
                         count,
                     ).format(moved=f"{job.result:,}", name=chosen)
@@ -834,7 +834,7 @@ class HrBrowser(QWidget):
                     )
                     text += "\n" + "\n".join(f"• {ref}" for ref in shown)
                     if more:
-                        text += "\n" + translate("HrBrowser", "… and %n more.", "", more)
+                        text += "\n" + translate("HrBrowser", "… and %Ln more.", "", more)
                 messages.inform(self, translate("HrBrowser", "Equality data imported"), text)
             elif job.state == "failed" and job.error is not None:
                 self.job_bar.say(translate("HrBrowser", "✗ Not imported."))

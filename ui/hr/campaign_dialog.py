@@ -22,7 +22,7 @@ class CampaignDialog(QDialog):
         self.prompt = QLabel(
             translate(
                 "CampaignDialog",
-                "Which campaign do the %n selected session(s) belong to? Choose one or type"
+                "Which campaign do the %Ln selected session(s) belong to? Choose one or type"
                 " a new name. The move is audited in your name; signed records are not changed.",
                 "",
                 count,

@@ -331,7 +331,7 @@ def leniency_chart(rows: Sequence[Leniency], context: str) -> QChart:
     )
     if more > 0:
         title += " " + translate(
-            "StatisticsView", "(the %n furthest; the table lists all)", "", len(chosen)
+            "StatisticsView", "(the %Ln furthest; the table lists all)", "", len(chosen)
         )
     return titled(chart, title, context)
 
@@ -729,7 +729,7 @@ class StatisticsView(QWidget):
     def context(self) -> str:
         """What every chart is about, in its title: profile, campaign, dates and n."""
         n = self.insight.candidates if self.insight is not None else 0
-        return translate("StatisticsView", "{selection} · n = %n signed session(s)", "", n).format(
+        return translate("StatisticsView", "{selection} · n = %Ln signed session(s)", "", n).format(
             selection=describe_selection(self.selection(), self.names)
         )
 
@@ -761,7 +761,7 @@ class StatisticsView(QWidget):
         every = self.every_assessor.isChecked()
         summary = translate(
             "StatisticsView",
-            "<b>%n</b> signed session(s) · pass rate <b>{rate}</b> · equality data for"
+            "<b>%Ln</b> signed session(s) · pass rate <b>{rate}</b> · equality data for"
             " <b>{equality}</b>",
             "",
             insight.candidates,
@@ -769,7 +769,7 @@ class StatisticsView(QWidget):
         if not every:
             summary += " · " + translate(
                 "StatisticsView",
-                "%n assessor(s) with fewer than {least} grades not listed",
+                "%Ln assessor(s) with fewer than {least} grades not listed",
                 "",
                 insight.hidden_assessors,
             ).format(least=MIN_GRADES)

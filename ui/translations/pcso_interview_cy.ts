@@ -229,13 +229,13 @@
         <translation>Gosod yr ymgyrch</translation>
     </message>
     <message numerus="yes">
-        <source>Which campaign do the %n selected session(s) belong to? Choose one or type a new name. The move is audited in your name; signed records are not changed.</source>
+        <source>Which campaign do the %Ln selected session(s) belong to? Choose one or type a new name. The move is audited in your name; signed records are not changed.</source>
         <translation>
-            <numerusform>I ba ymgyrch y mae&apos;r %n sesiwn a ddewiswyd yn perthyn? Dewiswch un neu teipiwch enw newydd. Caiff y symud ei gofnodi yn y trywydd archwilio yn eich enw chi; nid yw cofnodion wedi&apos;u llofnodi yn newid.</numerusform>
-            <numerusform>I ba ymgyrch y mae&apos;r %n sesiwn a ddewiswyd yn perthyn? Dewiswch un neu teipiwch enw newydd. Caiff y symud ei gofnodi yn y trywydd archwilio yn eich enw chi; nid yw cofnodion wedi&apos;u llofnodi yn newid.</numerusform>
-            <numerusform>I ba ymgyrch y mae&apos;r %n sesiwn a ddewiswyd yn perthyn? Dewiswch un neu teipiwch enw newydd. Caiff y symud ei gofnodi yn y trywydd archwilio yn eich enw chi; nid yw cofnodion wedi&apos;u llofnodi yn newid.</numerusform>
-            <numerusform>I ba ymgyrch y mae&apos;r %n sesiwn a ddewiswyd yn perthyn? Dewiswch un neu teipiwch enw newydd. Caiff y symud ei gofnodi yn y trywydd archwilio yn eich enw chi; nid yw cofnodion wedi&apos;u llofnodi yn newid.</numerusform>
-            <numerusform>I ba ymgyrch y mae&apos;r %n sesiwn a ddewiswyd yn perthyn? Dewiswch un neu teipiwch enw newydd. Caiff y symud ei gofnodi yn y trywydd archwilio yn eich enw chi; nid yw cofnodion wedi&apos;u llofnodi yn newid.</numerusform>
+            <numerusform>I ba ymgyrch y mae&apos;r %Ln sesiwn a ddewiswyd yn perthyn? Dewiswch un neu teipiwch enw newydd. Caiff y symud ei gofnodi yn y trywydd archwilio yn eich enw chi; nid yw cofnodion wedi&apos;u llofnodi yn newid.</numerusform>
+            <numerusform>I ba ymgyrch y mae&apos;r %Ln sesiwn a ddewiswyd yn perthyn? Dewiswch un neu teipiwch enw newydd. Caiff y symud ei gofnodi yn y trywydd archwilio yn eich enw chi; nid yw cofnodion wedi&apos;u llofnodi yn newid.</numerusform>
+            <numerusform>I ba ymgyrch y mae&apos;r %Ln sesiwn a ddewiswyd yn perthyn? Dewiswch un neu teipiwch enw newydd. Caiff y symud ei gofnodi yn y trywydd archwilio yn eich enw chi; nid yw cofnodion wedi&apos;u llofnodi yn newid.</numerusform>
+            <numerusform>I ba ymgyrch y mae&apos;r %Ln sesiwn a ddewiswyd yn perthyn? Dewiswch un neu teipiwch enw newydd. Caiff y symud ei gofnodi yn y trywydd archwilio yn eich enw chi; nid yw cofnodion wedi&apos;u llofnodi yn newid.</numerusform>
+            <numerusform>I ba ymgyrch y mae&apos;r %Ln sesiwn a ddewiswyd yn perthyn? Dewiswch un neu teipiwch enw newydd. Caiff y symud ei gofnodi yn y trywydd archwilio yn eich enw chi; nid yw cofnodion wedi&apos;u llofnodi yn newid.</numerusform>
         </translation>
     </message>
     <message>
@@ -320,33 +320,33 @@
 <context>
     <name>HrBrowser</name>
     <message numerus="yes">
-        <source>Imported equality data ({characteristics}) for {matched} of %n candidate(s), in {sessions} session(s).</source>
+        <source>Imported equality data ({characteristics}) for {matched} of %Ln candidate(s), in {sessions} session(s).</source>
         <translation>
-            <numerusform>Mewnforiwyd data cydraddoldeb ({characteristics}) ar gyfer {matched} o %n ymgeisydd, mewn {sessions} sesiwn.</numerusform>
-            <numerusform>Mewnforiwyd data cydraddoldeb ({characteristics}) ar gyfer {matched} o %n ymgeisydd, mewn {sessions} sesiwn.</numerusform>
-            <numerusform>Mewnforiwyd data cydraddoldeb ({characteristics}) ar gyfer {matched} o %n ymgeisydd, mewn {sessions} sesiwn.</numerusform>
-            <numerusform>Mewnforiwyd data cydraddoldeb ({characteristics}) ar gyfer {matched} o %n ymgeisydd, mewn {sessions} sesiwn.</numerusform>
-            <numerusform>Mewnforiwyd data cydraddoldeb ({characteristics}) ar gyfer {matched} o %n ymgeisydd, mewn {sessions} sesiwn.</numerusform>
+            <numerusform>Mewnforiwyd data cydraddoldeb ({characteristics}) ar gyfer {matched} o %Ln ymgeisydd, mewn {sessions} sesiwn.</numerusform>
+            <numerusform>Mewnforiwyd data cydraddoldeb ({characteristics}) ar gyfer {matched} o %Ln ymgeisydd, mewn {sessions} sesiwn.</numerusform>
+            <numerusform>Mewnforiwyd data cydraddoldeb ({characteristics}) ar gyfer {matched} o %Ln ymgeisydd, mewn {sessions} sesiwn.</numerusform>
+            <numerusform>Mewnforiwyd data cydraddoldeb ({characteristics}) ar gyfer {matched} o %Ln ymgeisydd, mewn {sessions} sesiwn.</numerusform>
+            <numerusform>Mewnforiwyd data cydraddoldeb ({characteristics}) ar gyfer {matched} o %Ln ymgeisydd, mewn {sessions} sesiwn.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n reference(s) match no session and were not kept.</source>
+        <source>%Ln reference(s) match no session and were not kept.</source>
         <translation>
-            <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
-            <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chafodd ei gadw.</numerusform>
-            <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
-            <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
-            <numerusform>Nid yw %n cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
+            <numerusform>Nid yw %Ln cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
+            <numerusform>Nid yw %Ln cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chafodd ei gadw.</numerusform>
+            <numerusform>Nid yw %Ln cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
+            <numerusform>Nid yw %Ln cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
+            <numerusform>Nid yw %Ln cyfeirnod yn cyfateb i unrhyw sesiwn ac ni chawsant eu cadw.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n reference(s) appear more than once (the last row was used).</source>
+        <source>%Ln reference(s) appear more than once (the last row was used).</source>
         <translation>
-            <numerusform>Mae %n cyfeirnod yn ymddangos fwy nag unwaith (defnyddiwyd y rhes olaf).</numerusform>
-            <numerusform>Mae %n cyfeirnod yn ymddangos fwy nag unwaith (defnyddiwyd y rhes olaf).</numerusform>
-            <numerusform>Mae %n cyfeirnod yn ymddangos fwy nag unwaith (defnyddiwyd y rhes olaf).</numerusform>
-            <numerusform>Mae %n cyfeirnod yn ymddangos fwy nag unwaith (defnyddiwyd y rhes olaf).</numerusform>
-            <numerusform>Mae %n cyfeirnod yn ymddangos fwy nag unwaith (defnyddiwyd y rhes olaf).</numerusform>
+            <numerusform>Mae %Ln cyfeirnod yn ymddangos fwy nag unwaith (defnyddiwyd y rhes olaf).</numerusform>
+            <numerusform>Mae %Ln cyfeirnod yn ymddangos fwy nag unwaith (defnyddiwyd y rhes olaf).</numerusform>
+            <numerusform>Mae %Ln cyfeirnod yn ymddangos fwy nag unwaith (defnyddiwyd y rhes olaf).</numerusform>
+            <numerusform>Mae %Ln cyfeirnod yn ymddangos fwy nag unwaith (defnyddiwyd y rhes olaf).</numerusform>
+            <numerusform>Mae %Ln cyfeirnod yn ymddangos fwy nag unwaith (defnyddiwyd y rhes olaf).</numerusform>
         </translation>
     </message>
     <message>
@@ -470,13 +470,13 @@
         <translation>Anfon i archif yr heddlu (&amp;V)…</translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s)</source>
+        <source>%Ln session(s)</source>
         <translation>
-            <numerusform>%n sesiwn</numerusform>
-            <numerusform>%n sesiwn</numerusform>
-            <numerusform>%n sesiwn</numerusform>
-            <numerusform>%n sesiwn</numerusform>
-            <numerusform>%n sesiwn</numerusform>
+            <numerusform>%Ln sesiwn</numerusform>
+            <numerusform>%Ln sesiwn</numerusform>
+            <numerusform>%Ln sesiwn</numerusform>
+            <numerusform>%Ln sesiwn</numerusform>
+            <numerusform>%Ln sesiwn</numerusform>
         </translation>
     </message>
     <message>
@@ -528,13 +528,13 @@
         <translation>Taflenni wedi&apos;u hysgrifennu</translation>
     </message>
     <message numerus="yes">
-        <source>%n sheet(s) written to {folder}.</source>
+        <source>%Ln sheet(s) written to {folder}.</source>
         <translation>
-            <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
-            <numerusform>%n taflen wedi&apos;i hysgrifennu i {folder}.</numerusform>
-            <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
-            <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
-            <numerusform>%n taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
+            <numerusform>%Ln taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
+            <numerusform>%Ln taflen wedi&apos;i hysgrifennu i {folder}.</numerusform>
+            <numerusform>%Ln taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
+            <numerusform>%Ln taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
+            <numerusform>%Ln taflen wedi&apos;u hysgrifennu i {folder}.</numerusform>
         </translation>
     </message>
     <message>
@@ -570,23 +570,23 @@
         <translation>Mae {title} yn dal i redeg: arhoswch neu pwyswch Stopio.</translation>
     </message>
     <message numerus="yes">
-        <source>Exporting %n session(s) to CSV</source>
+        <source>Exporting %Ln session(s) to CSV</source>
         <translation>
-            <numerusform>Yn allforio %n sesiwn i CSV</numerusform>
-            <numerusform>Yn allforio %n sesiwn i CSV</numerusform>
-            <numerusform>Yn allforio %n sesiwn i CSV</numerusform>
-            <numerusform>Yn allforio %n sesiwn i CSV</numerusform>
-            <numerusform>Yn allforio %n sesiwn i CSV</numerusform>
+            <numerusform>Yn allforio %Ln sesiwn i CSV</numerusform>
+            <numerusform>Yn allforio %Ln sesiwn i CSV</numerusform>
+            <numerusform>Yn allforio %Ln sesiwn i CSV</numerusform>
+            <numerusform>Yn allforio %Ln sesiwn i CSV</numerusform>
+            <numerusform>Yn allforio %Ln sesiwn i CSV</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>✓ Wrote %n session(s) to {path}.</source>
+        <source>✓ Wrote %Ln session(s) to {path}.</source>
         <translation>
-            <numerusform>✓ Ysgrifennwyd %n sesiwn i {path}.</numerusform>
-            <numerusform>✓ Ysgrifennwyd %n sesiwn i {path}.</numerusform>
-            <numerusform>✓ Ysgrifennwyd %n sesiwn i {path}.</numerusform>
-            <numerusform>✓ Ysgrifennwyd %n sesiwn i {path}.</numerusform>
-            <numerusform>✓ Ysgrifennwyd %n sesiwn i {path}.</numerusform>
+            <numerusform>✓ Ysgrifennwyd %Ln sesiwn i {path}.</numerusform>
+            <numerusform>✓ Ysgrifennwyd %Ln sesiwn i {path}.</numerusform>
+            <numerusform>✓ Ysgrifennwyd %Ln sesiwn i {path}.</numerusform>
+            <numerusform>✓ Ysgrifennwyd %Ln sesiwn i {path}.</numerusform>
+            <numerusform>✓ Ysgrifennwyd %Ln sesiwn i {path}.</numerusform>
         </translation>
     </message>
     <message>
@@ -610,23 +610,23 @@
         <translation>Heb ei allforio</translation>
     </message>
     <message numerus="yes">
-        <source>Moving %n session(s) to {name}</source>
+        <source>Moving %Ln session(s) to {name}</source>
         <translation>
-            <numerusform>Yn symud %n sesiwn i {name}</numerusform>
-            <numerusform>Yn symud %n sesiwn i {name}</numerusform>
-            <numerusform>Yn symud %n sesiwn i {name}</numerusform>
-            <numerusform>Yn symud %n sesiwn i {name}</numerusform>
-            <numerusform>Yn symud %n sesiwn i {name}</numerusform>
+            <numerusform>Yn symud %Ln sesiwn i {name}</numerusform>
+            <numerusform>Yn symud %Ln sesiwn i {name}</numerusform>
+            <numerusform>Yn symud %Ln sesiwn i {name}</numerusform>
+            <numerusform>Yn symud %Ln sesiwn i {name}</numerusform>
+            <numerusform>Yn symud %Ln sesiwn i {name}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>✓ Moved {moved} of %n session(s) to campaign “{name}”.</source>
+        <source>✓ Moved {moved} of %Ln session(s) to campaign “{name}”.</source>
         <translation>
-            <numerusform>✓ Symudwyd {moved} o %n sesiwn i’r ymgyrch “{name}”.</numerusform>
-            <numerusform>✓ Symudwyd {moved} o %n sesiwn i’r ymgyrch “{name}”.</numerusform>
-            <numerusform>✓ Symudwyd {moved} o %n sesiwn i’r ymgyrch “{name}”.</numerusform>
-            <numerusform>✓ Symudwyd {moved} o %n sesiwn i’r ymgyrch “{name}”.</numerusform>
-            <numerusform>✓ Symudwyd {moved} o %n sesiwn i’r ymgyrch “{name}”.</numerusform>
+            <numerusform>✓ Symudwyd {moved} o %Ln sesiwn i’r ymgyrch “{name}”.</numerusform>
+            <numerusform>✓ Symudwyd {moved} o %Ln sesiwn i’r ymgyrch “{name}”.</numerusform>
+            <numerusform>✓ Symudwyd {moved} o %Ln sesiwn i’r ymgyrch “{name}”.</numerusform>
+            <numerusform>✓ Symudwyd {moved} o %Ln sesiwn i’r ymgyrch “{name}”.</numerusform>
+            <numerusform>✓ Symudwyd {moved} o %Ln sesiwn i’r ymgyrch “{name}”.</numerusform>
         </translation>
     </message>
     <message>
@@ -654,13 +654,13 @@
         <translation>Nid oes gan unrhyw sesiwn y cyfeirnodau ymgeisydd hyn:</translation>
     </message>
     <message numerus="yes">
-        <source>… and %n more.</source>
+        <source>… and %Ln more.</source>
         <translation>
-            <numerusform>… a %n arall.</numerusform>
-            <numerusform>… a %n arall.</numerusform>
-            <numerusform>… a %n arall.</numerusform>
-            <numerusform>… a %n arall.</numerusform>
-            <numerusform>… a %n arall.</numerusform>
+            <numerusform>… a %Ln arall.</numerusform>
+            <numerusform>… a %Ln arall.</numerusform>
+            <numerusform>… a %Ln arall.</numerusform>
+            <numerusform>… a %Ln arall.</numerusform>
+            <numerusform>… a %Ln arall.</numerusform>
         </translation>
     </message>
     <message>
@@ -1492,13 +1492,13 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation>⏳ Yn aros: mae rhaglen arall yn defnyddio&apos;r gronfa ddata. Cedwir {count} newid ar y sgrin, a&apos;u cadw cyn gynted ag y bydd yn rhydd</translation>
     </message>
     <message numerus="yes">
-        <source>Waiting to save %n change(s)</source>
+        <source>Waiting to save %Ln change(s)</source>
         <translation>
-            <numerusform>Yn aros i gadw %n newid</numerusform>
-            <numerusform>Yn aros i gadw %n newid</numerusform>
-            <numerusform>Yn aros i gadw %n newid</numerusform>
-            <numerusform>Yn aros i gadw %n newid</numerusform>
-            <numerusform>Yn aros i gadw %n newid</numerusform>
+            <numerusform>Yn aros i gadw %Ln newid</numerusform>
+            <numerusform>Yn aros i gadw %Ln newid</numerusform>
+            <numerusform>Yn aros i gadw %Ln newid</numerusform>
+            <numerusform>Yn aros i gadw %Ln newid</numerusform>
+            <numerusform>Yn aros i gadw %Ln newid</numerusform>
         </translation>
     </message>
     <message>
@@ -1525,13 +1525,13 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation>Agor y dewis (&amp;O) (Enter)</translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) today</source>
+        <source>%Ln session(s) today</source>
         <translation>
-            <numerusform>%n sesiwn heddiw</numerusform>
-            <numerusform>%n sesiwn heddiw</numerusform>
-            <numerusform>%n sesiwn heddiw</numerusform>
-            <numerusform>%n sesiwn heddiw</numerusform>
-            <numerusform>%n sesiwn heddiw</numerusform>
+            <numerusform>%Ln sesiwn heddiw</numerusform>
+            <numerusform>%Ln sesiwn heddiw</numerusform>
+            <numerusform>%Ln sesiwn heddiw</numerusform>
+            <numerusform>%Ln sesiwn heddiw</numerusform>
+            <numerusform>%Ln sesiwn heddiw</numerusform>
         </translation>
     </message>
 </context>
@@ -1581,13 +1581,13 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation>Rhagolwg o&apos;r daflen farcio</translation>
     </message>
     <message numerus="yes">
-        <source>%n page(s) · {state} · sheet version {version}</source>
+        <source>%Ln page(s) · {state} · sheet version {version}</source>
         <translation>
-            <numerusform>%n tudalen · {state} · fersiwn y daflen {version}</numerusform>
-            <numerusform>%n tudalen · {state} · fersiwn y daflen {version}</numerusform>
-            <numerusform>%n tudalen · {state} · fersiwn y daflen {version}</numerusform>
-            <numerusform>%n tudalen · {state} · fersiwn y daflen {version}</numerusform>
-            <numerusform>%n tudalen · {state} · fersiwn y daflen {version}</numerusform>
+            <numerusform>%Ln tudalen · {state} · fersiwn y daflen {version}</numerusform>
+            <numerusform>%Ln tudalen · {state} · fersiwn y daflen {version}</numerusform>
+            <numerusform>%Ln tudalen · {state} · fersiwn y daflen {version}</numerusform>
+            <numerusform>%Ln tudalen · {state} · fersiwn y daflen {version}</numerusform>
+            <numerusform>%Ln tudalen · {state} · fersiwn y daflen {version}</numerusform>
         </translation>
     </message>
     <message>
@@ -1970,13 +1970,13 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation>Pob asesydd (rhai â llai na {least} gradd): haelioni o&apos;i gymharu â&apos;u cyd-banelwyr</translation>
     </message>
     <message numerus="yes">
-        <source>(the %n furthest; the table lists all)</source>
+        <source>(the %Ln furthest; the table lists all)</source>
         <translation>
-            <numerusform>(y %n pellaf; y tabl: pob un)</numerusform>
-            <numerusform>(y %n pellaf; y tabl: pob un)</numerusform>
-            <numerusform>(y %n pellaf; y tabl: pob un)</numerusform>
-            <numerusform>(y %n pellaf; y tabl: pob un)</numerusform>
-            <numerusform>(y %n pellaf; y tabl: pob un)</numerusform>
+            <numerusform>(y %Ln pellaf; y tabl: pob un)</numerusform>
+            <numerusform>(y %Ln pellaf; y tabl: pob un)</numerusform>
+            <numerusform>(y %Ln pellaf; y tabl: pob un)</numerusform>
+            <numerusform>(y %Ln pellaf; y tabl: pob un)</numerusform>
+            <numerusform>(y %Ln pellaf; y tabl: pob un)</numerusform>
         </translation>
     </message>
     <message>
@@ -2152,33 +2152,33 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation>Nid oedd modd cyfrifo&apos;r ffigurau</translation>
     </message>
     <message numerus="yes">
-        <source>{selection} · n = %n signed session(s)</source>
+        <source>{selection} · n = %Ln signed session(s)</source>
         <translation>
-            <numerusform>{selection} · n = %n sesiwn wedi&apos;i llofnodi</numerusform>
-            <numerusform>{selection} · n = %n sesiwn wedi&apos;i llofnodi</numerusform>
-            <numerusform>{selection} · n = %n sesiwn wedi&apos;i llofnodi</numerusform>
-            <numerusform>{selection} · n = %n sesiwn wedi&apos;i llofnodi</numerusform>
-            <numerusform>{selection} · n = %n sesiwn wedi&apos;i llofnodi</numerusform>
+            <numerusform>{selection} · n = %Ln sesiwn wedi&apos;i llofnodi</numerusform>
+            <numerusform>{selection} · n = %Ln sesiwn wedi&apos;i llofnodi</numerusform>
+            <numerusform>{selection} · n = %Ln sesiwn wedi&apos;i llofnodi</numerusform>
+            <numerusform>{selection} · n = %Ln sesiwn wedi&apos;i llofnodi</numerusform>
+            <numerusform>{selection} · n = %Ln sesiwn wedi&apos;i llofnodi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;%n&lt;/b&gt; signed session(s) · pass rate &lt;b&gt;{rate}&lt;/b&gt; · equality data for &lt;b&gt;{equality}&lt;/b&gt;</source>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; signed session(s) · pass rate &lt;b&gt;{rate}&lt;/b&gt; · equality data for &lt;b&gt;{equality}&lt;/b&gt;</source>
         <translation>
-            <numerusform>&lt;b&gt;%n&lt;/b&gt; sesiwn wedi&apos;i llofnodi · cyfradd llwyddo &lt;b&gt;{rate}&lt;/b&gt; · data cydraddoldeb ar gyfer &lt;b&gt;{equality}&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;%n&lt;/b&gt; sesiwn wedi&apos;i llofnodi · cyfradd llwyddo &lt;b&gt;{rate}&lt;/b&gt; · data cydraddoldeb ar gyfer &lt;b&gt;{equality}&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;%n&lt;/b&gt; sesiwn wedi&apos;i llofnodi · cyfradd llwyddo &lt;b&gt;{rate}&lt;/b&gt; · data cydraddoldeb ar gyfer &lt;b&gt;{equality}&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;%n&lt;/b&gt; sesiwn wedi&apos;i llofnodi · cyfradd llwyddo &lt;b&gt;{rate}&lt;/b&gt; · data cydraddoldeb ar gyfer &lt;b&gt;{equality}&lt;/b&gt;</numerusform>
-            <numerusform>&lt;b&gt;%n&lt;/b&gt; sesiwn wedi&apos;i llofnodi · cyfradd llwyddo &lt;b&gt;{rate}&lt;/b&gt; · data cydraddoldeb ar gyfer &lt;b&gt;{equality}&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; sesiwn wedi&apos;i llofnodi · cyfradd llwyddo &lt;b&gt;{rate}&lt;/b&gt; · data cydraddoldeb ar gyfer &lt;b&gt;{equality}&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; sesiwn wedi&apos;i llofnodi · cyfradd llwyddo &lt;b&gt;{rate}&lt;/b&gt; · data cydraddoldeb ar gyfer &lt;b&gt;{equality}&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; sesiwn wedi&apos;i llofnodi · cyfradd llwyddo &lt;b&gt;{rate}&lt;/b&gt; · data cydraddoldeb ar gyfer &lt;b&gt;{equality}&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; sesiwn wedi&apos;i llofnodi · cyfradd llwyddo &lt;b&gt;{rate}&lt;/b&gt; · data cydraddoldeb ar gyfer &lt;b&gt;{equality}&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; sesiwn wedi&apos;i llofnodi · cyfradd llwyddo &lt;b&gt;{rate}&lt;/b&gt; · data cydraddoldeb ar gyfer &lt;b&gt;{equality}&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n assessor(s) with fewer than {least} grades not listed</source>
+        <source>%Ln assessor(s) with fewer than {least} grades not listed</source>
         <translation>
-            <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
-            <numerusform>%n asesydd â llai na {least} gradd heb ei restru</numerusform>
-            <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
-            <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
-            <numerusform>%n asesydd â llai na {least} gradd heb eu rhestru</numerusform>
+            <numerusform>%Ln asesydd â llai na {least} gradd heb eu rhestru</numerusform>
+            <numerusform>%Ln asesydd â llai na {least} gradd heb ei restru</numerusform>
+            <numerusform>%Ln asesydd â llai na {least} gradd heb eu rhestru</numerusform>
+            <numerusform>%Ln asesydd â llai na {least} gradd heb eu rhestru</numerusform>
+            <numerusform>%Ln asesydd â llai na {least} gradd heb eu rhestru</numerusform>
         </translation>
     </message>
     <message>
