@@ -89,6 +89,45 @@ def record_problems(
     return problems
 
 
+# The HR list's columns that its session's signed version decides (push_listing checks them
+# on arrival, all but the search text, which the server cannot word as the app does).
+_LIST_ROW = (
+    "id, version, profile_id, force, role_title, candidate_name, candidate_ref, date, venue,"
+    " chair_name, status, outcome, weighted_total, percentage, retention_months, search"
+)
+
+
+def list_row_problems(row: Mapping[str, Any], session: Session) -> list[str]:
+    """Where the HR list row differs from the signed version it stands for: an edited row
+    would list, filter or hide a session as something it is not (a text search that no
+    longer finds the candidate)."""
+    from pcso_interview.store.session_rows import column_total, search_text
+
+    outcome = session.outcome
+    expected: dict[str, Any] = {
+        "version": session.version,
+        "profile_id": session.profile.id,
+        "force": session.profile.force,
+        "role_title": session.profile.role_title,
+        "candidate_name": session.candidate_name,
+        "candidate_ref": session.candidate_ref,
+        "date": session.date,
+        "venue": session.venue,
+        "chair_name": session.chair.name,
+        "status": "signed",
+        "outcome": outcome.result.value,
+        "weighted_total": column_total(outcome.weighted_total),
+        "percentage": outcome.percentage_text,
+        "retention_months": session.profile.retention_months,
+        "search": search_text(session.candidate_name, session.candidate_ref, session.panel),
+    }
+    return [
+        f"the HR list says {column} {row[column]!r} where its signed version says {value!r}"
+        for column, value in expected.items()
+        if row[column] != value
+    ]
+
+
 def _event_problems(store: ArchiveStore) -> Iterator[Finding]:
     """The archive's own events: each link's words and its place in the chain."""
     prev = GENESIS
@@ -111,14 +150,14 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
     """Every problem in the archive: every session's record and every signed version, each
     laptop's audit rows, the register, and the archive's own events."""
 
-    for r in store._rows("SELECT id, candidate_ref FROM archive.sessions ORDER BY date, id"):
+    for r in store._rows(f"SELECT {_LIST_ROW} FROM archive.sessions ORDER BY date, id"):
         where = f"session {r['id']} ({r['candidate_ref']})"
         try:
             session = store.load(r["id"])
         except Exception as exc:  # a record too damaged to load is itself the finding
             yield Finding(where, f"cannot be read: {exc}")
             continue
-        for problem in session.record_problems:
+        for problem in [*session.record_problems, *list_row_problems(r, session)]:
             yield Finding(where, problem)
         links = [link for ls in _links(store, session.id).values() for link in ls]
         for version in store.signed_versions(session.id):

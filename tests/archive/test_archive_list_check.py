@@ -1,0 +1,60 @@
+"""`check` on the archive compares each HR list row with the signed version it stands for: an
+uploader's row whose search text hides the candidate, or a row an owner edited behind the
+triggers, is found and named."""
+
+from __future__ import annotations
+
+import pytest
+
+from pcso_interview.store.archive import push as push_module
+from pcso_interview.store.archive.push import push
+from tests.archive.laptops import laptop, signed_day
+from tests.cli_support import cli
+
+pytestmark = pytest.mark.usefixtures("empty_user_profiles")
+
+
+def test_a_pushed_search_text_that_hides_the_candidate_is_found_by_check(
+    tmp_path, archive, capsys, monkeypatch
+):
+    """push_listing checks every column the signed content holds but the search text, which
+    the server cannot word as the app does: check words it and compares."""
+    store = laptop(tmp_path)
+    (hidden, shown) = signed_day(store, 2)
+    real = push_module._listing
+
+    def forged(store, newest):
+        row = real(store, newest)
+        return {**row, "search": "nobody"} if row["id"] == hidden else row
+
+    monkeypatch.setattr(push_module, "_listing", forged)
+    push(store, archive.url("laptop_a"))
+    store.close()
+    status, out, _ = cli(capsys, "--db", archive.url(), "check")
+    assert status != 0
+    assert f"session {hidden}" in out and "the HR list says search 'nobody'" in out
+    assert f"session {shown}" not in out
+
+
+def test_a_list_row_edited_behind_the_triggers_is_found_by_check(tmp_path, archive, capsys):
+    store = laptop(tmp_path)
+    (session_id,) = signed_day(store, 1)
+    push(store, archive.url("laptop_a"))
+    store.close()
+    assert cli(capsys, "--db", archive.url(), "check")[0] == 0
+    with archive.connect("archive_dba") as conn:
+        (signed,) = conn.execute(
+            "SELECT outcome FROM archive.sessions WHERE id = %s", [session_id]
+        ).fetchone()
+        forged = "fail" if signed == "pass" else "pass"
+        conn.execute("ALTER TABLE archive.sessions DISABLE TRIGGER USER")
+        conn.execute(
+            "UPDATE archive.sessions SET outcome = %s, chair_name = 'Someone Else' WHERE id = %s",
+            [forged, session_id],
+        )
+        conn.execute("ALTER TABLE archive.sessions ENABLE TRIGGER USER")
+        conn.commit()
+    status, out, _ = cli(capsys, "--db", archive.url(), "check")
+    assert status != 0
+    assert "the HR list says chair_name 'Someone Else'" in out
+    assert f"the HR list says outcome '{forged}' where its signed version says '{signed}'" in out
