@@ -614,6 +614,29 @@ def search_text(name: str, ref: str, panel: Iterable[Member]) -> str:
     return " ".join([name, ref, *(m.name for m in panel)]).casefold()
 
 
+def signed_list_columns(session: Session) -> dict[str, Any]:
+    """The HR list's columns a signed version decides: the force archive's push words its
+    list row with them, and its check compares the row with them."""
+    outcome = session.outcome
+    return {
+        "version": session.version,
+        "profile_id": session.profile.id,
+        "force": session.profile.force,
+        "role_title": session.profile.role_title,
+        "candidate_name": session.candidate_name,
+        "candidate_ref": session.candidate_ref,
+        "date": session.date,
+        "venue": session.venue,
+        "chair_name": session.chair.name,
+        "status": "signed",
+        "outcome": outcome.result.value,
+        "weighted_total": column_total(outcome.weighted_total),
+        "percentage": outcome.percentage_text,
+        "retention_months": session.profile.retention_months,
+        "search": search_text(session.candidate_name, session.candidate_ref, session.panel),
+    }
+
+
 def _sheet_record(content: dict[str, Any], profile_digest: str = "") -> bytes:
     """The signed content as kept with the sheet: the profile by its digest (it is kept once,
     in profile_snapshots), the rest as zlib-compressed canonical JSON."""

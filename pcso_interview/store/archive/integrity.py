@@ -101,26 +101,9 @@ def list_row_problems(row: Mapping[str, Any], session: Session) -> list[str]:
     """Where the HR list row differs from the signed version it stands for: an edited row
     would list, filter or hide a session as something it is not (a text search that no
     longer finds the candidate)."""
-    from pcso_interview.store.session_rows import column_total, search_text
+    from pcso_interview.store.session_rows import signed_list_columns
 
-    outcome = session.outcome
-    expected: dict[str, Any] = {
-        "version": session.version,
-        "profile_id": session.profile.id,
-        "force": session.profile.force,
-        "role_title": session.profile.role_title,
-        "candidate_name": session.candidate_name,
-        "candidate_ref": session.candidate_ref,
-        "date": session.date,
-        "venue": session.venue,
-        "chair_name": session.chair.name,
-        "status": "signed",
-        "outcome": outcome.result.value,
-        "weighted_total": column_total(outcome.weighted_total),
-        "percentage": outcome.percentage_text,
-        "retention_months": session.profile.retention_months,
-        "search": search_text(session.candidate_name, session.candidate_ref, session.panel),
-    }
+    expected = signed_list_columns(session)
     return [
         f"the HR list says {column} {row[column]!r} where its signed version says {value!r}"
         for column, value in expected.items()

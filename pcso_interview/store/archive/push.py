@@ -190,7 +190,7 @@ def _listing(store: Store, newest: _Version) -> dict[str, Any]:
     if row and row[0]["version"] == newest.version and row[0]["status"] == "signed":
         return row[0]
     from pcso_interview.session import Session
-    from pcso_interview.store.session_rows import column_total
+    from pcso_interview.store.session_rows import signed_list_columns
 
     content = json.loads(newest.content)
     profile = json.loads(
@@ -199,28 +199,11 @@ def _listing(store: Store, newest: _Version) -> dict[str, Any]:
         ]["json"]
     )
     session = Session.from_signed_content({**content, "profile": profile})
-    outcome = session.outcome
     return {
         "id": session.id,
-        "version": session.version,
-        "profile_id": session.profile.id,
         "snapshot": newest.snapshot,
-        "force": session.profile.force,
-        "role_title": session.profile.role_title,
-        "candidate_name": session.candidate_name,
-        "candidate_ref": session.candidate_ref,
-        "date": session.date,
-        "venue": session.venue,
-        "chair_name": session.chair.name,
-        "status": "signed",
-        "outcome": outcome.result.value,
-        "weighted_total": column_total(outcome.weighted_total),
-        "percentage": outcome.percentage_text,
-        "retention_months": session.profile.retention_months,
+        **signed_list_columns(session),
         "closed_at": newest.signed_at,
-        "search": " ".join(
-            [session.candidate_name, session.candidate_ref, *(m.name for m in session.panel)]
-        ).casefold(),
         "created_at": row[0]["created_at"] if row else newest.signed_at,
         "updated_at": newest.signed_at,
         # How the interview was held: the laptop's, whatever version it stands at now.
