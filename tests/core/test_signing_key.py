@@ -39,3 +39,23 @@ def test_a_key_file_without_a_certificate_is_said_in_words(tmp_path):
     path.write_text("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
     with pytest.raises(signing_key.SigningKeyError, match="no usable certificate"):
         signing_key._certificate(path)
+
+
+def test_a_days_sheets_read_the_key_once_and_a_new_key_at_once(tmp_path, monkeypatch):
+    """HR reprinting 200 sheets parsed the same RSA key 200 times (40 ms each); the key is
+    read again as soon as its file is another (a force's key imported, the old one retired)."""
+    db = tmp_path / "sessions.db"
+    first = installation_key(db)
+    reads = []
+    real = signing_key._read_key
+    monkeypatch.setattr(signing_key, "_read_key", lambda path: reads.append(path) or real(path))
+    for _ in range(5):
+        assert installation_key(db) == first
+    assert reads == []
+    path = keys_dir(db) / KEY_FILE
+    other_key, other_cert = signing_key._self_signed("replacement")
+    replacement = tmp_path / "replacement.pem"
+    replacement.write_bytes(signing_key._pem_of(other_key, other_cert))
+    replacement.replace(path)
+    again = installation_key(db)
+    assert len(reads) == 1 and again.cert_der != first.cert_der
