@@ -592,17 +592,19 @@ def derived_status(session: Session) -> Status:
 def _canonical_ok(value: Any) -> bool:
     """Fast check: integers, strings, lists and string-keyed objects only."""
     stack = [value]
+    pop, extend = stack.pop, stack.extend  # every signed record walks thousands of values
     while stack:
-        item = stack.pop()
+        item = pop()
         kind = type(item)
         if kind is str or kind is int:
             continue
         if kind is list or kind is tuple:
-            stack.extend(item)
+            extend(item)
         elif kind is dict or isinstance(item, Mapping):
-            if any(type(k) is not str for k in item):
-                return False
-            stack.extend(item.values())
+            for key in item:  # a loop, not any(<generator>): a third of the walk's time
+                if type(key) is not str:
+                    return False
+            extend(item.values())
         else:
             return False
     return True
