@@ -9,6 +9,7 @@ profiles, session files, member-marks files) comes through here.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,26 +23,26 @@ class JsonFileError(ValueError):
     """A file that is not acceptable JSON; the message says why, without the file name."""
 
 
+# A string, escapes and all; the unrolled form keeps the regex engine from backtracking.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _depth(text: str, limit: int) -> None:
-    """Refuse nesting deeper than ``limit`` before the parser recurses into it."""
+    """Refuse nesting deeper than ``limit`` before the parser recurses into it. Strings go
+    first (they may hold brackets), whole, by a regex: a character loop in Python took 5 ms
+    over a force file, each time one was read."""
+    outside = _STRING.sub("", text)
+    unterminated = outside.find('"')
+    if unterminated >= 0:  # the rest is inside a string that never ends: no nesting in it
+        outside = outside[:unterminated]
     depth = 0
-    in_string = False
-    escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
+    for bracket in _BRACKET.finditer(outside):
+        if bracket.group() in "[{":
             depth += 1
             if depth > limit:
                 raise JsonFileError(f"nested more than {limit} levels deep")
-        elif char in "]}":
+        else:
             depth -= 1
 
 
