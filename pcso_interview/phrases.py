@@ -71,6 +71,15 @@ ENGLISH: Mapping[str, str] = {
     "error.already_signed": "{member} has already signed.",
     "error.typed_name": "A typed signature is the member's own name as recorded: {member}.",
     "error.not_ready": "Not ready for sign-off: {blockers}",
+    "error.cannot_move": "A session that is {current} cannot move to {target}.",
+    # a status named inside a sentence (pcso_interview.lifecycle: the label, lower case)
+    "status.setup": "setting up",
+    "status.scoring": "scoring",
+    "status.consensus": "consensus",
+    "status.awaiting_signoff": "awaiting sign-off",
+    "status.signed": "signed",
+    "status.reopened": "reopened",
+    "status.withdrawn": "withdrawn",
     "error.clear_reason": "Give a reason for clearing the signatures.",
     "error.locked.signed": "This session is signed off and locked; HR can reopen it with a reason.",
     "error.locked.withdrawn": "This session was withdrawn and is locked.",
@@ -113,6 +122,7 @@ ENGLISH: Mapping[str, str] = {
         " writable location with --db; the file has not been changed."
     ),
     "error.db.folder": "Cannot create the folder {folder} for the database ({reason}).",
+    "error.db.open": "Could not open the database {path}: {reason}",
     "error.db.newer": (
         "The database {path} was written by a newer version of pcso-interview (schema"
         " {version}; this version knows {known}). Update the app; the file has not been changed."

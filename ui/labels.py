@@ -228,6 +228,16 @@ PHRASES = {
         "A typed signature is the member's own name as recorded: {member}.",
     ),
     "error.not_ready": QT_TRANSLATE_NOOP("phrases", "Not ready for sign-off: {blockers}"),
+    "error.cannot_move": QT_TRANSLATE_NOOP(
+        "phrases", "A session that is {current} cannot move to {target}."
+    ),
+    "status.setup": QT_TRANSLATE_NOOP("phrases", "setting up"),
+    "status.scoring": QT_TRANSLATE_NOOP("phrases", "scoring"),
+    "status.consensus": QT_TRANSLATE_NOOP("phrases", "consensus"),
+    "status.awaiting_signoff": QT_TRANSLATE_NOOP("phrases", "awaiting sign-off"),
+    "status.signed": QT_TRANSLATE_NOOP("phrases", "signed"),
+    "status.reopened": QT_TRANSLATE_NOOP("phrases", "reopened"),
+    "status.withdrawn": QT_TRANSLATE_NOOP("phrases", "withdrawn"),
     "error.clear_reason": QT_TRANSLATE_NOOP(
         "phrases",
         "Give a reason for clearing the signatures.",
@@ -318,6 +328,10 @@ PHRASES = {
     "error.db.folder": QT_TRANSLATE_NOOP(
         "phrases",
         "Cannot create the folder {folder} for the database ({reason}).",
+    ),
+    "error.db.open": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Could not open the database {path}: {reason}",
     ),
     "error.db.newer": QT_TRANSLATE_NOOP(
         "phrases",

@@ -137,3 +137,44 @@ def test_a_session_files_import_and_its_refusals_read_in_welsh(store: Store, tmp
         f"{tmp_path / 'gone.json'}: dim ffeil o'r fath",
     ]
     assert phrase_of(ValueError("plain")) is None
+
+
+def test_each_status_named_in_a_sentence_is_its_label_in_lower_case():
+    from pcso_interview.lifecycle import Status
+
+    for status in Status:
+        assert ENGLISH[f"status.{status.value}"] == status.label.lower()
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_refused_change_of_status_names_both_statuses_in_welsh(store: Store):
+    session_id = new_session(store)
+    refused = refusal(lambda: store.reopen(session_id, "a reason", "HR Un"))
+    assert isinstance(refused, SessionRuleError)
+    assert str(refused) == "A session that is setting up cannot move to reopened."
+    assert labels.error_text(refused) == (
+        "Ni all sesiwn â'r statws ‘wrthi'n paratoi’ symud i ‘wedi'i ailagor’."
+    )
+    from pcso_interview.lifecycle import Status, check_transition
+
+    signed = refusal(lambda: check_transition(Status.SIGNED, Status.AWAITING_SIGNOFF))
+    assert str(signed) == "A session that is signed cannot move to awaiting sign-off."
+    assert explain(signed) == (
+        "Ni all sesiwn â'r statws ‘wedi'i lofnodi’ symud i ‘yn aros i'w lofnodi’."
+    )
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_database_that_cannot_be_opened_is_explained_in_welsh(tmp_path: Path, monkeypatch):
+    import sqlite3
+
+    from pcso_interview.store import opening
+
+    def fails(conn: sqlite3.Connection) -> None:
+        raise sqlite3.DatabaseError("disk I/O error")
+
+    monkeypatch.setattr(opening, "configure", fails)
+    path = tmp_path / "s.db"
+    refused = refusal(lambda: Store.open(path))
+    assert str(refused) == f"Could not open the database {path}: disk I/O error"
+    assert labels.error_text(refused) == f"Methu agor y gronfa ddata {path}: disk I/O error"

@@ -2786,6 +2786,38 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>Ddim yn barod i&apos;w llofnodi: {blockers}</translation>
     </message>
     <message>
+        <source>A session that is {current} cannot move to {target}.</source>
+        <translation>Ni all sesiwn â&apos;r statws ‘{current}’ symud i ‘{target}’.</translation>
+    </message>
+    <message>
+        <source>setting up</source>
+        <translation>wrthi&apos;n paratoi</translation>
+    </message>
+    <message>
+        <source>scoring</source>
+        <translation>sgorio</translation>
+    </message>
+    <message>
+        <source>consensus</source>
+        <translation>consensws</translation>
+    </message>
+    <message>
+        <source>awaiting sign-off</source>
+        <translation>yn aros i&apos;w lofnodi</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>wedi&apos;i lofnodi</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>wedi&apos;i ailagor</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>wedi tynnu&apos;n ôl</translation>
+    </message>
+    <message>
         <source>Give a reason for clearing the signatures.</source>
         <translation>Rhowch reswm dros glirio&apos;r llofnodion.</translation>
     </message>
@@ -2912,6 +2944,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>Cannot create the folder {folder} for the database ({reason}).</source>
         <translation>Methu creu&apos;r ffolder {folder} ar gyfer y gronfa ddata ({reason}).</translation>
+    </message>
+    <message>
+        <source>Could not open the database {path}: {reason}</source>
+        <translation>Methu agor y gronfa ddata {path}: {reason}</translation>
     </message>
     <message>
         <source>The database {path} was written by a newer version of pcso-interview (schema {version}; this version knows {known}). Update the app; the file has not been changed.</source>
