@@ -187,11 +187,13 @@ def read_bundle(path: Path) -> dict[str, Any]:
 
     error = best_match(strict_validator(sub_schema).iter_errors(data))
     if error is not None:
-        raise BundleError(f"{path}: at {error.json_path}: {error.message}")
+        raise BundleError(
+            Phrase.of("import.schema", path=str(path), where=error.json_path, problem=error.message)
+        )
     if data["format"] == SESSION_FORMAT:
         _check_profile(path, data["session"]["profile"])
     elif data["version"] >= 2 and "number" not in data["member"]:
-        raise BundleError(f"{path}: at $.member: 'number' is missing")
+        raise BundleError(Phrase.of("import.member_number_missing", path=str(path)))
     checked: dict[str, Any] = data
     return checked
 
@@ -205,12 +207,14 @@ def _check_profile(path: Path, snapshot: Mapping[str, Any]) -> None:
         parse_profiles(wrapped, str(path))
     except ProfileFileError as exc:
         where = exc.error.json_path.replace("$.profiles[0]", "$.session.profile", 1)
-        raise BundleError(f"{path}: at {where}: {exc.error.message}") from None
+        raise BundleError(
+            Phrase.of("import.schema", path=str(path), where=where, problem=exc.error.message)
+        ) from None
     # The app keeps a decimal weight or pass mark as text ("1.5"), which the digest can hold;
     # a number with a decimal point in a session's profile was written by someone else.
     problem = canonical_problem(snapshot, "$.session.profile")
     if problem:
-        raise BundleError(f'{path}: at {problem} (the app writes a decimal as text, e.g. "1.5")')
+        raise BundleError(Phrase.of("import.decimal", path=str(path), problem=problem))
 
 
 def check_consistent(session: Session, source: str) -> None:

@@ -149,6 +149,36 @@ ENGLISH: Mapping[str, str] = {
         "{path}: session {session} is not in this database; import the session first"
     ),
     "import.merged": "{path}: merged the marks of {member} into session {session}",
+    "import.other_candidate": (
+        "{path}: refused: the marks are for candidate {file_ref}, but session {session} is"
+        " candidate {here_ref}"
+    ),
+    "import.no_number": (
+        "{path}: refused: the file does not give the member's staff or collar number (an older"
+        " version wrote it); export the marks again"
+    ),
+    "import.other_member": (
+        "{path}: refused: the marks are by {name} ({number}), but member {member} of this"
+        " session is {here_name} ({here_number})"
+    ),
+    "import.number_none": "no number",
+    "import.several_members": "{path}: the file holds marks of more than one member",
+    "import.conflicts": "{path}: {count} conflict(s), nothing imported: {listing}",
+    "import.conflict.mark": (
+        "{member}, indicator {indicator}: here {old} {old_note}, in the file {new} {new_note}"
+    ),
+    "import.conflict.note": "{member}, note on {area}: differs",
+    "import.conflict.grade": "{member}, grade for {area}: here {old}, in the file {new}",
+    "list.more": "{first}; {rest}",
+    "classification.demonstrated": "demonstrated",
+    "classification.partly": "partly",
+    "classification.contrary": "contrary",
+    "classification.none": "none",
+    # a session or member-marks file that breaks its schema: the validator's own finding (a
+    # JSON path and what is wrong there) is a field, quoted as it is
+    "import.schema": "{path}: at {where}: {problem}",
+    "import.member_number_missing": "{path}: at $.member: 'number' is missing",
+    "import.decimal": '{path}: at {problem} (the app writes a decimal as text, e.g. "1.5")',
 }
 
 

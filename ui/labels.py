@@ -379,6 +379,53 @@ PHRASES = {
         "phrases",
         "{path}: merged the marks of {member} into session {session}",
     ),
+    "import.other_candidate": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused: the marks are for candidate {file_ref}, but session {session} is"
+        " candidate {here_ref}",
+    ),
+    "import.no_number": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused: the file does not give the member's staff or collar number (an older"
+        " version wrote it); export the marks again",
+    ),
+    "import.other_member": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused: the marks are by {name} ({number}), but member {member} of this"
+        " session is {here_name} ({here_number})",
+    ),
+    "import.number_none": QT_TRANSLATE_NOOP("phrases", "no number"),
+    "import.several_members": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: the file holds marks of more than one member",
+    ),
+    "import.conflicts": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: {count} conflict(s), nothing imported: {listing}",
+    ),
+    "import.conflict.mark": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{member}, indicator {indicator}: here {old} {old_note}, in the file {new} {new_note}",
+    ),
+    "import.conflict.note": QT_TRANSLATE_NOOP("phrases", "{member}, note on {area}: differs"),
+    "import.conflict.grade": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{member}, grade for {area}: here {old}, in the file {new}",
+    ),
+    "list.more": QT_TRANSLATE_NOOP("phrases", "{first}; {rest}"),
+    "classification.demonstrated": QT_TRANSLATE_NOOP("phrases", "demonstrated"),
+    "classification.partly": QT_TRANSLATE_NOOP("phrases", "partly"),
+    "classification.contrary": QT_TRANSLATE_NOOP("phrases", "contrary"),
+    "classification.none": QT_TRANSLATE_NOOP("phrases", "none"),
+    "import.schema": QT_TRANSLATE_NOOP("phrases", "{path}: at {where}: {problem}"),
+    "import.member_number_missing": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: at $.member: 'number' is missing",
+    ),
+    "import.decimal": QT_TRANSLATE_NOOP(
+        "phrases",
+        '{path}: at {problem} (the app writes a decimal as text, e.g. "1.5")',
+    ),
 }
 
 

@@ -178,3 +178,101 @@ def test_a_database_that_cannot_be_opened_is_explained_in_welsh(tmp_path: Path, 
     refused = refusal(lambda: Store.open(path))
     assert str(refused) == f"Could not open the database {path}: disk I/O error"
     assert labels.error_text(refused) == f"Methu agor y gronfa ddata {path}: disk I/O error"
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_member_marks_files_conflicts_and_refusals_read_in_welsh(store: Store, tmp_path: Path):
+    """Bob's marks from another laptop clash with his marks here; altered copies of the file
+    are refused for another candidate, another member, a missing number, two members' marks
+    or a schema break. The English is unchanged; the Welsh keeps the same names and values,
+    and the validator's finding is quoted in English."""
+    from pcso_interview import bundle
+    from tests.store_support import indicators, profile
+
+    session_id = new_session(store)
+    indicator, area = indicators()[0], profile().planned_areas[0].id
+    store.classify(session_id, "m2", indicator, "contrary")
+    store.grade(session_id, "m2", area, 2)
+    marks = bundle.member_marks_to_dict(store.load(session_id), "m2")
+    store.classify(session_id, "m2", indicator, "demonstrated")
+    store.grade(session_id, "m2", area, 4)
+
+    def imported(name: str, change=lambda data: None) -> use_cases.Imported:
+        data = json.loads(json.dumps(marks))
+        change(data)
+        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+        [result] = use_cases.import_files(store, [tmp_path / name], "HR Un")
+        assert not result.ok and result.phrase is not None
+        return result
+
+    def older_without_number(data):
+        data["version"] = 1
+        del data["member"]["number"]
+
+    clash = imported("bob.json")
+    assert clash.message == (
+        f"{tmp_path / 'bob.json'}: 2 conflict(s), nothing imported: Bob Member, indicator"
+        f" {indicator}: here demonstrated '', in the file contrary ''; Bob Member, grade for"
+        f" {area}: here 4, in the file 2"
+    )
+    assert labels.phrase(clash.phrase) == (
+        f"{tmp_path / 'bob.json'}: 2 gwrthdaro, ni fewnforiwyd dim: Bob Member, dangosydd"
+        f" {indicator}: yma wedi'i ddangos '', yn y ffeil tystiolaeth groes ''; Bob Member,"
+        f" gradd ar gyfer {area}: yma 4, yn y ffeil 2"
+    )
+    refusals = [
+        imported("other.json", lambda data: data.update(candidate_ref="X-9")),
+        imported("rob.json", lambda data: data["member"].update(name="Rob Member", number="")),
+        imported("old.json", older_without_number),
+        imported("new.json", lambda data: data["member"].pop("number")),
+        imported("mixed.json", lambda data: data["marks"][0].update(member="m1")),
+        imported("schema.json", lambda data: data.update(grades="x")),
+    ]
+    here = store.load(session_id)
+    assert [r.message.removeprefix(f"{r.path}: ") for r in refusals] == [
+        f"refused: the marks are for candidate 'X-9', but session {session_id} is candidate"
+        " 'C-0001'",
+        "refused: the marks are by Rob Member (no number), but member m2 of this session is"
+        " Bob Member (2002)",
+        "refused: the file does not give the member's staff or collar number (an older"
+        " version wrote it); export the marks again",
+        "at $.member: 'number' is missing",
+        "the file holds marks of more than one member",
+        "at $.grades: 'x' is not of type 'array'",
+    ]
+    assert [labels.phrase(r.phrase).removeprefix(f"{r.path}: ") for r in refusals] == [
+        f"gwrthodwyd: mae'r marciau ar gyfer yr ymgeisydd 'X-9', ond yr ymgeisydd yn sesiwn"
+        f" {session_id} yw 'C-0001'",
+        "gwrthodwyd: mae'r marciau gan Rob Member (dim rhif), ond Bob Member (2002) yw aelod"
+        " m2 y sesiwn hon",
+        "gwrthodwyd: nid yw'r ffeil yn rhoi rhif staff neu rif coler yr aelod (fersiwn hŷn"
+        " a'i hysgrifennodd); allforiwch y marciau eto",
+        "nid yw'r ffeil yn dilyn ei sgema yn $.member: mae 'number' (rhif staff neu rif coler"
+        " yr aelod) ar goll",
+        "mae'r ffeil yn dal marciau mwy nag un aelod",
+        "nid yw'r ffeil yn dilyn ei sgema yn $.grades (canfyddiad y gwiriad, yn Saesneg: 'x' is"
+        " not of type 'array')",
+    ]
+    assert store.load(session_id).marks == here.marks  # nothing was taken from any of them
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_session_file_whose_profile_holds_a_decimal_number_is_refused_in_welsh(
+    store: Store, tmp_path: Path
+):
+    from pcso_interview import bundle
+
+    session_id = new_session(store)
+    data = bundle.session_to_dict(store.load(session_id), store.verify(session_id).stored_digest)
+    data["session"]["profile"]["interview_plan"][0]["weight"] = 1.5
+    path = tmp_path / "decimal.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    [result] = use_cases.import_files(store, [path], "HR Un")
+    finding = "$.session.profile.interview_plan[0].weight: canonical JSON holds integers and"
+    assert result.message.startswith(f"{path}: at {finding}")
+    assert result.message.endswith('(the app writes a decimal as text, e.g. "1.5")')
+    assert result.phrase is not None
+    assert labels.phrase(result.phrase).startswith(
+        f'{path}: mae\'r ap yn ysgrifennu degolyn fel testun, e.e. "1.5" (canfyddiad y gwiriad,'
+        f" yn Saesneg: {finding}"
+    )

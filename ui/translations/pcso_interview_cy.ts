@@ -2997,6 +2997,74 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <source>{path}: merged the marks of {member} into session {session}</source>
         <translation>{path}: cyfunwyd marciau {member} i sesiwn {session}</translation>
     </message>
+    <message>
+        <source>{path}: refused: the marks are for candidate {file_ref}, but session {session} is candidate {here_ref}</source>
+        <translation>{path}: gwrthodwyd: mae&apos;r marciau ar gyfer yr ymgeisydd {file_ref}, ond yr ymgeisydd yn sesiwn {session} yw {here_ref}</translation>
+    </message>
+    <message>
+        <source>{path}: refused: the file does not give the member&apos;s staff or collar number (an older version wrote it); export the marks again</source>
+        <translation>{path}: gwrthodwyd: nid yw&apos;r ffeil yn rhoi rhif staff neu rif coler yr aelod (fersiwn hŷn a&apos;i hysgrifennodd); allforiwch y marciau eto</translation>
+    </message>
+    <message>
+        <source>{path}: refused: the marks are by {name} ({number}), but member {member} of this session is {here_name} ({here_number})</source>
+        <translation>{path}: gwrthodwyd: mae&apos;r marciau gan {name} ({number}), ond {here_name} ({here_number}) yw aelod {member} y sesiwn hon</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>dim rhif</translation>
+    </message>
+    <message>
+        <source>{path}: the file holds marks of more than one member</source>
+        <translation>{path}: mae&apos;r ffeil yn dal marciau mwy nag un aelod</translation>
+    </message>
+    <message>
+        <source>{path}: {count} conflict(s), nothing imported: {listing}</source>
+        <translation>{path}: {count} gwrthdaro, ni fewnforiwyd dim: {listing}</translation>
+    </message>
+    <message>
+        <source>{member}, indicator {indicator}: here {old} {old_note}, in the file {new} {new_note}</source>
+        <translation>{member}, dangosydd {indicator}: yma {old} {old_note}, yn y ffeil {new} {new_note}</translation>
+    </message>
+    <message>
+        <source>{member}, note on {area}: differs</source>
+        <translation>{member}, nodyn ar {area}: yn wahanol</translation>
+    </message>
+    <message>
+        <source>{member}, grade for {area}: here {old}, in the file {new}</source>
+        <translation>{member}, gradd ar gyfer {area}: yma {old}, yn y ffeil {new}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>demonstrated</source>
+        <translation>wedi&apos;i ddangos</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>yn rhannol</translation>
+    </message>
+    <message>
+        <source>contrary</source>
+        <translation>tystiolaeth groes</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>{path}: at {where}: {problem}</source>
+        <translation>{path}: nid yw&apos;r ffeil yn dilyn ei sgema yn {where} (canfyddiad y gwiriad, yn Saesneg: {problem})</translation>
+    </message>
+    <message>
+        <source>{path}: at $.member: &apos;number&apos; is missing</source>
+        <translation>{path}: nid yw&apos;r ffeil yn dilyn ei sgema yn $.member: mae &apos;number&apos; (rhif staff neu rif coler yr aelod) ar goll</translation>
+    </message>
+    <message>
+        <source>{path}: at {problem} (the app writes a decimal as text, e.g. &quot;1.5&quot;)</source>
+        <translation>{path}: mae&apos;r ap yn ysgrifennu degolyn fel testun, e.e. &quot;1.5&quot; (canfyddiad y gwiriad, yn Saesneg: {problem})</translation>
+    </message>
 </context>
 <context>
     <name>profile_browser</name>
