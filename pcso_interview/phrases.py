@@ -174,6 +174,27 @@ ENGLISH: Mapping[str, str] = {
     "classification.partly": "partly",
     "classification.contrary": "contrary",
     "classification.none": "none",
+    # a session file whose content does not hold together (pcso_interview.bundle)
+    "import.bad.mark_member": "{path}: a mark names {member}, not a panel member",
+    "import.bad.indicator": "{path}: unknown indicator {indicator}",
+    "import.bad.note_area": "{path}: a note names unknown area {area}",
+    "import.bad.grade_area": "{path}: a grade names unplanned area {area}",
+    "import.bad.grade": "{path}: grade for {area}: {problem}",
+    "import.bad.signoff_member": "{path}: a sign-off names {member}, not a panel member",
+    "import.bad.signs_twice": "{path}: {member} signs twice",
+    "import.bad.unsigned": ("{path}: the session is marked signed, but {names} has not signed it"),
+    "import.bad.signature_unsaid": (
+        "{path}: the signature of {name} does not say what content it signed;"
+        " sign-offs cannot be imported without it"
+    ),
+    "import.bad.signature_other": (
+        "{path}: the signature of {name} was made on other content: the marks,"
+        " grades or outcome were changed after it was signed"
+    ),
+    "import.bad.not_marked_signed": (
+        "{path}: every member has signed, but the session is not marked signed: a"
+        " signed session's file keeps its status and digest"
+    ),
     # a session or member-marks file that breaks its schema: the validator's own finding (a
     # JSON path and what is wrong there) is a field, quoted as it is
     "import.schema": "{path}: at {where}: {problem}",

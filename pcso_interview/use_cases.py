@@ -89,7 +89,7 @@ def _import_file(store: Store, path: Path, actor: str) -> str | Phrase:
     try:
         bundle.check_consistent(incoming, str(path))
     except bundle.BundleError as exc:
-        raise ImportRefused(str(exc)) from None
+        raise _refused(exc) from None
     check = bundle.check_signed_digest(data)
     if check is not None and not check.stored:
         raise ImportRefused(Phrase.of("import.no_digest", path=str(path)))
@@ -173,7 +173,7 @@ def _merge_member_marks(store: Store, path: Path, data: dict[str, Any], actor: s
         bundle.check_consistent(incoming, str(path))
         conflicts = store.merge_member_marks(incoming, member_id, actor)
     except (bundle.BundleError, SessionRuleError) as exc:
-        raise ImportRefused(str(exc)) from None
+        raise _refused(exc) from None
     if conflicts:
         listing = conflicts[-1]
         for conflict in reversed(conflicts[:-1]):

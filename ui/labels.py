@@ -417,6 +417,39 @@ PHRASES = {
     "classification.partly": QT_TRANSLATE_NOOP("phrases", "partly"),
     "classification.contrary": QT_TRANSLATE_NOOP("phrases", "contrary"),
     "classification.none": QT_TRANSLATE_NOOP("phrases", "none"),
+    "import.bad.mark_member": QT_TRANSLATE_NOOP(
+        "phrases", "{path}: a mark names {member}, not a panel member"
+    ),
+    "import.bad.indicator": QT_TRANSLATE_NOOP("phrases", "{path}: unknown indicator {indicator}"),
+    "import.bad.note_area": QT_TRANSLATE_NOOP(
+        "phrases", "{path}: a note names unknown area {area}"
+    ),
+    "import.bad.grade_area": QT_TRANSLATE_NOOP(
+        "phrases", "{path}: a grade names unplanned area {area}"
+    ),
+    "import.bad.grade": QT_TRANSLATE_NOOP("phrases", "{path}: grade for {area}: {problem}"),
+    "import.bad.signoff_member": QT_TRANSLATE_NOOP(
+        "phrases", "{path}: a sign-off names {member}, not a panel member"
+    ),
+    "import.bad.signs_twice": QT_TRANSLATE_NOOP("phrases", "{path}: {member} signs twice"),
+    "import.bad.unsigned": QT_TRANSLATE_NOOP(
+        "phrases", "{path}: the session is marked signed, but {names} has not signed it"
+    ),
+    "import.bad.signature_unsaid": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: the signature of {name} does not say what content it signed;"
+        " sign-offs cannot be imported without it",
+    ),
+    "import.bad.signature_other": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: the signature of {name} was made on other content: the marks,"
+        " grades or outcome were changed after it was signed",
+    ),
+    "import.bad.not_marked_signed": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: every member has signed, but the session is not marked signed: a"
+        " signed session's file keeps its status and digest",
+    ),
     "import.schema": QT_TRANSLATE_NOOP("phrases", "{path}: at {where}: {problem}"),
     "import.member_number_missing": QT_TRANSLATE_NOOP(
         "phrases",

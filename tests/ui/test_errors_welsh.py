@@ -263,7 +263,10 @@ def test_a_session_file_whose_profile_holds_a_decimal_number_is_refused_in_welsh
     from pcso_interview import bundle
 
     session_id = new_session(store)
-    data = bundle.session_to_dict(store.load(session_id), store.verify(session_id).stored_digest)
+    exported = bundle.session_to_dict(
+        store.load(session_id), store.verify(session_id).stored_digest
+    )
+    data = json.loads(json.dumps(exported))  # a copy: the profile is shared with the store's
     data["session"]["profile"]["interview_plan"][0]["weight"] = 1.5
     path = tmp_path / "decimal.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -276,3 +279,51 @@ def test_a_session_file_whose_profile_holds_a_decimal_number_is_refused_in_welsh
         f'{path}: mae\'r ap yn ysgrifennu degolyn fel testun, e.e. "1.5" (canfyddiad y gwiriad,'
         f" yn Saesneg: {finding}"
     )
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_session_file_that_does_not_hold_together_is_refused_in_welsh(
+    store: Store, tmp_path: Path
+):
+    """A session file altered by hand names a stranger, an unknown indicator, a grade off
+    the scale: refused in the core's English, in Welsh on a Welsh screen, the same values."""
+    from pcso_interview import bundle
+
+    session_id = new_session(store)
+    store.classify(
+        session_id, "m1", store.load(session_id).profile.areas[0].indicators[0].id, "partly"
+    )
+    grade_all(store, session_id)
+    exported = bundle.session_to_dict(
+        store.load(session_id), store.verify(session_id).stored_digest
+    )
+    store.withdraw(session_id, "moved to another laptop", "HR Un")
+
+    def imported(name: str, change) -> use_cases.Imported:
+        data = json.loads(json.dumps(exported))
+        change(data["session"])
+        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+        [result] = use_cases.import_files(store, [tmp_path / name], "HR Un")
+        assert not result.ok and result.phrase is not None
+        return result
+
+    refusals = [
+        imported("stranger.json", lambda s: s["marks"][0].update(member="m9")),
+        imported("indicator.json", lambda s: s["marks"][0].update(indicator="x-1")),
+        imported("scale.json", lambda s: s["grades"][0].update(grade=9)),
+        imported("signed.json", lambda s: s.update(status="signed")),
+    ]
+    area = exported["session"]["grades"][0]["area"]
+    assert [r.message.removeprefix(f"{r.path}: ") for r in refusals] == [
+        "a mark names 'm9', not a panel member",
+        "unknown indicator 'x-1'",
+        f"grade for {area!r}: 9 is not a grade on this scale (1, 2, 3, 4, 5).",
+        "the session is marked signed, but Ann Chair, Bob Member has not signed it",
+    ]
+    assert [labels.phrase(r.phrase).removeprefix(f"{r.path}: ") for r in refusals] == [
+        "mae marc yn enwi 'm9', nad yw'n aelod o'r panel",
+        "dangosydd anhysbys 'x-1'",
+        f"gradd ar gyfer {area!r}: Nid yw 9 yn radd ar y raddfa hon (1, 2, 3, 4, 5).",
+        "mae'r sesiwn wedi'i nodi'n un wedi'i llofnodi, ond nid yw Ann Chair, Bob Member"
+        " wedi'i llofnodi",
+    ]

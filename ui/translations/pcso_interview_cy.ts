@@ -3054,6 +3054,50 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>dim wedi&apos;i gofnodi</translation>
     </message>
     <message>
+        <source>{path}: a mark names {member}, not a panel member</source>
+        <translation>{path}: mae marc yn enwi {member}, nad yw&apos;n aelod o&apos;r panel</translation>
+    </message>
+    <message>
+        <source>{path}: unknown indicator {indicator}</source>
+        <translation>{path}: dangosydd anhysbys {indicator}</translation>
+    </message>
+    <message>
+        <source>{path}: a note names unknown area {area}</source>
+        <translation>{path}: mae nodyn yn enwi maes anhysbys {area}</translation>
+    </message>
+    <message>
+        <source>{path}: a grade names unplanned area {area}</source>
+        <translation>{path}: mae gradd yn enwi maes nad yw yn y cynllun {area}</translation>
+    </message>
+    <message>
+        <source>{path}: grade for {area}: {problem}</source>
+        <translation>{path}: gradd ar gyfer {area}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: a sign-off names {member}, not a panel member</source>
+        <translation>{path}: mae llofnod yn enwi {member}, nad yw&apos;n aelod o&apos;r panel</translation>
+    </message>
+    <message>
+        <source>{path}: {member} signs twice</source>
+        <translation>{path}: mae {member} yn llofnodi ddwywaith</translation>
+    </message>
+    <message>
+        <source>{path}: the session is marked signed, but {names} has not signed it</source>
+        <translation>{path}: mae&apos;r sesiwn wedi&apos;i nodi&apos;n un wedi&apos;i llofnodi, ond nid yw {names} wedi&apos;i llofnodi</translation>
+    </message>
+    <message>
+        <source>{path}: the signature of {name} does not say what content it signed; sign-offs cannot be imported without it</source>
+        <translation>{path}: nid yw llofnod {name} yn dweud pa gynnwys a lofnodwyd; ni ellir mewnforio llofnodion hebddo</translation>
+    </message>
+    <message>
+        <source>{path}: the signature of {name} was made on other content: the marks, grades or outcome were changed after it was signed</source>
+        <translation>{path}: gwnaed llofnod {name} ar gynnwys arall: newidiwyd y marciau, y graddau neu&apos;r canlyniad ar ôl iddo gael ei lofnodi</translation>
+    </message>
+    <message>
+        <source>{path}: every member has signed, but the session is not marked signed: a signed session&apos;s file keeps its status and digest</source>
+        <translation>{path}: mae pob aelod wedi llofnodi, ond nid yw&apos;r sesiwn wedi&apos;i nodi&apos;n un wedi&apos;i llofnodi: mae ffeil sesiwn a lofnodwyd yn cadw ei statws a&apos;i chrynodeb</translation>
+    </message>
+    <message>
         <source>{path}: at {where}: {problem}</source>
         <translation>{path}: nid yw&apos;r ffeil yn dilyn ei sgema yn {where} (canfyddiad y gwiriad, yn Saesneg: {problem})</translation>
     </message>
