@@ -187,11 +187,13 @@ def read_bundle(path: Path) -> dict[str, Any]:
 
     error = best_match(strict_validator(sub_schema).iter_errors(data))
     if error is not None:
-        raise BundleError(f"{path}: at {error.json_path}: {error.message}")
+        raise BundleError(
+            Phrase.of("import.schema", path=str(path), where=error.json_path, problem=error.message)
+        )
     if data["format"] == SESSION_FORMAT:
         _check_profile(path, data["session"]["profile"])
     elif data["version"] >= 2 and "number" not in data["member"]:
-        raise BundleError(f"{path}: at $.member: 'number' is missing")
+        raise BundleError(Phrase.of("import.member_number_missing", path=str(path)))
     checked: dict[str, Any] = data
     return checked
 
@@ -205,12 +207,14 @@ def _check_profile(path: Path, snapshot: Mapping[str, Any]) -> None:
         parse_profiles(wrapped, str(path))
     except ProfileFileError as exc:
         where = exc.error.json_path.replace("$.profiles[0]", "$.session.profile", 1)
-        raise BundleError(f"{path}: at {where}: {exc.error.message}") from None
+        raise BundleError(
+            Phrase.of("import.schema", path=str(path), where=where, problem=exc.error.message)
+        ) from None
     # The app keeps a decimal weight or pass mark as text ("1.5"), which the digest can hold;
     # a number with a decimal point in a session's profile was written by someone else.
     problem = canonical_problem(snapshot, "$.session.profile")
     if problem:
-        raise BundleError(f'{path}: at {problem} (the app writes a decimal as text, e.g. "1.5")')
+        raise BundleError(Phrase.of("import.decimal", path=str(path), problem=problem))
 
 
 def check_consistent(session: Session, source: str) -> None:
@@ -221,54 +225,59 @@ def check_consistent(session: Session, source: str) -> None:
     areas = {a.id for a in profile.areas}
     planned = {p.area for p in profile.plan}
     problems = [
-        f"a mark names {who!r}, not a panel member"
+        Phrase.of("import.bad.mark_member", path=source, member=repr(who))
         for who, _ in session.marks
         if who not in members
     ]
-    problems += [f"unknown indicator {i!r}" for _, i in session.marks if i not in indicators]
     problems += [
-        f"a note names unknown area {a!r}" for _, a in session.area_notes if a not in areas
+        Phrase.of("import.bad.indicator", path=source, indicator=repr(i))
+        for _, i in session.marks
+        if i not in indicators
+    ]
+    problems += [
+        Phrase.of("import.bad.note_area", path=source, area=repr(a))
+        for _, a in session.area_notes
+        if a not in areas
     ]
     graded = [*session.grades.items(), *((("", a), ag.grade) for a, ag in session.agreed.items())]
-    problems += [f"a grade names unplanned area {a!r}" for (_, a), _ in graded if a not in planned]
     problems += [
-        f"grade for {a!r}: {profile.scale.grade_problem(g)}"
-        for (_, a), g in graded
-        if profile.scale.grade_problem(g)
+        Phrase.of("import.bad.grade_area", path=source, area=repr(a))
+        for (_, a), _ in graded
+        if a not in planned
     ]
     problems += [
-        f"a sign-off names {s.member_id!r}, not a panel member"
+        Phrase.of("import.bad.grade", path=source, area=repr(a), problem=off)
+        for (_, a), g in graded
+        if (off := profile.scale.grade_problem_phrase(g)) is not None
+    ]
+    problems += [
+        Phrase.of("import.bad.signoff_member", path=source, member=repr(s.member_id))
         for s in session.signoffs
         if s.member_id not in members
     ]
     signers = [s.member_id for s in session.signoffs]
-    problems += [f"{m!r} signs twice" for m in sorted(set(signers)) if signers.count(m) > 1]
+    problems += [
+        Phrase.of("import.bad.signs_twice", path=source, member=repr(m))
+        for m in sorted(set(signers))
+        if signers.count(m) > 1
+    ]
     if session.status is Status.SIGNED and session.unsigned_members:
         names = ", ".join(m.name for m in session.unsigned_members)
-        problems.append(f"the session is marked signed, but {names} has not signed it")
+        problems.append(Phrase.of("import.bad.unsigned", path=source, names=names))
     if session.signoffs and session.status is not Status.SIGNED:
         # No digest of the whole covers these signatures: each must name what it signed.
         content = session.content_digest()
         for s in session.signoffs:
             name = _member_name(session, s.member_id)
             if not s.content_digest:
-                problems.append(
-                    f"the signature of {name} does not say what content it signed;"
-                    " sign-offs cannot be imported without it"
-                )
+                problems.append(Phrase.of("import.bad.signature_unsaid", path=source, name=name))
             elif s.content_digest != content:
-                problems.append(
-                    f"the signature of {name} was made on other content: the marks, grades"
-                    " or outcome were changed after it was signed"
-                )
+                problems.append(Phrase.of("import.bad.signature_other", path=source, name=name))
     if session.signoffs and session.status is not Status.SIGNED and not session.unsigned_members:
         # The last signature locks a session: this one was signed and set back by hand.
-        problems.append(
-            "every member has signed, but the session is not marked signed: a signed"
-            " session's file keeps its status and digest"
-        )
+        problems.append(Phrase.of("import.bad.not_marked_signed", path=source))
     if problems:
-        raise BundleError(f"{source}: {problems[0]}")
+        raise BundleError(problems[0])
 
 
 def _member_name(session: Session, member_id: str) -> str:

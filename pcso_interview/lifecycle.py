@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Mapping
 from enum import StrEnum
 
-from pcso_interview.phrases import PhrasedError
+from pcso_interview.phrases import Phrase, PhrasedError
 
 # The languages an interview may be held in (a session records which); Welsh forces offer
 # Welsh-medium interviews under the Welsh Language Standards.
@@ -68,7 +68,11 @@ class SessionRuleError(PhrasedError, ValueError):
 def _cannot_move(current: Status, target: Status) -> SessionRuleError:
     """One wording for a refused move, whether one step or a chain was asked for."""
     return SessionRuleError(
-        f"A session that is {current.label.lower()} cannot move to {target.label.lower()}."
+        Phrase.of(
+            "error.cannot_move",
+            current=Phrase.of(f"status.{current.value}"),
+            target=Phrase.of(f"status.{target.value}"),
+        )
     )
 
 

@@ -71,6 +71,15 @@ ENGLISH: Mapping[str, str] = {
     "error.already_signed": "{member} has already signed.",
     "error.typed_name": "A typed signature is the member's own name as recorded: {member}.",
     "error.not_ready": "Not ready for sign-off: {blockers}",
+    "error.cannot_move": "A session that is {current} cannot move to {target}.",
+    # a status named inside a sentence (pcso_interview.lifecycle: the label, lower case)
+    "status.setup": "setting up",
+    "status.scoring": "scoring",
+    "status.consensus": "consensus",
+    "status.awaiting_signoff": "awaiting sign-off",
+    "status.signed": "signed",
+    "status.reopened": "reopened",
+    "status.withdrawn": "withdrawn",
     "error.clear_reason": "Give a reason for clearing the signatures.",
     "error.locked.signed": "This session is signed off and locked; HR can reopen it with a reason.",
     "error.locked.withdrawn": "This session was withdrawn and is locked.",
@@ -113,6 +122,7 @@ ENGLISH: Mapping[str, str] = {
         " writable location with --db; the file has not been changed."
     ),
     "error.db.folder": "Cannot create the folder {folder} for the database ({reason}).",
+    "error.db.open": "Could not open the database {path}: {reason}",
     "error.db.newer": (
         "The database {path} was written by a newer version of pcso-interview (schema"
         " {version}; this version knows {known}). Update the app; the file has not been changed."
@@ -139,6 +149,57 @@ ENGLISH: Mapping[str, str] = {
         "{path}: session {session} is not in this database; import the session first"
     ),
     "import.merged": "{path}: merged the marks of {member} into session {session}",
+    "import.other_candidate": (
+        "{path}: refused: the marks are for candidate {file_ref}, but session {session} is"
+        " candidate {here_ref}"
+    ),
+    "import.no_number": (
+        "{path}: refused: the file does not give the member's staff or collar number (an older"
+        " version wrote it); export the marks again"
+    ),
+    "import.other_member": (
+        "{path}: refused: the marks are by {name} ({number}), but member {member} of this"
+        " session is {here_name} ({here_number})"
+    ),
+    "import.number_none": "no number",
+    "import.several_members": "{path}: the file holds marks of more than one member",
+    "import.conflicts": "{path}: {count} conflict(s), nothing imported: {listing}",
+    "import.conflict.mark": (
+        "{member}, indicator {indicator}: here {old} {old_note}, in the file {new} {new_note}"
+    ),
+    "import.conflict.note": "{member}, note on {area}: differs",
+    "import.conflict.grade": "{member}, grade for {area}: here {old}, in the file {new}",
+    "list.more": "{first}; {rest}",
+    "classification.demonstrated": "demonstrated",
+    "classification.partly": "partly",
+    "classification.contrary": "contrary",
+    "classification.none": "none",
+    # a session file whose content does not hold together (pcso_interview.bundle)
+    "import.bad.mark_member": "{path}: a mark names {member}, not a panel member",
+    "import.bad.indicator": "{path}: unknown indicator {indicator}",
+    "import.bad.note_area": "{path}: a note names unknown area {area}",
+    "import.bad.grade_area": "{path}: a grade names unplanned area {area}",
+    "import.bad.grade": "{path}: grade for {area}: {problem}",
+    "import.bad.signoff_member": "{path}: a sign-off names {member}, not a panel member",
+    "import.bad.signs_twice": "{path}: {member} signs twice",
+    "import.bad.unsigned": ("{path}: the session is marked signed, but {names} has not signed it"),
+    "import.bad.signature_unsaid": (
+        "{path}: the signature of {name} does not say what content it signed;"
+        " sign-offs cannot be imported without it"
+    ),
+    "import.bad.signature_other": (
+        "{path}: the signature of {name} was made on other content: the marks,"
+        " grades or outcome were changed after it was signed"
+    ),
+    "import.bad.not_marked_signed": (
+        "{path}: every member has signed, but the session is not marked signed: a"
+        " signed session's file keeps its status and digest"
+    ),
+    # a session or member-marks file that breaks its schema: the validator's own finding (a
+    # JSON path and what is wrong there) is a field, quoted as it is
+    "import.schema": "{path}: at {where}: {problem}",
+    "import.member_number_missing": "{path}: at $.member: 'number' is missing",
+    "import.decimal": '{path}: at {problem} (the app writes a decimal as text, e.g. "1.5")',
 }
 
 

@@ -89,7 +89,7 @@ def _import_file(store: Store, path: Path, actor: str) -> str | Phrase:
     try:
         bundle.check_consistent(incoming, str(path))
     except bundle.BundleError as exc:
-        raise ImportRefused(str(exc)) from None
+        raise _refused(exc) from None
     check = bundle.check_signed_digest(data)
     if check is not None and not check.stored:
         raise ImportRefused(Phrase.of("import.no_digest", path=str(path)))
@@ -130,20 +130,28 @@ def _merge_member_marks(store: Store, path: Path, data: dict[str, Any], actor: s
         raise ImportRefused(f"{path}: {exc}") from None
     if data["candidate_ref"].strip().casefold() != here.candidate_ref.strip().casefold():
         raise ImportRefused(
-            f"{path}: refused: the marks are for candidate {data['candidate_ref']!r}, but"
-            f" session {here.id} is candidate {here.candidate_ref!r}"
+            Phrase.of(
+                "import.other_candidate",
+                path=str(path),
+                file_ref=repr(data["candidate_ref"]),
+                session=here.id,
+                here_ref=repr(here.candidate_ref),
+            )
         )
     if "number" not in data["member"]:
-        raise ImportRefused(
-            f"{path}: refused: the file does not give the member's staff or collar number"
-            " (an older version wrote it); export the marks again"
-        )
+        raise ImportRefused(Phrase.of("import.no_number", path=str(path)))
     named = (data["member"]["name"].strip(), data["member"]["number"].strip())
     if named != (member.name, member.number):
         raise ImportRefused(
-            f"{path}: refused: the marks are by {named[0]} ({named[1] or 'no number'}), but"
-            f" member {member_id} of this session is {member.name}"
-            f" ({member.number or 'no number'})"
+            Phrase.of(
+                "import.other_member",
+                path=str(path),
+                name=named[0],
+                number=named[1] or Phrase.of("import.number_none"),
+                member=member_id,
+                here_name=member.name,
+                here_number=member.number or Phrase.of("import.number_none"),
+            )
         )
     wrapped = {
         "session": {
@@ -160,15 +168,21 @@ def _merge_member_marks(store: Store, path: Path, data: dict[str, Any], actor: s
     }
     incoming = bundle.session_from_dict(wrapped)
     if any(m != member_id for m, _ in [*incoming.marks, *incoming.grades, *incoming.area_notes]):
-        raise ImportRefused(f"{path}: the file holds marks of more than one member")
+        raise ImportRefused(Phrase.of("import.several_members", path=str(path)))
     try:
         bundle.check_consistent(incoming, str(path))
         conflicts = store.merge_member_marks(incoming, member_id, actor)
     except (bundle.BundleError, SessionRuleError) as exc:
-        raise ImportRefused(str(exc)) from None
+        raise _refused(exc) from None
     if conflicts:
-        listing = "; ".join(conflicts)
-        raise ImportRefused(f"{path}: {len(conflicts)} conflict(s), nothing imported: {listing}")
+        listing = conflicts[-1]
+        for conflict in reversed(conflicts[:-1]):
+            listing = Phrase.of("list.more", first=conflict, rest=listing)
+        raise ImportRefused(
+            Phrase.of(
+                "import.conflicts", path=str(path), count=str(len(conflicts)), listing=listing
+            )
+        )
     return Phrase.of("import.merged", path=str(path), member=member.name, session=here.id)
 
 

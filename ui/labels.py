@@ -228,6 +228,16 @@ PHRASES = {
         "A typed signature is the member's own name as recorded: {member}.",
     ),
     "error.not_ready": QT_TRANSLATE_NOOP("phrases", "Not ready for sign-off: {blockers}"),
+    "error.cannot_move": QT_TRANSLATE_NOOP(
+        "phrases", "A session that is {current} cannot move to {target}."
+    ),
+    "status.setup": QT_TRANSLATE_NOOP("phrases", "setting up"),
+    "status.scoring": QT_TRANSLATE_NOOP("phrases", "scoring"),
+    "status.consensus": QT_TRANSLATE_NOOP("phrases", "consensus"),
+    "status.awaiting_signoff": QT_TRANSLATE_NOOP("phrases", "awaiting sign-off"),
+    "status.signed": QT_TRANSLATE_NOOP("phrases", "signed"),
+    "status.reopened": QT_TRANSLATE_NOOP("phrases", "reopened"),
+    "status.withdrawn": QT_TRANSLATE_NOOP("phrases", "withdrawn"),
     "error.clear_reason": QT_TRANSLATE_NOOP(
         "phrases",
         "Give a reason for clearing the signatures.",
@@ -319,6 +329,10 @@ PHRASES = {
         "phrases",
         "Cannot create the folder {folder} for the database ({reason}).",
     ),
+    "error.db.open": QT_TRANSLATE_NOOP(
+        "phrases",
+        "Could not open the database {path}: {reason}",
+    ),
     "error.db.newer": QT_TRANSLATE_NOOP(
         "phrases",
         "The database {path} was written by a newer version of pcso-interview (schema "
@@ -364,6 +378,86 @@ PHRASES = {
     "import.merged": QT_TRANSLATE_NOOP(
         "phrases",
         "{path}: merged the marks of {member} into session {session}",
+    ),
+    "import.other_candidate": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused: the marks are for candidate {file_ref}, but session {session} is"
+        " candidate {here_ref}",
+    ),
+    "import.no_number": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused: the file does not give the member's staff or collar number (an older"
+        " version wrote it); export the marks again",
+    ),
+    "import.other_member": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused: the marks are by {name} ({number}), but member {member} of this"
+        " session is {here_name} ({here_number})",
+    ),
+    "import.number_none": QT_TRANSLATE_NOOP("phrases", "no number"),
+    "import.several_members": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: the file holds marks of more than one member",
+    ),
+    "import.conflicts": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: {count} conflict(s), nothing imported: {listing}",
+    ),
+    "import.conflict.mark": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{member}, indicator {indicator}: here {old} {old_note}, in the file {new} {new_note}",
+    ),
+    "import.conflict.note": QT_TRANSLATE_NOOP("phrases", "{member}, note on {area}: differs"),
+    "import.conflict.grade": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{member}, grade for {area}: here {old}, in the file {new}",
+    ),
+    "list.more": QT_TRANSLATE_NOOP("phrases", "{first}; {rest}"),
+    "classification.demonstrated": QT_TRANSLATE_NOOP("phrases", "demonstrated"),
+    "classification.partly": QT_TRANSLATE_NOOP("phrases", "partly"),
+    "classification.contrary": QT_TRANSLATE_NOOP("phrases", "contrary"),
+    "classification.none": QT_TRANSLATE_NOOP("phrases", "none"),
+    "import.bad.mark_member": QT_TRANSLATE_NOOP(
+        "phrases", "{path}: a mark names {member}, not a panel member"
+    ),
+    "import.bad.indicator": QT_TRANSLATE_NOOP("phrases", "{path}: unknown indicator {indicator}"),
+    "import.bad.note_area": QT_TRANSLATE_NOOP(
+        "phrases", "{path}: a note names unknown area {area}"
+    ),
+    "import.bad.grade_area": QT_TRANSLATE_NOOP(
+        "phrases", "{path}: a grade names unplanned area {area}"
+    ),
+    "import.bad.grade": QT_TRANSLATE_NOOP("phrases", "{path}: grade for {area}: {problem}"),
+    "import.bad.signoff_member": QT_TRANSLATE_NOOP(
+        "phrases", "{path}: a sign-off names {member}, not a panel member"
+    ),
+    "import.bad.signs_twice": QT_TRANSLATE_NOOP("phrases", "{path}: {member} signs twice"),
+    "import.bad.unsigned": QT_TRANSLATE_NOOP(
+        "phrases", "{path}: the session is marked signed, but {names} has not signed it"
+    ),
+    "import.bad.signature_unsaid": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: the signature of {name} does not say what content it signed;"
+        " sign-offs cannot be imported without it",
+    ),
+    "import.bad.signature_other": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: the signature of {name} was made on other content: the marks,"
+        " grades or outcome were changed after it was signed",
+    ),
+    "import.bad.not_marked_signed": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: every member has signed, but the session is not marked signed: a"
+        " signed session's file keeps its status and digest",
+    ),
+    "import.schema": QT_TRANSLATE_NOOP("phrases", "{path}: at {where}: {problem}"),
+    "import.member_number_missing": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: at $.member: 'number' is missing",
+    ),
+    "import.decimal": QT_TRANSLATE_NOOP(
+        "phrases",
+        '{path}: at {problem} (the app writes a decimal as text, e.g. "1.5")',
     ),
 }
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
+from pcso_interview.phrases import Phrase
 from pcso_interview.store import opening
 from pcso_interview.store.records import LockedSessionError
 from pcso_interview.store.schema import SCHEMA_VERSION, build_migrations
@@ -105,7 +106,9 @@ class Connection:
             conn.close()
             if opening.is_busy(exc):
                 raise opening.BusyDatabaseError(path, opening.holder_of(path)) from None
-            raise opening.StoreError(f"Could not open the database {path}: {exc}") from None
+            raise opening.StoreError(
+                Phrase.of("error.db.open", path=str(path), reason=str(exc))
+            ) from None
         return cls(conn, path, clock)
 
     def close(self) -> None:

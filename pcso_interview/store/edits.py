@@ -395,31 +395,40 @@ class Edits(Identity):
             )
             self._after_change(now, session, actor)
 
-    def merge_member_marks(self, incoming: Session, member_id: str, actor: str) -> list[str]:
+    def merge_member_marks(self, incoming: Session, member_id: str, actor: str) -> list[Phrase]:
         """Add one member's marks scored on another laptop to the same session here.
 
         ``incoming`` holds only that member's marks, notes and grades. Marks that already
         exist here and differ are conflicts: they are returned and nothing is imported.
-        Returns the conflicts (empty when the merge was done).
+        Returns the conflicts, as phrases a screen can word (empty when the merge was done).
         """
         from pcso_interview.session import Session
 
         with self._write() as now:
             here = self._editable(incoming.id)
             member = here.member(member_id)
-            conflicts: list[str] = []
+            conflicts: list[Phrase] = []
             for key, mark in incoming.marks.items():
                 here.area_of_indicator(key[1])
                 old = here.marks.get(key)
                 if old is not None and old != mark:
                     conflicts.append(
-                        f"{member.name}, indicator {key[1]}: here {old.classification.value}"
-                        f" {old.note!r}, in the file {mark.classification.value} {mark.note!r}"
+                        Phrase.of(
+                            "import.conflict.mark",
+                            member=member.name,
+                            indicator=key[1],
+                            old=Phrase.of(f"classification.{old.classification.value}"),
+                            old_note=repr(old.note),
+                            new=Phrase.of(f"classification.{mark.classification.value}"),
+                            new_note=repr(mark.note),
+                        )
                     )
             for key, note in incoming.area_notes.items():
                 old_note = here.area_notes.get(key)
                 if old_note is not None and old_note != note:
-                    conflicts.append(f"{member.name}, note on {key[1]}: differs")
+                    conflicts.append(
+                        Phrase.of("import.conflict.note", member=member.name, area=key[1])
+                    )
             for key, grade in incoming.grades.items():
                 here.profile.planned(key[1])
                 here.check_grade(grade)
@@ -427,8 +436,13 @@ class Edits(Identity):
                 if old_grade is not None and old_grade != grade:
                     label = here.profile.scale.label
                     conflicts.append(
-                        f"{member.name}, grade for {key[1]}: here {label(old_grade)},"
-                        f" in the file {label(grade)}"
+                        Phrase.of(
+                            "import.conflict.grade",
+                            member=member.name,
+                            area=key[1],
+                            old=label(old_grade),
+                            new=label(grade),
+                        )
                     )
             if conflicts:
                 return conflicts

@@ -137,3 +137,193 @@ def test_a_session_files_import_and_its_refusals_read_in_welsh(store: Store, tmp
         f"{tmp_path / 'gone.json'}: dim ffeil o'r fath",
     ]
     assert phrase_of(ValueError("plain")) is None
+
+
+def test_each_status_named_in_a_sentence_is_its_label_in_lower_case():
+    from pcso_interview.lifecycle import Status
+
+    for status in Status:
+        assert ENGLISH[f"status.{status.value}"] == status.label.lower()
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_refused_change_of_status_names_both_statuses_in_welsh(store: Store):
+    session_id = new_session(store)
+    refused = refusal(lambda: store.reopen(session_id, "a reason", "HR Un"))
+    assert isinstance(refused, SessionRuleError)
+    assert str(refused) == "A session that is setting up cannot move to reopened."
+    assert labels.error_text(refused) == (
+        "Ni all sesiwn â'r statws ‘wrthi'n paratoi’ symud i ‘wedi'i ailagor’."
+    )
+    from pcso_interview.lifecycle import Status, check_transition
+
+    signed = refusal(lambda: check_transition(Status.SIGNED, Status.AWAITING_SIGNOFF))
+    assert str(signed) == "A session that is signed cannot move to awaiting sign-off."
+    assert explain(signed) == (
+        "Ni all sesiwn â'r statws ‘wedi'i lofnodi’ symud i ‘yn aros i'w lofnodi’."
+    )
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_database_that_cannot_be_opened_is_explained_in_welsh(tmp_path: Path, monkeypatch):
+    import sqlite3
+
+    from pcso_interview.store import opening
+
+    def fails(conn: sqlite3.Connection) -> None:
+        raise sqlite3.DatabaseError("disk I/O error")
+
+    monkeypatch.setattr(opening, "configure", fails)
+    path = tmp_path / "s.db"
+    refused = refusal(lambda: Store.open(path))
+    assert str(refused) == f"Could not open the database {path}: disk I/O error"
+    assert labels.error_text(refused) == f"Methu agor y gronfa ddata {path}: disk I/O error"
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_member_marks_files_conflicts_and_refusals_read_in_welsh(store: Store, tmp_path: Path):
+    """Bob's marks from another laptop clash with his marks here; altered copies of the file
+    are refused for another candidate, another member, a missing number, two members' marks
+    or a schema break. The English is unchanged; the Welsh keeps the same names and values,
+    and the validator's finding is quoted in English."""
+    from pcso_interview import bundle
+    from tests.store_support import indicators, profile
+
+    session_id = new_session(store)
+    indicator, area = indicators()[0], profile().planned_areas[0].id
+    store.classify(session_id, "m2", indicator, "contrary")
+    store.grade(session_id, "m2", area, 2)
+    marks = bundle.member_marks_to_dict(store.load(session_id), "m2")
+    store.classify(session_id, "m2", indicator, "demonstrated")
+    store.grade(session_id, "m2", area, 4)
+
+    def imported(name: str, change=lambda data: None) -> use_cases.Imported:
+        data = json.loads(json.dumps(marks))
+        change(data)
+        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+        [result] = use_cases.import_files(store, [tmp_path / name], "HR Un")
+        assert not result.ok and result.phrase is not None
+        return result
+
+    def older_without_number(data):
+        data["version"] = 1
+        del data["member"]["number"]
+
+    clash = imported("bob.json")
+    assert clash.message == (
+        f"{tmp_path / 'bob.json'}: 2 conflict(s), nothing imported: Bob Member, indicator"
+        f" {indicator}: here demonstrated '', in the file contrary ''; Bob Member, grade for"
+        f" {area}: here 4, in the file 2"
+    )
+    assert labels.phrase(clash.phrase) == (
+        f"{tmp_path / 'bob.json'}: 2 gwrthdaro, ni fewnforiwyd dim: Bob Member, dangosydd"
+        f" {indicator}: yma wedi'i ddangos '', yn y ffeil tystiolaeth groes ''; Bob Member,"
+        f" gradd ar gyfer {area}: yma 4, yn y ffeil 2"
+    )
+    refusals = [
+        imported("other.json", lambda data: data.update(candidate_ref="X-9")),
+        imported("rob.json", lambda data: data["member"].update(name="Rob Member", number="")),
+        imported("old.json", older_without_number),
+        imported("new.json", lambda data: data["member"].pop("number")),
+        imported("mixed.json", lambda data: data["marks"][0].update(member="m1")),
+        imported("schema.json", lambda data: data.update(grades="x")),
+    ]
+    here = store.load(session_id)
+    assert [r.message.removeprefix(f"{r.path}: ") for r in refusals] == [
+        f"refused: the marks are for candidate 'X-9', but session {session_id} is candidate"
+        " 'C-0001'",
+        "refused: the marks are by Rob Member (no number), but member m2 of this session is"
+        " Bob Member (2002)",
+        "refused: the file does not give the member's staff or collar number (an older"
+        " version wrote it); export the marks again",
+        "at $.member: 'number' is missing",
+        "the file holds marks of more than one member",
+        "at $.grades: 'x' is not of type 'array'",
+    ]
+    assert [labels.phrase(r.phrase).removeprefix(f"{r.path}: ") for r in refusals] == [
+        f"gwrthodwyd: mae'r marciau ar gyfer yr ymgeisydd 'X-9', ond yr ymgeisydd yn sesiwn"
+        f" {session_id} yw 'C-0001'",
+        "gwrthodwyd: mae'r marciau gan Rob Member (dim rhif), ond Bob Member (2002) yw aelod"
+        " m2 y sesiwn hon",
+        "gwrthodwyd: nid yw'r ffeil yn rhoi rhif staff neu rif coler yr aelod (fersiwn hŷn"
+        " a'i hysgrifennodd); allforiwch y marciau eto",
+        "nid yw'r ffeil yn dilyn ei sgema yn $.member: mae 'number' (rhif staff neu rif coler"
+        " yr aelod) ar goll",
+        "mae'r ffeil yn dal marciau mwy nag un aelod",
+        "nid yw'r ffeil yn dilyn ei sgema yn $.grades (canfyddiad y gwiriad, yn Saesneg: 'x' is"
+        " not of type 'array')",
+    ]
+    assert store.load(session_id).marks == here.marks  # nothing was taken from any of them
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_session_file_whose_profile_holds_a_decimal_number_is_refused_in_welsh(
+    store: Store, tmp_path: Path
+):
+    from pcso_interview import bundle
+
+    session_id = new_session(store)
+    exported = bundle.session_to_dict(
+        store.load(session_id), store.verify(session_id).stored_digest
+    )
+    data = json.loads(json.dumps(exported))  # a copy: the profile is shared with the store's
+    data["session"]["profile"]["interview_plan"][0]["weight"] = 1.5
+    path = tmp_path / "decimal.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    [result] = use_cases.import_files(store, [path], "HR Un")
+    finding = "$.session.profile.interview_plan[0].weight: canonical JSON holds integers and"
+    assert result.message.startswith(f"{path}: at {finding}")
+    assert result.message.endswith('(the app writes a decimal as text, e.g. "1.5")')
+    assert result.phrase is not None
+    assert labels.phrase(result.phrase).startswith(
+        f'{path}: mae\'r ap yn ysgrifennu degolyn fel testun, e.e. "1.5" (canfyddiad y gwiriad,'
+        f" yn Saesneg: {finding}"
+    )
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_session_file_that_does_not_hold_together_is_refused_in_welsh(
+    store: Store, tmp_path: Path
+):
+    """A session file altered by hand names a stranger, an unknown indicator, a grade off
+    the scale: refused in the core's English, in Welsh on a Welsh screen, the same values."""
+    from pcso_interview import bundle
+
+    session_id = new_session(store)
+    store.classify(
+        session_id, "m1", store.load(session_id).profile.areas[0].indicators[0].id, "partly"
+    )
+    grade_all(store, session_id)
+    exported = bundle.session_to_dict(
+        store.load(session_id), store.verify(session_id).stored_digest
+    )
+    store.withdraw(session_id, "moved to another laptop", "HR Un")
+
+    def imported(name: str, change) -> use_cases.Imported:
+        data = json.loads(json.dumps(exported))
+        change(data["session"])
+        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+        [result] = use_cases.import_files(store, [tmp_path / name], "HR Un")
+        assert not result.ok and result.phrase is not None
+        return result
+
+    refusals = [
+        imported("stranger.json", lambda s: s["marks"][0].update(member="m9")),
+        imported("indicator.json", lambda s: s["marks"][0].update(indicator="x-1")),
+        imported("scale.json", lambda s: s["grades"][0].update(grade=9)),
+        imported("signed.json", lambda s: s.update(status="signed")),
+    ]
+    area = exported["session"]["grades"][0]["area"]
+    assert [r.message.removeprefix(f"{r.path}: ") for r in refusals] == [
+        "a mark names 'm9', not a panel member",
+        "unknown indicator 'x-1'",
+        f"grade for {area!r}: 9 is not a grade on this scale (1, 2, 3, 4, 5).",
+        "the session is marked signed, but Ann Chair, Bob Member has not signed it",
+    ]
+    assert [labels.phrase(r.phrase).removeprefix(f"{r.path}: ") for r in refusals] == [
+        "mae marc yn enwi 'm9', nad yw'n aelod o'r panel",
+        "dangosydd anhysbys 'x-1'",
+        f"gradd ar gyfer {area!r}: Nid yw 9 yn radd ar y raddfa hon (1, 2, 3, 4, 5).",
+        "mae'r sesiwn wedi'i nodi'n un wedi'i llofnodi, ond nid yw Ann Chair, Bob Member"
+        " wedi'i llofnodi",
+    ]

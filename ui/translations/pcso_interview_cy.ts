@@ -2786,6 +2786,38 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>Ddim yn barod i&apos;w llofnodi: {blockers}</translation>
     </message>
     <message>
+        <source>A session that is {current} cannot move to {target}.</source>
+        <translation>Ni all sesiwn â&apos;r statws ‘{current}’ symud i ‘{target}’.</translation>
+    </message>
+    <message>
+        <source>setting up</source>
+        <translation>wrthi&apos;n paratoi</translation>
+    </message>
+    <message>
+        <source>scoring</source>
+        <translation>sgorio</translation>
+    </message>
+    <message>
+        <source>consensus</source>
+        <translation>consensws</translation>
+    </message>
+    <message>
+        <source>awaiting sign-off</source>
+        <translation>yn aros i&apos;w lofnodi</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>wedi&apos;i lofnodi</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>wedi&apos;i ailagor</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>wedi tynnu&apos;n ôl</translation>
+    </message>
+    <message>
         <source>Give a reason for clearing the signatures.</source>
         <translation>Rhowch reswm dros glirio&apos;r llofnodion.</translation>
     </message>
@@ -2914,6 +2946,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>Methu creu&apos;r ffolder {folder} ar gyfer y gronfa ddata ({reason}).</translation>
     </message>
     <message>
+        <source>Could not open the database {path}: {reason}</source>
+        <translation>Methu agor y gronfa ddata {path}: {reason}</translation>
+    </message>
+    <message>
         <source>The database {path} was written by a newer version of pcso-interview (schema {version}; this version knows {known}). Update the app; the file has not been changed.</source>
         <translation>Ysgrifennwyd y gronfa ddata {path} gan fersiwn mwy newydd o pcso-interview (sgema {version}; mae&apos;r fersiwn hon yn adnabod {known}). Diweddarwch yr ap; nid yw&apos;r ffeil wedi&apos;i newid.</translation>
     </message>
@@ -2960,6 +2996,118 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>{path}: merged the marks of {member} into session {session}</source>
         <translation>{path}: cyfunwyd marciau {member} i sesiwn {session}</translation>
+    </message>
+    <message>
+        <source>{path}: refused: the marks are for candidate {file_ref}, but session {session} is candidate {here_ref}</source>
+        <translation>{path}: gwrthodwyd: mae&apos;r marciau ar gyfer yr ymgeisydd {file_ref}, ond yr ymgeisydd yn sesiwn {session} yw {here_ref}</translation>
+    </message>
+    <message>
+        <source>{path}: refused: the file does not give the member&apos;s staff or collar number (an older version wrote it); export the marks again</source>
+        <translation>{path}: gwrthodwyd: nid yw&apos;r ffeil yn rhoi rhif staff neu rif coler yr aelod (fersiwn hŷn a&apos;i hysgrifennodd); allforiwch y marciau eto</translation>
+    </message>
+    <message>
+        <source>{path}: refused: the marks are by {name} ({number}), but member {member} of this session is {here_name} ({here_number})</source>
+        <translation>{path}: gwrthodwyd: mae&apos;r marciau gan {name} ({number}), ond {here_name} ({here_number}) yw aelod {member} y sesiwn hon</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>dim rhif</translation>
+    </message>
+    <message>
+        <source>{path}: the file holds marks of more than one member</source>
+        <translation>{path}: mae&apos;r ffeil yn dal marciau mwy nag un aelod</translation>
+    </message>
+    <message>
+        <source>{path}: {count} conflict(s), nothing imported: {listing}</source>
+        <translation>{path}: {count} gwrthdaro, ni fewnforiwyd dim: {listing}</translation>
+    </message>
+    <message>
+        <source>{member}, indicator {indicator}: here {old} {old_note}, in the file {new} {new_note}</source>
+        <translation>{member}, dangosydd {indicator}: yma {old} {old_note}, yn y ffeil {new} {new_note}</translation>
+    </message>
+    <message>
+        <source>{member}, note on {area}: differs</source>
+        <translation>{member}, nodyn ar {area}: yn wahanol</translation>
+    </message>
+    <message>
+        <source>{member}, grade for {area}: here {old}, in the file {new}</source>
+        <translation>{member}, gradd ar gyfer {area}: yma {old}, yn y ffeil {new}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>demonstrated</source>
+        <translation>wedi&apos;i ddangos</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>yn rhannol</translation>
+    </message>
+    <message>
+        <source>contrary</source>
+        <translation>tystiolaeth groes</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>{path}: a mark names {member}, not a panel member</source>
+        <translation>{path}: mae marc yn enwi {member}, nad yw&apos;n aelod o&apos;r panel</translation>
+    </message>
+    <message>
+        <source>{path}: unknown indicator {indicator}</source>
+        <translation>{path}: dangosydd anhysbys {indicator}</translation>
+    </message>
+    <message>
+        <source>{path}: a note names unknown area {area}</source>
+        <translation>{path}: mae nodyn yn enwi maes anhysbys {area}</translation>
+    </message>
+    <message>
+        <source>{path}: a grade names unplanned area {area}</source>
+        <translation>{path}: mae gradd yn enwi maes nad yw yn y cynllun {area}</translation>
+    </message>
+    <message>
+        <source>{path}: grade for {area}: {problem}</source>
+        <translation>{path}: gradd ar gyfer {area}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: a sign-off names {member}, not a panel member</source>
+        <translation>{path}: mae llofnod yn enwi {member}, nad yw&apos;n aelod o&apos;r panel</translation>
+    </message>
+    <message>
+        <source>{path}: {member} signs twice</source>
+        <translation>{path}: mae {member} yn llofnodi ddwywaith</translation>
+    </message>
+    <message>
+        <source>{path}: the session is marked signed, but {names} has not signed it</source>
+        <translation>{path}: mae&apos;r sesiwn wedi&apos;i nodi&apos;n un wedi&apos;i llofnodi, ond nid yw {names} wedi&apos;i llofnodi</translation>
+    </message>
+    <message>
+        <source>{path}: the signature of {name} does not say what content it signed; sign-offs cannot be imported without it</source>
+        <translation>{path}: nid yw llofnod {name} yn dweud pa gynnwys a lofnodwyd; ni ellir mewnforio llofnodion hebddo</translation>
+    </message>
+    <message>
+        <source>{path}: the signature of {name} was made on other content: the marks, grades or outcome were changed after it was signed</source>
+        <translation>{path}: gwnaed llofnod {name} ar gynnwys arall: newidiwyd y marciau, y graddau neu&apos;r canlyniad ar ôl iddo gael ei lofnodi</translation>
+    </message>
+    <message>
+        <source>{path}: every member has signed, but the session is not marked signed: a signed session&apos;s file keeps its status and digest</source>
+        <translation>{path}: mae pob aelod wedi llofnodi, ond nid yw&apos;r sesiwn wedi&apos;i nodi&apos;n un wedi&apos;i llofnodi: mae ffeil sesiwn a lofnodwyd yn cadw ei statws a&apos;i chrynodeb</translation>
+    </message>
+    <message>
+        <source>{path}: at {where}: {problem}</source>
+        <translation>{path}: nid yw&apos;r ffeil yn dilyn ei sgema yn {where} (canfyddiad y gwiriad, yn Saesneg: {problem})</translation>
+    </message>
+    <message>
+        <source>{path}: at $.member: &apos;number&apos; is missing</source>
+        <translation>{path}: nid yw&apos;r ffeil yn dilyn ei sgema yn $.member: mae &apos;number&apos; (rhif staff neu rif coler yr aelod) ar goll</translation>
+    </message>
+    <message>
+        <source>{path}: at {problem} (the app writes a decimal as text, e.g. &quot;1.5&quot;)</source>
+        <translation>{path}: mae&apos;r ap yn ysgrifennu degolyn fel testun, e.e. &quot;1.5&quot; (canfyddiad y gwiriad, yn Saesneg: {problem})</translation>
     </message>
 </context>
 <context>
