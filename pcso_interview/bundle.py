@@ -8,6 +8,7 @@ docs/session-format.md.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -84,7 +85,9 @@ def session_to_dict(session: Session, digest: str = "") -> dict[str, Any]:
             "withdrawn_reason": session.withdrawn_reason,
             "withdrawn_at": session.withdrawn_at,
             "withdrawn_by": session.withdrawn_by,
-            "profile": dict(session.profile_snapshot),
+            # A copy all the way down: the snapshot's lists are the kept session's own, and a
+            # caller changing the file form must not change the record it was made from.
+            "profile": copy.deepcopy(dict(session.profile_snapshot)),
             "candidate": {"name": session.candidate_name, "reference": session.candidate_ref},
             "date": session.date,
             "venue": session.venue,

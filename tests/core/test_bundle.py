@@ -490,3 +490,25 @@ def test_member_marks_cannot_change_a_signed_session(laptops, tmp_path, capsys):
         assert store.verify(sid).matches
     finally:
         store.close()
+
+
+def test_changing_a_file_form_never_changes_the_record_it_was_made_from(tmp_path):
+    """The file form's profile is a copy all the way down: it shared the kept session's lists,
+    so a caller that changed a weight in it changed the session in memory, and its next digest
+    (and sheet) with it, though the database held the same record."""
+    from tests.store_support import signed_session as make_signed
+
+    store = Store.open(tmp_path / "sessions.db")
+    try:
+        session_id = make_signed(store)
+        before = store.load(session_id)
+        digest = before.digest()
+        form = bundle.session_to_dict(before)
+        areas = form["session"]["profile"]["areas"]
+        areas[0]["weight"] = 99
+        areas.append({"id": "invented"})
+        after = store.load(session_id)  # the session the connection keeps
+        assert after.digest() == digest and after.record_verified
+        assert dict(after.profile_snapshot) == dict(before.profile_snapshot)
+    finally:
+        store.close()
