@@ -5,6 +5,7 @@ Kept small: the first window lists sessions and needs nothing more (see review.p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 
@@ -12,9 +13,21 @@ class UnknownSessionError(LookupError):
     """No session matches what the user gave; the message says what was looked for."""
 
 
-def one_match(key: str, matches: list[object]) -> str:
-    """The one session a typed id prefix or candidate reference names, or why there is none
-    (the laptop and the force archive give the same words)."""
+def resolve_key(
+    key: str,
+    exists: Callable[[str], bool],
+    by_prefix: Callable[[str], list[str]],
+    by_reference: Callable[[str], list[str]],
+) -> str:
+    """A session id from a full id, a unique id prefix (4 characters or more) or a unique
+    candidate reference, in that order; the laptop and the force archive each give their own
+    queries and the same words when nothing or more than one matches."""
+    key = key.strip()
+    if not key:
+        raise UnknownSessionError("No session id or candidate reference given.")
+    if exists(key):
+        return key
+    matches = (by_prefix(key) if len(key) >= 4 else []) or by_reference(key)
     if len(matches) == 1:
         return str(matches[0])
     if len(matches) > 1:

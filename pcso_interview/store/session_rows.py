@@ -20,7 +20,7 @@ from pcso_interview.lifecycle import INTERVIEW_LANGUAGES, SessionRuleError, Stat
 from pcso_interview.phrases import Phrase
 from pcso_interview.store.connection import Connection, like_pattern, profile_from_json
 from pcso_interview.store.opening import RecordDamagedError
-from pcso_interview.store.records import UnknownSessionError, one_match
+from pcso_interview.store.records import UnknownSessionError, resolve_key
 
 if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
@@ -135,32 +135,25 @@ class SessionRecords(Connection):
 
     def resolve(self, key: str) -> str:
         """A session id from a full id, a unique id prefix, or a unique candidate reference."""
-        key = key.strip()
-        if not key:
-            raise UnknownSessionError("No session id or candidate reference given.")
-        if self._one("SELECT id FROM sessions WHERE id = ?", [key]):
-            return key
-        matches = (
-            [
+        return resolve_key(
+            key,
+            lambda k: bool(self._one("SELECT id FROM sessions WHERE id = ?", [k])),
+            lambda k: [
                 r["id"]
                 for r in self._rows(
                     "SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
-                    [like_pattern(key, prefix=True)],
+                    [like_pattern(k, prefix=True)],
                 )
-            ]
-            if len(key) >= 4
-            else []
-        )
-        if not matches:
-            matches = [
+            ],
+            lambda k: [
                 r["id"]
                 for r in self._rows(
                     "SELECT id FROM sessions WHERE candidate_ref = ? COLLATE NOCASE"
                     " ORDER BY date DESC LIMIT 2",
-                    [key],
+                    [k],
                 )
-            ]
-        return one_match(key, matches)
+            ],
+        )
 
     def load(self, session_id: str) -> Session:
         """The session as stored. The one last read or changed through this connection is

@@ -27,7 +27,7 @@ from pcso_interview.store.archive.connect import (
     describe,
     refusal,
 )
-from pcso_interview.store.records import SessionRow, UnknownSessionError, one_match
+from pcso_interview.store.records import SessionRow, UnknownSessionError, resolve_key
 
 if TYPE_CHECKING:
     import psycopg
@@ -256,32 +256,25 @@ class ArchiveStore:
 
     def resolve(self, key: str) -> str:
         """A session id from a full id, a unique id prefix, or a unique candidate reference."""
-        key = key.strip()
-        if not key:
-            raise UnknownSessionError("No session id or candidate reference given.")
-        if self.exists(key):
-            return key
-        matches = (
-            [
+        return resolve_key(
+            key,
+            self.exists,
+            lambda k: [
                 r["id"]
                 for r in self._rows(
                     "SELECT id FROM archive.sessions WHERE id LIKE %s ESCAPE '\\' LIMIT 2",
-                    [_like(key, prefix=True)],
+                    [_like(k, prefix=True)],
                 )
-            ]
-            if len(key) >= 4
-            else []
-        )
-        if not matches:
-            matches = [
+            ],
+            lambda k: [
                 r["id"]
                 for r in self._rows(
                     "SELECT id FROM archive.sessions WHERE lower(candidate_ref)"
                     ' = lower(%s COLLATE "C") ORDER BY date DESC LIMIT 2',
-                    [key],
+                    [k],
                 )
-            ]
-        return one_match(key, matches)
+            ],
+        )
 
     # --- the list --------------------------------------------------------------------------------
 
