@@ -38,6 +38,7 @@ from ui import labels, messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
 from ui.file_dialogs import choose_folder, open_files, save_file
 from ui.hr.campaign_dialog import CampaignDialog
+from ui.hr.campaign_filter import CampaignFilter
 from ui.hr.date_filter import OptionalDate
 from ui.hr.jobs import Job, JobBar, own_connection
 from ui.hr.review_dialog import SessionReviewDialog
@@ -178,12 +179,8 @@ class HrBrowser(QWidget):
             self.language.addItem(translate("sessions_model", name), code)
         self.date_from = OptionalDate(translate("HrBrowser", "From"))
         self.date_to = OptionalDate(translate("HrBrowser", "To"))
-        self.campaign = QComboBox()
+        self.campaign = CampaignFilter()
         self.campaign.setAccessibleName(translate("HrBrowser", "Campaign filter"))
-        self.campaign.setMinimumContentsLength(18)
-        self.campaign.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
         self.grouping = QComboBox()
         self.grouping.setAccessibleName(translate("HrBrowser", "Group by"))
         for label, value in GROUPINGS:
@@ -387,14 +384,7 @@ class HrBrowser(QWidget):
         ok, names = attempt(self, self.store.campaigns, reading=True, loud=False)
         if not ok or names is None:
             return
-        chosen = self.campaign.currentData() or ""
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        self.campaign.addItem(translate("HrBrowser", "Every campaign"), "")
-        for name in names if chosen in names or not chosen else [*names, chosen]:
-            self.campaign.addItem(name, name)
-        self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
-        self.campaign.blockSignals(False)
+        self.campaign.fill(names)
 
     def _fill_groups(self) -> None:
         """The days' or campaigns' counts, worked out on a thread of their own: grouping

@@ -78,6 +78,7 @@ from pcso_interview.store.reading import SessionReader
 from ui import messages
 from ui.feedback import EXPECTED_ERRORS, explain
 from ui.file_dialogs import save_file
+from ui.hr.campaign_filter import CampaignFilter
 from ui.hr.date_filter import OptionalDate
 from ui.hr.jobs import Job, JobBar, own_connection
 from ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -520,12 +521,8 @@ class StatisticsView(QWidget):
         self.profile.addItem(translate("StatisticsView", "Every profile"), "")
         for p in profiles:
             self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
-        self.campaign = QComboBox()
+        self.campaign = CampaignFilter()
         self.campaign.setAccessibleName(translate("StatisticsView", "Campaign"))
-        self.campaign.setMinimumContentsLength(18)
-        self.campaign.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
         self.date_from = OptionalDate(translate("StatisticsView", "From"))
         self.date_to = OptionalDate(translate("StatisticsView", "To"))
         self.every_assessor = QCheckBox(
@@ -628,18 +625,11 @@ class StatisticsView(QWidget):
         return self._refresh_due or (self.job is not None and self.job.running)
 
     def _fill_campaigns(self) -> None:
-        chosen = self.campaign.currentData() or ""
         try:
             names = self.store.campaigns()
         except EXPECTED_ERRORS:
             names = []
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        self.campaign.addItem(translate("StatisticsView", "Every campaign"), "")
-        for name in names if chosen in names or not chosen else [*names, chosen]:
-            self.campaign.addItem(name, name)
-        self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
-        self.campaign.blockSignals(False)
+        self.campaign.fill(names)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Sessions may have been signed, moved or purged since it was last shown. The work

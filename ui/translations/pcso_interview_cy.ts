@@ -244,6 +244,13 @@
     </message>
 </context>
 <context>
+    <name>CampaignFilter</name>
+    <message>
+        <source>Every campaign</source>
+        <translation>Pob ymgyrch</translation>
+    </message>
+</context>
+<context>
     <name>ConsensusModel</name>
     <message>
         <source>Area</source>
@@ -486,10 +493,6 @@
     <message>
         <source>Could not refresh the list</source>
         <translation>Methu adnewyddu&apos;r rhestr</translation>
-    </message>
-    <message>
-        <source>Every campaign</source>
-        <translation>Pob ymgyrch</translation>
     </message>
     <message>
         <source>Counting the sessions</source>
@@ -2114,10 +2117,6 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     <message>
         <source>Pr&amp;ofile:</source>
         <translation>Pr&amp;offil:</translation>
-    </message>
-    <message>
-        <source>Every campaign</source>
-        <translation>Pob ymgyrch</translation>
     </message>
     <message>
         <source>The From date ({start}) is after the To date ({end}): no session can be in that range.</source>
