@@ -97,9 +97,45 @@ def _short(value: Any) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+def signed_record_problems(
+    session: Session,
+    content: Mapping[str, Any],
+    digest_signed: str,
+    signed_at: str,
+    links: Iterable[AuditLink],
+) -> tuple[list[str], bool]:
+    """A signed session against what was signed (on a laptop or in the force archive): the
+    content kept at signing still gives its digest, the record still matches it, and the audit
+    trail locked this version with that digest. Also whether the record still matches."""
+    from pcso_interview.session import digest
+
+    problems: list[str] = []
+    if digest(dict(content)) != digest_signed:
+        problems.append(f"the content kept at signing of version {session.version} was edited")
+    now = session.signed_content()
+    matches = digest(now) == digest_signed
+    if not matches:
+        problems.append(
+            f"the record no longer matches what was signed on {signed_at}: "
+            + describe_difference(content, now)
+        )
+    locks = [
+        link
+        for link in links
+        if link.action == "lock" and link.subject.startswith(f"version {session.version}")
+    ]
+    if not locks:
+        problems.append(f"the audit trail has no lock of version {session.version}")
+    elif locks[-1].new != digest_signed:
+        problems.append(
+            f"the digest in the audit trail's lock of version {session.version} differs"
+            " from the sheet record"
+        )
+    return problems, matches
+
+
 def record_problems(store: SessionRecords, session: Session) -> list[str]:
     """What is wrong with a locked session's record; empty when it verifies."""
-    from pcso_interview.session import digest
 
     problems: list[str] = []
     links = _links(store, "WHERE session_id = ?", [session.id])
@@ -115,32 +151,15 @@ def record_problems(store: SessionRecords, session: Session) -> list[str]:
         if sheet is None:
             return [*problems, f"version {session.version} has no signed sheet record"]
         content = stored_content(store, sheet)
-        if digest(content) != sheet["digest"]:
-            problems.append(f"the content kept at signing of version {session.version} was edited")
         if row and row["digest"] != sheet["digest"]:
             problems.append("the session's digest differs from the one recorded at signing")
-        now = session.signed_content()
-        changed = digest(now) != sheet["digest"]
-        if changed:
-            problems.append(
-                f"the record no longer matches what was signed on {sheet['signed_at']}: "
-                + describe_difference(content, now)
-            )
-        locks = [
-            link
-            for link in links
-            if link.action == "lock" and link.subject.startswith(f"version {session.version}")
-        ]
-        if not locks:
-            problems.append(f"the audit trail has no lock of version {session.version}")
-        elif locks[-1].new != sheet["digest"]:
-            problems.append(
-                f"the digest in the audit trail's lock of version {session.version} differs"
-                " from the sheet record"
-            )
+        found, matches = signed_record_problems(
+            session, content, sheet["digest"], sheet["signed_at"], links
+        )
+        problems += found
         expected = session.content_digest()
         for s in session.signoffs:
-            if not changed and s.content_digest and s.content_digest != expected:
+            if matches and s.content_digest and s.content_digest != expected:
                 problems.append(f"the signature of {s.member_id} was made on other content")
     elif session.status is Status.WITHDRAWN:
         withdrawals = [link for link in links if link.action == "withdraw"]

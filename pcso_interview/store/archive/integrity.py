@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from pcso_interview.store.chain import GENESIS, AuditLink, check_link
-from pcso_interview.store.integrity import Finding, describe_difference, version_findings
+from pcso_interview.store.integrity import Finding, signed_record_problems, version_findings
 
 if TYPE_CHECKING:
     from pcso_interview.session import Session
@@ -58,34 +58,13 @@ def record_problems(
     signed_at: str,
 ) -> list[str]:
     """What is wrong with an archived session's record; empty when it verifies."""
-    from pcso_interview.session import digest
-
     by_source = _links(store, session.id)
     links = [link for links in by_source.values() for link in links]
     problems: list[str] = []
     if not links or not any(link.action in _STARTS for link in links):
         problems.append("its audit trail does not begin with the session's creation or import")
     problems += _chain_problems(by_source)
-    if digest(dict(content)) != digest_signed:
-        problems.append(f"the content kept at signing of version {session.version} was edited")
-    now = session.signed_content()
-    if digest(now) != digest_signed:
-        problems.append(
-            f"the record no longer matches what was signed on {signed_at}: "
-            + describe_difference(content, now)
-        )
-    locks = [
-        link
-        for link in links
-        if link.action == "lock" and link.subject.startswith(f"version {session.version}")
-    ]
-    if not locks:
-        problems.append(f"the audit trail has no lock of version {session.version}")
-    elif locks[-1].new != digest_signed:
-        problems.append(
-            f"the digest in the audit trail's lock of version {session.version} differs"
-            " from the sheet record"
-        )
+    problems += signed_record_problems(session, content, digest_signed, signed_at, links)[0]
     return problems
 
 
