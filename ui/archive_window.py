@@ -82,15 +82,7 @@ class ArchiveWindow(QMainWindow):
             ).format(archive=self.store.describe(), login=self.store.login)
         )
         self.menuBar().clear()
-        # No Alt key, as on a laptop's window: the menu is reached by Alt, then the arrows.
-        languages = self.menuBar().addMenu(translate("MainWindow", "Language"))
-        self.language_actions = {}
-        for code, name in i18n.LANGUAGES.items():  # each language in its own words
-            action = languages.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(code == i18n.current())
-            action.triggered.connect(lambda _=False, code=code: self.set_language(code))
-            self.language_actions[code] = action
+        self.language_actions = i18n.add_language_menu(self.menuBar(), self.set_language)
 
     def set_language(self, language: str) -> None:
         """Switch this window to ``language`` now. The archive keeps no settings of the app

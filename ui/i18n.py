@@ -18,9 +18,12 @@ texts (tests/ui/test_translation.py checks each is one this Qt uses). Dates in Q
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenuBar
 
 translate = QCoreApplication.translate
 
@@ -92,3 +95,18 @@ def current() -> str:
     if _installed is None:
         return DEFAULT
     return _installed.language().split("_")[0] or DEFAULT
+
+
+def add_language_menu(menu_bar: QMenuBar, choose: Callable[[str], None]) -> dict[str, QAction]:
+    """The Language menu (a laptop's window and the archive's): each language in its own
+    words, the one in use checked; ``choose`` switches. No Alt key: every letter of
+    "Language" is taken on some screen (Alt, then the arrows)."""
+    menu = menu_bar.addMenu(translate("MainWindow", "Language"))
+    actions: dict[str, QAction] = {}
+    for code, name in LANGUAGES.items():
+        action = menu.addAction(name)
+        action.setCheckable(True)
+        action.setChecked(code == current())
+        action.triggered.connect(lambda _=False, code=code: choose(code))
+        actions[code] = action
+    return actions

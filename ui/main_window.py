@@ -415,15 +415,7 @@ class MainWindow(QMainWindow):
         self.advance_action.setCheckable(True)
         self.advance_action.setChecked(advance_after_classify(self.store))
         self.advance_action.toggled.connect(self._set_advance)
-        # No Alt key: every letter of "Language" is taken on some screen (Alt, then the arrows).
-        languages = self.menuBar().addMenu(translate("MainWindow", "Language"))
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in i18n.LANGUAGES.items():  # each language in its own words
-            action = languages.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(code == i18n.current())
-            action.triggered.connect(lambda _=False, code=code: self.set_language(code))
-            self.language_actions[code] = action
+        self.language_actions = i18n.add_language_menu(self.menuBar(), self.set_language)
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         add(help_menu, translate("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts, "F1")
 
