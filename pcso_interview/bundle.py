@@ -173,7 +173,9 @@ def read_bundle(path: Path) -> dict[str, Any]:
             Phrase.of("import.unreadable", path=str(path), reason=str(exc.strerror or exc))
         ) from None
     except jsonfiles.JsonFileError as exc:
-        raise BundleError(f"{path}: {exc}") from None
+        raise BundleError(
+            Phrase.of("import.json", path=str(path), problem=exc.phrase or str(exc))
+        ) from None
     newest = {SESSION_FORMAT: FORMAT_VERSION, MEMBER_MARKS_FORMAT: MEMBER_MARKS_VERSION}
     if isinstance(data, dict) and data.get("format") in newest:
         version = data.get("version")

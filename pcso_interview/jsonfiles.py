@@ -13,14 +13,17 @@ import re
 from pathlib import Path
 from typing import Any
 
+from pcso_interview.phrases import Phrase, PhrasedError
+
 MAX_DEPTH = 64  # a session file nests about 8 deep, a force file about 7
 MAX_DIGITS = 15  # integers (grades, weights, versions) are small; 15 digits fit a double exactly
 PROFILE_FILE_BYTES = 5 * 1024 * 1024
 SESSION_FILE_BYTES = 50 * 1024 * 1024  # signatures drawn as PNG make session files the largest
 
 
-class JsonFileError(ValueError):
-    """A file that is not acceptable JSON; the message says why, without the file name."""
+class JsonFileError(PhrasedError, ValueError):
+    """A file that is not acceptable JSON; the message says why, without the file name (a
+    phrase, so a Welsh screen words it; the parser's own finding is quoted in English)."""
 
 
 # A string, escapes and all; the unrolled form keeps the regex engine from backtracking.
@@ -41,7 +44,7 @@ def _depth(text: str, limit: int) -> None:
         if bracket.group() in "[{":
             depth += 1
             if depth > limit:
-                raise JsonFileError(f"nested more than {limit} levels deep")
+                raise JsonFileError(Phrase.of("json.deep", limit=str(limit)))
         else:
             depth -= 1
 
@@ -49,19 +52,19 @@ def _depth(text: str, limit: int) -> None:
 def _integer(text: str) -> int:
     digits = text.lstrip("-")
     if len(digits) > MAX_DIGITS:
-        raise JsonFileError(f"a number with {len(digits)} digits (at most {MAX_DIGITS})")
+        raise JsonFileError(Phrase.of("json.digits", digits=str(len(digits)), most=str(MAX_DIGITS)))
     return int(text)
 
 
 def _float(text: str) -> float:
     value = float(text)
     if len(text) > MAX_DIGITS + 10 or value in (float("inf"), float("-inf")):
-        raise JsonFileError(f"a number out of range ({text[:20]})")
+        raise JsonFileError(Phrase.of("json.range", number=text[:20]))
     return value
 
 
 def _constant(name: str) -> Any:
-    raise JsonFileError(f"{name} is not a number JSON allows")
+    raise JsonFileError(Phrase.of("json.constant", name=name))
 
 
 def loads(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
@@ -71,10 +74,10 @@ def loads(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
         return json.loads(text, parse_int=_integer, parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise JsonFileError(
-            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+            Phrase.of("json.invalid", problem=exc.msg, line=str(exc.lineno), column=str(exc.colno))
         ) from None
     except RecursionError:  # a guard behind the depth check
-        raise JsonFileError(f"nested more than {max_depth} levels deep") from None
+        raise JsonFileError(Phrase.of("json.deep", limit=str(max_depth))) from None
 
 
 def read_bytes(path: Path, *, max_bytes: int) -> bytes:
@@ -82,7 +85,7 @@ def read_bytes(path: Path, *, max_bytes: int) -> bytes:
     with Path(path).open("rb") as handle:
         raw = handle.read(max_bytes + 1)
     if len(raw) > max_bytes:
-        raise JsonFileError(f"larger than {max_bytes // (1024 * 1024)} MB")
+        raise JsonFileError(Phrase.of("json.large", most=str(max_bytes // (1024 * 1024))))
     return raw
 
 
@@ -90,7 +93,9 @@ def decode(raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise JsonFileError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise JsonFileError(
+            Phrase.of("json.not_utf8", problem=exc.reason, byte=str(exc.start))
+        ) from None
     return loads(text)
 
 

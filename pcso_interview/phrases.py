@@ -200,6 +200,17 @@ ENGLISH: Mapping[str, str] = {
     "import.schema": "{path}: at {where}: {problem}",
     "import.member_number_missing": "{path}: at $.member: 'number' is missing",
     "import.decimal": '{path}: at {problem} (the app writes a decimal as text, e.g. "1.5")',
+    "import.json": "{path}: {problem}",
+    "error.no_member": "No panel member {member} in this session.",
+    # JSON from outside that is out of bounds (pcso_interview.jsonfiles): the parser's own
+    # finding ({problem}) is quoted as Python's json module words it
+    "json.deep": "nested more than {limit} levels deep",
+    "json.digits": "a number with {digits} digits (at most {most})",
+    "json.range": "a number out of range ({number})",
+    "json.constant": "{name} is not a number JSON allows",
+    "json.invalid": "not valid JSON: {problem} (line {line}, column {column})",
+    "json.large": "larger than {most} MB",
+    "json.not_utf8": "not UTF-8 text ({problem} at byte {byte})",
 }
 
 

@@ -219,7 +219,7 @@ class Session:
         for m in self.panel:
             if m.id == member_id:
                 return m
-        raise SessionRuleError(f"No panel member {member_id!r} in this session.")
+        raise SessionRuleError(Phrase.of("error.no_member", member=repr(member_id)))
 
     # --- areas -------------------------------------------------------------------------------
 

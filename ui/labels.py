@@ -459,6 +459,17 @@ PHRASES = {
         "phrases",
         '{path}: at {problem} (the app writes a decimal as text, e.g. "1.5")',
     ),
+    "import.json": QT_TRANSLATE_NOOP("phrases", "{path}: {problem}"),
+    "error.no_member": QT_TRANSLATE_NOOP("phrases", "No panel member {member} in this session."),
+    "json.deep": QT_TRANSLATE_NOOP("phrases", "nested more than {limit} levels deep"),
+    "json.digits": QT_TRANSLATE_NOOP("phrases", "a number with {digits} digits (at most {most})"),
+    "json.range": QT_TRANSLATE_NOOP("phrases", "a number out of range ({number})"),
+    "json.constant": QT_TRANSLATE_NOOP("phrases", "{name} is not a number JSON allows"),
+    "json.invalid": QT_TRANSLATE_NOOP(
+        "phrases", "not valid JSON: {problem} (line {line}, column {column})"
+    ),
+    "json.large": QT_TRANSLATE_NOOP("phrases", "larger than {most} MB"),
+    "json.not_utf8": QT_TRANSLATE_NOOP("phrases", "not UTF-8 text ({problem} at byte {byte})"),
 }
 
 

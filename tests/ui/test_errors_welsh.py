@@ -20,7 +20,8 @@ from ui import labels
 from ui.feedback import explain
 from ui.i18n import translate
 
-REFUSALS = [k for k in ENGLISH if k.split(".")[0] in ("error", "import")]
+REFUSALS = [k for k in ENGLISH if k.split(".")[0] in ("error", "import", "json")]
+SAME_IN_BOTH = {"error.db.holder", "import.json"}  # " ({holder})" and "{path}: {problem}"
 
 
 def refusal(call) -> Exception:
@@ -35,7 +36,7 @@ def test_each_refusal_has_welsh_with_the_same_fields(key):
     welsh = translate(labels.PHRASES_CONTEXT, labels.PHRASES[key])
     fields = {f for _, f, _, _ in string.Formatter().parse(ENGLISH[key]) if f}
     assert {f for _, f, _, _ in string.Formatter().parse(welsh) if f} == fields
-    if key != "error.db.holder":  # " ({holder})" is the same in both
+    if key not in SAME_IN_BOTH:
         assert welsh != ENGLISH[key]
 
 
@@ -327,3 +328,41 @@ def test_a_session_file_that_does_not_hold_together_is_refused_in_welsh(
         "mae'r sesiwn wedi'i nodi'n un wedi'i llofnodi, ond nid yw Ann Chair, Bob Member"
         " wedi'i llofnodi",
     ]
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_session_file_that_is_not_json_or_out_of_bounds_is_refused_in_welsh(
+    store: Store, tmp_path: Path
+):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "pcso-interview-session",', encoding="utf-8")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100 + "]" * 100, encoding="utf-8")
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(b'{"name": "Ff\xeflur"}')
+    huge_number = tmp_path / "number.json"
+    huge_number.write_text('{"version": ' + "9" * 40 + "}", encoding="utf-8")
+    results = use_cases.import_files(store, [broken, deep, latin, huge_number], "HR Un")
+    assert [r.message for r in results] == [  # the English as it always was
+        f"{broken}: not valid JSON: Expecting property name enclosed in double quotes"
+        " (line 1, column 37)",
+        f"{deep}: nested more than 64 levels deep",
+        f"{latin}: not UTF-8 text (invalid continuation byte at byte 12)",
+        f"{huge_number}: a number with 40 digits (at most 15)",
+    ]
+    assert [labels.phrase(r.phrase) for r in results if r.phrase is not None] == [
+        f"{broken}: nid yw'n JSON dilys: llinell 1, colofn 37 (canfyddiad y darllenydd, yn"
+        " Saesneg: Expecting property name enclosed in double quotes)",
+        f"{deep}: wedi'i nythu fwy na 64 lefel o ddyfnder",
+        f"{latin}: nid yw'n destun UTF-8: beit 12 (canfyddiad y darllenydd, yn Saesneg:"
+        " invalid continuation byte)",
+        f"{huge_number}: rhif â 40 digid (dim mwy na 15)",
+    ]
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_member_the_session_does_not_have_is_named_in_welsh(store: Store):
+    session_id = new_session(store)
+    stranger = refusal(lambda: store.load(session_id).member("m9"))
+    assert str(stranger) == "No panel member 'm9' in this session."
+    assert labels.error_text(stranger) == "Nid oes aelod o'r panel 'm9' yn y sesiwn hon."

@@ -3108,6 +3108,42 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <source>{path}: at {problem} (the app writes a decimal as text, e.g. &quot;1.5&quot;)</source>
         <translation>{path}: mae&apos;r ap yn ysgrifennu degolyn fel testun, e.e. &quot;1.5&quot; (canfyddiad y gwiriad, yn Saesneg: {problem})</translation>
     </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>No panel member {member} in this session.</source>
+        <translation>Nid oes aelod o&apos;r panel {member} yn y sesiwn hon.</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep</source>
+        <translation>wedi&apos;i nythu fwy na {limit} lefel o ddyfnder</translation>
+    </message>
+    <message>
+        <source>a number with {digits} digits (at most {most})</source>
+        <translation>rhif â {digits} digid (dim mwy na {most})</translation>
+    </message>
+    <message>
+        <source>a number out of range ({number})</source>
+        <translation>rhif y tu allan i&apos;r amrediad ({number})</translation>
+    </message>
+    <message>
+        <source>{name} is not a number JSON allows</source>
+        <translation>nid yw {name} yn rhif y mae JSON yn ei ganiatáu</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {problem} (line {line}, column {column})</source>
+        <translation>nid yw&apos;n JSON dilys: llinell {line}, colofn {column} (canfyddiad y darllenydd, yn Saesneg: {problem})</translation>
+    </message>
+    <message>
+        <source>larger than {most} MB</source>
+        <translation>mwy na {most} MB</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text ({problem} at byte {byte})</source>
+        <translation>nid yw&apos;n destun UTF-8: beit {byte} (canfyddiad y darllenydd, yn Saesneg: {problem})</translation>
+    </message>
 </context>
 <context>
     <name>profile_browser</name>
