@@ -89,9 +89,16 @@ def read_bytes(path: Path, *, max_bytes: int) -> bytes:
     return raw
 
 
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(raw: bytes) -> Any:
+    """UTF-8, with or without the byte order mark Windows Notepad and PowerShell 5 write at the
+    start (RFC 8259 lets a reader ignore it; refusing it would refuse a force file for an
+    invisible character its editor added), or UTF-16 with its mark, which PowerShell 5's ``>``
+    writes."""
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-16" if raw.startswith(UTF16_MARKS) else "utf-8-sig")
     except UnicodeDecodeError as exc:
         raise JsonFileError(
             Phrase.of("json.not_utf8", problem=exc.reason, byte=str(exc.start))

@@ -199,6 +199,29 @@ def test_an_imported_signed_session_is_still_locked(laptops, tmp_path, capsys):
         store.close()
 
 
+def test_a_signed_session_file_saved_again_by_notepad_still_imports_and_verifies(
+    laptops, tmp_path, capsys
+):
+    """Opened and saved in Notepad, a file gains a byte order mark and CRLF line ends: the
+    content, and so the digest the panel signed, is the same, so it imports and stays
+    locked."""
+    a, b = laptops
+    sid = make(a, signed_session)
+    out_file = tmp_path / "session.json"
+    cli(capsys, "--db", a, "export", sid, "-o", out_file)
+    text = out_file.read_text(encoding="utf-8").replace("\n", "\r\n")
+    out_file.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    status, out, err = cli(capsys, "--db", b, "import", out_file)
+    assert (status, err) == (0, "")
+    assert out.startswith(f"{out_file}: imported session {sid}")
+    store = Store.open(b)
+    try:
+        assert store.verify(sid).matches
+        assert store.sheets(sid)[0]["digest"] == file_form(a, sid)["session"]["digest"]
+    finally:
+        store.close()
+
+
 def test_importing_the_same_file_again_is_skipped(laptops, tmp_path, capsys):
     a, b = laptops
     sid = make(a, signed_session)

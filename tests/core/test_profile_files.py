@@ -71,6 +71,34 @@ def test_good_extra_file_is_merged(tmp_path, good_profile):
     assert {p.id for p in loaded} == BUILTIN_IDS | {"gwent-copy"}
 
 
+def test_a_force_file_saved_with_a_byte_order_mark_loads(tmp_path, good_profile):
+    """Notepad and Windows PowerShell 5 start a UTF-8 file with a byte order mark; a force
+    file edited there loads as it would without it, Welsh letters and all."""
+    path = write(tmp_path / "notepad.json", good_profile)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    (profile,) = read_profile_file(path)
+    assert profile.id == "gwent-copy"
+    assert load_profiles([path]).errors == ()
+
+
+def test_a_force_file_written_as_utf16_by_powershell_loads(tmp_path, good_profile):
+    """Windows PowerShell 5's ``>`` writes UTF-16 with its byte order mark."""
+    path = write(tmp_path / "powershell.json", good_profile)
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert path.read_bytes()[:2] == b"\xff\xfe"
+    (profile,) = read_profile_file(path)
+    assert profile.id == "gwent-copy"
+    assert profile == load_profiles([path]).get("gwent-copy")
+
+
+def test_a_byte_order_mark_inside_the_text_is_still_refused(tmp_path, good_profile):
+    """Only the first three bytes may be the mark: one later is a character the JSON does
+    not allow between its values."""
+    path = write(tmp_path / "twice.json", good_profile)
+    path.write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + path.read_bytes())
+    assert_reported(path, "$", "not valid JSON", "line 1")
+
+
 def test_not_json(tmp_path):
     """A truncated file is reported at the root with the parser's position."""
     path = tmp_path / "broken.json"
