@@ -20,16 +20,27 @@ def resolve_key(
     by_reference: Callable[[str], list[str]],
 ) -> str:
     """A session id from a full id, a unique id prefix (4 characters or more) or a unique
-    candidate reference, in that order; the laptop and the force archive each give their own
-    queries and the same words when nothing or more than one matches."""
+    candidate reference; the laptop and the force archive each give their own queries and
+    the same words when nothing or more than one matches.
+
+    Ids are hexadecimal, so a numeric reference ("71300") can also be the start of another
+    session's id: such a key is refused, never taken for the one or the other, since a reopen
+    or a withdrawal of the wrong candidate cannot be taken back quietly."""
     key = key.strip()
     if not key:
         raise UnknownSessionError("No session id or candidate reference given.")
     if exists(key):
         return key
-    matches = (by_prefix(key) if len(key) >= 4 else []) or by_reference(key)
+    by_id = by_prefix(key) if len(key) >= 4 else []
+    by_ref = by_reference(key)
+    matches = list(dict.fromkeys([*by_ref, *by_id]))
     if len(matches) == 1:
         return str(matches[0])
+    if by_id and by_ref:
+        raise UnknownSessionError(
+            f"{key!r} is a candidate reference and also the start of another session's id;"
+            " give the full session id."
+        )
     if len(matches) > 1:
         raise UnknownSessionError(
             f"{key!r} matches more than one session; give more of the session id."

@@ -836,6 +836,20 @@ def test_resolve_explains_unknown_and_ambiguous_keys(listed):
         listed.load("nope")
 
 
+def test_a_reference_that_is_also_the_start_of_another_id_is_refused_not_guessed(store):
+    """Ids are hexadecimal, so a numeric reference can begin another candidate's id: "71300"
+    must not reopen, withdraw or print the other candidate's session."""
+    other = new_session(store, session_id="71300c40aaaa", ref="C-2600076")
+    numeric = new_session(store, session_id="bbbb1111", ref="71300")
+    with pytest.raises(UnknownSessionError, match="also the start of another session's id"):
+        store.resolve("71300")
+    assert store.resolve("71300c40aaaa") == other  # the full id still names it
+    assert store.resolve("71300c4") == other  # so does a longer prefix no reference has
+    assert store.resolve("bbbb") == numeric
+    own = new_session(store, session_id="4242abcd", ref="4242")  # its own id's start
+    assert store.resolve("4242") == own
+
+
 def test_resolve_takes_backslash_percent_and_underscore_literally(store):
     """An id prefix is matched as typed: a backslash must not undo the escaping of what
     follows it, nor % and _ act as wildcards."""
