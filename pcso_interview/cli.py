@@ -123,7 +123,7 @@ def build_parser(
 
     p = verbs.add_parser("export", help="write a session file (or one member's marks)")
     p.add_argument("session")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--member", default="", help="export only this member's marks (member id)")
     p.set_defaults(handler=cmd_export)
 
@@ -341,6 +341,14 @@ def signed_in(store: Store, args: argparse.Namespace, *, admin: bool = False) ->
     return user
 
 
+def output_file(text: str) -> Path:
+    """A file to write: refused when it names a folder (Path would drop the final slash of
+    "out/" and write a file called out) or nothing."""
+    if not text.strip() or text.endswith(("/", os.sep)) or Path(text).is_dir():
+        raise UserError(f"cannot write {text!r}: it is a folder, not a file (give the file's name)")
+    return Path(text)
+
+
 def db_path(args: argparse.Namespace) -> Path:
     """The laptop's database file; a UserError for the archive, which this verb cannot use."""
     if is_archive_url(args.db):
@@ -375,8 +383,16 @@ def opened_reader(args: argparse.Namespace) -> Iterator[SessionReader]:
 
 
 @contextmanager
-def opened_store(args: argparse.Namespace) -> Iterator[Store]:
+def opened_store(args: argparse.Namespace, *, create: bool = False) -> Iterator[Store]:
+    """The laptop's database. Only the verbs that bring sessions or accounts in (demo, import,
+    users add) make a new one: any other verb given a mistyped --db would make an empty
+    database there and report on it (0 sessions, or a genuine sheet "not in this database")."""
     path = db_path(args)
+    if not create and not path.exists():
+        raise UserError(
+            f"no database at {path}; nothing was created. Check --db, or start the app (or run"
+            " `pcso-interview demo`) to make one"
+        )
     try:
         store = Store.open(path)
     except CorruptDatabaseError as exc:
@@ -582,6 +598,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from pcso_interview import bundle
 
+    output = output_file(args.output)
     with opened_reader(args) as store:
         session = store.load(_resolve(store, args.session))
         if args.member:
@@ -592,18 +609,18 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             data = bundle.session_to_dict(session, store.verify(session.id).stored_digest)
     try:
-        bundle.write_json(args.output, data)
+        bundle.write_json(output, data)
     except OSError as exc:
-        raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
     what = f"{args.member}'s marks" if args.member else "session"
-    print(f"exported {what} {session.id} ({session.candidate_ref}) to {args.output}", file=out)
+    print(f"exported {what} {session.id} ({session.candidate_ref}) to {output}", file=out)
     return 0
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from pcso_interview import use_cases
 
-    with opened_store(args) as store:
+    with opened_store(args, create=True) as store:
         actor = use_cases.acting(signed_in(store, args) if args.user else None)
         results = use_cases.import_files(store, args.files, actor)
     for result in results:
@@ -782,7 +799,7 @@ def _batch(
 def cmd_users_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from pcso_interview.credentials import IdentityError
 
-    with opened_store(args) as store:
+    with opened_store(args, create=True) as store:
         first = store.count_users() == 0
         by = None if first else signed_in(store, args, admin=True)
         secret = _secret(NEW_PASSPHRASE_VARIABLE, f"New passphrase for {args.name}: ", twice=True)
@@ -869,7 +886,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except KeyError as exc:
         raise UserError(str(exc.args[0])) from None
     count = max(args.sessions, len(chosen))  # every profile gets sessions of its own
-    with opened_store(args) as store:
+    with opened_store(args, create=True) as store:
         try:
             added = store.insert_many(demo_sessions(chosen, count, seed=args.seed), "demo")
         except sqlite3.IntegrityError:

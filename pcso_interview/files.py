@@ -6,10 +6,40 @@ import os
 import tempfile
 from pathlib import Path
 
+from pcso_interview.phrases import Phrase, PhrasedError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+class ProtectedFileError(PhrasedError, OSError):
+    """The chosen file is a database (or a part of one): an export never replaces it."""
+
+
+def is_database_file(path: Path) -> bool:
+    """An SQLite database (a laptop's, a backup) or its -wal, -shm or -journal beside one.
+    Read by its first bytes, not its name: a database is called whatever the user chose."""
+    path = Path(path)
+    for suffix in SQLITE_COMPANIONS:
+        if path.name.endswith(suffix) and is_database_file(
+            path.with_name(path.name[: -len(suffix)])
+        ):
+            return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:  # not there, a folder, unreadable: nothing here to protect
+        return False
+
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file beside the target, fsync, rename; readable by the owner only (personal data)."""
+    """Temp file beside the target, fsync, rename; readable by the owner only (personal data).
+
+    A database is never replaced: a save dialog confirms "Replace?", and `export -o` replaced
+    whatever it was given, so picking sessions.db by mistake lost every session in it."""
     path = Path(path)
+    if is_database_file(path):
+        raise ProtectedFileError(Phrase.of("error.file.database"))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

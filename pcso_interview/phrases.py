@@ -202,6 +202,9 @@ ENGLISH: Mapping[str, str] = {
     "import.decimal": '{path}: at {problem} (the app writes a decimal as text, e.g. "1.5")',
     "import.json": "{path}: {problem}",
     "error.no_member": "No panel member {member} in this session.",
+    "error.file.database": (
+        "the file is a database (or part of one), which is never written over: choose another file"
+    ),
     # JSON from outside that is out of bounds (pcso_interview.jsonfiles): the parser's own
     # finding ({problem}) is quoted as Python's json module words it
     "json.deep": "nested more than {limit} levels deep",

@@ -461,6 +461,10 @@ PHRASES = {
     ),
     "import.json": QT_TRANSLATE_NOOP("phrases", "{path}: {problem}"),
     "error.no_member": QT_TRANSLATE_NOOP("phrases", "No panel member {member} in this session."),
+    "error.file.database": QT_TRANSLATE_NOOP(
+        "phrases",
+        "the file is a database (or part of one), which is never written over: choose another file",
+    ),
     "json.deep": QT_TRANSLATE_NOOP("phrases", "nested more than {limit} levels deep"),
     "json.digits": QT_TRANSLATE_NOOP("phrases", "a number with {digits} digits (at most {most})"),
     "json.range": QT_TRANSLATE_NOOP("phrases", "a number out of range ({number})"),
@@ -487,3 +491,9 @@ def error_text(error: BaseException) -> str:
     one (a refusal a panel member meets), else its text as it is (English)."""
     found = phrase_of(error)
     return str(error) if found is None else phrase(found)
+
+
+def os_error_text(error: OSError) -> str:
+    """Why a file could not be written: the app's own reason in the interface's language where
+    it gave one (a database is never written over), else the system's words."""
+    return error_text(error) if phrase_of(error) else str(error.strerror or error)

@@ -22,7 +22,7 @@ from pcso_interview.session import Session
 from pcso_interview.store import Store
 from reports.issue import issue_to_file, register_bytes
 from reports.marking_sheet import STATE_MARKS, build_sheet, sheet_file_name, sheet_state
-from ui import messages
+from ui import labels, messages
 from ui.feedback import EXPECTED_ERRORS, explain
 from ui.file_dialogs import save_file
 from ui.i18n import translate
@@ -103,7 +103,7 @@ class SheetPreview(QDialog):
                 self,
                 translate("SheetPreview", "Not saved"),
                 translate("SheetPreview", "The sheet could not be saved to {path}: {value}").format(
-                    path=path, value=exc.strerror or exc
+                    path=path, value=labels.os_error_text(exc)
                 ),
             )
             return False

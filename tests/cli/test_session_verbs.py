@@ -165,6 +165,48 @@ def test_export_to_an_unwritable_path_is_one_line(db, tmp_path, capsys):
     assert "cannot write" in line
 
 
+def test_export_never_writes_over_a_database_a_backup_or_its_wal(db, tmp_path, capsys):
+    """-o sessions.db by mistake used to replace every session with one session's JSON."""
+    path, ids = db
+    backup = tmp_path / "copy-of-last-week"  # a database whatever its name
+    backup.write_bytes(path.read_bytes())
+    wal = tmp_path / "copy-of-last-week-wal"  # beside a database, as SQLite names it
+    wal.write_bytes(b"\x37\x7f\x06\x82 anything")
+    for target in (path, backup, wal):
+        before = target.read_bytes()
+        line = fails(capsys, "--db", path, "export", ids["signed"], "-o", target)
+        assert line == (
+            f"error: cannot write {target}: the file is a database (or part of one), which is"
+            " never written over: choose another file"
+        )
+        assert target.read_bytes() == before
+    status, _, err = cli(capsys, "--db", path, "sessions")
+    assert (status, err) == (0, "1-3 of 3 session(s)\n")
+
+
+def test_export_to_a_folder_name_or_nothing_is_refused_and_writes_nothing(db, tmp_path, capsys):
+    """ "-o out/" wrote a file called out; "-o ''" tried to write the current folder."""
+    path, ids = db
+    for given in (f"{tmp_path / 'out'}/", ""):
+        line = fails(capsys, "--db", path, "export", ids["signed"], "-o", given)
+        assert "it is a folder, not a file" in line
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [["sessions"], ["show", "C-0100"], ["check"], ["statistics"], ["pdf", "C-0100", "-o", "x"]],
+)
+def test_a_verb_given_a_mistyped_database_creates_nothing(verb, tmp_path, capsys):
+    """A typo in --db made a new empty database (and its folders) and reported on it: "0 of
+    0", "OK ... (0 session(s))", or a genuine sheet "not in this database"."""
+    for missing in (tmp_path / "typo.db", tmp_path / "new" / "deeper" / "s.db"):
+        line = fails(capsys, "--db", missing, *verb)
+        assert line.startswith(f"error: no database at {missing}; nothing was created.")
+        assert not missing.exists()
+    assert not (tmp_path / "new").exists() and not (tmp_path / "x").exists()
+
+
 def test_export_of_an_unknown_member_is_one_line(db, tmp_path, capsys):
     path, ids = db
     line = fails(

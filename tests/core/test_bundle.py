@@ -316,7 +316,7 @@ SIG = {
 }
 SPOILED = {
     "not-json": (lambda d: b"{not json", "not valid JSON"),
-    "not-utf8": (lambda d: b"\xff\xfe\x00garbage", "not UTF-8 text"),
+    "not-utf8": (lambda d: b"\xc3\x28\x00garbage", "not UTF-8 text"),
     "not-a-session": (lambda d: b"[1, 2, 3]", "not a pcso-interview session"),
     "missing-field": (
         edited(lambda d: d["session"].pop("candidate")),

@@ -357,6 +357,30 @@ def test_csv_of_two_profiles_has_every_area_of_both(qtbot, make_browser, store, 
             assert row[column] == ("" if grade is None else str(grade))
 
 
+def test_choosing_the_database_itself_as_the_export_file_writes_nothing_over_it(
+    qtbot, make_browser, store, told, warnings_shown
+):
+    """A save dialog's "Replace?" answered yes on sessions.db must not lose every session: the
+    CSV and the combined PDF are refused and the database is as it was."""
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    select(browser, [0, 1])
+    before = store.count_sessions()
+    job = browser.export_csv(store.path)
+    assert job is not None
+    qtbot.waitUntil(lambda: not job.running, timeout=30_000)
+    assert browser.reprint_combined(store.path) is None
+    assert warnings_shown == [
+        "Not exported: The file could not be written: the file is a database (or part of one),"
+        " which is never written over: choose another file",
+        "Not written: The PDF could not be written: the file is a database (or part of one),"
+        " which is never written over: choose another file",
+    ]
+    assert store.path.read_bytes().startswith(b"SQLite format 3\x00")
+    assert store.count_sessions() == before
+    assert read(store.path, "SELECT count(*) FROM sessions") == [(before,)]
+
+
 def test_actions_with_nothing_selected_say_so(make_browser, store, told, tmp_path):
     browser = make_browser(store)
     browser.table.clearSelection()

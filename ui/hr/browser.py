@@ -566,7 +566,9 @@ class HrBrowser(QWidget):
             messages.warn(
                 self,
                 translate("HrBrowser", "Not written"),
-                translate("HrBrowser", "The sheets could not be written: {exc}").format(exc=exc),
+                translate("HrBrowser", "The sheets could not be written: {exc}").format(
+                    exc=labels.os_error_text(exc)
+                ),
             )
             return []
         except EXPECTED_ERRORS as exc:
@@ -628,7 +630,9 @@ class HrBrowser(QWidget):
             messages.warn(
                 self,
                 translate("HrBrowser", "Not written"),
-                translate("HrBrowser", "The PDF could not be written: {exc}").format(exc=exc),
+                translate("HrBrowser", "The PDF could not be written: {exc}").format(
+                    exc=labels.os_error_text(exc)
+                ),
             )
             return None
         except EXPECTED_ERRORS as exc:
@@ -725,7 +729,9 @@ class HrBrowser(QWidget):
             self.job_bar.say(translate("HrBrowser", "✗ Not exported."))
             error = job.error
             text = (
-                translate("HrBrowser", "The file could not be written: {error}").format(error=error)
+                translate("HrBrowser", "The file could not be written: {error}").format(
+                    error=labels.os_error_text(error)
+                )
                 if isinstance(error, OSError)
                 else explain(error)
                 if isinstance(error, EXPECTED_ERRORS)

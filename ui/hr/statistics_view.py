@@ -75,7 +75,7 @@ from pcso_interview.profiles import ProfileSet
 from pcso_interview.scoring import SPREAD_FLAG_AT
 from pcso_interview.statistics import fraction_text, percent_text
 from pcso_interview.store.reading import SessionReader
-from ui import messages
+from ui import labels, messages
 from ui.feedback import EXPECTED_ERRORS, explain
 from ui.file_dialogs import save_file
 from ui.hr.campaign_filter import CampaignFilter
@@ -907,6 +907,6 @@ class StatisticsView(QWidget):
             self,
             translate("StatisticsView", "Not exported"),
             translate("StatisticsView", "{path} could not be written: {exc}").format(
-                path=path, exc=exc
+                path=path, exc=labels.os_error_text(exc)
             ),
         )

@@ -3117,6 +3117,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>Nid oes aelod o&apos;r panel {member} yn y sesiwn hon.</translation>
     </message>
     <message>
+        <source>the file is a database (or part of one), which is never written over: choose another file</source>
+        <translation>mae&apos;r ffeil yn gronfa ddata (neu&apos;n rhan o un), nad ysgrifennir byth drosti: dewiswch ffeil arall</translation>
+    </message>
+    <message>
         <source>nested more than {limit} levels deep</source>
         <translation>wedi&apos;i nythu fwy na {limit} lefel o ddyfnder</translation>
     </message>
