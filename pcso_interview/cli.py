@@ -666,7 +666,10 @@ def verify_session(args: argparse.Namespace, key: str, out: TextIO) -> int:
     raise UserError(f"{what} is not signed, so it has no digest")
 
 
-def verify_file(target: Path, out: TextIO) -> int:
+def verify_file(args: argparse.Namespace, target: Path, out: TextIO) -> int:
+    """verify FILE.json: a file's digest agreeing with its content proves nothing (anyone who
+    edits a grade can compute the digest again), so a consistent file is then held against
+    the signed versions the database keeps of that session."""
     from pcso_interview import bundle
 
     try:
@@ -680,15 +683,41 @@ def verify_file(target: Path, out: TextIO) -> int:
     if check is None:
         raise UserError(f"{target}: session {sid} is not signed, so it has no digest")
     version = data["session"]["version"]
-    if check.matches:
-        print(f"MATCH {target}: session {sid} version {version} sha256 {check.computed}", file=out)
+    what = f"{target}: session {sid} version {version}"
+    if not check.matches:
+        print(
+            f"MISMATCH {what}: recorded {check.stored or '(none)'}, content gives {check.computed}",
+            file=out,
+        )
+        return 1
+    with opened_reader(args) as store:
+        if not store.exists(sid):
+            print(
+                f"MISMATCH {what}: no session {sid} in this database, so nothing confirms the"
+                f" panel signed it (the file's digest {check.computed} agrees with its content,"
+                " but anyone who edits a file can compute that again)",
+                file=out,
+            )
+            return 1
+        signed = {v.version: v for v in store.signed_versions(sid)}
+        current = store.load(sid)
+    held = signed.get(version)
+    if held is None or held.digest != check.computed:
+        print(
+            f"MISMATCH {what}: the content gives {check.computed}, but this database's signed"
+            f" version {version} is {held.digest if held else '(none: never signed)'}",
+            file=out,
+        )
+        return 1
+    if current.version == version and current.status is Status.SIGNED:
+        print(f"MATCH {what} sha256 {check.computed}", file=out)
         return 0
     print(
-        f"MISMATCH {target}: session {sid} version {version}: recorded "
-        f"{check.stored or '(none)'}, content gives {check.computed}",
+        f"NOT CURRENT {what}: signed on {held.signed_at} (sha256 {check.computed}); the"
+        f" session is {current.status.label.lower()} at version {current.version} since",
         file=out,
     )
-    return 1
+    return 3
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

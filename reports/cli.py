@@ -70,12 +70,23 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def is_pdf(target: Path) -> bool:
+    """A PDF by its name or, whatever a download or a mail client called it, its first bytes."""
+    if target.suffix.lower() == ".pdf":
+        return True
+    try:
+        with target.open("rb") as handle:
+            return handle.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
 def cmd_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     target = Path(args.target)
-    if target.suffix.lower() == ".pdf":
+    if is_pdf(target):
         return verify_pdf_file(args, target, out)
     if target.suffix.lower() == ".json" or target.is_file():
-        return verify_file(target, out)
+        return verify_file(args, target, out)
     return verify_session(args, args.target, out)
 
 

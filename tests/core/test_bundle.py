@@ -102,7 +102,7 @@ def test_export_then_import_gives_the_identical_session(laptops, tmp_path, capsy
     if build is signed_session:
         assert (status, err) == (0, "")
         assert out.startswith(f"MATCH session {sid}")
-        status, out, err = cli(capsys, "verify", out_file)
+        status, out, err = cli(capsys, "--db", b, "verify", out_file)
         assert status == 0
         assert out.startswith(f"MATCH {out_file}")
     else:
@@ -136,7 +136,7 @@ def test_a_welsh_medium_interview_keeps_its_language_through_a_file(
         store.close()
     if build is signed_session:
         assert data["session"]["digest"] == digest_of(a, sid)
-        status, out, _ = cli(capsys, "verify", out_file)
+        status, out, _ = cli(capsys, "--db", b, "verify", out_file)
         assert status == 0 and out.startswith(f"MATCH {out_file}")
     assert cli(capsys, "--db", b, "import", out_file)[1].endswith("already here and identical\n")
 
@@ -287,6 +287,52 @@ def test_a_tampered_signed_session_file_is_refused(laptops, tmp_path, capsys, ta
     status, out, err = cli(capsys, "verify", out_file)
     assert (status, err) == (1, "")
     assert out.startswith(f"MISMATCH {out_file}")
+
+
+def test_a_forged_file_with_its_digest_computed_again_does_not_verify(laptops, tmp_path, capsys):
+    """The digest is unkeyed: whoever edits a grade can compute it again, so a file agreeing
+    with itself proves nothing. verify holds it against the database's signed version."""
+    a, b = laptops
+    sid = make(a, signed_session)
+    out_file = tmp_path / "session.json"
+    cli(capsys, "--db", a, "export", sid, "-o", out_file)
+    data = json.loads(out_file.read_text(encoding="utf-8"))
+    for grade in data["session"]["grades"]:
+        grade["grade"] = 5
+    forged_digest = bundle.session_from_dict(data).digest()
+    data["session"]["digest"] = forged_digest
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps(data), encoding="utf-8")
+
+    status, out, err = cli(capsys, "--db", a, "verify", forged)
+    assert (status, err) == (1, "")
+    assert out == (
+        f"MISMATCH {forged}: session {sid} version 1: the content gives {forged_digest}, but"
+        f" this database's signed version 1 is {digest_of(a, sid)}\n"
+    )
+    status, out, _ = cli(capsys, "--db", b, "verify", forged)  # a database without it
+    assert status == 1
+    assert out.startswith(f"MISMATCH {forged}: session {sid} version 1: no session {sid} in")
+    assert cli(capsys, "--db", a, "verify", out_file)[:2] == (
+        0,
+        f"MATCH {out_file}: session {sid} version 1 sha256 {digest_of(a, sid)}\n",
+    )
+
+
+def test_a_genuine_file_of_a_version_reopened_since_is_not_current(laptops, tmp_path, capsys):
+    a, _ = laptops
+    sid = make(a, signed_session)
+    out_file = tmp_path / "session.json"
+    cli(capsys, "--db", a, "export", sid, "-o", out_file)
+    store = Store.open(a)
+    try:
+        store.reopen(sid, "Appeal upheld.", "HR Un")
+    finally:
+        store.close()
+    status, out, _ = cli(capsys, "--db", a, "verify", out_file)
+    assert status == 3
+    assert out.startswith(f"NOT CURRENT {out_file}: session {sid} version 1: signed on ")
+    assert out.endswith("the session is reopened at version 2 since\n")
 
 
 def exported(a: Path, tmp_path: Path, capsys) -> tuple[str, Path, dict]:
