@@ -117,6 +117,14 @@ ENGLISH: Mapping[str, str] = {
     "error.db.damaged": "The database {path} is damaged and cannot be opened ({detail}).",
     "error.db.damaged.backup": "{damaged} The newest good backup is {backup}.",
     "error.db.damaged.no_backup": "{damaged} No good backup was found.",
+    "error.db.damaged.wal": (
+        "{damaged} A file {wal} lies beside it: if the database was copied or restored by"
+        " hand, that file may belong to the copy it replaced. Move it and its -shm file to"
+        " another folder (do not delete them) and open the database again."
+    ),
+    "error.db.is_folder": (
+        "{path} is a folder, not a database file: give the path of the database file itself."
+    ),
     "error.db.read_only": (
         "The database {path} (or its folder) is read-only, so nothing could be saved. Choose a"
         " writable location with --db; the file has not been changed."

@@ -320,6 +320,16 @@ PHRASES = {
         "phrases",
         "{damaged} No good backup was found.",
     ),
+    "error.db.damaged.wal": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{damaged} A file {wal} lies beside it: if the database was copied or restored by"
+        " hand, that file may belong to the copy it replaced. Move it and its -shm file to"
+        " another folder (do not delete them) and open the database again.",
+    ),
+    "error.db.is_folder": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path} is a folder, not a database file: give the path of the database file itself.",
+    ),
     "error.db.read_only": QT_TRANSLATE_NOOP(
         "phrases",
         "The database {path} (or its folder) is read-only, so nothing could be saved. "

@@ -93,6 +93,10 @@ class CorruptDatabaseError(StoreError):
         self.detail = detail
         self.newest_good_backup = newest_good_backup
         damaged = Phrase.of("error.db.damaged", path=str(path), detail=detail)
+        wal = Path(f"{path}-wal")
+        with contextlib.suppress(OSError):
+            if wal.stat().st_size > 0:  # a good file copied over one whose WAL stayed behind
+                damaged = Phrase.of("error.db.damaged.wal", damaged=damaged, wal=str(wal))
         self.phrase = (
             Phrase.of("error.db.damaged.backup", damaged=damaged, backup=str(newest_good_backup))
             if newest_good_backup is not None
@@ -166,6 +170,8 @@ def prepare_path(path: Path, *, thorough: bool = True) -> int | None:
         raise ReadOnlyDatabaseError(
             Phrase.of("error.db.folder", folder=str(path.parent), reason=str(exc.strerror))
         ) from None
+    if path.is_dir():  # SQLite would call it damaged ("disk I/O error")
+        raise StoreError(Phrase.of("error.db.is_folder", path=str(path)))
     exists = path.exists() and path.stat().st_size > 0
     # Before reading the file: SQLite cannot even read a WAL database in a read-only folder
     # (it needs the -shm file), which would otherwise be reported as damaged.

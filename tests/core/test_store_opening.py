@@ -19,6 +19,7 @@ from pcso_interview.store import (
     NewerDatabaseError,
     ReadOnlyDatabaseError,
     Store,
+    StoreError,
     list_backups,
     newest_good_backup,
     opening,
@@ -168,6 +169,51 @@ def test_garbage_is_reported_as_damaged_without_a_backup(tmp_path):
     assert "damaged" in str(caught.value)
     assert "No good backup was found" in str(caught.value)
     assert sha256(path) == before
+
+
+def test_a_copy_over_a_database_whose_wal_stayed_behind_names_the_wal(tmp_path):
+    """A good file copied by hand over sessions.db while the old one's -wal is still beside
+    it reads as damaged: SQLite lays the old frames over the new pages. The message says
+    which file to move aside, and with it moved the copy opens whole."""
+    path = tmp_path / "sessions.db"
+    make_big_db(path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")  # the frames stay in the -wal, as mid-day
+    conn.execute("CREATE TABLE scratch (x)")
+    conn.executemany("INSERT INTO scratch VALUES (?)", [("y" * 500,)] * 2000)
+    conn.commit()
+    stale = tmp_path / "stale-wal"
+    stale.write_bytes(Path(f"{path}-wal").read_bytes())
+    conn.close()
+    copy = tmp_path / "copy.db"
+    ids = make_db(copy, sessions=2)
+    path.write_bytes(copy.read_bytes())
+    Path(f"{path}-wal").write_bytes(stale.read_bytes())
+
+    with pytest.raises(CorruptDatabaseError) as caught:
+        Store.open(path)
+    assert f"A file {path}-wal lies beside it: if the database was copied or restored by" in str(
+        caught.value
+    )
+    assert "\n" not in str(caught.value)
+    Path(f"{path}-wal").rename(tmp_path / "moved-aside-wal")
+    store = Store.open(path)
+    try:
+        assert sorted(r.id for r in store.query_sessions().rows) == sorted(ids)
+    finally:
+        store.close()
+
+
+def test_a_folder_given_as_the_database_is_named_a_folder_not_damaged(tmp_path, capsys):
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    with pytest.raises(StoreError) as caught:
+        Store.open(folder)
+    assert not isinstance(caught.value, CorruptDatabaseError)
+    assert str(caught.value) == (
+        f"{folder} is a folder, not a database file: give the path of the database file itself."
+    )
+    assert list(folder.iterdir()) == []
 
 
 def overwrite_middle(path: Path) -> None:

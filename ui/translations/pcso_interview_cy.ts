@@ -2937,6 +2937,14 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>{damaged} Ni chafwyd hyd i gopi wrth gefn da.</translation>
     </message>
     <message>
+        <source>{damaged} A file {wal} lies beside it: if the database was copied or restored by hand, that file may belong to the copy it replaced. Move it and its -shm file to another folder (do not delete them) and open the database again.</source>
+        <translation>{damaged} Mae ffeil {wal} wrth ei hymyl: os copïwyd neu adferwyd y gronfa ddata â llaw, gall y ffeil honno berthyn i&apos;r copi a ddisodlwyd. Symudwch hi a&apos;i ffeil -shm i ffolder arall (peidiwch â&apos;u dileu) ac agorwch y gronfa ddata eto.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of the database file itself.</source>
+        <translation>Ffolder yw {path}, nid ffeil cronfa ddata: rhowch lwybr ffeil y gronfa ddata ei hun.</translation>
+    </message>
+    <message>
         <source>The database {path} (or its folder) is read-only, so nothing could be saved. Choose a writable location with --db; the file has not been changed.</source>
         <translation>Mae&apos;r gronfa ddata {path} (neu ei ffolder) yn ddarllen yn unig, felly ni ellid cadw dim. Dewiswch leoliad y gellir ysgrifennu iddo gyda --db; nid yw&apos;r ffeil wedi&apos;i newid.</translation>
     </message>
