@@ -11,7 +11,10 @@ unnoticed.
 from __future__ import annotations
 
 import io
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -124,6 +127,22 @@ def _padding_problem(data: bytes) -> str:
     return ""
 
 
+@contextmanager
+def quiet_loggers(*names: str) -> Iterator[None]:
+    """pyHanko logs a self-signed or unknown certificate with two tracebacks on stderr beside
+    verify's own words, though verify says it plainly ("a key this installation does not
+    know"): only what verify says reaches the user."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 def check_signature(data: bytes, trusted: list[bytes]) -> SignatureCheck:
     """Validate every signature in the file (a sheet carries at most one)."""
     from asn1crypto import x509
@@ -142,7 +161,8 @@ def check_signature(data: bytes, trusted: list[bytes]) -> SignatureCheck:
     roots = [x509.Certificate.load(c) for c in trusted]
     context = ValidationContext(trust_roots=roots, allow_fetching=False)
     try:
-        status = validate_pdf_signature(signatures[-1], context)
+        with quiet_loggers("pyhanko", "pyhanko_certvalidator"):
+            status = validate_pdf_signature(signatures[-1], context)
     except Exception as exc:
         return SignatureCheck(True, problem=f"the signature cannot be checked ({exc})")
     signer = status.signing_cert.subject.human_friendly if status.signing_cert else "unknown"

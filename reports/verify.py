@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from pcso_interview.session import Session
 from pcso_interview.store import IssuedPart
 from pcso_interview.store.reading import SessionReader, trusted_certificates
 from reports.marking_sheet import build_sheet, sheet_state
-from reports.pdf_signature import FIELD, SignatureCheck, check_signature
+from reports.pdf_signature import FIELD, SignatureCheck, check_signature, quiet_loggers
 
 MATCH, MISMATCH, NOT_CURRENT = 0, 1, 3
 WORDS = {MATCH: "MATCH", MISMATCH: "MISMATCH", NOT_CURRENT: "NOT CURRENT"}
@@ -71,17 +70,10 @@ class FileVerdict:
         return MISMATCH if MISMATCH in codes else max(codes)
 
 
-@contextmanager
-def quiet_pypdf() -> Iterator[None]:
+def quiet_pypdf() -> AbstractContextManager[None]:
     """pypdf logs warnings ("EOF marker not found") that would reach stderr beside verify's
     own words; what verify says is all the user needs."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
+    return quiet_loggers("pypdf")
 
 
 def record_for(store: SessionReader, session_id: str, version: int) -> Session | None:
@@ -269,7 +261,10 @@ def _split_sheets(pages: PdfPages) -> list[tuple[str, int, int, int]]:
                 f"page {index + 1} is not the first page of a pcso-interview marking sheet"
             )
         count = int(claim["pages"])
-        sheets.append((claim["session"], int(claim["version"]), index, count))
+        # The pages there are, not the pages claimed: a copy cut short after page 1 claims
+        # "Page 1 of 5" still, and must be compared as the one page it is.
+        present = min(count, pages.count - index)
+        sheets.append((claim["session"], int(claim["version"]), index, present))
         index += count
     if not sheets:
         raise SheetFileError("not a readable PDF (no pages)")
@@ -329,8 +324,16 @@ def compare(sheet: PdfPages, first: int, count: int, record: PdfPages) -> list[s
     return differences
 
 
-def _currency(store: SessionReader, verdict: SheetVerdict, state: str, issued: str) -> None:
-    """A genuine sheet: is it still the current record?"""
+def _currency(
+    store: SessionReader,
+    verdict: SheetVerdict,
+    state: str,
+    issued: str,
+    shown: Callable[[Session], bool] = lambda _record: True,
+) -> None:
+    """A genuine sheet: is it still the current record? ``shown(record)`` says whether the
+    sheet shows that record; a sheet from the register has not been compared yet, and a
+    withdrawn session reopened and withdrawn again keeps its version number."""
     current = store.load(verdict.session_id)
     what = f"session {current.id} ({current.candidate_ref}) version {verdict.version}"
     if current.record_problems:
@@ -343,7 +346,7 @@ def _currency(store: SessionReader, verdict: SheetVerdict, state: str, issued: s
         verdict.code = MATCH
         verdict.summary = f"{what}: the current signed-off record{issued}"
         return
-    if state == "withdrawn" and current.status is Status.WITHDRAWN:
+    if state == "withdrawn" and current.status is Status.WITHDRAWN and shown(current):
         verdict.code = MATCH
         verdict.summary = f"{what}: the current record, withdrawn{issued}"
         return
@@ -397,7 +400,14 @@ def _check_sheet(
         return
     if part is not None:
         issued = f"; issued {part.issued_at} by {part.issued_by} ({part.how})"
-        _currency(store, verdict, part.state, issued)
+        first = verdict.first_page - 1
+        _currency(
+            store,
+            verdict,
+            part.state,
+            issued,
+            lambda record: not compare(pages, first, count, expected_pages(record)),
+        )
         return
     record = record_for(store, verdict.session_id, verdict.version)
     if record is None:
