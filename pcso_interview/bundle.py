@@ -222,6 +222,15 @@ def _check_profile(path: Path, snapshot: Mapping[str, Any]) -> None:
         raise BundleError(Phrase.of("import.decimal", path=str(path), problem=problem))
 
 
+def check_details(session: Session, source: str) -> None:
+    """The candidate, reference, date, venue and panel are held to the rule of a session set
+    up here (``pcso_interview.session.details_problems``), exactly as written: the file may be
+    signed, and its digest covers them, so nothing is stripped or cleaned; it is refused."""
+    problems = session.detail_problems()
+    if problems:
+        raise BundleError(problems[0].imported(source))
+
+
 def check_consistent(session: Session, source: str) -> None:
     """Every mark names a panel member and an indicator of the snapshot; grades are on scale."""
     members = {m.id for m in session.panel}

@@ -89,6 +89,22 @@ ENGLISH: Mapping[str, str] = {
     "error.candidate_name": "Enter the candidate's name.",
     "error.candidate_ref": "Enter the candidate reference.",
     "error.not_a_date": "{day} is not a date (use YYYY-MM-DD).",
+    # a session's detail that cannot be kept (pcso_interview.session.details_problems): which
+    # one, as the set-up dialog labels it, and what is wrong with it
+    "error.detail": "{field}: {problem}.",
+    "field.candidate_name": "Candidate name",
+    "field.candidate_ref": "Candidate reference",
+    "field.date": "Interview date",
+    "field.venue": "Venue",
+    "field.member_name": "Panel member {number} name",
+    "field.member_number": "Panel member {number} staff or collar number",
+    "detail.blank": "empty, or only spaces",
+    "detail.spaces": "begins or ends with a space",
+    "detail.control": (
+        "holds a control or invisible character ({character} at character {position})"
+    ),
+    "detail.long": "{length} characters, more than the {most} allowed",
+    "detail.not_a_date": "{day} is not a real date",
     "error.panel_size": "A panel has 1 to {most} members, not {count}.",
     "error.panel_ids": "Two panel members have the same id.",
     "error.panel_name": "Every panel member needs a name.",
@@ -202,6 +218,10 @@ ENGLISH: Mapping[str, str] = {
     "import.bad.not_marked_signed": (
         "{path}: every member has signed, but the session is not marked signed: a"
         " signed session's file keeps its status and digest"
+    ),
+    "import.bad.detail": (
+        "{path}: refused: {field}: {problem}; a session file is imported exactly as written,"
+        " never corrected"
     ),
     # a session or member-marks file that breaks its schema: the validator's own finding (a
     # JSON path and what is wrong there) is a field, quoted as it is

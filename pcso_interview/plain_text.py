@@ -1,5 +1,5 @@
 """Text from outside (a recruitment system's CSV, a campaign's name typed by HR) made one line of
-visible characters before it is kept.
+visible characters before it is kept; and the characters a session's details may never hold.
 
 Control characters (a terminal's escape sequences, NUL, line breaks) and the invisible marks that
 reorder or hide text (bidirectional overrides and isolates, zero-width characters) become
@@ -15,8 +15,27 @@ _INVISIBLE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
 )
 
+# What a session's details (names, the reference, the venue) may never hold. They are signed
+# content, so they are refused, never cleaned: controls (NUL ends the search text, a line break
+# splits a listing's row, ESC drives a terminal), line and paragraph separators, the
+# bidirectional embeddings, overrides and isolates that reorder the text around them, the
+# characters that hide text, and lone surrogates (not text at all: UTF-8 cannot hold them).
+# Narrower than _INVISIBLE on purpose: the joiners (U+200C, U+200D) that Persian, Indic
+# scripts and emoji need, and the direction marks (U+200E, U+200F) a name mixing directions
+# may carry, are part of real names.
+_REFUSED = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+
 
 def one_line(text: str) -> str:
     """Control and invisible characters as spaces, runs of spaces one space, none at either
     end."""
     return " ".join(_INVISIBLE.sub(" ", text).split())
+
+
+def refused_character(text: str) -> int | None:
+    """Where the first character a session's detail may not hold is in ``text``, or None."""
+    found = _REFUSED.search(text)
+    return None if found is None else found.start()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
@@ -18,6 +19,7 @@ from typing import Any
 
 from pcso_interview.lifecycle import SessionRuleError, Status
 from pcso_interview.phrases import Phrase
+from pcso_interview.plain_text import refused_character
 from pcso_interview.profiles import Area, Profile, question_key_area
 from pcso_interview.scoring import (
     Classification,
@@ -38,6 +40,15 @@ DECLARATION = (
     "agreed grades and outcome are those the panel agreed."
 )
 MAX_PANEL = 5
+# The longest each detail may be, in characters: far beyond any real name, reference or venue,
+# and what the marking sheet still lays out in full in any script (a longer one overflowed its
+# page); tests/reports/test_sheet_limits.py holds the sheet to it.
+MAX_CANDIDATE_NAME = 200
+MAX_REFERENCE = 64
+MAX_VENUE = 200
+MAX_MEMBER_NAME = 120
+MAX_NUMBER = 32  # a staff or collar number
+_ISO_DAY = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class Role(StrEnum):
@@ -173,6 +184,119 @@ def check_panel(panel: tuple[Member, ...]) -> None:
 
 
 @dataclass(frozen=True)
+class DetailProblem:
+    """A session's detail (a name, the reference, the date, the venue) that cannot be kept, and
+    why: one rule for a session set up here and one imported, each worded its own way."""
+
+    field: Phrase  # which detail, as the set-up dialog labels it
+    problem: Phrase  # what is wrong with it
+
+    def typed(self) -> Phrase:
+        """The refusal of typed details (stripped before they are checked): a missing name
+        or a wrong date in the words the set-up dialog has always used."""
+        blank = self.problem.key == "detail.blank"
+        if blank and self.field.key in _ENTER:
+            return Phrase.of(_ENTER[self.field.key])
+        if self.problem.key == "detail.not_a_date":
+            return Phrase.of("error.not_a_date", day=dict(self.problem.fields)["day"])
+        return Phrase.of("error.detail", field=self.field, problem=self.problem)
+
+    def imported(self, path: str) -> Phrase:
+        """The refusal of a session file: signed content is never altered, so the file is
+        refused as written, naming the detail."""
+        return Phrase.of("import.bad.detail", path=path, field=self.field, problem=self.problem)
+
+
+_ENTER = {
+    "field.candidate_name": "error.candidate_name",
+    "field.candidate_ref": "error.candidate_ref",
+    "field.member_name": "error.panel_name",
+}
+
+
+def text_problem(text: str, most: int, *, required: bool = True) -> Phrase | None:
+    """What is wrong with one detail's text as it would be kept, or None: blank (when
+    required), spaces at either end, a control or invisible character, longer than ``most``."""
+    if not text.strip():
+        if required:
+            return Phrase.of("detail.blank")
+        if not text:
+            return None
+    if text != text.strip():
+        return Phrase.of("detail.spaces")
+    where = refused_character(text)
+    if where is not None:
+        return Phrase.of(
+            "detail.control", character=f"U+{ord(text[where]):04X}", position=str(where + 1)
+        )
+    if len(text) > most:
+        return Phrase.of("detail.long", length=str(len(text)), most=str(most))
+    return None
+
+
+def date_problem(day: str) -> Phrase | None:
+    """A day must be written YYYY-MM-DD and be on the calendar (not 2026-02-30, 0000-00-00)."""
+    from datetime import date
+
+    if _ISO_DAY.fullmatch(day):
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            pass
+        else:
+            return None
+    return Phrase.of("detail.not_a_date", day=repr(day))
+
+
+def details_problems(
+    candidate_name: str, candidate_ref: str, day: str, venue: str, panel: Iterable[Member]
+) -> tuple[DetailProblem, ...]:
+    """Every detail of a session that cannot be kept, exactly as given (nothing is stripped):
+    the one rule for sessions set up, edited and imported. Empty when all can be kept."""
+    found: list[DetailProblem] = []
+
+    def check(field: Phrase, problem: Phrase | None) -> None:
+        if problem is not None:
+            found.append(DetailProblem(field, problem))
+
+    check(Phrase.of("field.candidate_name"), text_problem(candidate_name, MAX_CANDIDATE_NAME))
+    check(Phrase.of("field.candidate_ref"), text_problem(candidate_ref, MAX_REFERENCE))
+    check(Phrase.of("field.date"), date_problem(day))
+    check(Phrase.of("field.venue"), text_problem(venue, MAX_VENUE, required=False))
+    for position, member in enumerate(panel, 1):
+        found += member_problems(member, position)
+    return tuple(found)
+
+
+def member_problems(member: Member, position: int) -> tuple[DetailProblem, ...]:
+    """What in a panel member's name and number cannot be kept; ``position`` (from 1) names
+    the member as the set-up dialog's rows and a file's panel list count them."""
+    number = str(position)
+    found = [
+        DetailProblem(Phrase.of(key, number=number), problem)
+        for key, problem in (
+            ("field.member_name", text_problem(member.name, MAX_MEMBER_NAME)),
+            ("field.member_number", text_problem(member.number, MAX_NUMBER, required=False)),
+        )
+        if problem is not None
+    ]
+    return tuple(found)
+
+
+def check_details(
+    candidate_name: str,
+    candidate_ref: str,
+    day: str,
+    venue: str = "",
+    panel: Iterable[Member] = (),
+) -> None:
+    """Refuse typed details that cannot be kept (the caller strips them first), in words."""
+    problems = details_problems(candidate_name, candidate_ref, day, venue, panel)
+    if problems:
+        raise SessionRuleError(problems[0].typed())
+
+
+@dataclass(frozen=True)
 class Session:
     id: str
     profile_snapshot: Mapping[str, Any]
@@ -208,6 +332,12 @@ class Session:
     @cached_property
     def profile(self) -> Profile:
         return self.profile_cache or Profile.from_dict(self.profile_snapshot)
+
+    def detail_problems(self) -> tuple[DetailProblem, ...]:
+        """What in this session's details could not be kept (see ``details_problems``)."""
+        return details_problems(
+            self.candidate_name, self.candidate_ref, self.date, self.venue, self.panel
+        )
 
     # --- panel -------------------------------------------------------------------------------
 

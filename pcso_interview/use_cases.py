@@ -87,6 +87,7 @@ def _import_file(store: Store, path: Path, actor: str) -> str | Phrase:
         return _merge_member_marks(store, path, data, actor)
     incoming = bundle.session_from_dict(data)
     try:
+        bundle.check_details(incoming, str(path))
         bundle.check_consistent(incoming, str(path))
     except bundle.BundleError as exc:
         raise _refused(exc) from None

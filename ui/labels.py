@@ -257,6 +257,25 @@ PHRASES = {
     "error.candidate_name": QT_TRANSLATE_NOOP("phrases", "Enter the candidate's name."),
     "error.candidate_ref": QT_TRANSLATE_NOOP("phrases", "Enter the candidate reference."),
     "error.not_a_date": QT_TRANSLATE_NOOP("phrases", "{day} is not a date (use YYYY-MM-DD)."),
+    "error.detail": QT_TRANSLATE_NOOP("phrases", "{field}: {problem}."),
+    "field.candidate_name": QT_TRANSLATE_NOOP("phrases", "Candidate name"),
+    "field.candidate_ref": QT_TRANSLATE_NOOP("phrases", "Candidate reference"),
+    "field.date": QT_TRANSLATE_NOOP("phrases", "Interview date"),
+    "field.venue": QT_TRANSLATE_NOOP("phrases", "Venue"),
+    "field.member_name": QT_TRANSLATE_NOOP("phrases", "Panel member {number} name"),
+    "field.member_number": QT_TRANSLATE_NOOP(
+        "phrases", "Panel member {number} staff or collar number"
+    ),
+    "detail.blank": QT_TRANSLATE_NOOP("phrases", "empty, or only spaces"),
+    "detail.spaces": QT_TRANSLATE_NOOP("phrases", "begins or ends with a space"),
+    "detail.control": QT_TRANSLATE_NOOP(
+        "phrases",
+        "holds a control or invisible character ({character} at character {position})",
+    ),
+    "detail.long": QT_TRANSLATE_NOOP(
+        "phrases", "{length} characters, more than the {most} allowed"
+    ),
+    "detail.not_a_date": QT_TRANSLATE_NOOP("phrases", "{day} is not a real date"),
     "error.panel_size": QT_TRANSLATE_NOOP(
         "phrases",
         "A panel has 1 to {most} members, not {count}.",
@@ -459,6 +478,11 @@ PHRASES = {
         "phrases",
         "{path}: every member has signed, but the session is not marked signed: a"
         " signed session's file keeps its status and digest",
+    ),
+    "import.bad.detail": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused: {field}: {problem}; a session file is imported exactly as written,"
+        " never corrected",
     ),
     "import.schema": QT_TRANSLATE_NOOP("phrases", "{path}: at {where}: {problem}"),
     "import.member_number_missing": QT_TRANSLATE_NOOP(

@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 from pcso_interview.campaigns import default_campaign
 from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.profiles import Profile
-from pcso_interview.session import MAX_PANEL, Member, Role, check_panel
+from pcso_interview.session import (
+    MAX_PANEL,
+    Member,
+    Role,
+    check_details,
+    check_panel,
+    member_problems,
+)
 from ui import i18n, labels
 from ui.fit import TITLE_BAR, PageScroll
 from ui.i18n import translate
@@ -400,14 +407,19 @@ class NewSessionDialog(QDialog):
                 self.chair_group.button(i).setChecked(True)
 
     def panel(self) -> tuple[Member, ...]:
+        return tuple(member for _, member in self._members())
+
+    def _members(self) -> list[tuple[int, Member]]:
+        """Each named member with their row, counted from 1 (rows left empty are skipped)."""
         chair_row = self.chair_group.checkedId()
         members = []
         for i in range(MAX_PANEL):
             name = self.member_names[i].text().strip()
             if name:
                 role = Role.CHAIR if i == chair_row else Role.MEMBER
-                members.append(Member(f"m{i + 1}", name, role, self.member_numbers[i].text()))
-        return tuple(members)
+                number = self.member_numbers[i].text().strip()
+                members.append((i + 1, Member(f"m{i + 1}", name, role, number)))
+        return members
 
     def build(self) -> NewSession:
         """What was entered, checked; raises SessionRuleError with a message for the user."""
@@ -422,12 +434,22 @@ class NewSessionDialog(QDialog):
             )
         panel = self.panel()
         check_panel(panel)
+        name, ref = self.candidate_name.text().strip(), self.candidate_ref.text().strip()
+        day = self.date_edit.date().toString("yyyy-MM-dd")
+        venue = self.venue.currentText().strip()
+        # The core's one rule for details (no control characters, not too long), said here
+        # before the store would refuse them; a member by their row, empty rows counted.
+        check_details(name, ref, day, venue)
+        for row, member in self._members():
+            problems = member_problems(member, row)
+            if problems:
+                raise SessionRuleError(problems[0].typed())
         return NewSession(
             profile=self.profile,
-            candidate_name=self.candidate_name.text().strip(),
-            candidate_ref=self.candidate_ref.text().strip(),
-            date=self.date_edit.date().toString("yyyy-MM-dd"),
-            venue=self.venue.currentText().strip(),
+            candidate_name=name,
+            candidate_ref=ref,
+            date=day,
+            venue=venue,
             panel=panel,
             questions={r.area_id: r.question for r in self.questions.rows if r.question.strip()},
             campaign=" ".join(self.campaign.currentText().split()),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pcso_interview.lifecycle import SessionRuleError, transition_path
 from pcso_interview.phrases import Phrase
 from pcso_interview.store.identity import Identity
-from pcso_interview.store.session_rows import check_details, check_question_key, search_text
+from pcso_interview.store.session_rows import check_question_key, search_text
 
 if TYPE_CHECKING:
     from pcso_interview.scoring import Classification
@@ -227,15 +227,24 @@ class Edits(Identity):
         venue: str,
         actor: str = "",
     ) -> None:
-        check_details(candidate_name, candidate_ref, date)
+        """The candidate, date and venue corrected before sign-off: typed, so stripped, then
+        held to the rule a new session is."""
+        from pcso_interview.session import check_details
+
+        candidate_name, candidate_ref, venue = (
+            candidate_name.strip(),
+            candidate_ref.strip(),
+            venue.strip(),
+        )
+        check_details(candidate_name, candidate_ref, date, venue)
         with self._write() as now:
             session = self._editable(session_id)
             actor = actor or session.chair.name
             fields = {
-                "candidate_name": (session.candidate_name, candidate_name.strip()),
-                "candidate_ref": (session.candidate_ref, candidate_ref.strip()),
+                "candidate_name": (session.candidate_name, candidate_name),
+                "candidate_ref": (session.candidate_ref, candidate_ref),
                 "date": (session.date, date),
-                "venue": (session.venue, venue.strip()),
+                "venue": (session.venue, venue),
             }
             changed = {k: v for k, v in fields.items() if v[0] != v[1]}
             if not changed:

@@ -12,12 +12,10 @@ import hashlib
 import zlib
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from pcso_interview.lifecycle import INTERVIEW_LANGUAGES, SessionRuleError, Status
-from pcso_interview.phrases import Phrase
 from pcso_interview.store.connection import Connection, like_pattern, profile_from_json
 from pcso_interview.store.opening import RecordDamagedError
 from pcso_interview.store.records import UnknownSessionError, resolve_key
@@ -46,13 +44,18 @@ class SessionRecords(Connection):
         interview_language: str = "en",
     ) -> str:
         """A new session in setup; ``campaign`` defaults to the profile's force and role and the
-        month of ``date``."""
+        month of ``date``. Typed details are kept without the spaces around them."""
         from pcso_interview.campaigns import checked_campaign, default_campaign
-        from pcso_interview.session import canonical_json, check_panel, digest
+        from pcso_interview.session import canonical_json, check_details, check_panel, digest
 
-        members = tuple(panel)
+        candidate_name, candidate_ref, venue = (
+            candidate_name.strip(),
+            candidate_ref.strip(),
+            venue.strip(),
+        )
+        members = tuple(replace(m, name=m.name.strip(), number=m.number.strip()) for m in panel)
         check_panel(members)
-        check_details(candidate_name, candidate_ref, date)
+        check_details(candidate_name, candidate_ref, date, venue, members)
         campaign = checked_campaign(
             campaign or default_campaign(profile.force, profile.role_title, date)
         )
@@ -85,10 +88,10 @@ class SessionRecords(Connection):
                     snapshot_digest,
                     profile.force,
                     profile.role_title,
-                    candidate_name.strip(),
-                    candidate_ref.strip(),
+                    candidate_name,
+                    candidate_ref,
                     date,
-                    venue.strip(),
+                    venue,
                     chair.name,
                     Status.SETUP.value,
                     profile.retention_months,
@@ -126,11 +129,13 @@ class SessionRecords(Connection):
         )
 
     def _insert_members(self, session_id: str, members: tuple[Member, ...]) -> None:
+        """The panel as given: a typed one was stripped before its check, and an imported one
+        is signed content, kept exactly."""
         for position, m in enumerate(members):
             self.conn.execute(
                 "INSERT INTO members (session_id, member_id, position, name, role, number)"
                 " VALUES (?,?,?,?,?,?)",
-                [session_id, m.id, position, m.name.strip(), m.role.value, m.number.strip()],
+                [session_id, m.id, position, m.name, m.role.value, m.number],
             )
 
     def resolve(self, key: str) -> str:
@@ -317,10 +322,14 @@ class SessionRecords(Connection):
         return row["digest"] if row else None
 
     def insert_session(self, session: Session, sheet_digest: str, actor: str) -> None:
-        """Add a whole session from a file. The caller has checked it is new and untampered."""
+        """Add a whole session from a file. The caller has checked it is new and untampered;
+        its details are held to the rule of a session set up here, as written."""
         from pcso_interview.session import check_panel
 
         check_panel(session.panel)
+        problems = session.detail_problems()
+        if problems:
+            raise SessionRuleError(problems[0].typed())
         if self._one("SELECT 1 FROM sessions WHERE id = ?", [session.id]):
             raise SessionRuleError(f"A session with id {session.id} is already present.")
         with self._write() as now:
@@ -647,14 +656,3 @@ def check_question_key(profile: Profile, key: str) -> None:
     planned = profile.planned(question_key_area(key))
     if key not in planned.question_keys:
         raise SessionRuleError(f"The profile has no question {key!r}.")
-
-
-def check_details(candidate_name: str, candidate_ref: str, day: str) -> None:
-    if not candidate_name.strip():
-        raise SessionRuleError(Phrase.of("error.candidate_name"))
-    if not candidate_ref.strip():
-        raise SessionRuleError(Phrase.of("error.candidate_ref"))
-    try:
-        date.fromisoformat(day)
-    except ValueError:
-        raise SessionRuleError(Phrase.of("error.not_a_date", day=repr(day))) from None

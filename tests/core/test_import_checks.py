@@ -495,3 +495,176 @@ def test_a_whole_number_written_as_a_float_is_one_clear_line(built, target, tmp_
     assert line.startswith(f"error: {path}: ")
     assert "3.0" in line
     assert state(target) == before
+
+
+# --- 6. a session file's details follow the rule of a session set up here ---------------------
+
+REFUSED_AS_WRITTEN = "a session file is imported exactly as written, never corrected"
+
+
+def forged(data: dict) -> dict:
+    """A session file edited, then its digests worked out again, as anyone with the format's
+    documentation can: the digest cannot refuse it, only the content's own checks can."""
+    from pcso_interview import bundle
+
+    session = bundle.session_from_dict(data)
+    for signoff in data["session"]["signoffs"]:
+        signoff["content_digest"] = session.content_digest()
+    if data["session"]["status"] == "signed":
+        data["session"]["digest"] = session.digest()
+        assert bundle.check_signed_digest(data).matches
+    return data
+
+
+def edited(built, name: str, change) -> dict:
+    data = loaded(built, name)
+    change(data["session"])
+    return forged(data)
+
+
+FILES = {"signed": "signed.json", "unsigned": "open.json"}
+
+
+@pytest.mark.parametrize("day", ["2026-02-30", "0000-00-00"])
+@pytest.mark.parametrize("kind", list(FILES))
+def test_a_session_file_with_a_day_not_on_the_calendar_is_refused(
+    built, target, tmp_path, capsys, kind, day
+):
+    """The schema's pattern passes 2026-02-30; stored, `check` said OK and `pdf` crashed."""
+    data = edited(built, FILES[kind], lambda s: s.update(date=day))
+    path = write(tmp_path / f"{kind}-{day}.json", data)
+    line = refused_import(capsys, target, path)
+    assert line == (
+        f"error: {path}: refused: Interview date: {day!r} is not a real date; {REFUSED_AS_WRITTEN}"
+    )
+
+
+def set_member(index: int, **values: str):
+    return lambda s: s["panel"][index].update(values)
+
+
+# What a file may hold that a session set up here never could: each with the field it names.
+BAD_DETAILS = {
+    "reference-spaced": (
+        lambda s: s["candidate"].update(reference=" R-4 "),
+        "Candidate reference: begins or ends with a space",
+    ),
+    "name-blank": (
+        lambda s: s["candidate"].update(name="   "),
+        "Candidate name: empty, or only spaces",
+    ),
+    "member-blank": (set_member(1, name=" "), "Panel member 2 name: empty, or only spaces"),
+    "name-nul": (
+        lambda s: s["candidate"].update(name="Dafydd\x00Prydderch"),
+        "Candidate name: holds a control or invisible character (U+0000 at character 7)",
+    ),
+    "name-newline": (
+        lambda s: s["candidate"].update(name="Dafydd\nPrydderch"),
+        "Candidate name: holds a control or invisible character (U+000A at character 7)",
+    ),
+    "reference-tab": (
+        lambda s: s["candidate"].update(reference="R-\t4"),
+        "Candidate reference: holds a control or invisible character (U+0009 at character 3)",
+    ),
+    "venue-escape": (
+        lambda s: s.update(venue="\x1b[2JRoom 1"),
+        "Venue: holds a control or invisible character (U+001B at character 1)",
+    ),
+    "member-override": (
+        set_member(0, name="Ann \u202eriahC"),
+        "Panel member 1 name: holds a control or invisible character (U+202E at character 5)",
+    ),
+    "member-isolate": (
+        set_member(1, name="Bob \u2066Member\u2069"),
+        "Panel member 2 name: holds a control or invisible character (U+2066 at character 5)",
+    ),
+    "number-escape": (
+        set_member(1, number="20\x1b02"),
+        "Panel member 2 staff or collar number: holds a control or invisible character"
+        " (U+001B at character 3)",
+    ),
+    "name-8000": (
+        lambda s: s["candidate"].update(name="W" * 8000),
+        "Candidate name: 8000 characters, more than the 200 allowed",
+    ),
+    "name-201": (
+        lambda s: s["candidate"].update(name="W" * 201),
+        "Candidate name: 201 characters, more than the 200 allowed",
+    ),
+    "venue-8000-spaced": (
+        lambda s: s.update(venue="Room " * 1600),
+        "Venue: begins or ends with a space",
+    ),
+    "venue-long": (
+        lambda s: s.update(venue="Room " * 1600 + "1"),
+        "Venue: 8001 characters, more than the 200 allowed",
+    ),
+    "member-1500": (
+        set_member(0, name="A" * 1500),
+        "Panel member 1 name: 1500 characters, more than the 120 allowed",
+    ),
+    "reference-65": (
+        lambda s: s["candidate"].update(reference="R" * 65),
+        "Candidate reference: 65 characters, more than the 64 allowed",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(FILES))
+@pytest.mark.parametrize("bad", list(BAD_DETAILS))
+def test_a_session_file_with_details_a_set_up_would_refuse_is_refused_as_written(
+    built, target, tmp_path, capsys, bad, kind
+):
+    """Refused, never cleaned: the file may be signed, and its digest covers these fields."""
+    change, problem = BAD_DETAILS[bad]
+    path = write(tmp_path / f"{bad}.json", edited(built, FILES[kind], change))
+    line = refused_import(capsys, target, path)
+    assert line == f"error: {path}: refused: {problem}; {REFUSED_AS_WRITTEN}"
+
+
+def test_a_lone_surrogate_in_a_session_file_is_refused(built, target, tmp_path, capsys):
+    """JSON can write half a UTF-16 pair ('\\ud800'); it is not text, and nothing can keep it."""
+    data = loaded(built, "open.json")
+    data["session"]["candidate"]["name"] = "Rhiannon\ud800"
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(data), encoding="utf-8")  # ASCII: the pair half as \ud800
+    line = refused_import(capsys, target, path)
+    assert line == (
+        f"error: {path}: refused: Candidate name: holds a control or invisible character"
+        f" (U+D800 at character 9); {REFUSED_AS_WRITTEN}"
+    )
+
+
+def test_a_signed_session_file_with_details_at_their_limits_imports_and_prints(
+    built, target, tmp_path, capsys
+):
+    """Control for the refusals above, and the sheet: every detail at its longest, signed,
+    imports, `check` passes and `pdf` writes its sheet."""
+    from pcso_interview.session import (
+        MAX_CANDIDATE_NAME,
+        MAX_MEMBER_NAME,
+        MAX_NUMBER,
+        MAX_REFERENCE,
+        MAX_VENUE,
+    )
+
+    def longest(s: dict) -> None:
+        s["candidate"].update(name="W" * MAX_CANDIDATE_NAME, reference="R" * MAX_REFERENCE)
+        s["venue"] = "V" * MAX_VENUE
+        for n, member in enumerate(s["panel"]):
+            member.update(name=str(n) + "M" * (MAX_MEMBER_NAME - 1), number="9" * MAX_NUMBER)
+        for signoff in s["signoffs"]:
+            member = next(m for m in s["panel"] if m["id"] == signoff["member"])
+            signoff["typed_name"] = member["name"]
+
+    path = write(tmp_path / "longest.json", edited(built, "signed.json", longest))
+    status, out, err = cli(capsys, "--db", target, "import", path)
+    assert (status, err) == (0, "")
+    assert out == f"{path}: imported session {built['signed']} ({'R' * MAX_REFERENCE})\n"
+    status, out, err = cli(capsys, "--db", target, "check")
+    assert (status, err) == (0, "")
+    sheets = tmp_path / "sheets"
+    status, out, err = cli(capsys, "--db", target, "pdf", built["signed"], "-o", sheets)
+    assert (status, err) == (0, f"1 sheet(s) written to {sheets}\n")
+    [sheet] = sheets.glob("*.pdf")
+    assert sheet.read_bytes().startswith(b"%PDF")

@@ -21,7 +21,8 @@ from ui.feedback import explain
 from ui.i18n import translate
 
 REFUSALS = [k for k in ENGLISH if k.split(".")[0] in ("error", "import", "json")]
-SAME_IN_BOTH = {"error.db.holder", "import.json"}  # " ({holder})" and "{path}: {problem}"
+# " ({holder})", "{path}: {problem}" and "{field}: {problem}.": only their fields are words
+SAME_IN_BOTH = {"error.db.holder", "import.json", "error.detail"}
 
 
 def refusal(call) -> Exception:
@@ -111,6 +112,55 @@ def test_the_set_up_dialogs_refusal_of_a_missing_name_is_welsh(store: Store):
     missing = refusal(lambda: new_session(store, name=" "))
     assert str(missing) == "Enter the candidate's name."
     assert labels.error_text(missing) == "Rhowch enw'r ymgeisydd."
+
+
+@pytest.mark.usefixtures("welsh")
+def test_details_that_cannot_be_kept_are_refused_in_welsh(store: Store, tmp_path: Path):
+    """Typed at set-up, or in a session file: the field and the problem in Welsh, the values
+    as given."""
+    from pcso_interview import bundle
+
+    typed = [
+        refusal(lambda: new_session(store, venue="Ystafell\x1b1")),
+        refusal(lambda: new_session(store, name="W" * 201)),
+        refusal(lambda: new_session(store, day="2026-02-30")),
+    ]
+    assert [str(r) for r in typed] == [
+        "Venue: holds a control or invisible character (U+001B at character 9).",
+        "Candidate name: 201 characters, more than the 200 allowed.",
+        "'2026-02-30' is not a date (use YYYY-MM-DD).",
+    ]
+    assert [labels.error_text(r) for r in typed] == [
+        "Lleoliad: yn cynnwys nod rheoli neu nod anweledig (U+001B yn nod rhif 9).",
+        "Enw'r ymgeisydd: 201 nod, mwy na'r 200 a ganiateir.",
+        "Nid yw '2026-02-30' yn ddyddiad (defnyddiwch BBBB-MM-DD).",
+    ]
+    session_id = new_session(store)
+    data = bundle.session_to_dict(store.load(session_id))
+    store.withdraw(session_id, "moved to another laptop", "HR Un")
+
+    def imported(name: str, change) -> use_cases.Imported:
+        edited = json.loads(json.dumps(data))
+        change(edited["session"])
+        (tmp_path / name).write_text(json.dumps(edited), encoding="utf-8")
+        [result] = use_cases.import_files(store, [tmp_path / name], "HR Un")
+        assert not result.ok and result.phrase is not None
+        return result
+
+    refusals = [
+        imported("date.json", lambda s: s.update(date="2026-02-30")),
+        imported("spaced.json", lambda s: s["candidate"].update(reference=" R-4 ")),
+        imported("blank.json", lambda s: s["panel"][1].update(name=" ")),
+    ]
+    assert [labels.phrase(r.phrase).removeprefix(f"{r.path}: ") for r in refusals] == [
+        f"gwrthodwyd: {field}: {problem}; caiff ffeil sesiwn ei mewnforio yn union fel y'i"
+        " hysgrifennwyd, heb ei chywiro byth"
+        for field, problem in [
+            ("Dyddiad y cyfweliad", "nid yw '2026-02-30' yn ddyddiad go iawn"),
+            ("Cyfeirnod yr ymgeisydd", "yn dechrau neu'n gorffen â bwlch"),
+            ("Enw aelod 2 o'r panel", "yn wag, neu'n fylchau yn unig"),
+        ]
+    ]
 
 
 @pytest.mark.usefixtures("welsh")

@@ -57,6 +57,41 @@ def test_a_chair_without_a_name_is_said_plainly(dialog):
     assert dialog.member_names[1].text() == "Llŷr Member"
 
 
+def test_a_pasted_control_character_is_refused_and_the_form_stays(dialog):
+    """Pasted text can carry what typing cannot (an escape sequence, a bidi override): the
+    core's rule refuses it in the dialog, naming the field, before the store is asked."""
+    pasted = "Gwen\x1b[2Jllïan"
+    dialog.candidate_name.setText(pasted)
+    dialog.candidate_ref.setText("C-0412")
+    dialog.member_names[0].setText("Ann Chair")
+    click_start(dialog)
+    assert dialog.isVisible()
+    assert dialog.result_session is None
+    assert dialog.error.text() == (
+        "✗ Candidate name: holds a control or invisible character (U+001B at character 5)."
+    )
+    assert dialog.candidate_name.text() == pasted
+
+
+def test_an_overlong_member_name_is_refused_naming_its_row(dialog):
+    """The third row's name, with the second row left empty: the message names row 3."""
+    dialog.candidate_name.setText("Gwenllïan Ŵyn")
+    dialog.candidate_ref.setText(" C-0412 ")
+    dialog.member_names[0].setText("Ann Chair")
+    dialog.member_names[2].setText("W" * 121)
+    click_start(dialog)
+    assert dialog.isVisible()
+    assert dialog.error.text() == (
+        "✗ Panel member 3 name: 121 characters, more than the 120 allowed."
+    )
+    dialog.member_names[2].setText("W" * 120)
+    click_start(dialog)
+    assert not dialog.isVisible()
+    built = dialog.result_session
+    assert built is not None and built.candidate_ref == "C-0412"
+    assert [m.name for m in built.panel] == ["Ann Chair", "W" * 120]
+
+
 def test_the_chosen_profiles_planned_areas_are_listed(dialog, profiles):
     """Choosing another profile lists its planned areas and one question row for each."""
     dialog.profile_box.setFocus()

@@ -2845,6 +2845,54 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>Nid yw {day} yn ddyddiad (defnyddiwch BBBB-MM-DD).</translation>
     </message>
     <message>
+        <source>{field}: {problem}.</source>
+        <translation>{field}: {problem}.</translation>
+    </message>
+    <message>
+        <source>Candidate name</source>
+        <translation>Enw&apos;r ymgeisydd</translation>
+    </message>
+    <message>
+        <source>Candidate reference</source>
+        <translation>Cyfeirnod yr ymgeisydd</translation>
+    </message>
+    <message>
+        <source>Interview date</source>
+        <translation>Dyddiad y cyfweliad</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lleoliad</translation>
+    </message>
+    <message>
+        <source>Panel member {number} name</source>
+        <translation>Enw aelod {number} o&apos;r panel</translation>
+    </message>
+    <message>
+        <source>Panel member {number} staff or collar number</source>
+        <translation>Rhif staff neu rif coler aelod {number} o&apos;r panel</translation>
+    </message>
+    <message>
+        <source>empty, or only spaces</source>
+        <translation>yn wag, neu&apos;n fylchau yn unig</translation>
+    </message>
+    <message>
+        <source>begins or ends with a space</source>
+        <translation>yn dechrau neu&apos;n gorffen â bwlch</translation>
+    </message>
+    <message>
+        <source>holds a control or invisible character ({character} at character {position})</source>
+        <translation>yn cynnwys nod rheoli neu nod anweledig ({character} yn nod rhif {position})</translation>
+    </message>
+    <message>
+        <source>{length} characters, more than the {most} allowed</source>
+        <translation>{length} nod, mwy na&apos;r {most} a ganiateir</translation>
+    </message>
+    <message>
+        <source>{day} is not a real date</source>
+        <translation>nid yw {day} yn ddyddiad go iawn</translation>
+    </message>
+    <message>
         <source>A panel has 1 to {most} members, not {count}.</source>
         <translation>Mae gan banel 1 i {most} aelod, nid {count}.</translation>
     </message>
@@ -3103,6 +3151,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>{path}: every member has signed, but the session is not marked signed: a signed session&apos;s file keeps its status and digest</source>
         <translation>{path}: mae pob aelod wedi llofnodi, ond nid yw&apos;r sesiwn wedi&apos;i nodi&apos;n un wedi&apos;i llofnodi: mae ffeil sesiwn a lofnodwyd yn cadw ei statws a&apos;i chrynodeb</translation>
+    </message>
+    <message>
+        <source>{path}: refused: {field}: {problem}; a session file is imported exactly as written, never corrected</source>
+        <translation>{path}: gwrthodwyd: {field}: {problem}; caiff ffeil sesiwn ei mewnforio yn union fel y&apos;i hysgrifennwyd, heb ei chywiro byth</translation>
     </message>
     <message>
         <source>{path}: at {where}: {problem}</source>
