@@ -40,16 +40,15 @@ def add_verbs(verbs: Verbs) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from reports.issue import issue_folder  # reportlab and pypdf: only when used
+    """Every sheet that can be written is written, its path printed as it is; one that
+    cannot is one line on stderr (the session and why) and the exit status is 1."""
+    from reports.issue import FolderError, Written, issue_each  # reportlab: only when used
     from reports.marking_sheet import STATE_MARKS, sheet_state
 
     if not args.sessions and not args.date:
         raise UserError("name the sessions (ID...) or a day (--date YYYY-MM-DD)")
     day = _valid_day(args.date, "--date")
-    try:
-        args.output.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as exc:
-        raise UserError(f"cannot create {args.output}: {exc.strerror or exc}") from None
+    written = failed = 0
     with opened_reader(args) as store:
         ids = [_resolve(store, key) for key in args.sessions]
         if day:
@@ -59,15 +58,32 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not ids:
                 raise UserError(f"no signed session on {day}")
         sessions = [store.load(session_id) for session_id in dict.fromkeys(ids)]
+        outcomes = issue_each(store, sessions, args.output, how="pdf verb", actor=COMMAND_LINE)
         try:
-            written = issue_folder(store, sessions, args.output, how="pdf verb", actor=COMMAND_LINE)
-        except OSError as exc:
-            raise UserError(f"cannot write to {args.output}: {exc.strerror or exc}") from None
-        for session, path in zip(sessions, written, strict=True):
-            mark = STATE_MARKS.get(sheet_state(session), "")
-            print(f"{path}{f'  ({mark})' if mark else ''}", file=out)
-    print(f"{len(written)} sheet(s) written to {args.output}", file=err)
-    return 0
+            for outcome in outcomes:
+                if isinstance(outcome, Written):
+                    written += 1
+                    mark = STATE_MARKS.get(sheet_state(outcome.session), "")
+                    print(f"{outcome.path}{f'  ({mark})' if mark else ''}", file=out, flush=True)
+                else:
+                    failed += 1
+                    print(f"error: sheet not written: {outcome}", file=err, flush=True)
+        except FolderError as exc:
+            raise UserError(f"cannot create {args.output}: {exc.strerror or exc}") from None
+        except BaseException:
+            if written:  # the paths above are on disk: say so before the error that stopped it
+                print(f"{written} sheet(s) written to {args.output} before the error", file=err)
+            raise
+        finally:
+            outcomes.close()
+    print(summary(written, failed, args.output), file=err)
+    return 1 if failed else 0
+
+
+def summary(written: int, failed: int, folder: Path) -> str:
+    """The batch's last line: how many written where, and how many not."""
+    line = f"{written} sheet(s) written" + (f" to {folder}" if written else "")
+    return line + (f"; {failed} not written (named above)" if failed else "")
 
 
 def is_pdf(target: Path) -> bool:

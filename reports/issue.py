@@ -11,8 +11,9 @@ import hashlib
 import io
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +62,16 @@ def register_bytes(
 def write_issued(
     store: SessionReader, path: Path, data: bytes, parts: list[IssuedPart], how: str, actor: str
 ) -> None:
-    """Write the file whole, then register it; a file the database would not register is
-    removed again, so no unregistered sheet is left behind as if issued."""
+    """Write the file whole, then register it."""
     write_atomic(path, data)
+    register_written(store, path, data, parts, how, actor)
+
+
+def register_written(
+    store: SessionReader, path: Path, data: bytes, parts: list[IssuedPart], how: str, actor: str
+) -> None:
+    """Register a file just written; one the database would not register is removed again,
+    so no unregistered sheet is left behind as if issued."""
     try:
         store.register_issue(hashlib.sha256(data).hexdigest(), parts, how, actor)
     except BaseException:
@@ -92,29 +100,154 @@ def sheet_path(folder: Path, session: Session, taken: Iterable[Path]) -> Path:
 
 
 POOL_FROM = 8  # sheets in a batch from which building them in parallel pays for the workers
+REASON_CHARS = 300  # why a sheet failed, at most: one line a person reads
+SHOWN_REF_CHARS = 64  # a candidate reference as a failure names it
 
 
-def built_sheets(sessions: Sequence[Session]) -> Iterator[bytes]:
-    """Each session's sheet, in order. A batch is built by a pool of processes, one per core
-    (the sheets are independent; reportlab holds the interpreter lock); stopping early drops
-    what the pool has not started."""
+def why(exc: BaseException) -> str:
+    """An exception as one bounded line: its kind and message (a reportlab LayoutError runs
+    over several lines and names the flowable's memory address)."""
+    message = " ".join(str(exc).split())
+    line = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return line if len(line) <= REASON_CHARS else line[: REASON_CHARS - 1] + "…"
+
+
+def shown(value: str, limit: int = SHOWN_REF_CHARS) -> str:
+    """Stored text fit for one line of a report: control characters (kept by an older
+    version) as spaces, and cut to ``limit`` characters."""
+    flat = "".join(" " if not c.isprintable() else c for c in value)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Written:
+    """A sheet of a batch written, signed if signed off, and registered."""
+
+    session: Session
+    path: Path
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A sheet of a batch that was not written, and why; the others are written all the same."""
+
+    session: Session
+    reason: str
+
+    def __str__(self) -> str:
+        ref = shown(self.session.candidate_ref)
+        return f"session {self.session.id} ({ref}): {self.reason}"
+
+
+@dataclass
+class Batch:
+    """What a batch wrote, and what it could not write."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[Failed] = field(default_factory=list)
+
+
+class SheetError(Exception):
+    """A sheet that could not be built, where the whole is refused without it (one PDF of
+    every sheet would pass for the whole selection)."""
+
+    def __init__(self, failed: Failed):
+        super().__init__(str(failed))
+        self.failed = failed
+
+
+class FolderError(OSError):
+    """The folder for a batch could not be made: no sheet can be written there."""
+
+
+def build_or_why(session: Session) -> bytes | str:
+    """The sheet's bytes, or why it could not be built. A worker process returns the reason
+    rather than raising: an exception need not survive the way back (pickling), and one bad
+    record must not stop the batch."""
+    try:
+        return build_sheet(session)
+    except Exception as exc:  # any fault of one record's sheet is that sheet's alone
+        return why(exc)
+
+
+def built_sheets(sessions: Sequence[Session]) -> Generator[bytes | str, None, None]:
+    """Each session's sheet, in order, or why it could not be built. A batch is built by a
+    pool of processes, one per core (the sheets are independent; reportlab holds the
+    interpreter lock); stopping early drops what the pool has not started."""
     if len(sessions) < POOL_FROM or (os.cpu_count() or 1) < 2:
-        yield from (build_sheet(s) for s in sessions)
+        yield from (build_or_why(s) for s in sessions)
         return
     # Never fork a process that runs Qt: a fork server, started clean, with the sheet's
-    # modules loaded once, forks the workers (spawning each would import reportlab again).
+    # modules loaded once (this one, whose build_or_why the workers run, and the sheet's),
+    # forks the workers (spawning each would import reportlab again).
     context: Any = multiprocessing.get_context("spawn")
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["reports.marking_sheet"])
+        context.set_forkserver_preload(["reports.issue"])
     with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
-        futures = [pool.submit(build_sheet, s) for s in sessions]
+        futures = [pool.submit(build_or_why, s) for s in sessions]
         try:
             for future in futures:
-                yield future.result()
+                try:
+                    yield future.result()
+                except Exception as exc:  # the worker died (BrokenProcessPool): this sheet's
+                    yield f"its worker process stopped ({why(exc)})"
         finally:
             for future in futures:
                 future.cancel()
+
+
+def made_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` (owner-only, as the sheets hold personal data) and any missing parent;
+    returns those it made, the deepest first."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise FolderError(exc.errno, exc.strerror or str(exc), str(folder)) from None
+    return missing
+
+
+def issue_each(
+    store: SessionReader, sessions: Iterable[Session], folder: Path, *, how: str, actor: str
+) -> Generator[Written | Failed, None, None]:
+    """Each session's sheet into ``folder``, signed and registered, told as it is written.
+
+    A sheet that cannot be built, or whose file cannot be written, is told as Failed and the
+    next one goes on; every file is written whole under a temporary name first, so none is
+    ever left half-written under its own. The folder is made at the first file, and removed
+    again if it was made and nothing was written in it: nothing written, nothing made. What
+    would stop every sheet alike (the database, the signing key) stops the batch, raised.
+    """
+    chosen = list(sessions)
+    written: list[Path] = []
+    made: list[Path] | None = None
+    sheets = built_sheets(chosen)
+    try:
+        for session, data in zip(chosen, sheets, strict=True):
+            if isinstance(data, str):
+                yield Failed(session, data)
+                continue
+            signed = sign_if_signed(store, data, [session])
+            if made is None:
+                made = made_folders(folder)
+            path = sheet_path(folder, session, written)
+            try:
+                write_atomic(path, signed)
+            except OSError as exc:
+                yield Failed(session, f"cannot write {path.name}: {exc.strerror or exc}")
+                continue
+            register_written(store, path, signed, [part_of(session)], how, actor)
+            written.append(path)
+            yield Written(session, path)
+    finally:
+        sheets.close()  # a pool stops at once, not when the generator is collected
+        if not written:
+            for empty in made or []:
+                try:
+                    empty.rmdir()
+                except OSError:
+                    break  # not empty, or not ours to remove: its parents are kept too
 
 
 def issue_folder(
@@ -125,30 +258,42 @@ def issue_folder(
     how: str,
     actor: str,
     progress: Progress | None = None,
-) -> list[Path]:
-    """Each session's sheet into ``folder``, signed and registered; returns the paths."""
-    chosen = list(sessions)
-    written: list[Path] = []
-    for done, (session, data) in enumerate(zip(chosen, built_sheets(chosen), strict=False), 1):
-        path = sheet_path(folder, session, written)
-        signed = sign_if_signed(store, data, [session])
-        write_issued(store, path, signed, [part_of(session)], how, actor)
-        written.append(path)
-        if progress is not None and not progress(done):
-            break
-    return written
+) -> Batch:
+    """Each session's sheet into ``folder``, signed and registered (see issue_each): the
+    paths written and the sheets that failed."""
+    batch = Batch()
+    outcomes = issue_each(store, sessions, folder, how=how, actor=actor)
+    try:
+        for done, outcome in enumerate(outcomes, start=1):
+            if isinstance(outcome, Written):
+                batch.written.append(outcome.path)
+            else:
+                batch.failed.append(outcome)
+            if progress is not None and not progress(done):
+                break
+    finally:
+        outcomes.close()
+    return batch
 
 
 def combined(sessions: Iterable[Session], progress: Progress | None = None) -> bytes | None:
     """Every sheet one after another in one PDF, each keeping its own page numbers; None when
-    stopped part-way (a PDF missing some of the selection would pass for the whole of it)."""
+    stopped part-way (a PDF missing some of the selection would pass for the whole of it).
+    A sheet that cannot be built raises SheetError, naming it: no PDF is made without it."""
     from pypdf import PdfWriter
 
+    chosen = list(sessions)
     writer = PdfWriter()
-    for done, data in enumerate(built_sheets(list(sessions)), start=1):
-        writer.append(io.BytesIO(data))
-        if progress is not None and not progress(done):
-            return None
+    sheets = built_sheets(chosen)
+    try:
+        for done, (session, data) in enumerate(zip(chosen, sheets, strict=True), start=1):
+            if isinstance(data, str):
+                raise SheetError(Failed(session, data))
+            writer.append(io.BytesIO(data))
+            if progress is not None and not progress(done):
+                return None
+    finally:
+        sheets.close()
     writer.add_metadata({"/Producer": "pcso-interview", "/Title": "Marking sheets"})
     out = io.BytesIO()
     writer.write(out)

@@ -9,6 +9,7 @@ signed, the SHA-256 digest of the signed content. An unsigned session prints as 
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,6 +60,42 @@ CHUNK_LINES = 30  # and lines: a list typed one short line at a time is tall, no
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 16 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+FRAME_HEIGHT = PAGE_HEIGHT - 39 * mm
+FRAME_PADDING = 6  # reportlab's Frame pads each side by 6 points
+BODY_HEIGHT = FRAME_HEIGHT - 2 * FRAME_PADDING  # the most a flowable gets on one page
+# A member's name in a column heading (the matrix, an evidence table) is cut past this many
+# characters, the most the set-up accepts: a heading row is repeated on every page and must
+# fit on one. The sign-off table and the notes print the name whole.
+HEADING_NAME = 120
+
+
+class SheetTable(Table):  # type: ignore[misc]  # reportlab has no type hints
+    """A Table that splits inside a row, but only a row taller than a whole page.
+
+    Such a row (a 10,000-character name kept by an older version) can never be placed, and
+    reportlab would raise LayoutError: it is split where it stands, its cells continued on
+    the next pages. Any other row is kept whole and moves to the next page as before, so a
+    sheet that fitted prints exactly as it did.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        first = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        heights = self._rowHeights
+        if parts or first >= len(heights) or heights[first] <= BODY_HEIGHT:
+            return parts
+        # Centred across pages means nothing, and reportlab pads a centred cell it splits
+        # by half the row's height, leaving a page of empty row behind: top, as every cell.
+        for cell in self._cellStyles[first]:
+            cell.valign = "TOP"
+        self.splitInRow = 1  # points: the least of a row either side of the split
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = 0
+        for part in parts:
+            part.splitInRow = 0  # the rows after it keep moving whole
+        return parts
 
 
 @dataclass(frozen=True)
@@ -91,6 +128,11 @@ def _styles() -> Styles:
         outcome=ParagraphStyle("outcome", parent=body, fontName=BOLD, fontSize=12, leading=15),
         tiny=ParagraphStyle("tiny", parent=body, fontSize=7, leading=8.5),
     )
+
+
+def heading_name(name: str) -> str:
+    """A member's name as a column heading: whole up to HEADING_NAME characters."""
+    return name if len(name) <= HEADING_NAME else name[: HEADING_NAME - 1] + "…"
 
 
 def text(value: str) -> str:
@@ -213,7 +255,7 @@ class SheetBuilder:
         draw_string(canvas, PAGE_WIDTH / 2, 5 * mm, marking, BOLD, 10, "centre")
         canvas.setFont(REGULAR, 8)
         left = f"{p.force} · {p.role_title}"
-        right = self.t("furniture.candidate", ref=s.candidate_ref, page=page, total=total)
+        right = self.candidate_line(page, total)
         # Side by side on one line; where they would run into each other (a long role title
         # beside a bilingual "Ymgeisydd … / Candidate …"), force and role in smaller type,
         # down to 6 pt, and then a line higher.
@@ -242,6 +284,20 @@ class SheetBuilder:
             footnote = self.t(f"footnote.{self.state}")
             canvas.drawString(MARGIN, 10.5 * mm, f"{self.mark}: {footnote}")
         canvas.restoreState()
+
+    def candidate_line(self, page: int, total: int) -> str:
+        """The header's right-hand "Candidate C-0412 · Page 1 of 4". A reference too long for
+        the line (kept by an older version) is cut short with "…", never run off the page:
+        the details on page 1 hold it whole."""
+        ref = self.session.candidate_ref
+        line = self.t("furniture.candidate", ref=ref, page=page, total=total)
+        if stringWidth(line, REGULAR, 8) <= CONTENT_WIDTH:
+            return line
+        keep = len(ref)
+        while keep > 0 and stringWidth(line, REGULAR, 8) > CONTENT_WIDTH:
+            keep = min(keep - 1, int(keep * CONTENT_WIDTH / stringWidth(line, REGULAR, 8)))
+            line = self.t("furniture.candidate", ref=ref[:keep] + "…", page=page, total=total)
+        return line
 
     # --- content -------------------------------------------------------------------------------
 
@@ -318,7 +374,7 @@ class SheetBuilder:
             ),
             (t("details.record"), version),
         ]
-        table = Table(
+        table = SheetTable(
             [
                 [fitted(label, 30 * mm, bold=True), Paragraph(text(value), st.small)]
                 for label, value in rows
@@ -353,7 +409,7 @@ class SheetBuilder:
         fixed = [15 * mm, 15 * mm, 13 * mm, 16 * mm if scale.numbered else 30 * mm]
         header = [
             Paragraph(f"<b>{self.t('matrix.area')}</b>", st.small),
-            *(Paragraph(f"<b>{text(m.name)}</b>", st.tiny) for m in members),
+            *(Paragraph(f"<b>{text(heading_name(m.name))}</b>", st.tiny) for m in members),
             Paragraph(f"<b>{self.t('matrix.agreed')}</b>", st.tiny),
             Paragraph(f"<b>{self.t('matrix.minimum')}</b>", st.tiny),
             Paragraph(f"<b>{self.t('matrix.weight')}</b>", st.tiny),
@@ -415,7 +471,7 @@ class SheetBuilder:
             *([member_width] * len(members)),
             *fixed,
         ]
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = SheetTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             _grid(
                 [
@@ -533,7 +589,7 @@ class SheetBuilder:
             )
             when = uk_time(signoff.signed_at, welsh=t.welsh_dates)
             rows.append([who, mark, Paragraph(when, st.small)])
-        table = Table(rows, colWidths=[62 * mm, CONTENT_WIDTH - 62 * mm - 42 * mm, 42 * mm])
+        table = SheetTable(rows, colWidths=[62 * mm, CONTENT_WIDTH - 62 * mm - 42 * mm, 42 * mm])
         table.setStyle(
             _grid([("FONTSIZE", (0, 0), (-1, -1), 8), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
         )
@@ -578,7 +634,7 @@ class SheetBuilder:
                     Paragraph(text(point.descriptor), st.small),
                 ]
             )
-        table = Table(rows, colWidths=[*widths, CONTENT_WIDTH - sum(widths)], repeatRows=1)
+        table = SheetTable(rows, colWidths=[*widths, CONTENT_WIDTH - sum(widths)], repeatRows=1)
         table.setStyle(_grid([("FONTSIZE", (0, 0), (-1, -1), 8)]))
         return [
             Paragraph(t("scale"), st.heading),
@@ -627,7 +683,7 @@ class SheetBuilder:
             [
                 fitted(t("area.no"), 8 * mm, bold=True, size=7.5),
                 Paragraph(f"<b>{t('area.indicator')}</b>", st.small),
-                *(Paragraph(f"<b>{text(m.name)}</b>", st.tiny) for m in members),
+                *(Paragraph(f"<b>{text(heading_name(m.name))}</b>", st.tiny) for m in members),
             ]
         ]
         for number, indicator in enumerate(area.indicators, start=1):
@@ -646,7 +702,7 @@ class SheetBuilder:
                     ),
                 ]
             )
-        table = Table(
+        table = SheetTable(
             rows,
             colWidths=[
                 8 * mm,
@@ -815,13 +871,29 @@ def build_sheet(session: Session, *, invariant: bool = True) -> bytes:
         initialFontName=REGULAR,
         lang=builder.t.pdf_lang,
     )
-    frame = Frame(MARGIN, 19 * mm, CONTENT_WIDTH, PAGE_HEIGHT - 39 * mm, id="body")
+    frame = Frame(MARGIN, 19 * mm, CONTENT_WIDTH, FRAME_HEIGHT, id="body")
     doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame])])
     doc.build(builder.story(), canvasmaker=_numbered_canvas(builder))
     return buffer.getvalue()
 
 
+NAME_REF_CHARS = 64  # the reference in a file name: at most this many characters
+NAME_REF_BYTES = 160  # and UTF-8 bytes, so the name (and its temporary) stays under 255
+
+
 def sheet_file_name(session: Session) -> str:
-    """Default file name: date and candidate reference, safe on every file system."""
+    """Default file name: date and candidate reference, safe on every file system.
+
+    A reference longer than NAME_REF_CHARS characters or NAME_REF_BYTES bytes (kept by an
+    older version) is cut, and "~" and a hash of the session id added, so the name is still
+    one the file system accepts and still this session's alone ("~" never comes from a
+    reference). A reference within the bounds gives the name it always gave.
+    """
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in session.candidate_ref)
+    if len(safe) > NAME_REF_CHARS or len(safe.encode("utf-8")) > NAME_REF_BYTES:
+        tag = "~" + hashlib.sha256(session.id.encode("utf-8")).hexdigest()[:8]
+        safe = safe[: NAME_REF_CHARS - len(tag)]
+        while len(safe.encode("utf-8")) > NAME_REF_BYTES - len(tag):
+            safe = safe[:-1]
+        safe += tag
     return f"{session.date}_{safe or 'candidate'}_v{session.version}.pdf"

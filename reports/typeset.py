@@ -730,7 +730,11 @@ class ScriptParagraph(Flowable):  # type: ignore[misc]  # reportlab has no type 
         return float(max(widths, default=0.0) + self.style.leftIndent + self.style.rightIndent)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self.wrap(availWidth, availHeight)
+        # The lines of the last wrap, as reportlab's Paragraph does: a table splitting a row
+        # measures the cell at its inner width and then asks for the split at the whole
+        # column's; wrapping again there would say it all fits, and the table wants two parts.
+        if self._wrapped_at is None:
+            self.wrap(availWidth, availHeight)
         fits = int((availHeight + 1e-6) // self.style.leading)
         if fits >= len(self.lines):
             return [self]

@@ -106,6 +106,45 @@ def sign(store: Store, session_id: str, *, drawn: bytes | None = None) -> None:
             sign_as(store, session_id, member.id, typed_name=member.name)
 
 
+def kept_by_an_older_version(
+    path: Path,
+    session_id: str,
+    *,
+    name: str | None = None,
+    ref: str | None = None,
+    venue: str | None = None,
+    day: str | None = None,
+    members: dict[str, str] | None = None,
+) -> None:
+    """Write a session's details straight into the database file, as a version from before
+    the set-up's limits and checks kept them (a 10,000-character name, say): what the app
+    accepts now has no say over what an old database holds. The store must be closed;
+    ``members`` maps member id to name."""
+    import sqlite3
+
+    columns = {"candidate_name": name, "candidate_ref": ref, "venue": venue, "date": day}
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            for column, value in columns.items():
+                if value is not None:
+                    connection.execute(
+                        f"UPDATE sessions SET {column} = ? WHERE id = ?", [value, session_id]
+                    )
+            for member_id, member_name in (members or {}).items():
+                connection.execute(
+                    "UPDATE members SET name = ? WHERE session_id = ? AND member_id = ?",
+                    [member_name, session_id, member_id],
+                )
+                connection.execute(
+                    "UPDATE sessions SET chair_name = ? WHERE id = ? AND EXISTS (SELECT 1 FROM"
+                    " members WHERE session_id = ? AND member_id = ? AND role = 'chair')",
+                    [member_name, session_id, session_id, member_id],
+                )
+    finally:
+        connection.close()
+
+
 def numbered_words(count: int) -> list[str]:
     return [f"w{n:05d}" for n in range(1, count + 1)]
 

@@ -446,6 +446,28 @@ def test_sheet_file_name_has_date_reference_and_safe_characters(failing):
     assert sheet_file_name(replace(session, candidate_ref="Ŵ/1")) == f"{DAY}_Ŵ-1_v1.pdf"
 
 
+@pytest.mark.parametrize(
+    "ref", ["R" * 5_000, "Ŵ" * 5_000, "参考" * 40], ids=["ascii", "welsh", "cjk"]
+)
+def test_a_reference_too_long_for_a_file_name_is_cut_and_stays_the_session_s_own(failing, ref):
+    """A reference kept by an older version can be thousands of characters: the name is cut
+    and marked with a hash of the session id, so the sheet can be written at all (a file
+    name holds at most 255 bytes) and two such sessions never share one."""
+    session = replace(failing.session, candidate_ref=ref)
+    name = sheet_file_name(session)
+    assert name.startswith(f"{DAY}_{ref[:8]}") and name.endswith("_v1.pdf")
+    assert len(name) <= 100 and len(name.encode("utf-8")) <= 200, name
+    assert re.search(r"~[0-9a-f]{8}_v1\.pdf$", name), name
+    other = replace(session, id="0" * 32)
+    assert sheet_file_name(other) != name
+    assert sheet_file_name(replace(session, version=2)) == name.replace("_v1.pdf", "_v2.pdf")
+
+
+def test_a_reference_within_the_set_up_s_limit_keeps_its_whole_file_name(failing):
+    session = replace(failing.session, candidate_ref="C" * 64)
+    assert sheet_file_name(session) == f"{DAY}_{'C' * 64}_v1.pdf"
+
+
 def test_body_text_uses_the_bundled_font(failing):
     """Every glyph is drawn in the bundled DejaVu Sans Condensed, embedded in the file."""
     used = text_fonts(failing.sheet)

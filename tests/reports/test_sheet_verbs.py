@@ -12,7 +12,13 @@ from pypdf import PdfReader
 
 from reports.marking_sheet import build_sheet
 from tests.cli_support import cli, fails
-from tests.reports.sheet_support import footer_claim, open_store, scored, sign
+from tests.reports.sheet_support import (
+    footer_claim,
+    kept_by_an_older_version,
+    open_store,
+    scored,
+    sign,
+)
 
 DAY, OTHER_DAY = "2025-11-23", "2025-11-24"
 
@@ -233,3 +239,203 @@ def test_a_day_of_many_sheets_is_built_by_a_pool_and_every_sheet_verifies(capsys
     for sheet in written[:3]:
         status, verdict, _ = cli(capsys, "--db", path, "verify", sheet)
         assert status == 0 and verdict.startswith("MATCH "), verdict
+
+
+# --- a batch in which some sheets cannot be written ---------------------------------------------
+
+
+def _failing_for(monkeypatch, *session_ids: str) -> None:
+    """Building these sessions' sheets fails as a layout too large for a page did (reportlab's
+    LayoutError, over several lines); every other sheet builds as ever. In this process
+    only: batches under POOL_FROM sheets are built here."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from reports import issue
+
+    real = issue.build_sheet
+
+    def build(session, **kwargs):
+        if session.id in session_ids:
+            raise LayoutError(
+                "Flowable <Table@0x7FEA5A3A6D50 5 rows x 2 cols(tallest row 13163.0)> with"
+                " cell(0,0) containing\n'Candidate'(504.6 x 13231.0), tallest cell 13163.0"
+                " points,  too large on page 2 in frame 'body'(492.6 x 719.3*) of template"
+                " 'sheet'"
+            )
+        return real(session, **kwargs)
+
+    monkeypatch.setattr(issue, "build_sheet", build)
+
+
+def test_a_sheet_that_cannot_be_built_is_named_and_every_other_sheet_is_written(
+    db, capsys, tmp_path, monkeypatch
+):
+    """The batch goes on past a sheet that fails: one line on stderr names its session (id
+    and reference) and why, the summary counts both, and the exit status is 1."""
+    path, ids = db
+    _failing_for(monkeypatch, ids["first"])
+    out = tmp_path / "day"
+    status, stdout, err = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
+    assert status == 1
+    assert [Path(line).name for line in stdout.splitlines()] == [f"{DAY}_C-0101_v1.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [f"{DAY}_C-0101_v1.pdf"]  # no temporary
+    failure, summary = err.splitlines()
+    assert failure.startswith(f"error: sheet not written: session {ids['first']} (C-0100): ")
+    assert "LayoutError: " in failure and "too large on page 2" in failure
+    assert summary == f"1 sheet(s) written to {out}; 1 not written (named above)"
+
+
+def test_a_batch_that_writes_nothing_makes_no_folder(db, capsys, tmp_path, monkeypatch):
+    path, ids = db
+    _failing_for(monkeypatch, ids["first"])
+    out = tmp_path / "new" / "sheets"
+    status, stdout, err = cli(capsys, "--db", path, "pdf", ids["first"], "-o", out)
+    assert status == 1 and stdout == ""
+    assert err.splitlines()[-1] == "0 sheet(s) written; 1 not written (named above)"
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_folder_made_for_a_batch_whose_files_all_fail_is_removed(
+    db, capsys, tmp_path, monkeypatch
+):
+    """A full disk, say: the folder the batch made (and its new parent) goes again."""
+    import errno
+
+    from reports import issue
+
+    def full(_path, _data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(issue, "write_atomic", full)
+    path, ids = db
+    out = tmp_path / "new" / "sheets"
+    status, stdout, err = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
+    assert status == 1 and stdout == ""
+    *failures, summary = err.splitlines()
+    assert (
+        f"error: sheet not written: session {ids['first']} (C-0100):"
+        f" cannot write {DAY}_C-0100_v1.pdf: No space left on device"
+    ) in failures
+    assert len(failures) == 2 and summary == "0 sheet(s) written; 2 not written (named above)"
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_sheet_whose_file_cannot_be_written_is_named_and_the_others_are_written(
+    db, capsys, tmp_path
+):
+    """A folder already standing where the second sheet's file would go."""
+    path, ids = db
+    out = tmp_path / "day"
+    (out / f"{DAY}_C-0100_v1.pdf").mkdir(parents=True)
+    status, stdout, err = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
+    assert status == 1
+    assert [Path(line).name for line in stdout.splitlines()] == [f"{DAY}_C-0101_v1.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [f"{DAY}_C-0100_v1.pdf", f"{DAY}_C-0101_v1.pdf"]
+    failure, summary = err.splitlines()
+    assert failure.startswith(f"error: sheet not written: session {ids['first']} (C-0100): ")
+    assert failure.endswith(f"cannot write {DAY}_C-0100_v1.pdf: Is a directory")
+    assert summary.startswith("1 sheet(s) written to ")
+
+
+def test_an_error_that_stops_the_batch_still_says_which_sheets_were_written(
+    db, capsys, tmp_path, monkeypatch
+):
+    """The database refusing the second sheet's registration stops the batch (every sheet
+    after it would fail alike): the first is on disk, listed, and the count says so; the
+    unregistered second is not left behind."""
+    import sqlite3
+
+    from pcso_interview.store import Store
+
+    real = Store.register_issue
+    calls = []
+
+    def register(self, *args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database is locked")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "register_issue", register)
+    path, _ = db
+    out = tmp_path / "day"
+    status, stdout, err = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
+    assert status == 1
+    (first,) = [Path(line) for line in stdout.splitlines()]
+    assert sorted(out.iterdir()) == [first]
+    told, error = err.splitlines()
+    assert told == f"1 sheet(s) written to {out} before the error"
+    assert error.startswith("error: ") and "database is locked" in error
+
+
+def test_a_day_of_many_sheets_with_one_that_cannot_be_built_writes_the_rest_in_the_pool(
+    capsys, tmp_path
+):
+    """A record the sheet cannot be built from (a date edited by hand to 31 November) among
+    enough sheets for the pool of worker processes: its failure comes back as a reason, the
+    others are written, signed, registered and verify."""
+    from reports.issue import POOL_FROM
+
+    path = tmp_path / "sessions.db"
+    store = open_store(path)
+    try:
+        ids = [scored(store, ref=f"C-{n:04d}", day=DAY) for n in range(POOL_FROM + 1)]
+    finally:
+        store.close()
+    bad = ids[3]
+    kept_by_an_older_version(path, bad, day="2025-11-31")
+    store = open_store(path)
+    try:
+        for session_id in ids:
+            sign(store, session_id)
+    finally:
+        store.close()
+    out = tmp_path / "day"
+    status, stdout, err = cli(capsys, "--db", path, "pdf", *ids, "-o", out)
+    assert status == 1
+    written = [Path(line.split("  ")[0]) for line in stdout.splitlines()]
+    assert len(written) == POOL_FROM
+    assert {footer_claim(p).session_id for p in written} == set(ids) - {bad}
+    assert sorted(out.iterdir()) == sorted(written)
+    failure, summary = err.splitlines()
+    assert failure == (
+        f"error: sheet not written: session {bad} (C-0003):"
+        " ValueError: day is out of range for month"
+    )
+    assert summary == f"{POOL_FROM} sheet(s) written to {out}; 1 not written (named above)"
+    for sheet in written[2:5]:
+        status, verdict, _ = cli(capsys, "--db", path, "verify", sheet)
+        assert status == 0 and verdict.startswith("MATCH "), verdict
+
+
+# --- output paths --------------------------------------------------------------------------------
+
+
+def test_pdf_of_an_unknown_session_makes_no_folder(db, capsys, tmp_path):
+    path, _ = db
+    out = tmp_path / "newdir_for_nothing" / "sheets"
+    assert "no-such-session" in fails(capsys, "--db", path, "pdf", "no-such-session", "-o", out)
+    assert not (tmp_path / "newdir_for_nothing").exists()
+
+
+def test_a_sheet_whose_reference_is_five_thousand_characters_is_written(capsys, tmp_path):
+    """A reference kept by an older version: the file name is cut (with a hash of the
+    session id), the sheet written, and verify finds it."""
+    path = tmp_path / "sessions.db"
+    store = open_store(path)
+    try:
+        session_id = scored(store, ref="C-0300", day=DAY)
+    finally:
+        store.close()
+    ref = "Ŵ" * 5_000
+    kept_by_an_older_version(path, session_id, ref=ref)
+    store = open_store(path)
+    try:
+        sign(store, session_id)
+    finally:
+        store.close()
+    written = write_sheet(capsys, path, session_id, tmp_path / "pdfs")
+    assert written.name.startswith(f"{DAY}_ŴŴŴ") and len(written.name.encode("utf-8")) < 200
+    assert footer_claim(written).session_id == session_id
+    status, verdict, _ = cli(capsys, "--db", path, "verify", written)
+    assert status == 0 and verdict.startswith("MATCH "), verdict[:300]

@@ -264,6 +264,58 @@ def test_stopping_the_combined_pdf_writes_nothing(make_browser, store, told, tmp
     assert told == ["Stopped: No PDF was written: it was stopped before every sheet was in it."]
 
 
+def _sheet_fails_for(monkeypatch, session_id: str) -> None:
+    """That session's sheet cannot be built (as a layout too large for a page could not);
+    every other builds as ever. Three sheets are built in this process, not a pool."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    real = issue.build_sheet
+
+    def build(session, **kwargs):
+        if session.id == session_id:
+            raise LayoutError("Flowable <Table> with cell(0,0) too large on page 2")
+        return real(session, **kwargs)
+
+    monkeypatch.setattr(issue, "build_sheet", build)
+
+
+def test_reprint_names_a_sheet_that_could_not_be_built_and_writes_the_others(
+    make_browser, store, told, warnings_shown, tmp_path, monkeypatch
+):
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    chosen = select(browser, [0, 2, 5])
+    bad = store.load(chosen[1])
+    _sheet_fails_for(monkeypatch, bad.id)
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    written = browser.reprint(folder)
+    assert len(written) == 2 and sorted(written) == sorted(folder.iterdir())
+    assert not any(bad.candidate_ref in p.name for p in written)
+    assert told == []
+    (shown,) = warnings_shown
+    assert shown.startswith(f"Not written: 2 sheet(s) written to {folder}.\n\n")
+    assert f"session {bad.id} ({bad.candidate_ref}): LayoutError: " in shown
+    assert "too large on page 2" in shown
+
+
+def test_a_combined_pdf_is_not_written_without_a_sheet_that_could_not_be_built(
+    make_browser, store, told, warnings_shown, tmp_path, monkeypatch
+):
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    chosen = select(browser, [0, 1, 2])
+    bad = store.load(chosen[2])
+    _sheet_fails_for(monkeypatch, bad.id)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert browser.reprint_combined(folder / "all.pdf") is None
+    assert list(folder.iterdir()) == []
+    (shown,) = warnings_shown
+    assert shown.startswith("Not written: The PDF could not be written: ")
+    assert f"session {bad.id} ({bad.candidate_ref}): LayoutError: " in shown
+
+
 # --- CSV -----------------------------------------------------------------------------------------
 
 

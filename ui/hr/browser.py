@@ -33,7 +33,7 @@ from pcso_interview.session import Session
 from pcso_interview.store import SessionGroup, SessionQuery, SessionRow, Store
 from pcso_interview.store.identity import User
 from pcso_interview.store.reading import SessionReader
-from reports.issue import issue_combined, issue_folder
+from reports.issue import SheetError, issue_combined, issue_folder
 from ui import labels, messages
 from ui.feedback import EXPECTED_ERRORS, attempt, explain
 from ui.file_dialogs import choose_folder, open_files, save_file
@@ -554,7 +554,7 @@ class HrBrowser(QWidget):
             translate("HrBrowser", "Writing marking sheets…"), len(ids)
         )
         try:
-            written = issue_folder(
+            batch = issue_folder(
                 self.store,
                 sessions,
                 folder,
@@ -576,14 +576,21 @@ class HrBrowser(QWidget):
             return []
         finally:
             dialog.close()
-        messages.inform(
-            self,
-            translate("HrBrowser", "Sheets written"),
-            translate("HrBrowser", "%Ln sheet(s) written to {folder}.", "", len(written)).format(
-                folder=folder
-            ),
-        )
-        return written
+        written = translate(
+            "HrBrowser", "%Ln sheet(s) written to {folder}.", "", len(batch.written)
+        ).format(folder=folder)
+        if batch.failed:
+            # Every other sheet is written; each one that could not be is named, with why.
+            failures = "".join(f"\n• {failed}" for failed in batch.failed)
+            not_written = translate("HrBrowser", "The sheets could not be written: {exc}").format(
+                exc=failures
+            )
+            messages.warn(
+                self, translate("HrBrowser", "Not written"), f"{written}\n\n{not_written}"
+            )
+            return batch.written
+        messages.inform(self, translate("HrBrowser", "Sheets written"), written)
+        return batch.written
 
     def reprint_combined(self, path: Path | None = None) -> Path | None:
         ids = self._need_selection()
@@ -626,7 +633,7 @@ class HrBrowser(QWidget):
                     ),
                 )
                 return None
-        except OSError as exc:
+        except (OSError, SheetError) as exc:  # SheetError: a sheet that could not be built
             messages.warn(
                 self,
                 translate("HrBrowser", "Not written"),
