@@ -527,7 +527,10 @@ def error_text(error: BaseException) -> str:
     return str(error) if found is None else phrase(found)
 
 
-def os_error_text(error: OSError) -> str:
+def os_error_text(error: BaseException) -> str:
     """Why a file could not be written: the app's own reason in the interface's language where
-    it gave one (a database is never written over), else the system's words."""
-    return error_text(error) if phrase_of(error) else str(error.strerror or error)
+    it gave one (a database is never written over), else the system's words (an OSError's
+    reason without its number, or the error as it is)."""
+    if phrase_of(error):
+        return error_text(error)
+    return str(getattr(error, "strerror", None) or error)
