@@ -169,6 +169,10 @@ ENGLISH: Mapping[str, str] = {
         " was overwritten"
     ),
     "import.imported": "{path}: imported session {session} ({reference})",
+    "import.purged": (
+        "{path}: refused: session {session} was purged here on {date} by {who} (past its"
+        " retention period); it is not brought back"
+    ),
     "import.not_here": (
         "{path}: session {session} is not in this database; import the session first"
     ),

@@ -96,6 +96,17 @@ def _import_file(store: Store, path: Path, actor: str) -> str | Phrase:
         raise ImportRefused(Phrase.of("import.no_digest", path=str(path)))
     if check is not None and not check.matches:
         raise ImportRefused(Phrase.of("import.tampered", path=str(path)))
+    purge = store.purge_of(incoming.id)
+    if purge is not None:
+        raise ImportRefused(
+            Phrase.of(
+                "import.purged",
+                path=str(path),
+                session=incoming.id,
+                date=purge.at[:10],
+                who=purge.actor,
+            )
+        )
     try:
         existing = store.load(incoming.id)
     except UnknownSessionError:

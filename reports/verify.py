@@ -451,8 +451,9 @@ def verify_pdf(store: SessionReader, path: Path) -> FileVerdict:
         if broken:
             return verdict  # the broken signature says it: a signed file was changed
         raise
-    for position, (session_id, version, first, count) in enumerate(found):
-        part = registered[position] if position < len(registered) else None
+    at = {p.position: p for p in registered}
+    for position, (session_id, version, first, count) in enumerate(found, start=1):
+        part = at.get(position)
         if part is not None and (part.session_id, part.version) != (session_id, version):
             part = None  # the register names other sheets: compare content instead
         sheet = SheetVerdict(session_id, version, first + 1)

@@ -62,7 +62,7 @@ def commits_without_fsync():
 @pytest.fixture(autouse=True, scope="session")
 def new_databases_from_a_template(tmp_path_factory):
     """A new database in a test is a copy of one the migrations made at the start of the run
-    (one per worker): running the seven migrations, with their triggers, for each of a thousand
+    (one per worker): running the eight migrations, with their triggers, for each of a thousand
     new databases took the suite half a minute; a copy takes a millisecond. Everything up to
     the migrations still runs (the folder made, a read-only folder refused, the empty file
     created owner-only). tests/core/test_database_template.py checks the copy is the same

@@ -400,6 +400,11 @@ PHRASES = {
         "phrases",
         "{path}: imported session {session} ({reference})",
     ),
+    "import.purged": QT_TRANSLATE_NOOP(
+        "phrases",
+        "{path}: refused: session {session} was purged here on {date} by {who} (past its "
+        "retention period); it is not brought back",
+    ),
     "import.not_here": QT_TRANSLATE_NOOP(
         "phrases",
         "{path}: session {session} is not in this database; import the session first",

@@ -81,9 +81,11 @@ class HrActions(SessionRecords):
 
         One transaction deletes their rows and redacts their audit rows to tombstones (id,
         times, action: the chain still verifies, its hashes kept); a purge row says who purged
-        and why. Then no byte of them is left: free pages are zeroed (secure_delete), the
-        search index is rebuilt, the file is vacuumed and its WAL emptied, and every backup
-        that holds one of them is removed, a fresh backup taken in their place.
+        and why, and their sheets leave the register of issued sheets (a sheet of theirs
+        verifies as purged from the purge row and the sheet's own footer). Then no byte of
+        them is left: free pages are zeroed (secure_delete), the search index is rebuilt, the
+        file is vacuumed and its WAL emptied, and every backup that holds one of them is
+        removed, a fresh backup taken in their place.
         """
         from pcso_interview.store.review import PurgeResult
 
@@ -108,6 +110,9 @@ class HrActions(SessionRecords):
                 self._audit(
                     now, session_id, actor, "purge", "past retention", f"{row.date} {row.status}"
                 )
+                # Its sheets leave the register too (which and when, by whom, with what
+                # digest); the database lets them go only right after this purge row.
+                self.conn.execute("DELETE FROM issued_sheets WHERE session_id = ?", [session_id])
             self.conn.execute(
                 "DELETE FROM profile_snapshots WHERE digest NOT IN"
                 " (SELECT DISTINCT snapshot FROM sessions)"
@@ -167,14 +172,14 @@ class HrActions(SessionRecords):
 
     def issued(self, file_sha256: str) -> list[IssuedPart]:
         """The sheets inside a file this database issued, in order, as first issued; empty if it
-        issued none."""
+        issued none (a purged session's sheets are no longer in the register)."""
         from pcso_interview.store.review import IssuedPart
 
         return [
             IssuedPart(**r)
             for r in self._rows(
-                "SELECT session_id, version, record_digest, state, how, issued_at, issued_by"
-                " FROM issued_sheets WHERE id IN (SELECT min(id) FROM issued_sheets"
+                "SELECT session_id, version, record_digest, state, how, issued_at, issued_by,"
+                " position FROM issued_sheets WHERE id IN (SELECT min(id) FROM issued_sheets"
                 " WHERE file_sha256 = ? GROUP BY position) ORDER BY position",
                 [file_sha256],
             )

@@ -239,6 +239,11 @@ def _versions(store: SessionRecords, session: Session, where: str) -> Iterator[F
 
 
 def _register(store: SessionRecords) -> Iterator[Finding]:
+    """The register of issued sheets against the audit trail, both ways: each sheet
+    registered with its audit row and the digest its version was signed with, and each
+    sheet the trail says was issued still registered. Only a purge takes a sheet out of the
+    register, and it blanks the sheet's audit row with the rest of its session's rows; so a
+    blanked row is accepted only where its session is gone and its purge recorded."""
     issued = store._rows(
         "SELECT i.*, s.digest AS signed_digest FROM issued_sheets i"
         " LEFT JOIN sheets s ON s.session_id = i.session_id AND s.version = i.version"
@@ -258,3 +263,38 @@ def _register(store: SessionRecords) -> Iterator[Finding]:
                 f"registered for version {r['version']} with a digest the signed record does"
                 " not have",
             )
+    for r in store._rows(
+        "SELECT a.id, a.session_id, a.new FROM audit a WHERE a.action = 'issue sheet'"
+        " AND a.redacted = 0 AND NOT EXISTS (SELECT 1 FROM issued_sheets i"
+        " WHERE i.file_sha256 = a.new AND i.session_id = a.session_id) ORDER BY a.id"
+    ):
+        yield Finding(
+            f"issued sheet {r['new'][:16]}",
+            f"audit row {r['id']} says it was issued, but it is no longer in the register"
+            " (deleted, and not by a purge)",
+        )
+    yield from _blanked(store)
+
+
+def _blanked(store: SessionRecords) -> Iterator[Finding]:
+    """Audit rows blanked as a purge blanks them, where no purge was: the session is still
+    here, or no purge of it follows them. A blanked row's words are not checked against its
+    hash, so outside a purge it would hide what was done."""
+    for r in store._rows(
+        "SELECT a.session_id, min(a.id) AS first_row, count(*) AS n,"
+        " EXISTS (SELECT 1 FROM sessions s WHERE s.id = a.session_id) AS here"
+        " FROM audit a WHERE a.redacted = 1 AND (EXISTS (SELECT 1 FROM sessions s"
+        " WHERE s.id = a.session_id) OR NOT EXISTS (SELECT 1 FROM audit p"
+        " WHERE p.session_id = a.session_id AND p.action = 'purge' AND p.id > a.id))"
+        " GROUP BY a.session_id ORDER BY first_row"
+    ):
+        why = (
+            "the session is in the database"
+            if r["here"]
+            else "no purge of the session follows them"
+        )
+        yield Finding(
+            f"audit row {r['first_row']}",
+            f"{r['n']} audit row(s) of session {r['session_id']} were blanked as a purge"
+            f" blanks them, but {why}",
+        )

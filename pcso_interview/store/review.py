@@ -97,6 +97,9 @@ class IssuedPart:
     how: str = ""
     issued_at: str = ""
     issued_by: str = ""
+    # Its place in the file, from 1, once registered: a purge takes its session's parts out
+    # of a combined file's register, and the parts after them keep their places.
+    position: int = 0
 
 
 @dataclass(frozen=True)

@@ -258,6 +258,29 @@ END;
 """
 
 
+# Purge forgets a session's sheets too: its rows of the register of issued sheets go in the
+# purge's own transaction, after its purge row, and nothing else may take a row (a sheet of a
+# session still here, or a delete without that purge row, is refused). Rows an earlier purge
+# left behind go now. A purged session never comes back: an old session file imported again
+# would undo the purge, so no session is inserted under an id the audit trail records purged.
+PURGED = """
+DROP TRIGGER issued_no_delete;
+DELETE FROM issued_sheets
+WHERE NOT EXISTS (SELECT 1 FROM sessions WHERE id = issued_sheets.session_id)
+  AND EXISTS (SELECT 1 FROM audit WHERE audit.session_id = issued_sheets.session_id
+      AND action = 'purge');
+CREATE TRIGGER issued_no_delete BEFORE DELETE ON issued_sheets
+WHEN EXISTS (SELECT 1 FROM sessions WHERE id = OLD.session_id)
+  OR NOT EXISTS (SELECT 1 FROM audit WHERE id = (SELECT max(id) FROM audit)
+      AND session_id = OLD.session_id AND action = 'purge')
+BEGIN SELECT RAISE(ABORT,
+    'the register of issued sheets is append-only: a sheet leaves it only when purged'); END;
+CREATE TRIGGER sessions_not_purged BEFORE INSERT ON sessions
+WHEN EXISTS (SELECT 1 FROM audit WHERE session_id = NEW.id AND action = 'purge')
+BEGIN SELECT RAISE(ABORT, 'a purged session is never brought back'); END;
+"""
+
+
 def _child_triggers(table: str) -> str:
     def when(ref: str) -> str:
         return f"WHEN (SELECT status FROM sessions WHERE id = {ref}.session_id) IN {LOCKED}"
@@ -288,7 +311,7 @@ BEGIN SELECT RAISE(ABORT, '{RETAINED_MESSAGE}'); END;
 """
 
 
-SCHEMA_VERSION = 7  # the number of migrations below; a test keeps the two in step
+SCHEMA_VERSION = 8  # the number of migrations below; a test keeps the two in step
 
 
 @cache
@@ -401,5 +424,12 @@ def build_migrations() -> sqlite_utils.Migrations:
         """Each session in a campaign (by default its profile's force and role and its month),
         and HR's equality-monitoring data kept apart from the record."""
         run_script(db, INSIGHT)
+
+    @migrations(name="008_purge_forgets_sheets")
+    def _purge_forgets_sheets(db: sqlite_utils.Database) -> None:
+        """A purge takes the purged sessions' rows of the register of issued sheets (which
+        named the session, its digest and who issued it, and which `check` then took for
+        tampering), and a purged session is never imported again."""
+        run_script(db, PURGED)
 
     return migrations

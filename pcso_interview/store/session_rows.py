@@ -23,6 +23,7 @@ from pcso_interview.store.records import UnknownSessionError, resolve_key
 if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
     from pcso_interview.session import Member, PreviousVersion, Session
+    from pcso_interview.store.review import AuditEntry
 
 
 class SessionRecords(Connection):
@@ -321,6 +322,18 @@ class SessionRecords(Connection):
         )
         return row["digest"] if row else None
 
+    def purge_of(self, session_id: str) -> AuditEntry | None:
+        """The audit row of the session's purge here, or None: a purged candidate must not
+        come back with an old session file (the database refuses it too)."""
+        from pcso_interview.store.review import AuditEntry
+
+        row = self._one(
+            "SELECT id, session_id, at, actor, action, subject, old, new FROM audit"
+            " WHERE session_id = ? AND action = 'purge' ORDER BY id DESC LIMIT 1",
+            [session_id],
+        )
+        return AuditEntry(**row) if row else None
+
     def insert_session(self, session: Session, sheet_digest: str, actor: str) -> None:
         """Add a whole session from a file. The caller has checked it is new and untampered;
         its details are held to the rule of a session set up here, as written."""
@@ -332,6 +345,12 @@ class SessionRecords(Connection):
             raise SessionRuleError(problems[0].typed())
         if self._one("SELECT 1 FROM sessions WHERE id = ?", [session.id]):
             raise SessionRuleError(f"A session with id {session.id} is already present.")
+        purge = self.purge_of(session.id)
+        if purge is not None:
+            raise SessionRuleError(
+                f"Session {session.id} was purged here on {purge.at[:10]} by {purge.actor};"
+                " it is not brought back."
+            )
         with self._write() as now:
             self._insert_session_rows(session, sheet_digest, now, actor, "import")
 

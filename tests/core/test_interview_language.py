@@ -102,4 +102,5 @@ def test_an_older_database_gains_the_column_and_reads_english(tmp_path):
     finally:
         store.close()
     assert read(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
-    assert SCHEMA_VERSION == 7  # 006 the interview language, 007 campaigns and equality data
+    assert SCHEMA_VERSION == 8  # 006 the interview language, 007 campaigns and equality data,
+    # 008 purge forgets issued sheets

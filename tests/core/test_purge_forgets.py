@@ -1,6 +1,7 @@
 """Purge forgets: after `purge --older-than-retention --yes` no byte of a purged session's
 personal data is anywhere in the data folder: not in the database, its WAL or free pages, not
-in a backup, the cache or a log. The audit chain still verifies, with tombstones in its place."""
+in a backup, the cache or a log, nor in the register of the sheets issued of it. The audit
+chain still verifies, with tombstones in its place, and `check` passes."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pcso_interview.demo import signature_png
 from pcso_interview.equality import parse_equality_csv
 from pcso_interview.session import Member
 from pcso_interview.store import Store, opening
+from reports.issue import issue
 from tests.cli_support import cli
 from tests.store_support import (
     Clock,
@@ -23,6 +25,7 @@ from tests.store_support import (
     indicators,
     new_session,
     profile,
+    read,
     sign_as,
     signed_session,
 )
@@ -78,6 +81,7 @@ def data_folder(tmp_path) -> Path:
             old.area_note(sid, member.id, plan[0].id, SECRETS[4])
         old.note(sid, "m1", indicators()[0], SECRETS[3] + " (edited)")  # an older text too
         grade_all(old, sid, {"m1": 3, "m2": 5})
+        issue(old, old.load(sid), how="preview print", actor=CHAIR.name)  # a draft printed
         for area in plan:
             old.agree(sid, area.id, 3, SECRETS[5])
         png = base64.b64encode(signature_png()).decode("ascii")
@@ -109,6 +113,12 @@ def test_a_purge_leaves_no_byte_of_the_session_anywhere(data_folder, capsys, mon
     store.add_user("Hana HR", "admin", "a long enough passphrase")
     store.close()
     monkeypatch.setenv("PCSO_PASSPHRASE", "a long enough passphrase")
+    # Its signed sheet issued (and the kept one's), outside the data folder: the sheets
+    # themselves are the candidate's to keep or shred, the register is the database's.
+    sheets = folder.parent / "sheets"
+    assert cli(capsys, "--db", path, "pdf", sid, kept, "-o", sheets)[0] == 0
+    (sheet,) = sheets.glob(f"*_{REFERENCE}_v1.pdf")
+    assert read(path, "SELECT count(*) FROM issued_sheets WHERE session_id = ?", [sid]) == [(2,)]
     status, out, err = cli(
         capsys, "--db", path, "purge", "--older-than-retention", "--yes", "--user", "Hana HR"
     )
@@ -117,9 +127,16 @@ def test_a_purge_leaves_no_byte_of_the_session_anywhere(data_folder, capsys, mon
     assert "removed 2 backup(s) that held them; a new backup was taken" in out
     assert secrets_in(folder) == []
     assert secrets_in(paths.user_cache_dir()) == []
-    # The audit chain still verifies, the purged rows redacted to tombstones.
+    # Its sheets left the register with it; the kept session's stay.
+    assert read(path, "SELECT session_id FROM issued_sheets") == [(kept,)]
+    # The audit chain still verifies, the purged rows redacted to tombstones, and `check`
+    # takes the register's missing rows for the purge they were.
     status, out, _ = cli(capsys, "--db", path, "check")
     assert status == 0, out
+    status, out, _ = cli(capsys, "--db", path, "verify", sheet)
+    assert status == 3, out
+    assert out.startswith(f"NOT CURRENT {sheet}: session {sid} was purged on ")
+    assert "by Hana HR" in out
     store = Store.open(path)
     try:
         trail = store.audit_trail(sid)

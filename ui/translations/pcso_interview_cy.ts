@@ -3045,6 +3045,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <translation>{path}: mewnforiwyd sesiwn {session} ({reference})</translation>
     </message>
     <message>
+        <source>{path}: refused: session {session} was purged here on {date} by {who} (past its retention period); it is not brought back</source>
+        <translation>{path}: gwrthodwyd: cafodd sesiwn {session} ei dileu yma ar {date} gan {who} (wedi mynd heibio i&apos;w chyfnod cadw); ni chaiff ei dwyn yn ôl</translation>
+    </message>
+    <message>
         <source>{path}: session {session} is not in this database; import the session first</source>
         <translation>{path}: nid yw sesiwn {session} yn y gronfa ddata hon; mewnforiwch y sesiwn yn gyntaf</translation>
     </message>

@@ -519,8 +519,7 @@ class ArchiveStore:
             " ORDER BY position, issued_at, source, id",
             [file_sha256],
         ):
-            position = r.pop("position")
-            first.setdefault(position, IssuedPart(**r))
+            first.setdefault(r["position"], IssuedPart(**r))
         return [first[p] for p in sorted(first)]
 
     def register_issue(
