@@ -136,7 +136,53 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
             f"issued sheet {r['file_sha256'][:16]}",
             f"registered for version {r['version']} with a digest the signed record does not have",
         )
+    yield from _register_problems(store)
     yield from _event_problems(store)
+
+
+def _register_problems(store: ArchiveStore) -> Iterator[Finding]:
+    """Each sheet a laptop's audit rows or the archive's events say was issued is still in the
+    register, unless its session was purged: a purge takes the register's rows and blanks the
+    laptops' rows of the session (the archive's events keep that a sheet was issued). A blanked
+    row is accepted only where the session is gone and its purge is an event."""
+    purged = (
+        "EXISTS (SELECT 1 FROM archive.events p WHERE p.action = 'purge'"
+        " AND p.session_id = {row}.session_id AND p.id > {after})"
+        " AND NOT EXISTS (SELECT 1 FROM archive.sessions s WHERE s.id = {row}.session_id)"
+    )
+    for r in store._rows(
+        "SELECT a.installation_id, a.id, a.new FROM archive.audit a WHERE a.action = 'issue sheet'"
+        " AND a.redacted = 0 AND NOT EXISTS (SELECT 1 FROM archive.issued_sheets i"
+        " WHERE i.source = a.installation_id AND i.session_id = a.session_id"
+        " AND i.file_sha256 = a.new) ORDER BY a.installation_id, a.id"
+    ):
+        yield Finding(
+            f"issued sheet {r['new'][:16]}",
+            f"audit row {r['id']} of laptop {r['installation_id'][:8]} says it was issued, but"
+            " it is no longer in the register (deleted, and not by a purge)",
+        )
+    for r in store._rows(
+        "SELECT e.id, right(e.detail, 64) AS sha FROM archive.events e"
+        " WHERE e.action = 'issue sheet' AND NOT EXISTS (SELECT 1 FROM archive.issued_sheets i"
+        " WHERE i.source = 'archive' AND i.session_id = e.session_id"
+        " AND i.file_sha256 = right(e.detail, 64))"
+        f" AND NOT ({purged.format(row='e', after='e.id')}) ORDER BY e.id"
+    ):
+        yield Finding(
+            f"issued sheet {r['sha'][:16]}",
+            f"archive event {r['id']} says it was reprinted here, but it is no longer in the"
+            " register (deleted, and not by a purge)",
+        )
+    for r in store._rows(
+        "SELECT a.session_id, count(*) AS n FROM archive.audit a"
+        f" WHERE a.redacted = 1 AND NOT ({purged.format(row='a', after='0')})"
+        " GROUP BY a.session_id ORDER BY a.session_id"
+    ):
+        yield Finding(
+            f"session {r['session_id']}",
+            f"{r['n']} of its audit rows were blanked as a purge blanks them, but it was"
+            " not purged here",
+        )
 
 
 def stored_record(text: str) -> dict[str, Any]:

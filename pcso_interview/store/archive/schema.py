@@ -665,6 +665,51 @@ INTERVIEW_LANGUAGE = (
     )
 )
 
+# A purge takes the purged sessions' rows of the register of issued sheets too (each named the
+# session, its version and digest, and who issued it), as a laptop's purge does; rows earlier
+# purges left behind go now. The archive's own events keep that a sheet was issued and the
+# purge, as its audit chain must.
+PURGE_FORGETS_SHEETS = r"""
+SELECT set_config('pcso_archive.purging', 'on', true);
+DELETE FROM issued_sheets i
+WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = i.session_id)
+  AND EXISTS (SELECT 1 FROM events e WHERE e.action = 'purge' AND e.session_id = i.session_id);
+SELECT set_config('pcso_archive.purging', 'off', true);
+
+CREATE OR REPLACE FUNCTION purge(p_session_ids text[], p_reason text, p_actor text)
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = archive, pg_temp AS $$
+DECLARE
+    s sessions;
+    done integer := 0;
+BEGIN
+    IF coalesce(trim(p_reason), '') = '' OR coalesce(trim(p_actor), '') = '' THEN
+        RAISE EXCEPTION 'a purge needs a reason and the name of who purges'
+            USING ERRCODE = 'PA006';
+    END IF;
+    FOR s IN SELECT * FROM sessions WHERE id = ANY(p_session_ids) ORDER BY id FOR UPDATE LOOP
+        IF s.closed_at = '' OR (left(s.closed_at, 10)::date
+                + make_interval(months => s.retention_months)) > current_date THEN
+            RAISE EXCEPTION 'session % is not past its retention period', s.id
+                USING ERRCODE = 'PA006';
+        END IF;
+        PERFORM set_config('pcso_archive.purging', 'on', true);
+        DELETE FROM sessions WHERE id = s.id;
+        DELETE FROM versions WHERE session_id = s.id;
+        DELETE FROM issued_sheets WHERE session_id = s.id;
+        UPDATE audit SET actor = '', subject = '', old = '', new = '', redacted = 1
+        WHERE session_id = s.id AND redacted = 0;
+        PERFORM set_config('pcso_archive.purging', 'off', true);
+        PERFORM log_event(p_actor, 'purge', s.id, p_reason || ' (' || s.date || ' ' || s.status
+                          || ')');
+        done := done + 1;
+    END LOOP;
+    IF done <> cardinality(p_session_ids) THEN
+        RAISE EXCEPTION 'not every session named is in the archive' USING ERRCODE = 'PA006';
+    END IF;
+    RETURN done;
+END $$;
+"""
+
 MIGRATIONS = (
     Migration(1, "initial", TABLES + TRIGGERS + FUNCTIONS),
     Migration(2, "trigger_search_path", TRIGGER_SEARCH_PATH),
@@ -673,5 +718,6 @@ MIGRATIONS = (
     Migration(5, "session_search", SEARCH_TABLE),
     Migration(6, "weighted_total_tenths", WEIGHTED_TOTAL_TENTHS),
     Migration(7, "interview_language", INTERVIEW_LANGUAGE),
+    Migration(8, "purge_forgets_sheets", PURGE_FORGETS_SHEETS),
 )
 ARCHIVE_VERSION = len(MIGRATIONS)  # a test keeps the numbering in step
