@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -40,7 +40,7 @@ from pcso_interview.session import (
     check_panel,
     member_problems,
 )
-from ui import i18n, labels
+from ui import i18n, labels, messages
 from ui.fit import TITLE_BAR, PageScroll
 from ui.i18n import translate
 from ui.table_model import Column, Index, RowsModel
@@ -286,7 +286,7 @@ class NewSessionDialog(QDialog):
             translate("NewSessionDialog", "Start &scoring")
         )
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
 
         left = QVBoxLayout()
         left.addLayout(form)
@@ -463,6 +463,44 @@ class NewSessionDialog(QDialog):
             self.error.setText(f"✗ {labels.error_text(exc)}")
             return
         super().accept()
+
+    def typed(self) -> bool:
+        """Has the user typed anything a cancel would throw away? (A recent panel picked or
+        the defaults left as they were is nothing to lose.)"""
+        lines = [self.candidate_name, self.candidate_ref, *self.member_names, *self.member_numbers]
+        return any(line.isModified() and line.text().strip() for line in lines) or any(
+            row.question.strip() for row in self.questions.rows
+        )
+
+    def may_discard(self) -> bool:
+        """Cancel, Escape or the window's close button: one reflexive Escape must not throw
+        away a whole set-up (candidate, panel, questions) without asking."""
+        return not self.typed() or messages.ask(
+            self,
+            translate("NewSessionDialog", "Discard this set-up?"),
+            translate(
+                "NewSessionDialog",
+                "What you typed for this session (the candidate, the panel and the questions)"
+                " will be lost.",
+            ),
+        )
+
+    def cancel(self) -> None:
+        if self.may_discard():
+            self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The title bar's close button (a close from the system, not from the app)."""
+        if event.spontaneous() and not self.may_discard():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     @classmethod
     def ask(

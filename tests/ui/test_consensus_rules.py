@@ -164,3 +164,32 @@ def test_a_grade_off_the_scale_is_refused_in_words_and_a_rationale_waits_for_a_g
     qtbot.waitUntil(
         lambda: store.load(session_id).rationale(first.id) == "Both examples were strong."
     )
+
+
+def test_a_rationale_typed_just_before_the_window_closes_is_kept(
+    qtbot, store, new_session, open_window
+):
+    """The chair types the rationale and closes the laptop's window at once (before the
+    editor's draft timer, without Enter): every character is in the database, and no editor
+    is left to write to the closed database afterwards."""
+    from pcso_interview.store import Store
+
+    session_id = new_session(store)
+    grade_all(store, session_id, {"m1": 3, "m2": 4})
+    area = store.load(session_id).planned_areas[0]
+    window = open_window(store, session_id)
+    view = window.interview
+    press("Ctrl+K")
+    press("5")
+    press("Return")
+    qtbot.waitUntil(lambda: store.load(session_id).agreed_grade(area.id) == 5)
+    press("Right")
+    type_text(RATIONALE)
+    assert view.consensus_page.delegate.open_editor is not None
+    window.close()
+    assert view.consensus_page.delegate.open_editor is None
+    reopened = Store.open(store.path)
+    try:
+        assert reopened.load(session_id).rationale(area.id) == RATIONALE
+    finally:
+        reopened.close()

@@ -269,3 +269,37 @@ def test_the_interview_language_defaults_to_the_apps_and_is_kept(qtbot, profiles
         interview_language=request.interview_language,
     )
     assert store.load(session_id).interview_language == "cy"
+
+
+def test_escape_after_typing_asks_before_the_set_up_is_thrown_away(dialog, monkeypatch):
+    """One reflexive Escape in a noisy room must not lose a candidate, a panel and the
+    questions: the dialog asks, No (the default) keeps everything, Yes closes it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent, title, _text, *_args, **_kwargs):
+        asked.append(title)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    dialog.candidate_name.setFocus()
+    type_text("Gwenllïan Ŵyn")
+    dialog.member_names[0].setFocus()
+    type_text("Ann Chair")
+    press("Escape")
+    assert asked == ["Discard this set-up?"]
+    assert dialog.isVisible()
+    assert dialog.candidate_name.text() == "Gwenllïan Ŵyn"
+    assert dialog.member_names[0].text() == "Ann Chair"
+    press("Escape")
+    assert asked == ["Discard this set-up?"] * 2
+    assert not dialog.isVisible()
+    assert dialog.result() == NewSessionDialog.DialogCode.Rejected
+
+
+def test_escape_with_nothing_typed_closes_without_a_question(dialog):
+    """The autouse fixture fails the test on any question."""
+    press("Escape")
+    assert not dialog.isVisible()

@@ -236,6 +236,7 @@ class RationaleDelegate(QStyledItemDelegate):
     def __init__(self, model: ConsensusModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
+        self.open_editor: QLineEdit | None = None  # a rationale being typed, if any
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
@@ -246,7 +247,23 @@ class RationaleDelegate(QStyledItemDelegate):
             row = index.row()
             timer.timeout.connect(lambda: self.typed.emit(row, editor.text()))
             editor.textEdited.connect(lambda _text: timer.isActive() or timer.start())
+            self.open_editor = editor
+            editor.destroyed.connect(self._forget_editor)
         return editor
+
+    def _forget_editor(self) -> None:
+        self.open_editor = None
+
+    def finish(self) -> None:
+        """Save the rationale being typed and close its editor, as Enter would: the window
+        may be closing, and text typed since the last draft would be lost (and the editor's
+        own timer would then write to a closed database)."""
+        editor = self.open_editor
+        if editor is None:
+            return
+        self.open_editor = None
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
 
 class ConsensusPage(QWidget):
@@ -342,6 +359,10 @@ class ConsensusPage(QWidget):
         empty = next((n for n, r in enumerate(rows) if r.agreed is None), 0)
         if rows:
             self.table.setCurrentIndex(self.model.index(empty, self.model.agreed_column))
+
+    def flush(self) -> None:
+        """A rationale still being typed is saved (before the window closes)."""
+        self.delegate.finish()
 
     def _rationale_typed(self, row: int, text: str) -> None:
         if 0 <= row < len(self.model.rows) and self.model.rows[row].agreed is not None:

@@ -564,8 +564,10 @@ class InterviewView(QWidget):
         self.controller.store_state(self.page_key)
 
     def flush(self) -> None:
-        """Save note text still waiting for its timer; show a change still to be shown."""
+        """Save note text still waiting for its timer, and a rationale being typed; show a
+        change still to be shown."""
         self.area_page.flush()
+        self.consensus_page.flush()
         self.controller.catch_up()
 
     def waiting_changes(self) -> list[str]:

@@ -1361,6 +1361,14 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <source>The member marked as chair needs a name.</source>
         <translation>Mae angen enw ar yr aelod a nodwyd yn gadeirydd.</translation>
     </message>
+    <message>
+        <source>Discard this set-up?</source>
+        <translation>Taflu&apos;r sesiwn newydd hon?</translation>
+    </message>
+    <message>
+        <source>What you typed for this session (the candidate, the panel and the questions) will be lost.</source>
+        <translation>Bydd yr hyn a deipiwyd gennych ar gyfer y sesiwn hon (yr ymgeisydd, y panel a&apos;r cwestiynau) yn cael ei golli.</translation>
+    </message>
 </context>
 <context>
     <name>OptionalDate</name>
