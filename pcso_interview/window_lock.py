@@ -12,6 +12,8 @@ import contextlib
 import os
 from pathlib import Path
 
+LOCKED_BYTE = 4096  # Windows locks one byte here, beyond the holder's name
+
 
 def lock_path(db_path: Path) -> Path:
     return Path(f"{db_path}.window-lock")
@@ -28,8 +30,10 @@ class WindowLock:
         """Take the lock; empty on success, else who holds it ("pid N")."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         if not _try_lock(fd):
-            os.lseek(fd, 0, os.SEEK_SET)
-            holder = os.read(fd, 64).decode("ascii", "replace").strip()
+            holder = ""
+            with contextlib.suppress(OSError):  # a held lock is a held lock, named or not
+                os.lseek(fd, 0, os.SEEK_SET)
+                holder = os.read(fd, 64).decode("ascii", "replace").strip()
             os.close(fd)
             return holder or "another window"
         os.ftruncate(fd, 0)
@@ -52,6 +56,9 @@ def _try_lock(fd: int) -> bool:
     except ImportError:  # Windows
         import msvcrt
 
+        # A byte past the holder's "pid N": Windows' lock keeps every other process from
+        # reading the bytes it covers, and the second window reads the name there.
+        os.lseek(fd, LOCKED_BYTE, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]  # Windows only
         except OSError:
