@@ -120,7 +120,7 @@ def test_an_archive_from_before_migration_8_forgets_the_sheets_its_purges_left(
         left = "SELECT session_id FROM archive.issued_sheets ORDER BY session_id"
         with psycopg.connect(pg_cluster.conninfo("unforgetting_archive", DBA)) as conn:
             assert sorted(r[0] for r in conn.execute(left)) == sorted([due, kept])
-        assert init_archive(url, UPLOADER, HR).applied == ("008_purge_forgets_sheets",)
+        assert init_archive(url, UPLOADER, HR).applied[0] == "008_purge_forgets_sheets"
         with psycopg.connect(pg_cluster.conninfo("unforgetting_archive", DBA)) as conn:
             assert [r[0] for r in conn.execute(left)] == [kept]
         assert problems(capsys, hr_url) == (0, [])

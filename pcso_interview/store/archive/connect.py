@@ -21,13 +21,14 @@ if TYPE_CHECKING:
 SCHEMES = ("postgresql://", "postgres://")
 LOCAL_HOSTS = {"", "localhost", "127.0.0.1", "::1"}
 # Refusals and conflicts the archive raises itself (see schema.py): SQLSTATE class "PA".
-CONFLICT, DIGEST_MISMATCH, IMMUTABLE, NOT_YOURS, AUDIT_DIFFERS, NOT_DUE = (
+CONFLICT, DIGEST_MISMATCH, IMMUTABLE, NOT_YOURS, AUDIT_DIFFERS, NOT_DUE, PURGED = (
     "PA001",
     "PA002",
     "PA003",
     "PA004",
     "PA005",
     "PA006",
+    "PA007",  # a session the archive purged: nothing of it is taken back
 )
 
 PasswordPrompt = Callable[[str], "str | None"]

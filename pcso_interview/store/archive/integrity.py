@@ -137,14 +137,32 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
             f"registered for version {r['version']} with a digest the signed record does not have",
         )
     yield from _register_problems(store)
+    yield from _returned(store)
     yield from _event_problems(store)
+
+
+def _returned(store: ArchiveStore) -> Iterator[Finding]:
+    """Sessions purged here that a laptop still holding them pushed back, before the archive
+    refused purged sessions (migration 9): their candidates' records are here again, and only
+    another purge by HR removes them."""
+    for r in store._rows(
+        "SELECT s.id, s.candidate_ref, left(min(e.at), 10) AS day FROM archive.sessions s"
+        " JOIN archive.events e ON e.action = 'purge' AND e.session_id = s.id"
+        " GROUP BY s.id, s.candidate_ref ORDER BY s.id"
+    ):
+        yield Finding(
+            f"session {r['id']} ({r['candidate_ref']})",
+            f"was purged here on {r['day']}, and a laptop pushed it back before the archive"
+            " refused purged sessions: purge it again",
+        )
 
 
 def _register_problems(store: ArchiveStore) -> Iterator[Finding]:
     """Each sheet a laptop's audit rows or the archive's events say was issued is still in the
     register, unless its session was purged: a purge takes the register's rows and blanks the
     laptops' rows of the session (the archive's events keep that a sheet was issued). A blanked
-    row is accepted only where the session is gone and its purge is an event."""
+    row is accepted only where the session's purge is an event (a session back after it is
+    named on its own, by ``_returned``)."""
     purged = (
         "EXISTS (SELECT 1 FROM archive.events p WHERE p.action = 'purge'"
         " AND p.session_id = {row}.session_id AND p.id > {after})"
@@ -174,9 +192,9 @@ def _register_problems(store: ArchiveStore) -> Iterator[Finding]:
             " register (deleted, and not by a purge)",
         )
     for r in store._rows(
-        "SELECT a.session_id, count(*) AS n FROM archive.audit a"
-        f" WHERE a.redacted = 1 AND NOT ({purged.format(row='a', after='0')})"
-        " GROUP BY a.session_id ORDER BY a.session_id"
+        "SELECT a.session_id, count(*) AS n FROM archive.audit a WHERE a.redacted = 1"
+        " AND NOT EXISTS (SELECT 1 FROM archive.events p WHERE p.action = 'purge'"
+        " AND p.session_id = a.session_id) GROUP BY a.session_id ORDER BY a.session_id"
     ):
         yield Finding(
             f"session {r['session_id']}",

@@ -3,7 +3,10 @@
 Idempotent: the archive first says which versions it holds (same digest, another digest, or
 none), and only the missing ones travel. One transaction per session, so a dropped connection
 loses nothing and the next push resumes where this one stopped. A session whose id and version
-the archive holds with another digest is refused and reported, and neither side changes.
+the archive holds with another digest is refused and reported, and neither side changes. A
+session the archive purged is never sent again: the archive says so when asked what it holds,
+and nothing of it travels (the archive refuses it anyway, whatever a laptop sends); the laptop
+keeps its copy, for its own purge.
 
 Each version's digest is checked here before it is sent (the content is read back and hashed
 as canonical JSON) and again by the archive on arrival (schema.py). With a version goes what
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from pcso_interview.store.archive.connect import (
     CONFLICT,
+    PURGED,
     ArchiveError,
     PasswordPrompt,
     connect,
@@ -68,7 +72,8 @@ class PushProgress:
 @dataclass
 class PushReport:
     """What a push did. ``sent`` names each version sent ("id vN"); ``refused`` says why each
-    refused session was not sent; ``already`` counts sessions the archive held entirely."""
+    refused session was not sent (one the archive purged among them); ``already`` counts
+    sessions the archive held entirely."""
 
     installation: str
     sent: list[str] = field(default_factory=list)
@@ -76,18 +81,26 @@ class PushReport:
     already: int = 0
     refused: list[str] = field(default_factory=list)
     stopped: bool = False  # asked to stop: what was sent stays sent
+    # The archive predates its refusal of purged sessions: it cannot say which it purged.
+    archive_outdated: bool = False
 
     def describe(self) -> str:
         if not self.sent and not self.refused and not self.stopped:
-            return f"nothing to send: the archive holds all {self.already} signed session(s)"
-        text = (
-            f"sent {len(self.sent)} signed version(s) of {self.sessions_sent} session(s);"
-            f" {self.already} session(s) already in the archive"
-        )
+            text = f"nothing to send: the archive holds all {self.already} signed session(s)"
+        else:
+            text = (
+                f"sent {len(self.sent)} signed version(s) of {self.sessions_sent} session(s);"
+                f" {self.already} session(s) already in the archive"
+            )
         if self.refused:
             text += f"; {len(self.refused)} refused"
         if self.stopped:
             text += "; stopped before the rest: push again to send them"
+        if self.archive_outdated:
+            text += (
+                "; the archive is of an older version, which takes back sessions it purged:"
+                " ask its DBA to run archive init"
+            )
         return text
 
 
@@ -127,23 +140,52 @@ def _laptop_versions(store: Store) -> dict[str, list[tuple[int, str]]]:
     return found
 
 
+@dataclass(frozen=True)
+class _Comparison:
+    """What the archive said of the laptop's versions."""
+
+    states: dict[tuple[str, int], str]  # (id, version): 'same', 'different' or 'absent'
+    purged: dict[str, str]  # session id: the day the archive purged it
+    says_purged: bool  # False: an archive from before it refused purged sessions
+
+
 def _compare(
     conn: psycopg.Connection[Any],
     installation: str,
     versions: dict[str, list[tuple[int, str]]],
-) -> dict[tuple[str, int], str]:
-    """What the archive holds of each: 'same', 'different' or 'absent'."""
+) -> _Comparison:
+    """What the archive holds of each version, and which sessions it purged. Its columns are
+    read by name: an archive before migration 9 has no ``purged_on``, and is pushed to as
+    before."""
     flat = [(s, v, d) for s, held in versions.items() for v, d in held]
     states: dict[tuple[str, int], str] = {}
+    purged: dict[str, str] = {}
+    says_purged = True
     for start in range(0, len(flat), COMPARE_CHUNK):
         chunk = flat[start : start + COMPARE_CHUNK]
-        for session_id, version, state in conn.execute(
-            "SELECT session_id, version, state FROM archive.push_compare(%s, %s, %s, %s)",
+        cursor = conn.execute(
+            "SELECT * FROM archive.push_compare(%s, %s, %s, %s)",
             [installation, [c[0] for c in chunk], [c[1] for c in chunk], [c[2] for c in chunk]],
-        ):
-            states[(str(session_id), int(str(version)))] = str(state)
+        )
+        names = [column.name for column in cursor.description or ()]
+        says_purged = "purged_on" in names
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            session_id = str(row["session_id"])
+            states[(session_id, int(str(row["version"])))] = str(row["state"])
+            if row.get("purged_on"):
+                purged[session_id] = str(row["purged_on"])
     conn.commit()
-    return states
+    return _Comparison(states, purged, says_purged)
+
+
+def _purged(session_id: str, ref: str, day: str) -> str:
+    """A session the archive purged, in words: not sent, and the laptop's copy is left for the
+    laptop's own purge (a push deletes nothing here)."""
+    return (
+        f"session {session_id} ({ref}): not sent, the archive purged it on {day} (past its"
+        " retention period); this laptop still holds it: purge it here too"
+    )
 
 
 def _checked_version(store: Store, session_id: str, version: int) -> _Version:
@@ -321,12 +363,13 @@ def push(
             )
             conn.commit()
             laptop = _laptop_versions(store)
-            states = _compare(conn, installation, laptop)
+            compared = _compare(conn, installation, laptop)
         except psycopg.Error as exc:
             raise ArchiveError(f"{describe(url)} refused the push: {refusal(exc)}") from None
+        report.archive_outdated = not compared.says_purged
         pending = []
         for session_id, held in laptop.items():
-            kinds = {v: states.get((session_id, v), "absent") for v, _ in held}
+            kinds = {v: compared.states.get((session_id, v), "absent") for v, _ in held}
             different = [v for v, kind in kinds.items() if kind == "different"]
             if different:
                 report.refused.append(
@@ -335,6 +378,9 @@ def push(
                 )
             elif all(kind == "same" for kind in kinds.values()):
                 report.already += 1
+            elif session_id in compared.purged:
+                ref = _candidate_ref(store, session_id)
+                report.refused.append(_purged(session_id, ref, compared.purged[session_id]))
             else:
                 pending.append((session_id, [v for v, kind in kinds.items() if kind == "absent"]))
         for session_id, missing in pending:
@@ -353,9 +399,12 @@ def push(
             except psycopg.Error as exc:
                 if conn.closed or conn.broken:
                     raise _lost(url, report, len(pending), exc) from None
+                purged_on = exc.diag.message_detail if exc.sqlstate == PURGED else None
                 kind = "already archived with another digest" if exc.sqlstate == CONFLICT else ""
                 report.refused.append(
-                    f"session {session_id} ({ref}): refused by the archive,"
+                    _purged(session_id, ref, purged_on)
+                    if purged_on  # purged since the archive was asked what it holds
+                    else f"session {session_id} ({ref}): refused by the archive,"
                     f" {kind or refusal(exc)}; neither side was changed"
                 )
                 outcome = "refused"

@@ -6,7 +6,8 @@ arrival, recomputing SHA-256 over the canonical JSON the laptop signed (the cont
 those bytes, with the profile by its digest: the check puts the profile's own canonical JSON
 back in its place). ``sessions`` is the HR list: one row per session, for its latest version.
 Laptops write only through the ``push_*`` functions and HR only through ``register_issue`` and
-``purge``; all of these run as the archive's owner and check who is calling.
+``purge``; all of these run as the archive's owner and check who is calling. Nothing of a
+session the archive purged enters it again.
 
 ``migrations`` records which migrations a database has, so an archive made by a newer app is
 recognised before anything touches it.
@@ -710,6 +711,63 @@ BEGIN
 END $$;
 """
 
+# A purged session never comes back: a laptop that still held one pushed it again, and the
+# candidate's record returned, silently. The archive knows each purge by its event; from
+# now nothing of such a session enters again, whoever writes: its versions, a laptop's audit
+# rows of it and a laptop's rows of the register are refused by triggers (SQLSTATE PA007, the
+# day of the purge as the error's DETAIL), so a laptop of any version, or a direct call of the
+# push functions, is refused by the server itself. The archive's own reprints (source
+# 'archive') are of a session HR can see here, and are not refused. push_compare also says
+# which sessions were purged, and on what day, so a laptop of this version sends nothing of
+# them: a new column, as the state stays 'absent' (laptops before this one send an absent
+# version, and push_version refuses it in words; a state they do not know would stop their
+# push). A new column is a new return type, which CREATE OR REPLACE cannot give: the function
+# is made again, and init grants it again to the uploader role as every time. A session a
+# laptop pushed back before this migration stays as it is (an upgrade deletes no signed
+# version): `check` names it, for HR to purge again.
+PURGED_NOT_TAKEN_BACK = r"""
+CREATE INDEX events_purges ON events (session_id, at) WHERE action = 'purge';
+
+CREATE FUNCTION refuse_purged() RETURNS trigger LANGUAGE plpgsql
+SET search_path = archive, pg_temp AS $$
+DECLARE
+    sid text := NEW.session_id;  -- as the events keep it (their collation, their index)
+    purged_on text;
+BEGIN
+    SELECT left(min(at), 10) INTO purged_on FROM events
+    WHERE action = 'purge' AND session_id = sid;
+    IF purged_on IS NOT NULL THEN
+        RAISE EXCEPTION 'session % was purged from the archive on % (past its retention'
+            ' period); it is never taken back', sid, purged_on
+            USING ERRCODE = 'PA007', DETAIL = purged_on;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER versions_not_purged BEFORE INSERT ON versions
+FOR EACH ROW EXECUTE FUNCTION refuse_purged();
+CREATE TRIGGER audit_not_purged BEFORE INSERT ON audit
+FOR EACH ROW EXECUTE FUNCTION refuse_purged();
+CREATE TRIGGER issued_not_purged BEFORE INSERT ON issued_sheets
+FOR EACH ROW WHEN (NEW.source <> 'archive') EXECUTE FUNCTION refuse_purged();
+
+DROP FUNCTION push_compare(text, text[], integer[], text[]);
+CREATE FUNCTION push_compare(
+    p_installation text, p_sessions text[], p_versions integer[], p_digests text[])
+RETURNS TABLE (session_id text, version integer, state text, purged_on text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = archive, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+    PERFORM check_uploader(p_installation);
+    RETURN QUERY
+    SELECT w.s, w.v, CASE WHEN a.digest IS NULL THEN 'absent'
+                          WHEN a.digest = w.d THEN 'same' ELSE 'different' END,
+           (SELECT left(min(e.at), 10) FROM events e
+            WHERE e.action = 'purge' AND e.session_id = w.s)
+    FROM unnest(p_sessions, p_versions, p_digests) AS w(s, v, d)
+    LEFT JOIN versions a ON a.session_id = w.s AND a.version = w.v;
+END $$;
+"""
+
 MIGRATIONS = (
     Migration(1, "initial", TABLES + TRIGGERS + FUNCTIONS),
     Migration(2, "trigger_search_path", TRIGGER_SEARCH_PATH),
@@ -719,5 +777,6 @@ MIGRATIONS = (
     Migration(6, "weighted_total_tenths", WEIGHTED_TOTAL_TENTHS),
     Migration(7, "interview_language", INTERVIEW_LANGUAGE),
     Migration(8, "purge_forgets_sheets", PURGE_FORGETS_SHEETS),
+    Migration(9, "purged_not_taken_back", PURGED_NOT_TAKEN_BACK),
 )
 ARCHIVE_VERSION = len(MIGRATIONS)  # a test keeps the numbering in step
