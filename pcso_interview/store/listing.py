@@ -80,6 +80,23 @@ class Listing(Connection):
             for r in self.conn.execute(f"SELECT id FROM sessions {where}{_order_by(query)}", params)
         ]
 
+    def list_marker(self) -> int:
+        """Where the audit log stands (its newest row): every change to a session writes a row,
+        so HR's list read after this is the database as it stood until a later row."""
+        return int(self.conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])
+
+    def list_changed_since(self, marker: int) -> bool:
+        """Whether a session changed after ``marker`` (``list_marker``) in a way HR's list may
+        show: a row number of a list read before may then name another session. Sheets issued
+        and equality data or PINs set change no row of the list and do not count (HR's own
+        reprint must not make its next action on the same list refused)."""
+        found = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM audit WHERE id > ?"
+            f" AND action NOT IN ({', '.join('?' for _ in UNLISTED_ACTIONS)}))",
+            [marker, *UNLISTED_ACTIONS],
+        ).fetchone()
+        return bool(found[0])
+
     def panel_sessions(self, today: str, offset: int = 0, limit: int = 50) -> list[SessionRow]:
         """The panel's list, a page at a time: today's sessions first (newest first), then
         the others, most recent first."""
@@ -133,6 +150,18 @@ class Listing(Connection):
                 break
         return seen
 
+
+# Audit actions that change no column of HR's list, nor which sessions match its filters.
+UNLISTED_ACTIONS = (
+    "issue sheet",
+    "equality data",
+    "set PIN",
+    "PIN refused",
+    "reset PIN",
+    "add user",
+    "sign-in refused",
+    "reset passphrase",
+)
 
 WALK_FROM = 1000  # text matches above which the list index is walked rather than sorted
 

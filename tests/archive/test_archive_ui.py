@@ -175,3 +175,55 @@ def test_closing_the_archive_window_ends_a_running_job_first(qtbot, tmp_path, ar
     assert threads
     window.close()
     assert all(t.isFinished() for t in threads)  # stopped and waited for before it closed
+
+
+def test_an_export_on_the_archive_after_a_push_changed_its_list_writes_nothing_and_reads_it_again(
+    qtbot, tmp_path, archive, boxes, monkeypatch
+):
+    """The archive keeps no marker of its list's changes: the ids a large selection resolves
+    to are compared with the rows the list read, and a push that put a session before them
+    makes the export write nothing; the list is read again and the user told."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from pcso_interview.store.archive.push import push
+    from pcso_interview.store.archive.read import ArchiveStore
+    from ui.hr import browser as browser_module
+    from ui.hr.browser import HrBrowser
+
+    monkeypatch.setattr(browser_module, "PAGE_ROWS", 2)  # three rows resolve in one query
+    store = laptop(tmp_path)
+    signed_day(store, 3)
+    push(store, archive.url("laptop_a"))
+    hr = ArchiveStore.open(archive.url())
+    browser = HrBrowser(hr, load_profiles([]), User(hr.login, "hr"))
+    qtbot.addWidget(browser)
+    browser.show()
+    qtbot.waitExposed(browser)
+    shown = [browser.model.row(r).id for r in range(browser.model.total)]
+    assert len(shown) == 3
+    (newer,) = signed_day(store, 1, prefix="D", day="2025-03-04")
+    push(store, archive.url("laptop_a"))
+
+    def export(name: str):
+        browser.table.setFocus()
+        QTest.keyClick(browser.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        job = browser.export_csv(tmp_path / name)
+        assert job is not None
+        qtbot.waitUntil(lambda: not job.running, timeout=30_000)
+        return job
+
+    job = export("stale.csv")
+    assert job.state == "failed" and not (tmp_path / "stale.csv").exists()
+    assert boxes == [
+        "warning The list changed: The list changed since it was shown (another window or the"
+        " interview tab saved sessions); it has been read again: check the selection and try"
+        " again."
+    ]
+    assert browser.model.total == 4 and browser.model.row(0).id == newer
+    job = export("all.csv")
+    assert job.state == "done" and job.result.sessions == 4
+    assert len(boxes) == 1
+    browser.close()
+    hr.close()
+    store.close()

@@ -717,3 +717,204 @@ def test_import_brings_another_laptops_session_and_refuses_a_tampered_one_in_one
     assert "imported session" in shown and "tampered" in shown
     actors = read(store.path, "SELECT actor FROM audit WHERE session_id = ? LIMIT 1", [sid])
     assert actors == [(HR_USER.name,)]
+
+
+# --- a list that changed since it was shown ------------------------------------------------------
+
+LIST_CHANGED = (
+    "The list changed: The list changed since it was shown (another window or the interview"
+    " tab saved sessions); it has been read again: check the selection and try again."
+)
+AUTUMN = "Autumn 2026 intake"
+
+
+def shown_ids(browser: HrBrowser) -> list[str]:
+    """Every row of the list, as scrolling down it would show them (each page read)."""
+    return [browser.model.row(r).id for r in range(browser.model.total)]
+
+
+def next_candidate(store: Store) -> str:
+    """The panel creates the next candidate's session (in the Interview tab of the same
+    window, another window or at the command line): it sorts first in HR's list."""
+    return store.create_session(
+        load_profiles([]).get(GWENT),
+        candidate_name="Zed Newcomer",
+        candidate_ref="Z-1",
+        date="2026-06-30",
+        venue="HQ",
+        panel=(Member("m1", "Ann Chair", "chair", ""),),
+    )
+
+
+def select_all(browser: HrBrowser) -> None:
+    click_row(browser, 0)
+    QTest.keyClick(browser.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert browser.selected_count() == browser.model.total > browser_module.PAGE_ROWS
+
+
+def moved_to(store: Store, campaign: str) -> set[str]:
+    rows = read(
+        store.path, "SELECT session_id FROM session_campaigns WHERE campaign = ?", [campaign]
+    )
+    return {session_id for (session_id,) in rows}
+
+
+def set_campaign_of_selection(qtbot, browser: HrBrowser, campaign: str):
+    job = browser.set_campaign(campaign)
+    assert job is not None
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    return job
+
+
+def test_select_all_moves_every_shown_session_to_a_campaign(qtbot, make_browser, store):
+    browser = make_browser(store)
+    shown = shown_ids(browser)
+    assert len(shown) == 120
+    select_all(browser)
+    job = set_campaign_of_selection(qtbot, browser, AUTUMN)
+    assert (job.state, job.result) == ("done", 120)
+    assert moved_to(store, AUTUMN) == set(shown)
+
+
+def test_set_campaign_on_a_list_changed_since_it_was_shown_moves_nothing_and_reads_it_again(
+    qtbot, make_browser, store, warnings_shown
+):
+    """Select-all on 120 shown rows after the next candidate's session was made elsewhere:
+    the rows' numbers, read again, moved the unseen new session and left a shown one out."""
+    browser = make_browser(store)
+    shown = shown_ids(browser)
+    new_id = next_candidate(store)
+    select_all(browser)
+    job = set_campaign_of_selection(qtbot, browser, AUTUMN)
+    assert job.state == "failed"
+    assert moved_to(store, AUTUMN) == set()
+    assert read(store.path, "SELECT count(*) FROM audit WHERE action = 'campaign'") == [(0,)]
+    assert warnings_shown == [LIST_CHANGED]
+    assert browser.job_bar.label.text() == "✗ Not moved."
+    # Read again: the new session is in it, and nothing is selected any more.
+    assert browser.model.total == 121 and browser.model.row(0).id == new_id
+    assert browser.count.text() == "121 session(s)"
+    assert browser.selected_ranges() == []
+    # Selected again on the list as it now is, every row it shows is moved.
+    select_all(browser)
+    job = set_campaign_of_selection(qtbot, browser, AUTUMN)
+    assert (job.state, job.result) == ("done", 121)
+    assert moved_to(store, AUTUMN) == {*shown, new_id}
+    assert len(warnings_shown) == 1
+
+
+def test_reopen_on_a_list_changed_since_it_was_shown_reopens_nothing_and_reads_it_again(
+    make_browser, store, monkeypatch, warnings_shown
+):
+    browser = make_browser(store)
+    shown_ids(browser)
+    new_id = next_candidate(store)
+    select_all(browser)
+    asked = answer(monkeypatch, "Grades recorded against the wrong candidates.")
+    QTest.mouseClick(browser.actions["reopen"], Qt.MouseButton.LeftButton)
+    assert asked == []  # no reason is asked for what will not be done
+    assert read(store.path, "SELECT count(*) FROM sessions WHERE status = 'reopened'") == [(0,)]
+    assert read(store.path, "SELECT count(*) FROM audit WHERE action = 'reopen'") == [(0,)]
+    assert warnings_shown == [LIST_CHANGED]
+    assert browser.model.total == 121 and browser.model.row(0).id == new_id
+    assert browser.selected_ranges() == []
+
+
+def test_reopening_every_shown_session_reopens_each_closed_one(
+    make_browser, store, monkeypatch, warnings_shown
+):
+    browser = make_browser(store)
+    shown = shown_ids(browser)
+    closed = read(store.path, "SELECT id FROM sessions WHERE status IN ('signed', 'withdrawn')")
+    assert 0 < len(closed) < len(shown)
+    select_all(browser)
+    asked = answer(monkeypatch, "Grades recorded against the wrong candidates.")
+    assert browser.reopen() == len(closed)
+    assert asked == ["Reopen signed sessions"]
+    reopened = read(store.path, "SELECT id FROM sessions WHERE status = 'reopened'")
+    assert set(reopened) == set(closed)
+    (refusals,) = warnings_shown  # the sessions still open, in one box
+    assert refusals.startswith(f"Not all done: {len(closed)} of 120 session(s) reopened;")
+
+
+def test_a_change_that_moves_no_row_the_list_holds_leaves_the_selection_good(
+    qtbot, make_browser, store, warnings_shown
+):
+    """Another window moved a shown session to another campaign: every row the list read is
+    where it was and as many match, so select-all still moves the 120 shown."""
+    browser = make_browser(store)
+    shown = shown_ids(browser)
+    store.set_campaign([shown[5]], "Elsewhere", "Another HR officer")
+    select_all(browser)
+    job = set_campaign_of_selection(qtbot, browser, AUTUMN)
+    assert (job.state, job.result) == ("done", 120)
+    assert moved_to(store, AUTUMN) == set(shown)
+    assert warnings_shown == []
+
+
+def test_a_change_among_rows_the_list_never_read_makes_a_large_selection_refused(
+    qtbot, make_browser, store, warnings_shown
+):
+    """Rows the list never read cannot be compared: after any change, select-all is refused
+    rather than trusted."""
+    browser = make_browser(store)
+    assert browser.model.held_ids([(100, 119)]) is None  # the second page was never shown
+    unread = store.session_ids(browser.model.query)[110]
+    store.set_campaign([unread], "Elsewhere", "Another HR officer")
+    select_all(browser)
+    job = set_campaign_of_selection(qtbot, browser, AUTUMN)
+    assert job.state == "failed" and moved_to(store, AUTUMN) == set()
+    assert warnings_shown == [LIST_CHANGED]
+
+
+def test_a_reprint_does_not_make_the_next_action_on_the_list_refused(
+    qtbot, make_browser, store, told, tmp_path, warnings_shown
+):
+    """Issuing sheets is audited but changes no row of the list: HR's own reprint, then
+    Set campaign on everything, moves everything."""
+    browser = make_browser(store)
+    select(browser, [0, 1])
+    assert len(browser.reprint(tmp_path)) == 2
+    assert browser.model.held_ids([(100, 119)]) is None
+    select_all(browser)
+    job = set_campaign_of_selection(qtbot, browser, AUTUMN)
+    assert (job.state, job.result) == ("done", 120)
+    assert warnings_shown == []
+
+
+def test_export_of_a_list_changed_since_it_was_shown_writes_nothing_and_reads_it_again(
+    qtbot, make_browser, store, tmp_path, warnings_shown
+):
+    browser = make_browser(store)
+    next_candidate(store)
+    select_all(browser)
+    target = tmp_path / "everything.csv"
+    job = browser.export_csv(target)
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    assert job.state == "failed" and not target.exists()
+    assert warnings_shown == [LIST_CHANGED]
+    assert browser.job_bar.label.text() == "✗ Not exported."
+    assert browser.model.total == 121
+
+
+def test_the_hr_list_is_read_again_when_shown_after_the_interview_tab_made_a_session(
+    qtbot, store, open_window
+):
+    from ui.hr.sign_in import SignInForm
+
+    store.add_user("Rhian Evans", "admin", "correct horse battery")
+    window = open_window(store)
+    window.modes.setCurrentWidget(window.hr_tab)
+    form = window.hr_tab.widget.findChild(SignInForm)
+    form.name.setFocus()
+    type_text("Rhian Evans")
+    form.passphrase.setFocus()
+    type_text("correct horse battery")
+    press("Return")
+    browser = window.hr_tab.widget.findChild(HrBrowser)
+    assert browser is not None and browser.model.total == 120
+    window.modes.setCurrentWidget(window.session_list)
+    new_id = next_candidate(store)  # as the panel's New session does, on this window's store
+    window.modes.setCurrentWidget(window.hr_tab)
+    assert browser.model.total == 121 and browser.model.row(0).id == new_id
+    assert browser.count.text() == "121 session(s)"

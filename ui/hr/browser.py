@@ -42,7 +42,13 @@ from ui.hr.campaign_filter import CampaignFilter
 from ui.hr.date_filter import OptionalDate
 from ui.hr.jobs import Job, JobBar, own_connection
 from ui.hr.review_dialog import SessionReviewDialog
-from ui.hr.sessions_model import INTERVIEW_LANGUAGES, PagedSessionsModel
+from ui.hr.sessions_model import (
+    INTERVIEW_LANGUAGES,
+    ListAsShown,
+    ListChanged,
+    PagedSessionsModel,
+    Ranges,
+)
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.reason_dialog import ReasonDialog
 from ui.table_model import Column, RowsModel
@@ -68,17 +74,13 @@ GROUPINGS = [
     (QT_TRANSLATE_NOOP("browser", "Group by campaign"), "campaign"),
 ]
 UNMATCHED_LISTED = 15  # references of an equality import that match no session, in the summary
-Ranges = list[tuple[int, int]]  # selected rows, first and last of each run
 
 
-def selected_ids(reader: SessionReader, query: SessionQuery, ranges: Ranges) -> list[str]:
+def selected_ids(reader: SessionReader, shown: ListAsShown, ranges: Ranges) -> list[str]:
     """The ids of the selected rows, in the list's order, from the database's own ordering of
-    the query: one query however many rows are selected (on a job's own connection)."""
-    every = reader.session_ids(query)
-    chosen: list[str] = []
-    for first, last in ranges:
-        chosen += every[first : last + 1]
-    return chosen
+    the list's query: one query however many rows are selected (on a job's own connection).
+    ListChanged when the rows may since name other sessions than the list showed."""
+    return shown.ids(reader, ranges)
 
 
 def equality_summary(result: EqualityImport) -> str:
@@ -444,7 +446,20 @@ class HrBrowser(QWidget):
         # and the count label stayed empty until a filter changed.
         if not self._filtered:
             self.apply_filters()
+        elif self._changed_elsewhere():
+            self._refresh()  # the interview tab, another window or a command saved sessions
         super().showEvent(event)
+
+    def _changed_elsewhere(self) -> bool:
+        """Sessions changed since the list was read (a busy database says no: the list stays,
+        and an action on it is checked again)."""
+        marker = self.model.marker
+        if marker is None:
+            return False
+        ok, changed = attempt(
+            self, lambda: self.store.list_changed_since(marker), reading=True, loud=False
+        )
+        return bool(ok and changed)
 
     # --- selection -----------------------------------------------------------------------------
 
@@ -476,16 +491,41 @@ class HrBrowser(QWidget):
         return [row for row in found if row is not None]
 
     def selected_ids(self) -> list[str]:
-        """The selected sessions' ids: from the rows already read for a small selection, in one
-        query for a large one."""
-        if self.selected_count() <= PAGE_ROWS:
-            return [row.id for row in self.selected_rows()]
-        ok, ids = attempt(
-            self,
-            lambda: selected_ids(self.store, self.model.query, self.selected_ranges()),
-            reading=True,
-        )
+        """The selected sessions' ids, only as the list showed them: from the rows it holds for
+        a small selection, in one checked query for a large one. Empty, the user told why, if
+        the database would not say or the list changed since it was shown (it is read again)."""
+        ranges = self.selected_ranges()
+        held = self._held(ranges)
+        if held is not None:
+            return held
+        shown = self.model.as_shown()
+        try:
+            ok, ids = attempt(self, lambda: selected_ids(self.store, shown, ranges), reading=True)
+        except ListChanged:
+            self._list_changed()
+            return []
         return ids if ok and ids is not None else []
+
+    def _held(self, ranges: Ranges) -> list[str] | None:
+        """A small selection's ids from the rows the list holds (what it showed); None for a
+        large one, or one with a row the list no longer holds."""
+        if sum(last - first + 1 for first, last in ranges) > PAGE_ROWS:
+            return None
+        return self.model.held_ids(ranges)
+
+    def _list_changed(self) -> None:
+        """An action found the list changed since it was shown: nothing was done; the list is
+        read again and the user asked to check the selection."""
+        self._refresh()
+        messages.warn(
+            self,
+            translate("HrBrowser", "The list changed"),
+            translate(
+                "HrBrowser",
+                "The list changed since it was shown (another window or the interview tab"
+                " saved sessions); it has been read again: check the selection and try again.",
+            ),
+        )
 
     @property
     def laptop(self) -> Store:
@@ -494,11 +534,10 @@ class HrBrowser(QWidget):
         return self.store
 
     def _need_selection(self) -> list[str] | None:
-        ids = self.selected_ids()
-        if not ids:
+        if not self.selected_ranges():
             self._nothing_selected()
             return None
-        return ids
+        return self.selected_ids() or None  # empty: the user has been told why
 
     def _nothing_selected(self) -> None:
         messages.inform(
@@ -697,13 +736,13 @@ class HrBrowser(QWidget):
             )
             if path is None:
                 return None
-        query = self.model.query
+        held, shown = self._held(ranges), self.model.as_shown()
         count = self.selected_count()
         target = path
 
         def work(reader: SessionReader, steps: Steps) -> Exported:
             step(steps, 0, count, "Finding the sessions")
-            ids = selected_ids(reader, query, ranges)
+            ids = held if held is not None else selected_ids(reader, shown, ranges)
             return export_csv_file(reader, ids, target, steps)
 
         job: Job[object] = Job(
@@ -735,6 +774,9 @@ class HrBrowser(QWidget):
         else:
             self.job_bar.say(translate("HrBrowser", "✗ Not exported."))
             error = job.error
+            if isinstance(error, ListChanged):
+                self._list_changed()
+                return
             text = (
                 translate("HrBrowser", "The file could not be written: {error}").format(
                     error=labels.os_error_text(error)
@@ -765,11 +807,12 @@ class HrBrowser(QWidget):
             )
             if not name:
                 return None
-        query, actor, chosen = self.model.query, self.user.name, name
+        held, shown = self._held(ranges), self.model.as_shown()
+        actor, chosen = self.user.name, name
 
         def work(writer: Store, steps: Steps) -> int:
             step(steps, 0, count, "Finding the sessions")
-            ids = selected_ids(writer, query, ranges)
+            ids = held if held is not None else selected_ids(writer, shown, ranges)
             step(steps, 0, len(ids), "Moving the sessions")
             return writer.set_campaign(ids, chosen, actor)
 
@@ -789,6 +832,10 @@ class HrBrowser(QWidget):
                         count,
                     ).format(moved=f"{job.result:,}", name=chosen)
                 )
+            elif isinstance(job.error, ListChanged):  # nothing moved
+                self.job_bar.say(translate("HrBrowser", "✗ Not moved."))
+                self._list_changed()
+                return
             elif job.state == "failed" and job.error is not None:
                 self.job_bar.say(translate("HrBrowser", "✗ Not moved."))
                 messages.warn(self, translate("HrBrowser", "Not moved"), explain(job.error))

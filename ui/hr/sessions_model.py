@@ -7,7 +7,7 @@ browser stays smooth with 50,000 sessions. Sorting is done by the store, not in 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -39,6 +39,63 @@ INTERVIEW_LANGUAGES = {
     "en": QT_TRANSLATE_NOOP("sessions_model", "English"),
     "cy": QT_TRANSLATE_NOOP("sessions_model", "Welsh"),
 }
+
+
+Ranges = list[tuple[int, int]]  # selected rows, first and last of each run
+
+
+class ListChanged(Exception):
+    """The database changed since the list was read: its row numbers may now be other
+    sessions, so an action on them is not done."""
+
+
+@dataclass(frozen=True)
+class ListAsShown:
+    """What the list was read from and the ids of the rows it holds: enough to tell later, on
+    another connection, whether its row numbers still name the sessions it showed."""
+
+    query: SessionQuery
+    marker: int | None  # the database's list marker, read before the list (None: it has none)
+    total: int
+    pages: dict[int, tuple[str, ...]]  # page number: the ids of the rows it held
+
+    def holds(self, ranges: Ranges) -> bool:
+        """Every row of ``ranges`` is in a page the list holds."""
+        for first, last in ranges:
+            for number in range(first // PAGE, last // PAGE + 1):
+                held = self.pages.get(number)
+                last_here = min(last, number * PAGE + PAGE - 1) - number * PAGE
+                if held is None or last_here >= len(held):
+                    return False
+        return True
+
+    def ids(self, reader: SessionReader, ranges: Ranges) -> list[str]:
+        """The ids of the rows in ``ranges``, in the list's order, from one query however many
+        are selected; ListChanged rather than the ids of other sessions than the list showed.
+
+        Unchanged since the marker (read before the list), the query gives every row as the
+        list read it. Changed, the rows the list holds must still be where they were, and as
+        many sessions must match; rows it never read can then not be vouched for. A database
+        with no marker (the force archive) is judged by that comparison alone."""
+        every = reader.session_ids(self.query)
+        if self.marker is not None and not reader.list_changed_since(self.marker):
+            return picked(every, ranges)
+        if len(every) != self.total or any(
+            every[number * PAGE : number * PAGE + len(held)] != list(held)
+            for number, held in self.pages.items()
+        ):
+            raise ListChanged
+        if self.marker is not None and not self.holds(ranges):
+            raise ListChanged
+        return picked(every, ranges)
+
+
+def picked(every: list[str], ranges: Ranges) -> list[str]:
+    """The ids at the rows of ``ranges`` among every id of the list, in order."""
+    chosen: list[str] = []
+    for first, last in ranges:
+        chosen += every[first : last + 1]
+    return chosen
 
 
 def cell(row: SessionRow, column: int) -> str:
@@ -79,6 +136,7 @@ class PagedSessionsModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.query = SessionQuery(limit=PAGE)
+        self.marker: int | None = None  # the database's list marker, read before the list
         self.total = 0
         self._pages: OrderedDict[int, tuple[SessionRow, ...]] = OrderedDict()
         self.pages_loaded = 0  # for tests and benchmarks: how many page queries ran
@@ -89,12 +147,15 @@ class PagedSessionsModel(QAbstractTableModel):
         """New filters or order: count again and forget every cached page.
 
         The query runs before the reset, so a failing one (a busy database) leaves the model
-        as it was instead of half way through a reset.
+        as it was instead of half way through a reset. The marker is read first: a change
+        between the two makes the list look changed, never the other way round.
         """
         query = replace(query, offset=0, limit=PAGE)
+        marker = self.store.list_marker()
         first = self.store.query_sessions(query)
         self.beginResetModel()
         self.query = query
+        self.marker = marker
         self._pages.clear()
         self.pages_loaded += 1
         self.total = first.total
@@ -121,6 +182,30 @@ class PagedSessionsModel(QAbstractTableModel):
         rows = self._page(index // PAGE)
         offset = index % PAGE
         return rows[offset] if offset < len(rows) else None
+
+    def held_ids(self, ranges: Ranges) -> list[str] | None:
+        """The ids of the rows in ``ranges`` as the list holds them, read from no database;
+        None unless it holds every one."""
+        shown = self.as_shown()
+        if not shown.holds(ranges):
+            return None
+        ids = (
+            shown.pages[row // PAGE][row % PAGE]
+            for first, last in ranges
+            for row in range(first, last + 1)
+        )
+        # Pages read at different times (a session added between) may show one session twice.
+        return list(dict.fromkeys(ids))
+
+    def as_shown(self) -> ListAsShown:
+        """The list as read, for checking later (on a job's own connection) that its row
+        numbers still name the same sessions."""
+        return ListAsShown(
+            self.query,
+            self.marker,
+            self.total,
+            {number: tuple(row.id for row in rows) for number, rows in self._pages.items()},
+        )
 
     @property
     def cached_rows(self) -> int:

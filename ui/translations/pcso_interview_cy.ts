@@ -499,6 +499,14 @@
         <translation>Yn cyfrif y sesiynau</translation>
     </message>
     <message>
+        <source>The list changed</source>
+        <translation>Mae&apos;r rhestr wedi newid</translation>
+    </message>
+    <message>
+        <source>The list changed since it was shown (another window or the interview tab saved sessions); it has been read again: check the selection and try again.</source>
+        <translation>Mae&apos;r rhestr wedi newid ers iddi gael ei dangos (roedd ffenestr arall neu&apos;r tab Cyfweliad wedi cadw sesiynau); mae wedi&apos;i darllen eto: gwiriwch y dewis a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
         <source>Nothing selected</source>
         <translation>Dim wedi&apos;i ddewis</translation>
     </message>

@@ -333,6 +333,16 @@ class ArchiveStore:
             )
         ]
 
+    def list_marker(self) -> int | None:
+        """None: the archive keeps no number that every change to its list moves forward in
+        commit order (a push writes no serial, and sequences are not transactional), so HR's
+        list here is checked by comparing the ids it holds with a fresh reading."""
+        return None
+
+    def list_changed_since(self, marker: int) -> bool:
+        """Never asked (``list_marker`` is None); had it been, the archive could not say."""
+        return True
+
     # --- one session -----------------------------------------------------------------------------
 
     def load(self, session_id: str) -> Session:
