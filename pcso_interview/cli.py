@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import os
 import sqlite3
@@ -12,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from pcso_interview import paths
 from pcso_interview.app_args import app_parser
@@ -22,7 +23,7 @@ from pcso_interview.lifecycle import (
     SessionRuleError,
     Status,
 )
-from pcso_interview.plain_text import one_line
+from pcso_interview.plain_text import one_line, printable
 from pcso_interview.profiles import (
     BUILTIN_FILE,
     ProfileFileError,
@@ -969,10 +970,30 @@ def cmd_restore_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     return 0
 
 
+class Printable(io.TextIOBase):
+    """A verb's output as a terminal may safely show it: names, notes and reasons come from
+    outside (a session file, a recruitment system), and an escape sequence in one must not
+    recolour, retitle or clear the terminal of whoever lists them."""
+
+    def __init__(self, stream: TextIO):
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run one verb; every failure becomes one line on stderr and exit status 1."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = cast(TextIO, Printable(out or sys.stdout))
+    err = cast(TextIO, Printable(err or sys.stderr))
     handler: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.handler
     try:
         return handler(args, out, err)

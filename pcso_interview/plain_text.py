@@ -39,3 +39,16 @@ def refused_character(text: str) -> int | None:
     """Where the first character a session's detail may not hold is in ``text``, or None."""
     found = _REFUSED.search(text)
     return None if found is None else found.start()
+
+
+# What a terminal would act on rather than show: controls other than the line break and the
+# tab (ESC starts the sequences that recolour, retitle or clear a terminal; CR overwrites a
+# line), the line and paragraph separators, and the bidirectional embeddings, overrides and
+# isolates that reorder what is printed around them.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: each character it would act on written as its code (``\\u001b``),
+    visible and harmless; in JSON the same six characters read back as the character."""
+    return _UNPRINTABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)

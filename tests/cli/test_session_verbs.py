@@ -346,3 +346,20 @@ def test_everything_the_cli_writes_is_the_owners_only(db, capsys, tmp_path):
     for written in [*out.iterdir(), tmp_path / "s.json", path.parent / "keys" / "signing.pem"]:
         assert written.stat().st_mode & 0o777 == 0o600, written
     assert (path.parent / "keys").stat().st_mode & 0o777 == 0o700
+
+
+def test_what_a_session_holds_reaches_the_terminal_as_text_never_as_its_commands(tmp_path, capsys):
+    """A rationale or a withdrawal reason from a session file may carry ESC sequences (which
+    recolour, retitle or clear a terminal), a carriage return or a bidi override: `show`
+    prints each as its code."""
+    path = tmp_path / "sessions.db"
+    store = Store.open(path, clock=Clock())
+    session_id = scored_session(store, ref="C-0900")
+    area = store.load(session_id).planned_areas[0].id
+    hostile = "Agreed.\x1b]0;pwned\x07\x1b[2J\rOVERWRITTEN \u202eevil"
+    store.agree(session_id, area, store.load(session_id).agreed_grade(area), hostile)
+    store.close()
+    status, out, _ = cli(capsys, "--db", path, "show", "C-0900")
+    assert status == 0
+    assert "\x1b" not in out and "\r" not in out and "\u202e" not in out and "\x07" not in out
+    assert "rationale: Agreed.\\u001b]0;pwned\\u0007\\u001b[2J\\u000dOVERWRITTEN \\u202eevil" in out
