@@ -182,6 +182,9 @@ class Finding:
 def check_database(store: SessionRecords) -> Iterator[Finding]:
     """Every problem in the file: the whole audit chain, every signed record and version,
     every issued sheet."""
+    from pcso_interview.store.schema_check import schema_findings
+
+    yield from schema_findings(store.conn)
     sequence = store._one("SELECT seq FROM sqlite_sequence WHERE name = 'audit'", [])
     for brk in walk(_links(store, "", []), sequence["seq"] if sequence else None):
         yield Finding("audit" if brk.row == 0 else f"audit row {brk.row}", brk.message)

@@ -200,8 +200,9 @@ def test_a_register_row_deleted_outside_a_purge_is_refused_and_else_reported(db,
     status, out = check(capsys, path)
     assert status == 1
     problems = [line for line in out.splitlines() if line.startswith("PROBLEM")]
-    assert len(problems) == 1, out
-    assert "no longer in the register (deleted, and not by a purge)" in problems[0]
+    assert len(problems) == 2, out
+    assert "protection 'issued_no_delete' was removed" in problems[0]
+    assert "no longer in the register (deleted, and not by a purge)" in problems[1]
 
 
 def test_a_forged_purge_of_a_sessions_sheets_is_reported(db, capsys):
