@@ -182,11 +182,12 @@ class Finding:
 def check_database(store: SessionRecords) -> Iterator[Finding]:
     """Every problem in the file: the whole audit chain, every signed record and version,
     every issued sheet."""
+    from pcso_interview.store.audit_anchor import anchor_findings, audit_sequence
     from pcso_interview.store.schema_check import schema_findings
 
     yield from schema_findings(store.conn)
-    sequence = store._one("SELECT seq FROM sqlite_sequence WHERE name = 'audit'", [])
-    for brk in walk(_links(store, "", []), sequence["seq"] if sequence else None):
+    yield from anchor_findings(store.conn, store.path)
+    for brk in walk(_links(store, "", []), audit_sequence(store.conn)):
         yield Finding("audit" if brk.row == 0 else f"audit row {brk.row}", brk.message)
     for r in store._rows("SELECT id, candidate_ref, status FROM sessions ORDER BY date, id"):
         where = f"session {r['id']} ({r['candidate_ref']})"

@@ -425,7 +425,8 @@ def _check_not_held(path: Path) -> None:
 
 
 def restore_backup(path: Path, backup: Path) -> Path:
-    """Put a backup in place of a damaged database; the damaged file is kept aside, not lost.
+    """Put a backup in place of a damaged database; the damaged file is kept aside, not lost,
+    and the restored file is backed up as the newest backup.
 
     Refused (BusyDatabaseError) while another program holds the database, and (StoreError)
     when the backup is not a good one."""
@@ -438,6 +439,10 @@ def restore_backup(path: Path, backup: Path) -> Path:
         if side.exists():
             side.replace(kept.with_name(kept.name + suffix))
     _copy(_frozen_connection(backup), path)
+    # The restored file backed up at once: the backups are the anchor of the audit trail's
+    # end (audit_anchor), and the newer ones hold rows the restore took back.
+    with contextlib.suppress(StoreError, OSError, sqlite3.DatabaseError):
+        backup_database(path, label="restored")
     return kept
 
 
