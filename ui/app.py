@@ -27,6 +27,7 @@ from pcso_interview.store import (
     newest_good_backup,
     restore_backup,
 )
+from pcso_interview.store.audit_anchor import changed_outside
 from pcso_interview.store.opening import backup_database, check_database_file, is_busy
 from pcso_interview.window_lock import WindowLock
 from ui import i18n, labels, messages
@@ -130,11 +131,13 @@ class StartupCheck(QObject):
 
 
 def start_backup(store: Store, window: MainWindow) -> StartupCheck:
-    """Read every page for damage, then copy the database to the backups folder.
+    """Read every page for damage and compare the file's protections and audit trail's end
+    with what the app made and backed up, then copy the database to the backups folder.
 
     Runs beside the first window so that a large database does not hold up the start; the
     copy is skipped when the newest backup already holds every change, and never made of a
-    damaged file (it would push good backups out).
+    damaged file (it would push good backups out) nor of one changed outside the app (it would
+    become the anchor a cut audit trail is compared with).
     """
     reporter = StartupCheck(window)
     path = store.path
@@ -151,6 +154,16 @@ def start_backup(store: Store, window: MainWindow) -> StartupCheck:
             return
         except Exception as exc:  # reported, never fatal: the app keeps working
             reporter.note.emit(translate("app", "Start-up check failed: {exc}").format(exc=exc))
+            return
+        try:
+            changed = changed_outside(path)
+        except Exception as exc:
+            changed = [str(exc)]
+        if changed:  # named, and no backup made of it (it would become the anchor)
+            more = f" (+{len(changed) - 1}: main.py check)" if len(changed) > 1 else ""
+            reporter.note.emit(
+                translate("app", "Start-up check failed: {exc}").format(exc=changed[0] + more)
+            )
             return
         try:
             made = backup_database(path, skip_if_unchanged=True)

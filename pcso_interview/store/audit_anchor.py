@@ -119,3 +119,16 @@ def anchor_findings(conn: sqlite3.Connection, path: Path) -> Iterator[Finding]:
     """What anchors the audit trail's end: SQLite's counter and the backups beside the file."""
     yield from sequence_findings(conn)
     yield from backup_anchor_findings(conn, path)
+
+
+def changed_outside(path: Path) -> list[str]:
+    """The file's protections removed or changed and its audit trail's end cut, in words, for
+    the start-up check. It makes no backup of such a file: the copy would become the newest
+    backup, the anchor, and a cut trail would then match it."""
+    from pcso_interview.store.schema_check import schema_findings
+
+    conn = opening._read_only_connection(path, opening.BUSY_TIMEOUT_MS / 1000)
+    try:
+        return [str(f) for f in (*schema_findings(conn), *anchor_findings(conn, path))]
+    finally:
+        conn.close()

@@ -165,3 +165,20 @@ def test_run_app_keeps_its_window_until_the_user_closes_it(qtbot, tmp_path, monk
     assert not [w for w in windows() if id(w) not in before and w.isVisible()]
     for check in checks:
         check.thread.join(timeout=30)
+
+
+def test_a_database_changed_outside_the_app_is_named_at_start_and_not_backed_up(
+    started, qtbot, tmp_path
+):
+    """A protective trigger dropped with sqlite3: the start-up check says so, and makes no
+    backup of the file (the copy would become the anchor a cut audit trail is compared with)."""
+    db = tmp_path / "sessions.db"
+    Store.open(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER sessions_retained")
+    conn.close()
+    window = started(args_for(db))
+    check_thread(qtbot, window).join(timeout=30)
+    qtbot.waitUntil(lambda: "sessions_retained" in window.statusBar().currentMessage())
+    assert "someone changed the file outside the app" in window.statusBar().currentMessage()
+    assert not list((db.parent / "backups").glob("*.db"))
