@@ -67,7 +67,14 @@ def check_link(link: AuditLink, prev: str | None, session_prev: str | None) -> l
     """What is wrong with one row, given the hashes of the rows that should come before it
     (None: not known here, not checked)."""
     problems = []
-    if not link.redacted:
+    if link.redacted not in (0, 1):
+        # Only 0 (words kept) and 1 (blanked by a purge) are ever written: any other value
+        # must not pass for a blanked row, whose words go unchecked.
+        problems.append(
+            f"audit row {link.id} ({link.action}, {link.at}) is marked redacted"
+            f" {link.redacted!r}, which no purge writes (only 1)"
+        )
+    if link.redacted != 1:
         words = content_hash(
             link.session_id, link.at, link.actor, link.action, link.subject, link.old, link.new
         )

@@ -1,0 +1,121 @@
+"""The tester's forgeries that `check` and `verify ID` let through, with plain sqlite3 only.
+
+No hash or digest is computed again: rows are edited, deleted or retyped with the triggers
+dropped where they would refuse it (and, where the triggers allow it, with them in place).
+Each must make `check` exit 1 naming the problem, `verify ID` say anything but MATCH, and
+neither print a traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+
+from pcso_interview.store import Store
+from tests.cli_support import cli
+from tests.store_support import Clock, new_session, read, sign_all, signed_session
+
+pytestmark = pytest.mark.usefixtures("empty_user_profiles")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A signed session; one signed, reopened and signed again (two versions); one signed in
+    2023 and past its retention; one withdrawn; one still being scored."""
+    path = tmp_path_factory.mktemp("check-forgeries") / "sessions.db"
+    store = Store.open(path, clock=Clock(datetime(2023, 1, 10, 9, 0, tzinfo=UTC)))
+    try:
+        old = signed_session(store, ref="OLD", day="2023-01-09")
+    finally:
+        store.close()
+    store = Store.open(path)
+    try:
+        signed = signed_session(store, ref="SIGNED")
+        twice = signed_session(store, ref="TWICE")
+        store.reopen(twice, "Grade entered wrongly.", "Hana HR")
+        store.grade(twice, "m1", "integrity", 4)
+        store.agree(twice, "integrity", 4)
+        sign_all(store, twice)
+        withdrawn = new_session(store, ref="GONE")
+        store.withdraw(withdrawn, "Did not attend", "Rhian HR")
+        open_ = new_session(store, ref="OPEN")
+    finally:
+        store.close()
+    return path, {"signed": signed, "twice": twice, "old": old, "gone": withdrawn, "open": open_}
+
+
+@pytest.fixture
+def db(built, tmp_path):
+    source, ids = built
+    path = tmp_path / "sessions.db"
+    shutil.copyfile(source, path)
+    return path, ids
+
+
+def sql(path, *statements: tuple[str, list] | str, drop: tuple[str, ...] = ()) -> None:
+    """Statements on a plain sqlite3 connection (foreign keys off), the named triggers
+    dropped first ("*": every one but the search index's)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
+        for name in names:
+            if (name in drop or "*" in drop) and not name.startswith("sessions_fts"):
+                conn.execute(f"DROP TRIGGER {name}")
+        for statement in statements:
+            text, params = (statement, []) if isinstance(statement, str) else statement
+            conn.execute(text, params)
+    finally:
+        conn.close()
+
+
+def check(capsys, path) -> tuple[int, str]:
+    status, out, err = cli(capsys, "--db", path, "check")
+    assert "Traceback" not in out + err
+    return status, out
+
+
+def verify(capsys, path, session_id: str) -> tuple[int, str]:
+    status, out, err = cli(capsys, "--db", path, "verify", session_id)
+    assert "Traceback" not in out + err
+    return status, out + err
+
+
+def test_the_untouched_database_checks_ok(db, capsys):
+    path, ids = db
+    status, out = check(capsys, path)
+    assert status == 0, out
+    for key in ("signed", "twice", "old", "gone"):
+        status, out = verify(capsys, path, ids[key])
+        assert status == 0 and out.startswith("MATCH "), out
+
+
+# --- 1: an audit row marked redacted with a value no purge writes -------------------------------
+
+
+@pytest.mark.parametrize("mark", [2, -1, "'yes'"])
+def test_an_audit_row_marked_redacted_otherwise_than_by_a_purge_is_found(db, capsys, mark):
+    """Its words were edited, and the mark set to something truthy other than 1: the words
+    were never checked against their hash."""
+    path, ids = db
+    [(row,)] = read(
+        path, "SELECT id FROM audit WHERE session_id = ? AND action = 'lock'", [ids["signed"]]
+    )
+    sql(
+        path,
+        (
+            f"UPDATE audit SET redacted = {mark}, actor = 'Chief Supt Someone',"
+            " subject = 'version 1 (approved)' WHERE id = ?",
+            [row],
+        ),
+        drop=("audit_no_update",),
+    )
+    status, out = check(capsys, path)
+    assert status == 1
+    assert f"PROBLEM audit row {row}: audit row {row} (lock, " in out
+    assert "which no purge writes (only 1)" in out
+    assert "was edited: its words no longer match" in out
+    status, out = verify(capsys, path, ids["signed"])
+    assert status == 1 and out.startswith("MISMATCH "), out
