@@ -197,6 +197,9 @@ def check_database(store: SessionRecords) -> Iterator[Finding]:
                 yield Finding(where, problem)
         yield from _versions(store, session, where)
     yield from _register(store)
+    from pcso_interview.store.integrity_gone import gone_findings
+
+    yield from gone_findings(store)
 
 
 def version_findings(

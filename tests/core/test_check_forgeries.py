@@ -119,3 +119,51 @@ def test_an_audit_row_marked_redacted_otherwise_than_by_a_purge_is_found(db, cap
     assert "was edited: its words no longer match" in out
     status, out = verify(capsys, path, ids["signed"])
     assert status == 1 and out.startswith("MISMATCH "), out
+
+
+# --- 2: a session deleted outright, not purged --------------------------------------------------
+
+
+def test_a_signed_session_deleted_with_the_triggers_dropped_is_found(db, capsys):
+    path, ids = db
+    signed = ids["signed"]
+    sql(path, ("DELETE FROM sessions WHERE id = ?", [signed]), drop=("sessions_retained",))
+    status, out = check(capsys, path)
+    assert status == 1
+    assert f"PROBLEM session {signed}: named by " in out
+    assert "audit row(s) (from row " in out
+    assert "but not in the database, and no purge removed it" in out
+
+
+def test_a_session_past_retention_deleted_with_the_triggers_in_place_is_found(db, capsys):
+    """The triggers allow the delete (past retention); a purge would have left its row."""
+    path, ids = db
+    old = ids["old"]
+    sql(path, ("DELETE FROM sessions WHERE id = ?", [old]))
+    status, out = check(capsys, path)
+    assert status == 1
+    assert f"PROBLEM session {old}: named by " in out
+    assert "no purge removed it" in out
+    status, out = verify(capsys, path, old)
+    assert status != 0 and not out.startswith("MATCH"), out
+
+
+@pytest.mark.parametrize("table", ["marks", "grades", "sheets", "signoffs", "issued_sheets"])
+def test_rows_left_of_a_session_that_is_not_in_the_database_are_found(db, capsys, table):
+    """The session row alone deleted with foreign keys off and the cascades dropped: its
+    children stay behind."""
+    path, ids = db
+    signed = ids["signed"]
+    if table == "issued_sheets":
+        sql(
+            path,
+            "INSERT INTO issued_sheets (file_sha256, position, session_id, version,"
+            f" record_digest, state, how, issued_at, issued_by) VALUES ('{'a' * 64}', 1,"
+            f" '{signed}', 1, '', 'draft', 'x', 't', 'x')",
+            drop=("*",),
+        )
+    sql(path, ("DELETE FROM sessions WHERE id = ?", [signed]), drop=("*",))
+    status, out = check(capsys, path)
+    assert status == 1
+    assert f"PROBLEM session {signed}: " in out
+    assert f"row(s) of {table} belong to it, but it is not in the database" in out
