@@ -223,15 +223,28 @@ def version_findings(
 
 
 def _versions(store: SessionRecords, session: Session, where: str) -> Iterator[Finding]:
-
+    """Each kept version still what was locked, each version the trail locked still kept (a
+    session stripped of its sheet and sign-offs would pass for never signed), and as many
+    reopens audited as versions superseded."""
     links = _links(store, "WHERE session_id = ?", [session.id])
-    for version in signed_versions(store, session.id):
-        if version.version == session.version and session.status is Status.SIGNED:
+    versions = signed_versions(store, session.id)
+    current = session.status is Status.SIGNED
+    for version in versions:
+        if version.version == session.version and current:
             continue  # checked with the record
         yield from version_findings(version, links, where)
+    kept = {version.version for version in versions}
+    for link in links:
+        number = _locked_version(link)
+        if number is None or number in kept or (current and number == session.version):
+            continue  # kept, or the current version's sheet, checked with the record
+        yield Finding(
+            where,
+            f"the audit trail locked version {number} on {link.at} (sha256 {link.new}),"
+            " but its signed sheet record is gone",
+        )
     reopens = sum(link.action == "reopen" and "signed v" in link.old for link in links)
-    signed = len(signed_versions(store, session.id))
-    behind = signed - (1 if session.status is Status.SIGNED else 0)
+    behind = len(versions) - (1 if current else 0)
     if session.status is Status.REOPENED and not any(link.action == "reopen" for link in links):
         yield Finding(where, "reopened, but the audit trail has no reopen")
     elif reopens < behind:
@@ -239,6 +252,25 @@ def _versions(store: SessionRecords, session: Session, where: str) -> Iterator[F
             where,
             f"{behind} signed version(s) were superseded but only {reopens} reopen(s) audited",
         )
+
+
+def _locked_version(link: AuditLink) -> int | None:
+    """The version a lock row locked ("version 2", "version 1 (imported)"), or None."""
+    if link.action != "lock" or link.redacted != 0:
+        return None
+    words = link.subject.split()
+    if len(words) < 2 or words[0] != "version" or not words[1].isdecimal():
+        return None
+    return int(words[1])
+
+
+def session_problems(store: SessionRecords, session: Session) -> list[str]:
+    """What `check` finds of one session, for `verify ID`: a session whose trail records a
+    signing that its rows no longer show was tampered with, not merely left unsigned."""
+    problems = (
+        list(session.record_problems) if session.locked else list(_session_chain(store, session.id))
+    )
+    return problems + [finding.message for finding in _versions(store, session, "")]
 
 
 def _register(store: SessionRecords) -> Iterator[Finding]:

@@ -167,3 +167,69 @@ def test_rows_left_of_a_session_that_is_not_in_the_database_are_found(db, capsys
     assert status == 1
     assert f"PROBLEM session {signed}: " in out
     assert f"row(s) of {table} belong to it, but it is not in the database" in out
+
+
+# --- 3: a signing undone by deleting its sheet ---------------------------------------------------
+
+
+def test_a_signed_session_unsigned_by_hand_is_found(db, capsys):
+    """Its sheet and sign-offs deleted, its status set back: the trail still records the
+    lock of version 1 with its digest."""
+    path, ids = db
+    signed = ids["signed"]
+    sql(
+        path,
+        ("DELETE FROM sheets WHERE session_id = ?", [signed]),
+        ("DELETE FROM signoffs WHERE session_id = ?", [signed]),
+        ("UPDATE sessions SET status = 'consensus', digest = '' WHERE id = ?", [signed]),
+        drop=("*",),
+    )
+    status, out = check(capsys, path)
+    assert status == 1
+    assert f"PROBLEM session {signed} (SIGNED): the audit trail locked version 1 on " in out
+    assert "but its signed sheet record is gone" in out
+    status, out = verify(capsys, path, signed)
+    assert status == 1 and out.startswith(f"MISMATCH session {signed} (SIGNED)"), out
+    assert "but its signed sheet record is gone" in out
+
+
+def test_a_kept_older_version_deleted_is_found(db, capsys):
+    path, ids = db
+    twice = ids["twice"]
+    sql(
+        path,
+        ("DELETE FROM sheets WHERE session_id = ? AND version = 1", [twice]),
+        ("DELETE FROM signoffs WHERE session_id = ? AND version = 1", [twice]),
+        drop=("*",),
+    )
+    status, out = check(capsys, path)
+    assert status == 1
+    assert f"PROBLEM session {twice} (TWICE): the audit trail locked version 1 on " in out
+    status, out = verify(capsys, path, twice)
+    assert status == 1 and out.startswith(f"MISMATCH session {twice} (TWICE)"), out
+
+
+# --- 8: a signed session set back to scoring is tampering, not a later state --------------------
+
+
+def test_a_signed_session_set_back_to_scoring_fails_verification(db, capsys):
+    path, ids = db
+    signed = ids["signed"]
+    sql(path, ("UPDATE sessions SET status = 'scoring' WHERE id = ?", [signed]), drop=("*",))
+    status, out = check(capsys, path)
+    assert status == 1
+    assert "1 signed version(s) were superseded but only 0 reopen(s) audited" in out
+    status, out = verify(capsys, path, signed)
+    assert status == 1 and out.startswith(f"MISMATCH session {signed} (SIGNED)"), out
+    assert "superseded but only 0 reopen(s) audited" in out
+
+
+def test_a_session_reopened_by_hr_is_still_not_current(db, capsys):
+    path, ids = db
+    store = Store.open(path)
+    try:
+        store.reopen(ids["signed"], "Candidate appealed.", "Hana HR")
+    finally:
+        store.close()
+    status, out = verify(capsys, path, ids["signed"])
+    assert status == 3 and out.startswith("NOT CURRENT "), out
