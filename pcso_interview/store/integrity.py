@@ -134,6 +134,21 @@ def signed_record_problems(
     return problems, matches
 
 
+def list_row_problems(row: Mapping[str, Any], session: Session) -> list[str]:
+    """Where the HR list row differs from the signed version it stands for (on a laptop or
+    in the force archive): an edited row would list, filter or hide a session as something
+    it is not (a failed candidate listed as a pass, a text search that no longer finds the
+    candidate, a retention period that lets it be purged early)."""
+    from pcso_interview.store.session_rows import signed_list_columns
+
+    expected = signed_list_columns(session)
+    return [
+        f"the HR list says {column} {row[column]!r} where its signed version says {value!r}"
+        for column, value in expected.items()
+        if row[column] != value
+    ]
+
+
 def record_problems(store: SessionRecords, session: Session) -> list[str]:
     """What is wrong with a locked session's record; empty when it verifies."""
 
@@ -142,7 +157,7 @@ def record_problems(store: SessionRecords, session: Session) -> list[str]:
     if not links or links[0].action not in _STARTS:
         problems.append("its audit trail does not begin with the session's creation or import")
     problems += list(_session_chain(store, session.id))
-    row = store._one("SELECT status, digest FROM sessions WHERE id = ?", [session.id])
+    row = store._one("SELECT * FROM sessions WHERE id = ?", [session.id])
     if session.status is Status.SIGNED:
         sheet = store._one(
             "SELECT * FROM sheets WHERE session_id = ? AND version = ?",
@@ -157,6 +172,13 @@ def record_problems(store: SessionRecords, session: Session) -> list[str]:
             session, content, sheet["digest"], sheet["signed_at"], links
         )
         problems += found
+        if row:
+            problems += list_row_problems(row, session)
+            if row["closed_at"] != sheet["signed_at"]:
+                problems.append(
+                    f"closed_at says {row['closed_at']!r} where its signed version was signed"
+                    f" on {sheet['signed_at']!r} (its retention period runs from then)"
+                )
         expected = session.content_digest()
         for s in session.signoffs:
             if matches and s.content_digest and s.content_digest != expected:
@@ -165,6 +187,32 @@ def record_problems(store: SessionRecords, session: Session) -> list[str]:
         withdrawals = [link for link in links if link.action == "withdraw"]
         if not withdrawals:
             problems.append("the audit trail has no withdrawal of this session")
+        elif row:
+            problems += _withdrawn_row_problems(row, session, links, withdrawals[-1])
+    return problems
+
+
+def _withdrawn_row_problems(
+    row: Mapping[str, Any], session: Session, links: list[AuditLink], withdrawal: AuditLink
+) -> list[str]:
+    """A withdrawn session's columns that decide its listing and its purge: closed when the
+    trail withdrew it (no later; earlier only as an imported file says), kept as long as
+    its profile says, listed as withdrawn."""
+    problems = []
+    imported = bool(links) and links[0].action != "create"
+    closed = str(row["closed_at"])
+    if closed > withdrawal.at or (not imported and closed != withdrawal.at):
+        problems.append(
+            f"closed_at says {row['closed_at']!r} where the audit trail withdrew it on"
+            f" {withdrawal.at!r} (its retention period runs from then)"
+        )
+    if row["retention_months"] != session.profile.retention_months:
+        problems.append(
+            f"the HR list says retention_months {row['retention_months']!r} where its profile"
+            f" says {session.profile.retention_months!r}"
+        )
+    if row["outcome"] != "withdrawn":
+        problems.append(f"the HR list says outcome {row['outcome']!r} where it was withdrawn")
     return problems
 
 

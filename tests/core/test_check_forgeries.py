@@ -233,3 +233,64 @@ def test_a_session_reopened_by_hr_is_still_not_current(db, capsys):
         store.close()
     status, out = verify(capsys, path, ids["signed"])
     assert status == 3 and out.startswith("NOT CURRENT "), out
+
+
+# --- 5: the list and administrative columns of a closed session ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("assignment", "named"),
+    [
+        ("outcome = 'fail', weighted_total = 29, percentage = '96.7%'", "outcome"),
+        ("force = 'Another Force'", "force"),
+        ("chair_name = 'Someone Else'", "chair_name"),
+        ("search = 'nobody at all'", "search"),
+        ("retention_months = 1", "retention_months"),
+        ("closed_at = '2020-01-01T10:00:00Z'", "closed_at"),
+    ],
+)
+def test_a_signed_sessions_list_columns_edited_are_found(db, capsys, assignment, named):
+    """HR's list would show a failed candidate as a pass, or purge would list a recent session
+    as past its retention."""
+    path, ids = db
+    signed = ids["signed"]
+    sql(path, (f"UPDATE sessions SET {assignment} WHERE id = ?", [signed]), drop=("*",))
+    status, out = check(capsys, path)
+    assert status == 1
+    assert f"PROBLEM session {signed} (SIGNED): " in out
+    assert f"the HR list says {named} " in out or f"{named} says " in out, out
+    status, out = verify(capsys, path, ids["signed"])
+    assert status == 1 and out.startswith("MISMATCH "), out
+
+
+def test_retention_laundering_is_found_and_purge_is_not_fooled_silently(db, capsys):
+    path, ids = db
+    signed = ids["signed"]
+    sql(
+        path,
+        (
+            "UPDATE sessions SET closed_at = '2020-01-01T10:00:00Z', retention_months = 1"
+            " WHERE id = ?",
+            [signed],
+        ),
+        drop=("*",),
+    )
+    status, out = check(capsys, path)
+    assert status == 1
+    assert "closed_at says '2020-01-01T10:00:00Z' where its signed version was signed on" in out
+    assert "the HR list says retention_months 1 where its signed version says 12" in out
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    ["closed_at = '2020-01-01T10:00:00Z'", "retention_months = 1", "outcome = 'pass'"],
+)
+def test_a_withdrawn_sessions_columns_edited_are_found(db, capsys, assignment):
+    path, ids = db
+    gone = ids["gone"]
+    sql(path, (f"UPDATE sessions SET {assignment} WHERE id = ?", [gone]), drop=("*",))
+    status, out = check(capsys, path)
+    assert status == 1
+    assert f"PROBLEM session {gone} (GONE): " in out
+    status, out = verify(capsys, path, gone)
+    assert status == 1 and out.startswith("MISMATCH "), out
