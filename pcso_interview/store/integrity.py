@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pcso_interview.lifecycle import Status
-from pcso_interview.store.chain import GENESIS, AuditLink, check_link, walk
+from pcso_interview.store.chain import (
+    CONTENT_COLUMNS,
+    GENESIS,
+    AuditLink,
+    check_link,
+    not_text,
+    walk,
+)
 
 if TYPE_CHECKING:
     from pcso_interview.session import Session
@@ -39,12 +46,21 @@ class SignedVersion:
 
 
 def stored_content(store: SessionRecords, row: Mapping[str, Any]) -> dict[str, Any]:
-    """The signed content kept with a sheets row, its profile put back from the snapshots."""
-    content: dict[str, Any] = json.loads(zlib.decompress(row["content"]))
-    snapshot = store._one(
-        "SELECT json FROM profile_snapshots WHERE digest = ?", [content["profile"]]
-    )
-    content["profile"] = json.loads(snapshot["json"]) if snapshot else {}
+    """The signed content kept with a sheets row, its profile put back from the snapshots.
+    Content that cannot be read is a damaged record, named, never a traceback."""
+    from pcso_interview.store.opening import RecordDamagedError
+
+    try:
+        content: dict[str, Any] = json.loads(zlib.decompress(row["content"]))
+        snapshot = store._one(
+            "SELECT json FROM profile_snapshots WHERE digest = ?", [content["profile"]]
+        )
+        content["profile"] = json.loads(snapshot["json"]) if snapshot else {}
+    except (zlib.error, ValueError, TypeError, KeyError) as exc:
+        raise RecordDamagedError(
+            f"Session {row['session_id']}: the content kept with signed version"
+            f" {row['version']!r} cannot be read ({type(exc).__name__}: {exc})"
+        ) from None
     return content
 
 
@@ -63,6 +79,16 @@ def _links(store: SessionRecords, where: str, params: list[Any]) -> list[AuditLi
     return [
         AuditLink(**r)
         for r in store._rows(f"SELECT {_LINK_COLUMNS} FROM audit {where} ORDER BY id", params)
+    ]
+
+
+def _text_links(store: SessionRecords, session_id: str) -> list[AuditLink]:
+    """The session's rows whose words are text, for reading what they say: a row retyped
+    otherwise is named by the chain check, and says nothing here."""
+    return [
+        link
+        for link in _links(store, "WHERE session_id = ?", [session_id])
+        if not not_text(link, CONTENT_COLUMNS)
     ]
 
 
@@ -153,7 +179,7 @@ def record_problems(store: SessionRecords, session: Session) -> list[str]:
     """What is wrong with a locked session's record; empty when it verifies."""
 
     problems: list[str] = []
-    links = _links(store, "WHERE session_id = ?", [session.id])
+    links = _text_links(store, session.id)
     if not links or links[0].action not in _STARTS:
         problems.append("its audit trail does not begin with the session's creation or import")
     problems += list(_session_chain(store, session.id))
@@ -230,8 +256,14 @@ class Finding:
 def check_database(store: SessionRecords) -> Iterator[Finding]:
     """Every problem in the file: the whole audit chain, every signed record and version,
     every issued sheet."""
+    from pcso_interview.store.opening import RecordDamagedError
+
     sequence = store._one("SELECT seq FROM sqlite_sequence WHERE name = 'audit'", [])
-    for brk in walk(_links(store, "", []), sequence["seq"] if sequence else None):
+    seq = sequence["seq"] if sequence else None
+    if seq is not None and not isinstance(seq, int):
+        yield Finding("audit", f"SQLite's count of audit rows is {seq!r}, not a number")
+        seq = None
+    for brk in walk(_links(store, "", []), seq):
         yield Finding("audit" if brk.row == 0 else f"audit row {brk.row}", brk.message)
     for r in store._rows("SELECT id, candidate_ref, status FROM sessions ORDER BY date, id"):
         where = f"session {r['id']} ({r['candidate_ref']})"
@@ -243,7 +275,11 @@ def check_database(store: SessionRecords) -> Iterator[Finding]:
         for problem in session.record_problems:
             if not problem.startswith(("audit row", "the audit chain")):
                 yield Finding(where, problem)
-        yield from _versions(store, session, where)
+        try:
+            found = list(_versions(store, session, where))
+        except RecordDamagedError as exc:
+            found = [Finding(where, f"cannot be read: {exc}")]
+        yield from found
     yield from _register(store)
     from pcso_interview.store.integrity_gone import gone_findings
 
@@ -274,7 +310,7 @@ def _versions(store: SessionRecords, session: Session, where: str) -> Iterator[F
     """Each kept version still what was locked, each version the trail locked still kept (a
     session stripped of its sheet and sign-offs would pass for never signed), and as many
     reopens audited as versions superseded."""
-    links = _links(store, "WHERE session_id = ?", [session.id])
+    links = _text_links(store, session.id)
     versions = signed_versions(store, session.id)
     current = session.status is Status.SIGNED
     for version in versions:

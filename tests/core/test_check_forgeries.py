@@ -294,3 +294,90 @@ def test_a_withdrawn_sessions_columns_edited_are_found(db, capsys, assignment):
     assert f"PROBLEM session {gone} (GONE): " in out
     status, out = verify(capsys, path, gone)
     assert status == 1 and out.startswith("MISMATCH "), out
+
+
+# --- 7: rows retyped or rewritten are findings, never a traceback ------------------------------
+
+
+def _first_row(path, session_id: str, action: str) -> int:
+    [(row,)] = read(
+        path,
+        "SELECT id FROM audit WHERE session_id = ? AND action = ? ORDER BY id LIMIT 1",
+        [session_id, action],
+    )
+    return row
+
+
+def test_a_sequence_that_is_not_a_number_is_a_finding(db, capsys):
+    path, _ = db
+    sql(path, "UPDATE sqlite_sequence SET seq = 'abc' WHERE name = 'audit'")
+    status, out = check(capsys, path)
+    assert status == 1
+    assert "PROBLEM audit: SQLite's count of audit rows is 'abc', not a number" in out
+
+
+@pytest.mark.parametrize(
+    ("assignment", "named"),
+    [
+        ("prev = 'é'", "the audit chain breaks before row"),
+        ("hash = 'é'", "its chain hash was rewritten"),
+        ("new = x'00'", "its new hold(s) something other than text"),
+        ("prev = x'00'", "its prev hold(s) something other than text"),
+        ("subject = x'00'", "its subject hold(s) something other than text"),
+    ],
+)
+def test_an_audit_row_retyped_is_a_finding(db, capsys, assignment, named):
+    path, ids = db
+    signed = ids["signed"]
+    row = _first_row(path, signed, "lock")
+    sql(path, (f"UPDATE audit SET {assignment} WHERE id = ?", [row]), drop=("*",))
+    status, out = check(capsys, path)
+    assert status == 1
+    assert named in out, out
+    status, out = verify(capsys, path, signed)
+    assert status != 0 and not out.startswith("MATCH"), out
+
+
+@pytest.mark.parametrize("which", ["older", "current"])
+def test_a_sheet_whose_content_is_not_zlib_is_a_finding(db, capsys, which):
+    path, ids = db
+    twice = ids["twice"]
+    version = 1 if which == "older" else 2
+    sql(
+        path,
+        (
+            "UPDATE sheets SET content = x'00' WHERE session_id = ? AND version = ?",
+            [twice, version],
+        ),
+        drop=("*",),
+    )
+    status, out = check(capsys, path)
+    assert status == 1
+    assert f"PROBLEM session {twice} (TWICE): cannot be read: " in out
+    if which == "older":
+        assert "the content kept with signed version 1 cannot be read" in out
+    status, out = verify(capsys, path, twice)
+    assert status != 0 and not out.startswith("MATCH"), out
+    (line,) = out.splitlines()
+    assert line.startswith(f"error: Session {twice}: ") and "cannot be read" in line
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE sessions SET version = 'two' WHERE id = ?",
+        "UPDATE profile_snapshots SET json = '{' WHERE digest ="
+        " (SELECT snapshot FROM sessions WHERE id = ?)",
+    ],
+)
+def test_a_session_row_or_profile_retyped_is_refused_in_one_line(db, capsys, statement):
+    path, ids = db
+    signed = ids["signed"]
+    sql(path, (statement, [signed]), drop=("*",))
+    status, out = check(capsys, path)
+    assert status == 1
+    assert f"PROBLEM session {signed} (SIGNED): cannot be read: " in out
+    status, out = verify(capsys, path, signed)
+    assert status != 0
+    (line,) = out.splitlines()
+    assert line.startswith(f"error: Session {signed}: ") and "damaged" in line, line
