@@ -638,14 +638,15 @@ def verify_session(args: argparse.Namespace, key: str, out: TextIO) -> int:
         session = store.load(_resolve(store, key))
         versions = store.signed_versions(session.id)
         result = store.verify(session.id)
+        problems = store.session_problems(session)
     what = f"session {session.id} ({session.candidate_ref}) version {session.version}"
-    if session.record_problems:
+    if problems:
         print(
             f"MISMATCH {what}: the record failed verification (signed"
             f" {result.stored_digest or '(none)'}, now {result.computed_digest})",
             file=out,
         )
-        for problem in session.record_problems:
+        for problem in problems:
             print(f"  {problem}", file=out)
         return 1
     if session.status is Status.SIGNED:

@@ -33,7 +33,17 @@ def content_hash(
 
 
 def link_hash(prev: str, session_prev: str, content: str) -> str:
-    return hashlib.sha256((prev + session_prev + content).encode("ascii")).hexdigest()
+    # UTF-8, not ASCII: the same bytes for the hex digests the app writes, and a hash
+    # rewritten with other characters is then a broken link, not a crash.
+    return hashlib.sha256((prev + session_prev + content).encode("utf-8")).hexdigest()
+
+
+HASH_COLUMNS = ("prev", "session_prev", "content_hash", "hash")
+
+
+def not_text(link: AuditLink, columns: tuple[str, ...]) -> list[str]:
+    """The columns of a row that hold something other than text (no app writes one)."""
+    return [name for name in columns if not isinstance(getattr(link, name), str)]
 
 
 @dataclass(frozen=True)
@@ -67,7 +77,20 @@ def check_link(link: AuditLink, prev: str | None, session_prev: str | None) -> l
     """What is wrong with one row, given the hashes of the rows that should come before it
     (None: not known here, not checked)."""
     problems = []
-    if not link.redacted:
+    if link.redacted not in (0, 1):
+        # Only 0 (words kept) and 1 (blanked by a purge) are ever written: any other value
+        # must not pass for a blanked row, whose words go unchecked.
+        problems.append(
+            f"audit row {link.id} ({link.action}, {link.at}) is marked redacted"
+            f" {link.redacted!r}, which no purge writes (only 1)"
+        )
+    retyped = not_text(link, (*CONTENT_COLUMNS, *HASH_COLUMNS))
+    if retyped:
+        problems.append(
+            f"audit row {link.id}: its {', '.join(retyped)} hold(s) something other than text,"
+            " which no app writes"
+        )
+    if link.redacted != 1 and not not_text(link, CONTENT_COLUMNS):
         words = content_hash(
             link.session_id, link.at, link.actor, link.action, link.subject, link.old, link.new
         )
@@ -85,7 +108,9 @@ def check_link(link: AuditLink, prev: str | None, session_prev: str | None) -> l
             f"audit row {link.id}: the session's own trail breaks before it (a row of this"
             " session was deleted or changed)"
         )
-    if link_hash(link.prev, link.session_prev, link.content_hash) != link.hash:
+    if not_text(link, HASH_COLUMNS):
+        pass  # named above; no hash can be computed from it
+    elif link_hash(link.prev, link.session_prev, link.content_hash) != link.hash:
         problems.append(f"audit row {link.id}: its chain hash was rewritten")
     return problems
 

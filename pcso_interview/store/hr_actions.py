@@ -16,6 +16,7 @@ from pcso_interview.store.records import SessionRow
 from pcso_interview.store.session_rows import SessionRecords
 
 if TYPE_CHECKING:
+    from pcso_interview.session import Session
     from pcso_interview.store.integrity import Finding, SignedVersion
     from pcso_interview.store.review import AuditEntry, IssuedPart, PurgeResult, Verification
 
@@ -136,6 +137,13 @@ class HrActions(SessionRecords):
             computed_digest=session.digest(),
             candidate_ref=session.candidate_ref,
         )
+
+    def session_problems(self, session: Session) -> list[str]:
+        """What `check` finds of one session: its record, and its versions against the
+        audit trail (whatever its status: a signing undone by hand leaves it unlocked)."""
+        from pcso_interview.store.integrity import session_problems
+
+        return session_problems(self, session)
 
     def register_issue(
         self, file_sha256: str, parts: Iterable[IssuedPart], how: str, actor: str

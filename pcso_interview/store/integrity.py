@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pcso_interview.lifecycle import Status
-from pcso_interview.store.chain import GENESIS, AuditLink, check_link, walk
+from pcso_interview.store.chain import (
+    CONTENT_COLUMNS,
+    GENESIS,
+    AuditLink,
+    check_link,
+    not_text,
+    walk,
+)
 
 if TYPE_CHECKING:
     from pcso_interview.session import Session
@@ -39,12 +46,21 @@ class SignedVersion:
 
 
 def stored_content(store: SessionRecords, row: Mapping[str, Any]) -> dict[str, Any]:
-    """The signed content kept with a sheets row, its profile put back from the snapshots."""
-    content: dict[str, Any] = json.loads(zlib.decompress(row["content"]))
-    snapshot = store._one(
-        "SELECT json FROM profile_snapshots WHERE digest = ?", [content["profile"]]
-    )
-    content["profile"] = json.loads(snapshot["json"]) if snapshot else {}
+    """The signed content kept with a sheets row, its profile put back from the snapshots.
+    Content that cannot be read is a damaged record, named, never a traceback."""
+    from pcso_interview.store.opening import RecordDamagedError
+
+    try:
+        content: dict[str, Any] = json.loads(zlib.decompress(row["content"]))
+        snapshot = store._one(
+            "SELECT json FROM profile_snapshots WHERE digest = ?", [content["profile"]]
+        )
+        content["profile"] = json.loads(snapshot["json"]) if snapshot else {}
+    except (zlib.error, ValueError, TypeError, KeyError) as exc:
+        raise RecordDamagedError(
+            f"Session {row['session_id']}: the content kept with signed version"
+            f" {row['version']!r} cannot be read ({type(exc).__name__}: {exc})"
+        ) from None
     return content
 
 
@@ -63,6 +79,16 @@ def _links(store: SessionRecords, where: str, params: list[Any]) -> list[AuditLi
     return [
         AuditLink(**r)
         for r in store._rows(f"SELECT {_LINK_COLUMNS} FROM audit {where} ORDER BY id", params)
+    ]
+
+
+def _text_links(store: SessionRecords, session_id: str) -> list[AuditLink]:
+    """The session's rows whose words are text, for reading what they say: a row retyped
+    otherwise is named by the chain check, and says nothing here."""
+    return [
+        link
+        for link in _links(store, "WHERE session_id = ?", [session_id])
+        if not not_text(link, CONTENT_COLUMNS)
     ]
 
 
@@ -134,15 +160,30 @@ def signed_record_problems(
     return problems, matches
 
 
+def list_row_problems(row: Mapping[str, Any], session: Session) -> list[str]:
+    """Where the HR list row differs from the signed version it stands for (on a laptop or
+    in the force archive): an edited row would list, filter or hide a session as something
+    it is not (a failed candidate listed as a pass, a text search that no longer finds the
+    candidate, a retention period that lets it be purged early)."""
+    from pcso_interview.store.session_rows import signed_list_columns
+
+    expected = signed_list_columns(session)
+    return [
+        f"the HR list says {column} {row[column]!r} where its signed version says {value!r}"
+        for column, value in expected.items()
+        if row[column] != value
+    ]
+
+
 def record_problems(store: SessionRecords, session: Session) -> list[str]:
     """What is wrong with a locked session's record; empty when it verifies."""
 
     problems: list[str] = []
-    links = _links(store, "WHERE session_id = ?", [session.id])
+    links = _text_links(store, session.id)
     if not links or links[0].action not in _STARTS:
         problems.append("its audit trail does not begin with the session's creation or import")
     problems += list(_session_chain(store, session.id))
-    row = store._one("SELECT status, digest FROM sessions WHERE id = ?", [session.id])
+    row = store._one("SELECT * FROM sessions WHERE id = ?", [session.id])
     if session.status is Status.SIGNED:
         sheet = store._one(
             "SELECT * FROM sheets WHERE session_id = ? AND version = ?",
@@ -157,6 +198,13 @@ def record_problems(store: SessionRecords, session: Session) -> list[str]:
             session, content, sheet["digest"], sheet["signed_at"], links
         )
         problems += found
+        if row:
+            problems += list_row_problems(row, session)
+            if row["closed_at"] != sheet["signed_at"]:
+                problems.append(
+                    f"closed_at says {row['closed_at']!r} where its signed version was signed"
+                    f" on {sheet['signed_at']!r} (its retention period runs from then)"
+                )
         expected = session.content_digest()
         for s in session.signoffs:
             if matches and s.content_digest and s.content_digest != expected:
@@ -165,6 +213,32 @@ def record_problems(store: SessionRecords, session: Session) -> list[str]:
         withdrawals = [link for link in links if link.action == "withdraw"]
         if not withdrawals:
             problems.append("the audit trail has no withdrawal of this session")
+        elif row:
+            problems += _withdrawn_row_problems(row, session, links, withdrawals[-1])
+    return problems
+
+
+def _withdrawn_row_problems(
+    row: Mapping[str, Any], session: Session, links: list[AuditLink], withdrawal: AuditLink
+) -> list[str]:
+    """A withdrawn session's columns that decide its listing and its purge: closed when the
+    trail withdrew it (no later; earlier only as an imported file says), kept as long as
+    its profile says, listed as withdrawn."""
+    problems = []
+    imported = bool(links) and links[0].action != "create"
+    closed = str(row["closed_at"])
+    if closed > withdrawal.at or (not imported and closed != withdrawal.at):
+        problems.append(
+            f"closed_at says {row['closed_at']!r} where the audit trail withdrew it on"
+            f" {withdrawal.at!r} (its retention period runs from then)"
+        )
+    if row["retention_months"] != session.profile.retention_months:
+        problems.append(
+            f"the HR list says retention_months {row['retention_months']!r} where its profile"
+            f" says {session.profile.retention_months!r}"
+        )
+    if row["outcome"] != "withdrawn":
+        problems.append(f"the HR list says outcome {row['outcome']!r} where it was withdrawn")
     return problems
 
 
@@ -183,6 +257,7 @@ def check_database(store: SessionRecords) -> Iterator[Finding]:
     """Every problem in the file: the whole audit chain, every signed record and version,
     every issued sheet."""
     from pcso_interview.store.audit_anchor import anchor_findings, audit_sequence
+    from pcso_interview.store.opening import RecordDamagedError
     from pcso_interview.store.schema_check import schema_findings
 
     yield from schema_findings(store.conn)
@@ -199,8 +274,15 @@ def check_database(store: SessionRecords) -> Iterator[Finding]:
         for problem in session.record_problems:
             if not problem.startswith(("audit row", "the audit chain")):
                 yield Finding(where, problem)
-        yield from _versions(store, session, where)
+        try:
+            found = list(_versions(store, session, where))
+        except RecordDamagedError as exc:
+            found = [Finding(where, f"cannot be read: {exc}")]
+        yield from found
     yield from _register(store)
+    from pcso_interview.store.integrity_gone import gone_findings
+
+    yield from gone_findings(store)
 
 
 def version_findings(
@@ -224,15 +306,28 @@ def version_findings(
 
 
 def _versions(store: SessionRecords, session: Session, where: str) -> Iterator[Finding]:
-
-    links = _links(store, "WHERE session_id = ?", [session.id])
-    for version in signed_versions(store, session.id):
-        if version.version == session.version and session.status is Status.SIGNED:
+    """Each kept version still what was locked, each version the trail locked still kept (a
+    session stripped of its sheet and sign-offs would pass for never signed), and as many
+    reopens audited as versions superseded."""
+    links = _text_links(store, session.id)
+    versions = signed_versions(store, session.id)
+    current = session.status is Status.SIGNED
+    for version in versions:
+        if version.version == session.version and current:
             continue  # checked with the record
         yield from version_findings(version, links, where)
+    kept = {version.version for version in versions}
+    for link in links:
+        number = _locked_version(link)
+        if number is None or number in kept or (current and number == session.version):
+            continue  # kept, or the current version's sheet, checked with the record
+        yield Finding(
+            where,
+            f"the audit trail locked version {number} on {link.at} (sha256 {link.new}),"
+            " but its signed sheet record is gone",
+        )
     reopens = sum(link.action == "reopen" and "signed v" in link.old for link in links)
-    signed = len(signed_versions(store, session.id))
-    behind = signed - (1 if session.status is Status.SIGNED else 0)
+    behind = len(versions) - (1 if current else 0)
     if session.status is Status.REOPENED and not any(link.action == "reopen" for link in links):
         yield Finding(where, "reopened, but the audit trail has no reopen")
     elif reopens < behind:
@@ -240,6 +335,25 @@ def _versions(store: SessionRecords, session: Session, where: str) -> Iterator[F
             where,
             f"{behind} signed version(s) were superseded but only {reopens} reopen(s) audited",
         )
+
+
+def _locked_version(link: AuditLink) -> int | None:
+    """The version a lock row locked ("version 2", "version 1 (imported)"), or None."""
+    if link.action != "lock" or link.redacted != 0:
+        return None
+    words = link.subject.split()
+    if len(words) < 2 or words[0] != "version" or not words[1].isdecimal():
+        return None
+    return int(words[1])
+
+
+def session_problems(store: SessionRecords, session: Session) -> list[str]:
+    """What `check` finds of one session, for `verify ID`: a session whose trail records a
+    signing that its rows no longer show was tampered with, not merely left unsigned."""
+    problems = (
+        list(session.record_problems) if session.locked else list(_session_chain(store, session.id))
+    )
+    return problems + [finding.message for finding in _versions(store, session, "")]
 
 
 def _register(store: SessionRecords) -> Iterator[Finding]:

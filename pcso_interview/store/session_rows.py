@@ -168,7 +168,18 @@ class SessionRecords(Connection):
         recent = self._recent
         if recent is not None and recent[0] == stamp and recent[1].id == session_id:
             return recent[1]
-        session = self._read(session_id)
+        try:
+            session = self._read(session_id)
+        except (RecordDamagedError, UnknownSessionError):
+            raise
+        except (ValueError, TypeError, KeyError, zlib.error) as exc:
+            # A row retyped or rewritten behind the app's back (a version that is not a
+            # number, a profile that is not JSON): named as damage, never a traceback.
+            raise RecordDamagedError(
+                f"Session {session_id}: its record is damaged and cannot be read"
+                f" ({type(exc).__name__}: {exc}). Run `pcso-interview check` and restore a"
+                " backup."
+            ) from None
         self._recent = (stamp, session)
         return session
 

@@ -122,6 +122,9 @@ def kept_by_an_older_version(
     ``members`` maps member id to name."""
     import sqlite3
 
+    from pcso_interview.session import Member
+    from pcso_interview.store.session_rows import search_text
+
     columns = {"candidate_name": name, "candidate_ref": ref, "venue": venue, "date": day}
     connection = sqlite3.connect(path)
     try:
@@ -141,6 +144,23 @@ def kept_by_an_older_version(
                     " members WHERE session_id = ? AND member_id = ? AND role = 'chair')",
                     [member_name, session_id, session_id, member_id],
                 )
+            # The list's search text, as that version kept it with the names (check holds a
+            # signed session's list columns to its record).
+            (candidate, reference) = connection.execute(
+                "SELECT candidate_name, candidate_ref FROM sessions WHERE id = ?", [session_id]
+            ).fetchone()
+            panel = [
+                Member(*r)
+                for r in connection.execute(
+                    "SELECT member_id, name, role, number FROM members WHERE session_id = ?"
+                    " ORDER BY position",
+                    [session_id],
+                )
+            ]
+            connection.execute(
+                "UPDATE sessions SET search = ? WHERE id = ?",
+                [search_text(candidate, reference, panel), session_id],
+            )
     finally:
         connection.close()
 

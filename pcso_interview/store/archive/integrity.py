@@ -14,7 +14,12 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from pcso_interview.store.chain import GENESIS, AuditLink, check_link
-from pcso_interview.store.integrity import Finding, signed_record_problems, version_findings
+from pcso_interview.store.integrity import (
+    Finding,
+    list_row_problems,
+    signed_record_problems,
+    version_findings,
+)
 
 if TYPE_CHECKING:
     from pcso_interview.session import Session
@@ -74,20 +79,6 @@ _LIST_ROW = (
     "id, version, profile_id, force, role_title, candidate_name, candidate_ref, date, venue,"
     " chair_name, status, outcome, weighted_total, percentage, retention_months, search"
 )
-
-
-def list_row_problems(row: Mapping[str, Any], session: Session) -> list[str]:
-    """Where the HR list row differs from the signed version it stands for: an edited row
-    would list, filter or hide a session as something it is not (a text search that no
-    longer finds the candidate)."""
-    from pcso_interview.store.session_rows import signed_list_columns
-
-    expected = signed_list_columns(session)
-    return [
-        f"the HR list says {column} {row[column]!r} where its signed version says {value!r}"
-        for column, value in expected.items()
-        if row[column] != value
-    ]
 
 
 def _event_problems(store: ArchiveStore) -> Iterator[Finding]:

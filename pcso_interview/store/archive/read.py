@@ -482,6 +482,10 @@ class ArchiveStore:
             candidate_ref=session.candidate_ref,
         )
 
+    def session_problems(self, session: Session) -> list[str]:
+        """The archived record's problems (the archive keeps signed versions only)."""
+        return list(session.record_problems)
+
     def sheets(self, session_id: str) -> list[dict[str, Any]]:
         return self._rows(
             "SELECT version, digest, signed_at FROM archive.versions WHERE session_id = %s"
