@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import io
-import multiprocessing
 import os
 from collections.abc import Callable, Generator, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pcso_interview.files import write_atomic
+from pcso_interview.interrupts import HeldSignals
 from pcso_interview.session import Session
 from pcso_interview.signing_key import installation_key
 from pcso_interview.store import IssuedPart
 from pcso_interview.store.reading import SessionReader
 from reports.marking_sheet import build_sheet, sheet_file_name, sheet_state
+from reports.workers import Lost, in_workers
 
 Progress = Callable[[int], bool]  # called with the number done; False stops
 
@@ -171,30 +170,17 @@ def build_or_why(session: Session) -> bytes | str:
 
 
 def built_sheets(sessions: Sequence[Session]) -> Generator[bytes | str, None, None]:
-    """Each session's sheet, in order, or why it could not be built. A batch is built by a
-    pool of processes, one per core (the sheets are independent; reportlab holds the
-    interpreter lock); stopping early drops what the pool has not started."""
+    """Each session's sheet, in order, or why it could not be built. A batch is built by
+    worker processes, one per core (the sheets are independent; reportlab holds the
+    interpreter lock), which never hang the batch nor outlive it (reports.workers); closing
+    this early stops them at once (Stop in HR's reprint, Ctrl+C at the command line)."""
     if len(sessions) < POOL_FROM or (os.cpu_count() or 1) < 2:
         yield from (build_or_why(s) for s in sessions)
         return
-    # Never fork a process that runs Qt: a fork server, started clean, with the sheet's
-    # modules loaded once (this one, whose build_or_why the workers run, and the sheet's),
-    # forks the workers (spawning each would import reportlab again).
-    context: Any = multiprocessing.get_context("spawn")
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["reports.issue"])
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
-        futures = [pool.submit(build_or_why, s) for s in sessions]
-        try:
-            for future in futures:
-                try:
-                    yield future.result()
-                except Exception as exc:  # the worker died (BrokenProcessPool): this sheet's
-                    yield f"its worker process stopped ({why(exc)})"
-        finally:
-            for future in futures:
-                future.cancel()
+    # The fork server preloads this module, whose build_or_why the workers run, and so
+    # the sheet's modules.
+    for built in in_workers(sessions, build_or_why, preload=["reports.issue"]):
+        yield f"its worker process stopped ({built.how})" if isinstance(built, Lost) else built
 
 
 def made_folders(folder: Path) -> list[Path]:
@@ -217,7 +203,8 @@ def issue_each(
     next one goes on; every file is written whole under a temporary name first, so none is
     ever left half-written under its own. The folder is made at the first file, and removed
     again if it was made and nothing was written in it: nothing written, nothing made. What
-    would stop every sheet alike (the database, the signing key) stops the batch, raised.
+    would stop every sheet alike (the database, the signing key) stops the batch, raised; so
+    does Ctrl+C, once the sheet being written is written, registered and told.
     """
     chosen = list(sessions)
     written: list[Path] = []
@@ -231,15 +218,23 @@ def issue_each(
             signed = sign_if_signed(store, data, [session])
             if made is None:
                 made = made_folders(folder)
-            path = sheet_path(folder, session, written)
+            # Written and registered whole, or neither: Ctrl+C waits for these steps (a few
+            # milliseconds), then stops the batch once the sheet is told.
+            outcome: Written | Failed
+            with HeldSignals() as held:
+                path = sheet_path(folder, session, written)
+                try:
+                    write_atomic(path, signed)
+                except OSError as exc:
+                    outcome = Failed(session, f"cannot write {path.name}: {exc.strerror or exc}")
+                else:
+                    register_written(store, path, signed, [part_of(session)], how, actor)
+                    written.append(path)
+                    outcome = Written(session, path)
             try:
-                write_atomic(path, signed)
-            except OSError as exc:
-                yield Failed(session, f"cannot write {path.name}: {exc.strerror or exc}")
-                continue
-            register_written(store, path, signed, [part_of(session)], how, actor)
-            written.append(path)
-            yield Written(session, path)
+                yield outcome
+            finally:
+                held.deliver()
     finally:
         sheets.close()  # a pool stops at once, not when the generator is collected
         if not written:

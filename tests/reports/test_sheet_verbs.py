@@ -439,3 +439,41 @@ def test_a_sheet_whose_reference_is_five_thousand_characters_is_written(capsys, 
     assert footer_claim(written).session_id == session_id
     status, verdict, _ = cli(capsys, "--db", path, "verify", written)
     assert status == 0 and verdict.startswith("MATCH "), verdict[:300]
+
+
+# --- interrupted -------------------------------------------------------------------------------
+
+
+def test_a_sheet_interrupted_while_written_is_registered_and_printed_first(
+    db, capsys, tmp_path, monkeypatch
+):
+    """Ctrl+C arriving just as a sheet's file takes its name: the sheet is registered and
+    printed before the batch stops (it used to stay on disk unregistered and unsaid), and no
+    temporary file is left."""
+    import signal
+
+    from reports import issue
+
+    real = issue.write_atomic
+
+    def then_ctrl_c(path, data, **kwargs):
+        real(path, data, **kwargs)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(issue, "write_atomic", then_ctrl_c)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # Python's own
+    try:
+        path, _ = db
+        out = tmp_path / "day"
+        status, stdout, err = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert status == 1
+    (printed,) = [Path(line) for line in stdout.splitlines()]
+    assert sorted(out.iterdir()) == [printed]
+    assert err.splitlines() == [
+        f"1 sheet(s) written to {out} before the error",
+        "error: interrupted",
+    ]
+    status, verdict, _ = cli(capsys, "--db", path, "verify", printed)
+    assert status == 0 and "by command line (pdf verb)" in verdict, verdict  # registered
