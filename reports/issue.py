@@ -86,16 +86,59 @@ def issue_to_file(
     return path
 
 
-def sheet_path(folder: Path, session: Session, taken: Iterable[Path]) -> Path:
-    """The session's sheet in ``folder``, never one of ``taken`` (written earlier in the batch).
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a block at a time (any file may stand there)."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
-    References such as "X/77" and "X:77" on one day share a file name: the second sheet gets
-    the session id's start added, so neither silently overwrites the other.
+
+def is_reprint(store: SessionReader, path: Path, session: Session) -> bool:
+    """Whether the file at ``path`` is this session's sheet of this version, which a new
+    sheet may replace. Known by the SHA-256 of its bytes in the register of issued sheets:
+    what the installation issued, where a footer only claims (copied onto edited pages, it
+    still would), and a hash costs less than reading a PDF's text. A file the register does
+    not know (another installation's sheet, an edited one, not a sheet) is not this one."""
+    try:
+        parts = store.issued(file_sha256(path))
+    except OSError:  # a folder, unreadable: not ours to replace
+        return False
+    return [(p.session_id, p.version) for p in parts] == [(session.id, session.version)]
+
+
+class NotWritten(Exception):
+    """A sheet whose file could not be written, and why (one line): the batch goes on."""
+
+
+def write_sheet(
+    store: SessionReader, folder: Path, session: Session, data: bytes, taken: Iterable[Path]
+) -> Path:
+    """Write the session's sheet in ``folder``, whole, under its own name; where a file of
+    that name is another's (written earlier in this batch, ``taken``, or already there: two
+    candidates' references such as "X/77" and "X:77" on one day share a name, and so do two
+    candidates given one reference), under that name with the session id's start added. A
+    file that is this session's sheet of this version is replaced: a reprint. NotWritten
+    when both names hold another's file (neither is replaced), or the file cannot be written.
     """
-    path = folder / sheet_file_name(session)
-    if path in set(taken):
-        path = path.with_stem(f"{path.stem}_{session.id[:8]}")
-    return path
+    first = folder / sheet_file_name(session)
+    names = (first, first.with_stem(f"{first.stem}_{session.id[:8]}"))
+    others = set(taken)
+    for path in names:
+        if path in others:
+            continue
+        replace = os.path.lexists(path)
+        if replace and not is_reprint(store, path, session):
+            continue
+        try:
+            write_atomic(path, data, replace=replace)
+        except FileExistsError:  # made since we looked, by another program: not replaced
+            continue
+        except OSError as exc:
+            raise NotWritten(f"cannot write {path.name}: {exc.strerror or exc}") from exc
+        return path
+    raise NotWritten(
+        f"{first.name} and {names[1].name} already exist and are not this session's sheet of"
+        f" version {session.version} (neither is replaced)"
+    )
 
 
 POOL_FROM = 8  # sheets in a batch from which building them in parallel pays for the workers
@@ -201,10 +244,12 @@ def issue_each(
 
     A sheet that cannot be built, or whose file cannot be written, is told as Failed and the
     next one goes on; every file is written whole under a temporary name first, so none is
-    ever left half-written under its own. The folder is made at the first file, and removed
-    again if it was made and nothing was written in it: nothing written, nothing made. What
-    would stop every sheet alike (the database, the signing key) stops the batch, raised; so
-    does Ctrl+C, once the sheet being written is written, registered and told.
+    ever left half-written under its own, and a file already there is replaced only if it is
+    this session's sheet of this version (write_sheet). The folder is made at the first
+    file, and removed again if it was made and nothing was written in it: nothing written,
+    nothing made. What would stop every sheet alike (the database, the signing key) stops
+    the batch, raised; so does Ctrl+C, once the sheet being written is written, registered
+    and told.
     """
     chosen = list(sessions)
     written: list[Path] = []
@@ -222,11 +267,10 @@ def issue_each(
             # milliseconds), then stops the batch once the sheet is told.
             outcome: Written | Failed
             with HeldSignals() as held:
-                path = sheet_path(folder, session, written)
                 try:
-                    write_atomic(path, signed)
-                except OSError as exc:
-                    outcome = Failed(session, f"cannot write {path.name}: {exc.strerror or exc}")
+                    path = write_sheet(store, folder, session, signed, written)
+                except NotWritten as exc:
+                    outcome = Failed(session, str(exc))
                 else:
                     register_written(store, path, signed, [part_of(session)], how, actor)
                     written.append(path)
