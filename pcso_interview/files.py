@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -32,11 +33,13 @@ def is_database_file(path: Path) -> bool:
         return False
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
     """Temp file beside the target, fsync, rename; readable by the owner only (personal data).
 
     A database is never replaced: a save dialog confirms "Replace?", and `export -o` replaced
-    whatever it was given, so picking sessions.db by mistake lost every session in it."""
+    whatever it was given, so picking sessions.db by mistake lost every session in it. With
+    ``replace=False`` no file is: FileExistsError if ``path`` exists, even one made by another
+    program since the caller looked (a batch of sheets never overwrites another's sheet)."""
     path = Path(path)
     if is_database_file(path):
         raise ProtectedFileError(Phrase.of("error.file.database"))
@@ -47,7 +50,26 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _name_new(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _name_new(tmp: str, path: Path) -> None:
+    """Give the written temp file the name ``path`` only if nothing has it: a hard link is
+    made whole or fails (FileExistsError), where a rename would replace. A file system without
+    hard links (FAT on a USB stick) is checked just before the rename instead."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (EPERM, ENOTSUP...)
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(tmp, path)
+    else:
+        os.unlink(tmp)

@@ -14,6 +14,7 @@ from pcso_interview.cli import (
     verify_file,
     verify_session,
 )
+from pcso_interview.interrupts import stop_signals_interrupt
 from pcso_interview.store import SessionQuery
 from pcso_interview.use_cases import COMMAND_LINE
 
@@ -41,7 +42,8 @@ def add_verbs(verbs: Verbs) -> None:
 
 def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Every sheet that can be written is written, its path printed as it is; one that
-    cannot is one line on stderr (the session and why) and the exit status is 1."""
+    cannot is one line on stderr (the session and why) and the exit status is 1. SIGTERM
+    (and SIGHUP) stop the batch as Ctrl+C does: "error: interrupted", no worker left."""
     from reports.issue import FolderError, Written, issue_each  # reportlab: only when used
     from reports.marking_sheet import STATE_MARKS, sheet_state
 
@@ -59,23 +61,25 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 raise UserError(f"no signed session on {day}")
         sessions = [store.load(session_id) for session_id in dict.fromkeys(ids)]
         outcomes = issue_each(store, sessions, args.output, how="pdf verb", actor=COMMAND_LINE)
-        try:
-            for outcome in outcomes:
-                if isinstance(outcome, Written):
-                    written += 1
-                    mark = STATE_MARKS.get(sheet_state(outcome.session), "")
-                    print(f"{outcome.path}{f'  ({mark})' if mark else ''}", file=out, flush=True)
-                else:
-                    failed += 1
-                    print(f"error: sheet not written: {outcome}", file=err, flush=True)
-        except FolderError as exc:
-            raise UserError(f"cannot create {args.output}: {exc.strerror or exc}") from None
-        except BaseException:
-            if written:  # the paths above are on disk: say so before the error that stopped it
-                print(f"{written} sheet(s) written to {args.output} before the error", file=err)
-            raise
-        finally:
-            outcomes.close()
+        with stop_signals_interrupt():
+            try:
+                for outcome in outcomes:
+                    if isinstance(outcome, Written):
+                        written += 1
+                        mark = STATE_MARKS.get(sheet_state(outcome.session), "")
+                        shown = f"{outcome.path}{f'  ({mark})' if mark else ''}"
+                        print(shown, file=out, flush=True)
+                    else:
+                        failed += 1
+                        print(f"error: sheet not written: {outcome}", file=err, flush=True)
+            except FolderError as exc:
+                raise UserError(f"cannot create {args.output}: {exc.strerror or exc}") from None
+            except BaseException:
+                if written:  # the paths above are on disk: say so before what stopped it
+                    print(f"{written} sheet(s) written to {args.output} before the error", file=err)
+                raise
+            finally:
+                outcomes.close()  # the workers stopped now, even if the batch was interrupted
     print(summary(written, failed, args.output), file=err)
     return 1 if failed else 0
 

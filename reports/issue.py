@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import io
-import multiprocessing
 import os
 from collections.abc import Callable, Generator, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pcso_interview.files import write_atomic
+from pcso_interview.interrupts import HeldSignals
 from pcso_interview.session import Session
 from pcso_interview.signing_key import installation_key
 from pcso_interview.store import IssuedPart
 from pcso_interview.store.reading import SessionReader
 from reports.marking_sheet import build_sheet, sheet_file_name, sheet_state
+from reports.workers import Lost, in_workers
 
 Progress = Callable[[int], bool]  # called with the number done; False stops
 
@@ -87,16 +86,59 @@ def issue_to_file(
     return path
 
 
-def sheet_path(folder: Path, session: Session, taken: Iterable[Path]) -> Path:
-    """The session's sheet in ``folder``, never one of ``taken`` (written earlier in the batch).
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a block at a time (any file may stand there)."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
-    References such as "X/77" and "X:77" on one day share a file name: the second sheet gets
-    the session id's start added, so neither silently overwrites the other.
+
+def is_reprint(store: SessionReader, path: Path, session: Session) -> bool:
+    """Whether the file at ``path`` is this session's sheet of this version, which a new
+    sheet may replace. Known by the SHA-256 of its bytes in the register of issued sheets:
+    what the installation issued, where a footer only claims (copied onto edited pages, it
+    still would), and a hash costs less than reading a PDF's text. A file the register does
+    not know (another installation's sheet, an edited one, not a sheet) is not this one."""
+    try:
+        parts = store.issued(file_sha256(path))
+    except OSError:  # a folder, unreadable: not ours to replace
+        return False
+    return [(p.session_id, p.version) for p in parts] == [(session.id, session.version)]
+
+
+class NotWritten(Exception):
+    """A sheet whose file could not be written, and why (one line): the batch goes on."""
+
+
+def write_sheet(
+    store: SessionReader, folder: Path, session: Session, data: bytes, taken: Iterable[Path]
+) -> Path:
+    """Write the session's sheet in ``folder``, whole, under its own name; where a file of
+    that name is another's (written earlier in this batch, ``taken``, or already there: two
+    candidates' references such as "X/77" and "X:77" on one day share a name, and so do two
+    candidates given one reference), under that name with the session id's start added. A
+    file that is this session's sheet of this version is replaced: a reprint. NotWritten
+    when both names hold another's file (neither is replaced), or the file cannot be written.
     """
-    path = folder / sheet_file_name(session)
-    if path in set(taken):
-        path = path.with_stem(f"{path.stem}_{session.id[:8]}")
-    return path
+    first = folder / sheet_file_name(session)
+    names = (first, first.with_stem(f"{first.stem}_{session.id[:8]}"))
+    others = set(taken)
+    for path in names:
+        if path in others:
+            continue
+        replace = os.path.lexists(path)
+        if replace and not is_reprint(store, path, session):
+            continue
+        try:
+            write_atomic(path, data, replace=replace)
+        except FileExistsError:  # made since we looked, by another program: not replaced
+            continue
+        except OSError as exc:
+            raise NotWritten(f"cannot write {path.name}: {exc.strerror or exc}") from exc
+        return path
+    raise NotWritten(
+        f"{first.name} and {names[1].name} already exist and are not this session's sheet of"
+        f" version {session.version} (neither is replaced)"
+    )
 
 
 POOL_FROM = 8  # sheets in a batch from which building them in parallel pays for the workers
@@ -171,30 +213,17 @@ def build_or_why(session: Session) -> bytes | str:
 
 
 def built_sheets(sessions: Sequence[Session]) -> Generator[bytes | str, None, None]:
-    """Each session's sheet, in order, or why it could not be built. A batch is built by a
-    pool of processes, one per core (the sheets are independent; reportlab holds the
-    interpreter lock); stopping early drops what the pool has not started."""
+    """Each session's sheet, in order, or why it could not be built. A batch is built by
+    worker processes, one per core (the sheets are independent; reportlab holds the
+    interpreter lock), which never hang the batch nor outlive it (reports.workers); closing
+    this early stops them at once (Stop in HR's reprint, Ctrl+C at the command line)."""
     if len(sessions) < POOL_FROM or (os.cpu_count() or 1) < 2:
         yield from (build_or_why(s) for s in sessions)
         return
-    # Never fork a process that runs Qt: a fork server, started clean, with the sheet's
-    # modules loaded once (this one, whose build_or_why the workers run, and the sheet's),
-    # forks the workers (spawning each would import reportlab again).
-    context: Any = multiprocessing.get_context("spawn")
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["reports.issue"])
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
-        futures = [pool.submit(build_or_why, s) for s in sessions]
-        try:
-            for future in futures:
-                try:
-                    yield future.result()
-                except Exception as exc:  # the worker died (BrokenProcessPool): this sheet's
-                    yield f"its worker process stopped ({why(exc)})"
-        finally:
-            for future in futures:
-                future.cancel()
+    # The fork server preloads this module, whose build_or_why the workers run, and so
+    # the sheet's modules.
+    for built in in_workers(sessions, build_or_why, preload=["reports.issue"]):
+        yield f"its worker process stopped ({built.how})" if isinstance(built, Lost) else built
 
 
 def made_folders(folder: Path) -> list[Path]:
@@ -215,9 +244,12 @@ def issue_each(
 
     A sheet that cannot be built, or whose file cannot be written, is told as Failed and the
     next one goes on; every file is written whole under a temporary name first, so none is
-    ever left half-written under its own. The folder is made at the first file, and removed
-    again if it was made and nothing was written in it: nothing written, nothing made. What
-    would stop every sheet alike (the database, the signing key) stops the batch, raised.
+    ever left half-written under its own, and a file already there is replaced only if it is
+    this session's sheet of this version (write_sheet). The folder is made at the first
+    file, and removed again if it was made and nothing was written in it: nothing written,
+    nothing made. What would stop every sheet alike (the database, the signing key) stops
+    the batch, raised; so does Ctrl+C, once the sheet being written is written, registered
+    and told.
     """
     chosen = list(sessions)
     written: list[Path] = []
@@ -231,15 +263,22 @@ def issue_each(
             signed = sign_if_signed(store, data, [session])
             if made is None:
                 made = made_folders(folder)
-            path = sheet_path(folder, session, written)
+            # Written and registered whole, or neither: Ctrl+C waits for these steps (a few
+            # milliseconds), then stops the batch once the sheet is told.
+            outcome: Written | Failed
+            with HeldSignals() as held:
+                try:
+                    path = write_sheet(store, folder, session, signed, written)
+                except NotWritten as exc:
+                    outcome = Failed(session, str(exc))
+                else:
+                    register_written(store, path, signed, [part_of(session)], how, actor)
+                    written.append(path)
+                    outcome = Written(session, path)
             try:
-                write_atomic(path, signed)
-            except OSError as exc:
-                yield Failed(session, f"cannot write {path.name}: {exc.strerror or exc}")
-                continue
-            register_written(store, path, signed, [part_of(session)], how, actor)
-            written.append(path)
-            yield Written(session, path)
+                yield outcome
+            finally:
+                held.deliver()
     finally:
         sheets.close()  # a pool stops at once, not when the generator is collected
         if not written:

@@ -303,7 +303,7 @@ def test_a_folder_made_for_a_batch_whose_files_all_fail_is_removed(
 
     from reports import issue
 
-    def full(_path, _data):
+    def full(_path, _data, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(issue, "write_atomic", full)
@@ -323,18 +323,38 @@ def test_a_folder_made_for_a_batch_whose_files_all_fail_is_removed(
 def test_a_sheet_whose_file_cannot_be_written_is_named_and_the_others_are_written(
     db, capsys, tmp_path
 ):
-    """A folder already standing where the second sheet's file would go."""
+    """Folders already standing under both names the first sheet may have (its own, and
+    with the session id's start): it is named, neither folder is touched, the other is
+    written."""
     path, ids = db
     out = tmp_path / "day"
-    (out / f"{DAY}_C-0100_v1.pdf").mkdir(parents=True)
+    own = out / f"{DAY}_C-0100_v1.pdf"
+    other = out / f"{DAY}_C-0100_v1_{ids['first'][:8]}.pdf"
+    for folder in (own, other):
+        folder.mkdir(parents=True)
     status, stdout, err = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
     assert status == 1
     assert [Path(line).name for line in stdout.splitlines()] == [f"{DAY}_C-0101_v1.pdf"]
-    assert sorted(p.name for p in out.iterdir()) == [f"{DAY}_C-0100_v1.pdf", f"{DAY}_C-0101_v1.pdf"]
+    assert sorted(out.iterdir()) == sorted([own, other, out / f"{DAY}_C-0101_v1.pdf"])
+    assert own.is_dir() and other.is_dir() and not any(own.iterdir())
     failure, summary = err.splitlines()
-    assert failure.startswith(f"error: sheet not written: session {ids['first']} (C-0100): ")
-    assert failure.endswith(f"cannot write {DAY}_C-0100_v1.pdf: Is a directory")
+    assert failure == (
+        f"error: sheet not written: session {ids['first']} (C-0100): {own.name} and"
+        f" {other.name} already exist and are not this session's sheet of version 1"
+        " (neither is replaced)"
+    )
     assert summary.startswith("1 sheet(s) written to ")
+
+
+def test_a_folder_standing_under_a_sheets_name_gets_the_sheet_beside_it(db, capsys, tmp_path):
+    path, ids = db
+    out = tmp_path / "day"
+    (out / f"{DAY}_C-0100_v1.pdf").mkdir(parents=True)
+    status, stdout, _ = cli(capsys, "--db", path, "pdf", ids["first"], "-o", out)
+    assert status == 0
+    (written,) = [Path(line) for line in stdout.splitlines()]
+    assert written.name == f"{DAY}_C-0100_v1_{ids['first'][:8]}.pdf"
+    assert footer_claim(written).session_id == ids["first"]
 
 
 def test_an_error_that_stops_the_batch_still_says_which_sheets_were_written(
@@ -439,3 +459,113 @@ def test_a_sheet_whose_reference_is_five_thousand_characters_is_written(capsys, 
     assert footer_claim(written).session_id == session_id
     status, verdict, _ = cli(capsys, "--db", path, "verify", written)
     assert status == 0 and verdict.startswith("MATCH "), verdict[:300]
+
+
+# --- a folder that already holds sheets ------------------------------------------------------
+
+
+@pytest.fixture
+def namesakes(tmp_path) -> tuple[Path, str, str]:
+    """Two candidates given one reference on one day (two laptops' numbering, a typing
+    slip): both sheets would be called 2025-03-03_C-0600_v1.pdf."""
+    path = tmp_path / "sessions.db"
+    store = open_store(path)
+    try:
+        first = scored(store, ref="C-0600", day="2025-03-03", name="Ann Aubrey")
+        second = scored(store, ref="C-0600", day="2025-03-03", name="Bea Bowen")
+        for session_id in (first, second):
+            sign(store, session_id)
+    finally:
+        store.close()
+    return path, first, second
+
+
+def test_two_runs_into_one_folder_keep_both_namesakes_sheets(capsys, tmp_path, namesakes):
+    """The second run used to replace the first candidate's sheet with its own. Each is kept
+    and verifies as its own session; printing either again replaces only its own sheet."""
+    path, first, second = namesakes
+    out = tmp_path / "dup"
+    own = out / "2025-03-03_C-0600_v1.pdf"
+    beside = out / f"2025-03-03_C-0600_v1_{second[:8]}.pdf"
+    assert write_sheet(capsys, path, first, out) == own
+    assert write_sheet(capsys, path, second, out) == beside
+    assert write_sheet(capsys, path, first, out) == own  # a reprint
+    assert write_sheet(capsys, path, second, out) == beside
+    assert sorted(out.iterdir()) == [own, beside]
+    for sheet, session_id in ((own, first), (beside, second)):
+        assert footer_claim(sheet).session_id == session_id
+        status, verdict, _ = cli(capsys, "--db", path, "verify", sheet)
+        assert status == 0 and verdict.startswith("MATCH "), verdict
+
+
+def test_a_file_the_register_does_not_know_is_never_replaced(capsys, tmp_path, namesakes):
+    """A file under a sheet's name that this installation did not issue (another laptop's
+    sheet, an edited copy, anything) is not this session's sheet: it stays as it was."""
+    path, first, _ = namesakes
+    out = tmp_path / "dup"
+    own = write_sheet(capsys, path, first, out)
+    edited = own.read_bytes() + b"\n% edited\n"
+    own.write_bytes(edited)
+    again = write_sheet(capsys, path, first, out)
+    assert again == out / f"2025-03-03_C-0600_v1_{first[:8]}.pdf"
+    assert own.read_bytes() == edited
+    assert footer_claim(again).session_id == first
+
+
+def test_a_sheet_is_refused_when_both_its_names_hold_another_candidates_sheet(
+    capsys, tmp_path, namesakes
+):
+    """Even the name with the session id's start holds another's sheet (renamed there by
+    hand): the sheet is named as not written, and neither file is touched."""
+    path, first, second = namesakes
+    out = tmp_path / "dup"
+    own = write_sheet(capsys, path, first, out)
+    beside = out / f"{own.stem}_{second[:8]}.pdf"
+    own.rename(beside)
+    write_sheet(capsys, path, first, out)
+    before = {p: p.read_bytes() for p in (own, beside)}
+    status, stdout, err = cli(capsys, "--db", path, "pdf", second, "-o", out)
+    assert status == 1 and stdout == ""
+    assert err.splitlines()[0] == (
+        f"error: sheet not written: session {second} (C-0600): {own.name} and {beside.name}"
+        " already exist and are not this session's sheet of version 1 (neither is replaced)"
+    )
+    assert {p: p.read_bytes() for p in out.iterdir()} == before
+
+
+# --- interrupted -------------------------------------------------------------------------------
+
+
+def test_a_sheet_interrupted_while_written_is_registered_and_printed_first(
+    db, capsys, tmp_path, monkeypatch
+):
+    """Ctrl+C arriving just as a sheet's file takes its name: the sheet is registered and
+    printed before the batch stops (it used to stay on disk unregistered and unsaid), and no
+    temporary file is left."""
+    import signal
+
+    from reports import issue
+
+    real = issue.write_atomic
+
+    def then_ctrl_c(path, data, **kwargs):
+        real(path, data, **kwargs)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(issue, "write_atomic", then_ctrl_c)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # Python's own
+    try:
+        path, _ = db
+        out = tmp_path / "day"
+        status, stdout, err = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert status == 1
+    (printed,) = [Path(line) for line in stdout.splitlines()]
+    assert sorted(out.iterdir()) == [printed]
+    assert err.splitlines() == [
+        f"1 sheet(s) written to {out} before the error",
+        "error: interrupted",
+    ]
+    status, verdict, _ = cli(capsys, "--db", path, "verify", printed)
+    assert status == 0 and "by command line (pdf verb)" in verdict, verdict  # registered
