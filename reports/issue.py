@@ -260,13 +260,14 @@ def issue_each(
             if isinstance(data, str):
                 yield Failed(session, data)
                 continue
-            signed = sign_if_signed(store, data, [session])
-            if made is None:
-                made = made_folders(folder)
-            # Written and registered whole, or neither: Ctrl+C waits for these steps (a few
-            # milliseconds), then stops the batch once the sheet is told.
+            # Signed, written and registered whole, or none of it: Ctrl+C waits for these
+            # steps (tens of milliseconds), then stops the batch once the sheet is told. (An
+            # interrupt inside pyHanko's signing left its asyncio task to print a traceback.)
             outcome: Written | Failed
             with HeldSignals() as held:
+                signed = sign_if_signed(store, data, [session])
+                if made is None:
+                    made = made_folders(folder)
                 try:
                     path = write_sheet(store, folder, session, signed, written)
                 except NotWritten as exc:

@@ -569,3 +569,36 @@ def test_a_sheet_interrupted_while_written_is_registered_and_printed_first(
     ]
     status, verdict, _ = cli(capsys, "--db", path, "verify", printed)
     assert status == 0 and "by command line (pdf verb)" in verdict, verdict  # registered
+
+
+def test_ctrl_c_while_a_sheet_is_signed_stops_after_it_is_told(db, capsys, tmp_path, monkeypatch):
+    """Ctrl+C arriving while pyHanko signs a sheet (an interrupt inside its asyncio run left
+    a task's traceback on stderr): the sheet is signed, written, registered and printed,
+    then the batch stops, in one line, no traceback."""
+    import signal
+
+    from reports import issue
+
+    real = issue.sign_if_signed
+
+    def ctrl_c_then_sign(*args, **kwargs):
+        signal.raise_signal(signal.SIGINT)  # held while the sheet is made whole
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(issue, "sign_if_signed", ctrl_c_then_sign)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # Python's own
+    try:
+        path, _ = db
+        out = tmp_path / "day"
+        status, stdout, err = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert status == 1
+    (printed,) = [Path(line) for line in stdout.splitlines()]
+    assert sorted(out.iterdir()) == [printed]
+    assert err.splitlines() == [
+        f"1 sheet(s) written to {out} before the error",
+        "error: interrupted",
+    ]
+    status, verdict, _ = cli(capsys, "--db", path, "verify", printed)
+    assert status == 0 and "PDF signature intact" in verdict, verdict
