@@ -31,6 +31,23 @@ settings.register_profile("thorough", max_examples=500, deadline=None, database=
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
+# No test takes more than a few seconds: one still running after this long is stuck (a
+# deadlock), and its worker dumps every thread's stack and exits, so the run fails in minutes
+# with the place it stuck, instead of hanging until the CI's time runs out.
+STUCK_AFTER_S = 300
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    import faulthandler
+
+    faulthandler.dump_traceback_later(STUCK_AFTER_S, exit=True)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def quick_argon2():
     """Argon2 at its lightest in tests: hundreds of PINs are set and checked, and the cost of
