@@ -517,6 +517,7 @@ class HrBrowser(QWidget):
         """An action found the list changed since it was shown: nothing was done; the list is
         read again and the user asked to check the selection."""
         self._refresh()
+        self.table.selectionModel().clear()  # the current row too: nothing acts until chosen
         messages.warn(
             self,
             translate("HrBrowser", "The list changed"),
