@@ -57,6 +57,10 @@ test: lint types wheel-check
 			|| { apt-get update -qq >/dev/null 2>&1 \
 				&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null 2>&1; }; }; } \
 		|| echo "note: PostgreSQL could not be installed; the archive tests say why"
+	@# The app's own bytecode once (0.3 s): the tests start the app and the CLI in processes
+	@# of their own, and where PYTHONDONTWRITEBYTECODE is set each compiled every module again
+	@# (10 s of a clean clone's run).
+	$(BIN)/python -m compileall -q -j 0 pcso_interview ui reports main.py >/dev/null
 	@# One worker per core (pytest-xdist), each taking whole test files so that a module's
 	@# fixtures (demo databases, sheets) are built once.
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs --durations=10 -n auto --dist loadfile
