@@ -168,3 +168,20 @@ def old_database(path: Path) -> Path:
     finally:
         conn.close()
     return path
+
+
+def every_row(path: Path) -> dict[str, list[str]]:
+    """Every row of every table (SQLite's own and the search index's shadow tables aside), as
+    another program reads the file: for "nothing changed" and "no byte of it left"."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE 'sessions_fts%'"
+            )
+        ]
+        return {t: sorted(map(repr, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+    finally:
+        conn.close()

@@ -5,7 +5,6 @@ sent by hand; the laptop keeps its copy, and the push goes on with the others.""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +18,7 @@ from pcso_interview.store.archive.read import ArchiveStore
 from tests.archive.laptops import laptop
 from tests.cli_support import cli
 from tests.pg_cluster import DBA, HR, UPLOADER
-from tests.store_support import signed_session
+from tests.store_support import every_row, signed_session
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
@@ -59,22 +58,6 @@ def mentioning(rows: dict[str, list[str]], text: str) -> dict[str, list[str]]:
 
 def nowhere(rows: dict[str, list[str]], *texts: str) -> bool:
     return not any(t in r for found in rows.values() for r in found for t in texts)
-
-
-def laptop_rows(path: Path) -> dict[str, list[str]]:
-    """Every row of every table of the laptop's database, as another program reads them."""
-    conn = sqlite3.connect(path)
-    try:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"
-                " AND name NOT LIKE 'sessions_fts%'"
-            )
-        ]
-        return {t: sorted(map(repr, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
-    finally:
-        conn.close()
 
 
 def hr_purge(url: str, session_id: str) -> None:
@@ -137,7 +120,7 @@ def test_a_session_the_archive_purged_is_not_sent_again_and_the_others_are(
     day = purged_on(conninfo, due)
     try:
         later = signed_session(store, ref="C-0003", day="2020-01-07")
-        before = laptop_rows(store.path)
+        before = every_row(store.path)
         seen = []
         report = push(store, archive.url("laptop_a"), progress=seen.append)
         assert report.refused == [refused_words(due, day)]
@@ -147,7 +130,7 @@ def test_a_session_the_archive_purged_is_not_sent_again_and_the_others_are(
             "sent 1 signed version(s) of 1 session(s); 1 session(s) already in the archive;"
             " 1 refused"
         )
-        assert laptop_rows(store.path) == before  # the laptop keeps its copy, as it was
+        assert every_row(store.path) == before  # the laptop keeps its copy, as it was
     finally:
         store.close()
     again = archive_rows(conninfo)

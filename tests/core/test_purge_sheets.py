@@ -21,7 +21,7 @@ from pcso_interview.store import Store, opening
 from pcso_interview.store.chain import GENESIS
 from reports.issue import issue_combined, issue_to_file, part_of
 from tests.cli_support import cli
-from tests.store_support import Clock, read, signed_session
+from tests.store_support import Clock, every_row, read, signed_session
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
@@ -87,23 +87,6 @@ def check(capsys, path: Path) -> tuple[int, str]:
     return status, out
 
 
-def contents(path: Path) -> dict[str, list[str]]:
-    """Every row of every table (the search index's shadow tables aside), as another program
-    reads them."""
-    conn = sqlite3.connect(path)
-    try:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"
-                " AND name NOT LIKE 'sessions_fts%'"
-            )
-        ]
-        return {t: sorted(map(repr, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
-    finally:
-        conn.close()
-
-
 def test_check_passes_after_purging_a_session_whose_sheet_was_issued(db, capsys):
     path, sheets, old, kept = db
     assert read(path, "SELECT count(*) FROM issued_sheets WHERE session_id = ?", [old]) == [(2,)]
@@ -143,13 +126,13 @@ def test_a_session_file_of_a_purged_session_is_refused_and_changes_nothing(db, c
     exported = path.parent.parent / "old.json"
     assert cli(capsys, "--db", path, "export", old, "-o", exported)[0] == 0
     purge(capsys, path)
-    before = contents(path)
+    before = every_row(path)
     status, out, err = cli(capsys, "--db", path, "import", exported, "--user", "Hana HR")
     assert status == 1 and out == ""
     (line,) = err.splitlines()
     assert line.startswith(f"error: {exported}: refused: session {old} was purged here on ")
     assert line.endswith(" by Hana HR (past its retention period); it is not brought back")
-    assert contents(path) == before
+    assert every_row(path) == before
     data = path.read_bytes()
     assert NAME.encode() not in data and REFERENCE.encode() not in data
     status, out, _ = cli(capsys, "--db", path, "verify", sheets / "old.pdf")

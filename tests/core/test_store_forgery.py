@@ -18,7 +18,7 @@ from pcso_interview.session import digest
 from pcso_interview.store import Store
 from pcso_interview.store.integrity_migration import SESSION_CHILDREN
 from tests.cli_support import cli
-from tests.store_support import indicators, new_session, signed_session
+from tests.store_support import every_row, indicators, new_session, signed_session
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
@@ -58,21 +58,6 @@ def refused(conn: sqlite3.Connection, sql: str, params=()) -> str:
     return str(caught.value)
 
 
-def snapshot(path) -> dict[str, list]:
-    conn = sqlite3.connect(path)
-    try:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                " AND name NOT LIKE 'sessions_fts%'"
-            )
-        ]
-        return {t: sorted(map(repr, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
-    finally:
-        conn.close()
-
-
 # --- with the triggers: refused at the first statement ----------------------------------------
 
 
@@ -80,7 +65,7 @@ def test_the_reported_forgery_is_refused_at_its_first_statement(db, plain):
     """UPDATE status, edit grades, version 2, sign-offs, a recomputed sheet, signed again: the
     very first statement is refused, and so is every later one tried on its own."""
     path, signed, _, _ = db
-    before = snapshot(path)
+    before = every_row(path)
     assert "only HR reopens" in refused(
         plain, "UPDATE sessions SET status = 'reopened' WHERE id = ?", [signed]
     )
@@ -109,7 +94,7 @@ def test_the_reported_forgery_is_refused_at_its_first_statement(db, plain):
     ]
     for sql, params in steps:
         refused(plain, sql, params)
-    assert snapshot(path) == before
+    assert every_row(path) == before
 
 
 def test_a_reopen_without_its_audit_row_is_refused_but_with_it_goes_through(db, plain):

@@ -22,6 +22,7 @@ from pcso_interview.profiles import Profile
 from pcso_interview.session import Member
 from pcso_interview.store import Store
 from reports.marking_sheet import MARGIN, PAGE_HEIGHT, PAGE_WIDTH
+from tests.cli_support import cli
 from tests.store_support import KENT, Clock, sign_as
 from tests.store_support import profile as load_profile
 
@@ -315,3 +316,21 @@ def footer_claim(path: Path) -> FooterClaim:
     assert claim is not None, text[-300:]
     found = HEX64.search(text.replace("\n", ""))
     return FooterClaim(claim["session"], int(claim["version"]), found.group(0) if found else "")
+
+
+# --- the command line's sheets ---------------------------------------------------------------
+
+
+def issue(capsys, db_path: Path, session: str, out: Path) -> Path:
+    """One sheet written by the `pdf` verb into ``out``; its path, as the verb printed it."""
+    status, stdout, _ = cli(capsys, "--db", db_path, "pdf", session, "-o", out)
+    assert status == 0
+    (line,) = stdout.splitlines()
+    return Path(line.split("  ")[0])
+
+
+def verify(capsys, db_path: Path, target: Path) -> tuple[int, str]:
+    """`verify` of a file: its exit status and what it printed (nothing on stderr)."""
+    status, out, err = cli(capsys, "--db", db_path, "verify", target)
+    assert err == "", err
+    return status, out

@@ -14,6 +14,7 @@ from reports.marking_sheet import build_sheet
 from tests.cli_support import cli, fails
 from tests.reports.sheet_support import (
     footer_claim,
+    issue,
     kept_by_an_older_version,
     open_store,
     scored,
@@ -52,13 +53,6 @@ def db(built, tmp_path) -> tuple[Path, dict[str, str]]:
     return path, ids
 
 
-def write_sheet(capsys, db_path: Path, session: str, out: Path) -> Path:
-    status, stdout, _ = cli(capsys, "--db", db_path, "pdf", session, "-o", out)
-    assert status == 0
-    (line,) = stdout.splitlines()
-    return Path(line.split("  ")[0])
-
-
 # --- pdf ---------------------------------------------------------------------------------------
 
 
@@ -66,7 +60,7 @@ def test_pdf_of_one_session(db, capsys, tmp_path):
     """The file is named by date and reference and carries the stored digest."""
     path, ids = db
     out = tmp_path / "sheets"
-    written = write_sheet(capsys, path, ids["first"], out)
+    written = issue(capsys, path, ids["first"], out)
     assert written == out / f"{DAY}_C-0100_v1.pdf"
     assert sorted(p.name for p in out.iterdir()) == [written.name]  # no temporary left
     store = open_store(path)
@@ -80,7 +74,7 @@ def test_pdf_of_one_session(db, capsys, tmp_path):
 
 def test_pdf_by_candidate_reference(db, capsys, tmp_path):
     path, _ = db
-    written = write_sheet(capsys, path, "C-0200", tmp_path)
+    written = issue(capsys, path, "C-0200", tmp_path)
     assert written.name == f"{OTHER_DAY}_C-0200_v1.pdf"
 
 
@@ -150,9 +144,9 @@ def test_the_pdf_verb_builds_the_same_content_every_time(db, capsys, tmp_path):
     """A pure function of the record in the CLI too: a draft is byte-identical run to run; a
     signed sheet is that same build with the signature added as an increment."""
     path, ids = db
-    drafts = [write_sheet(capsys, path, ids["draft"], tmp_path / str(n)) for n in (1, 2)]
+    drafts = [issue(capsys, path, ids["draft"], tmp_path / str(n)) for n in (1, 2)]
     assert drafts[0].read_bytes() == drafts[1].read_bytes()
-    signed = [write_sheet(capsys, path, ids["first"], tmp_path / f"s{n}") for n in (1, 2)]
+    signed = [issue(capsys, path, ids["first"], tmp_path / f"s{n}") for n in (1, 2)]
     store = open_store(path)
     try:
         plain = build_sheet(store.load(ids["first"]))
@@ -198,7 +192,7 @@ def test_a_force_key_imported_signs_new_sheets_and_old_ones_still_verify(
     db, capsys, tmp_path, monkeypatch
 ):
     path, ids = db
-    before = write_sheet(capsys, path, ids["first"], tmp_path / "before")
+    before = issue(capsys, path, ids["first"], tmp_path / "before")
     p12 = _p12(tmp_path, b"correct horse")
     monkeypatch.setenv("PCSO_P12_PASSPHRASE", "wrong")
     assert "passphrase" in fails(capsys, "--db", path, "signing-key", "import", p12)
@@ -207,7 +201,7 @@ def test_a_force_key_imported_signs_new_sheets_and_old_ones_still_verify(
     assert status == 0 and "Test Force Assessment Unit" in out
     key_file = path.parent / "keys" / "signing.pem"
     assert oct(key_file.stat().st_mode & 0o777) == "0o600"
-    after = write_sheet(capsys, path, ids["first"], tmp_path / "after")
+    after = issue(capsys, path, ids["first"], tmp_path / "after")
     status, out, _ = cli(capsys, "--db", path, "verify", after)
     assert status == 0 and "signed by Common Name: Test Force Assessment Unit" in out
     assert "(this installation's key)" in out
@@ -454,7 +448,7 @@ def test_a_sheet_whose_reference_is_five_thousand_characters_is_written(capsys, 
         sign(store, session_id)
     finally:
         store.close()
-    written = write_sheet(capsys, path, session_id, tmp_path / "pdfs")
+    written = issue(capsys, path, session_id, tmp_path / "pdfs")
     assert written.name.startswith(f"{DAY}_ŴŴŴ") and len(written.name.encode("utf-8")) < 200
     assert footer_claim(written).session_id == session_id
     status, verdict, _ = cli(capsys, "--db", path, "verify", written)
@@ -487,10 +481,10 @@ def test_two_runs_into_one_folder_keep_both_namesakes_sheets(capsys, tmp_path, n
     out = tmp_path / "dup"
     own = out / "2025-03-03_C-0600_v1.pdf"
     beside = out / f"2025-03-03_C-0600_v1_{second[:8]}.pdf"
-    assert write_sheet(capsys, path, first, out) == own
-    assert write_sheet(capsys, path, second, out) == beside
-    assert write_sheet(capsys, path, first, out) == own  # a reprint
-    assert write_sheet(capsys, path, second, out) == beside
+    assert issue(capsys, path, first, out) == own
+    assert issue(capsys, path, second, out) == beside
+    assert issue(capsys, path, first, out) == own  # a reprint
+    assert issue(capsys, path, second, out) == beside
     assert sorted(out.iterdir()) == [own, beside]
     for sheet, session_id in ((own, first), (beside, second)):
         assert footer_claim(sheet).session_id == session_id
@@ -503,10 +497,10 @@ def test_a_file_the_register_does_not_know_is_never_replaced(capsys, tmp_path, n
     sheet, an edited copy, anything) is not this session's sheet: it stays as it was."""
     path, first, _ = namesakes
     out = tmp_path / "dup"
-    own = write_sheet(capsys, path, first, out)
+    own = issue(capsys, path, first, out)
     edited = own.read_bytes() + b"\n% edited\n"
     own.write_bytes(edited)
-    again = write_sheet(capsys, path, first, out)
+    again = issue(capsys, path, first, out)
     assert again == out / f"2025-03-03_C-0600_v1_{first[:8]}.pdf"
     assert own.read_bytes() == edited
     assert footer_claim(again).session_id == first
@@ -519,10 +513,10 @@ def test_a_sheet_is_refused_when_both_its_names_hold_another_candidates_sheet(
     hand): the sheet is named as not written, and neither file is touched."""
     path, first, second = namesakes
     out = tmp_path / "dup"
-    own = write_sheet(capsys, path, first, out)
+    own = issue(capsys, path, first, out)
     beside = out / f"{own.stem}_{second[:8]}.pdf"
     own.rename(beside)
-    write_sheet(capsys, path, first, out)
+    issue(capsys, path, first, out)
     before = {p: p.read_bytes() for p in (own, beside)}
     status, stdout, err = cli(capsys, "--db", path, "pdf", second, "-o", out)
     assert status == 1 and stdout == ""
@@ -536,56 +530,29 @@ def test_a_sheet_is_refused_when_both_its_names_hold_another_candidates_sheet(
 # --- interrupted -------------------------------------------------------------------------------
 
 
-def test_a_sheet_interrupted_while_written_is_registered_and_printed_first(
-    db, capsys, tmp_path, monkeypatch
+@pytest.mark.parametrize("step", ["write_atomic", "sign_if_signed"])
+def test_a_sheet_interrupted_while_signed_or_written_is_registered_and_printed_first(
+    db, capsys, tmp_path, monkeypatch, step
 ):
-    """Ctrl+C arriving just as a sheet's file takes its name: the sheet is registered and
-    printed before the batch stops (it used to stay on disk unregistered and unsaid), and no
-    temporary file is left."""
+    """Ctrl+C arriving just as a sheet's file takes its name (the sheet stayed on disk
+    unregistered and unsaid), or while pyHanko signs it (an interrupt inside its asyncio run
+    left a task's traceback on stderr): the sheet is signed, written, registered and
+    printed, then the batch stops, in one line; no temporary file is left."""
     import signal
 
-    from reports import issue
+    from reports import issue as issuing
 
-    real = issue.write_atomic
+    real = getattr(issuing, step)
 
-    def then_ctrl_c(path, data, **kwargs):
-        real(path, data, **kwargs)
+    def interrupted(*args, **kwargs):
+        if step == "write_atomic":
+            result = real(*args, **kwargs)
+            signal.raise_signal(signal.SIGINT)
+            return result
         signal.raise_signal(signal.SIGINT)
-
-    monkeypatch.setattr(issue, "write_atomic", then_ctrl_c)
-    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # Python's own
-    try:
-        path, _ = db
-        out = tmp_path / "day"
-        status, stdout, err = cli(capsys, "--db", path, "pdf", "--date", DAY, "-o", out)
-    finally:
-        signal.signal(signal.SIGINT, before)
-    assert status == 1
-    (printed,) = [Path(line) for line in stdout.splitlines()]
-    assert sorted(out.iterdir()) == [printed]
-    assert err.splitlines() == [
-        f"1 sheet(s) written to {out} before the error",
-        "error: interrupted",
-    ]
-    status, verdict, _ = cli(capsys, "--db", path, "verify", printed)
-    assert status == 0 and "by command line (pdf verb)" in verdict, verdict  # registered
-
-
-def test_ctrl_c_while_a_sheet_is_signed_stops_after_it_is_told(db, capsys, tmp_path, monkeypatch):
-    """Ctrl+C arriving while pyHanko signs a sheet (an interrupt inside its asyncio run left
-    a task's traceback on stderr): the sheet is signed, written, registered and printed,
-    then the batch stops, in one line, no traceback."""
-    import signal
-
-    from reports import issue
-
-    real = issue.sign_if_signed
-
-    def ctrl_c_then_sign(*args, **kwargs):
-        signal.raise_signal(signal.SIGINT)  # held while the sheet is made whole
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(issue, "sign_if_signed", ctrl_c_then_sign)
+    monkeypatch.setattr(issuing, step, interrupted)
     before = signal.signal(signal.SIGINT, signal.default_int_handler)  # Python's own
     try:
         path, _ = db
@@ -601,4 +568,5 @@ def test_ctrl_c_while_a_sheet_is_signed_stops_after_it_is_told(db, capsys, tmp_p
         "error: interrupted",
     ]
     status, verdict, _ = cli(capsys, "--db", path, "verify", printed)
-    assert status == 0 and "PDF signature intact" in verdict, verdict
+    assert status == 0, verdict
+    assert "by command line (pdf verb)" in verdict and "PDF signature intact" in verdict

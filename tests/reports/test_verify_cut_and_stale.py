@@ -15,25 +15,12 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
 from tests.cli_support import cli
-from tests.reports.sheet_support import open_store, scored, sign
+from tests.reports.sheet_support import issue, open_store, scored, sign, verify
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
 DAY = "2025-11-23"
 REPO = Path(__file__).resolve().parents[2]
-
-
-def issue(capsys, db_path: Path, session: str, out: Path) -> Path:
-    status, stdout, _ = cli(capsys, "--db", db_path, "pdf", session, "-o", out)
-    assert status == 0
-    (line,) = stdout.splitlines()
-    return Path(line.split("  ")[0])
-
-
-def verify(capsys, db_path: Path, target: Path) -> tuple[int, str]:
-    status, out, err = cli(capsys, "--db", db_path, "verify", target)
-    assert err == "", err
-    return status, out
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from pypdf.generic import NameObject, StreamObject
 from pcso_interview.signing_key import trusted_certificates
 from reports.marking_sheet import build_sheet
 from tests.cli_support import cli, fails
-from tests.reports.sheet_support import Clock, open_store, scored, sign
+from tests.reports.sheet_support import Clock, issue, open_store, scored, sign, verify
 from tests.store_support import sign_all
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
@@ -59,19 +59,6 @@ def db(built, tmp_path) -> tuple[Path, dict[str, str]]:
     if (folder / "keys").exists():
         shutil.copytree(folder / "keys", tmp_path / "keys")
     return path, ids
-
-
-def issue(capsys, db_path: Path, session: str, out: Path) -> Path:
-    status, stdout, _ = cli(capsys, "--db", db_path, "pdf", session, "-o", out)
-    assert status == 0
-    (line,) = stdout.splitlines()
-    return Path(line.split("  ")[0])
-
-
-def verify(capsys, db_path: Path, target: Path) -> tuple[int, str]:
-    status, out, err = cli(capsys, "--db", db_path, "verify", target)
-    assert err == "", err
-    return status, out
 
 
 # --- genuine and current ---------------------------------------------------------------------
