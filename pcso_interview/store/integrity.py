@@ -145,11 +145,7 @@ def signed_record_problems(
             f"the record no longer matches what was signed on {signed_at}: "
             + describe_difference(content, now)
         )
-    locks = [
-        link
-        for link in links
-        if link.action == "lock" and link.subject.startswith(f"version {session.version}")
-    ]
+    locks = _locks(links, session.version)
     if not locks:
         problems.append(f"the audit trail has no lock of version {session.version}")
     elif locks[-1].new != digest_signed:
@@ -294,11 +290,7 @@ def version_findings(
 
     if digest(version.content) != version.digest:
         yield Finding(where, f"the content kept at signing of version {version.version} was edited")
-    locked = [
-        link
-        for link in links
-        if link.action == "lock" and link.subject.startswith(f"version {version.version}")
-    ]
+    locked = _locks(links, version.version)
     if not locked or locked[-1].new != version.digest:
         yield Finding(
             where, f"the audit trail has no lock of version {version.version} with its digest"
@@ -335,6 +327,11 @@ def _versions(store: SessionRecords, session: Session, where: str) -> Iterator[F
             where,
             f"{behind} signed version(s) were superseded but only {reopens} reopen(s) audited",
         )
+
+
+def _locks(links: Iterable[AuditLink], version: int) -> list[AuditLink]:
+    """The trail's locks of that version, in order ("version 1" is not "version 10")."""
+    return [link for link in links if _locked_version(link) == version]
 
 
 def _locked_version(link: AuditLink) -> int | None:

@@ -384,3 +384,21 @@ def test_a_session_row_or_profile_retyped_is_refused_in_one_line(db, capsys, sta
     assert status != 0
     (line,) = out.splitlines()
     assert line.startswith(f"error: Session {signed}: ") and "damaged" in line, line
+
+
+def test_a_session_signed_ten_times_checks_ok(tmp_path, capsys):
+    """Version 1's lock is not version 10's: "version 1" is a prefix of "version 10", and
+    the check took the later lock for the earlier one's."""
+    path = tmp_path / "sessions.db"
+    store = Store.open(path, clock=Clock())
+    try:
+        session_id = signed_session(store)
+        for _ in range(9):
+            store.reopen(session_id, "Regraded on appeal.", "Rhian HR")
+            sign_all(store, session_id)
+        assert store.load(session_id).version == 10
+    finally:
+        store.close()
+    status, out = check(capsys, path)
+    assert status == 0, out
+    assert cli(capsys, "--db", path, "verify", session_id)[0] == 0
