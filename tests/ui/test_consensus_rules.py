@@ -193,3 +193,34 @@ def test_a_rationale_typed_just_before_the_window_closes_is_kept(
         assert reopened.load(session_id).rationale(area.id) == RATIONALE
     finally:
         reopened.close()
+
+
+def test_the_editor_freed_late_does_not_hide_the_one_now_open(
+    qtbot, store, new_session, open_window
+):
+    """Qt frees a closed rationale editor later: when the chair goes straight from one
+    rationale to the next, the first is freed while the second is open, and the second must
+    still be the one saved when the window closes."""
+    import shiboken6
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+
+    session_id = new_session(store)
+    grade_all(store, session_id, {"m1": 3, "m2": 4})
+    for area in store.load(session_id).planned_areas[:2]:
+        store.agree(session_id, area.id, 5)
+    window = open_window(store, session_id)
+    page = window.interview.consensus_page
+    press("Ctrl+K")
+    column = page.model.rationale_column
+    first = page.delegate.createEditor(
+        page.table.viewport(), QStyleOptionViewItem(), page.model.index(0, column)
+    )
+    second = page.delegate.createEditor(
+        page.table.viewport(), QStyleOptionViewItem(), page.model.index(1, column)
+    )
+    first.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # freed now, late
+    assert not shiboken6.isValid(first)
+    assert page.delegate.open_editor is second
+    second.deleteLater()

@@ -248,11 +248,13 @@ class RationaleDelegate(QStyledItemDelegate):
             timer.timeout.connect(lambda: self.typed.emit(row, editor.text()))
             editor.textEdited.connect(lambda _text: timer.isActive() or timer.start())
             self.open_editor = editor
-            editor.destroyed.connect(self._forget_editor)
+            # Qt frees a closed editor later: by then the next cell's may be the open one.
+            editor.destroyed.connect(lambda _=None, closed=editor: self._forget_editor(closed))
         return editor
 
-    def _forget_editor(self) -> None:
-        self.open_editor = None
+    def _forget_editor(self, closed: QLineEdit) -> None:
+        if self.open_editor is closed:
+            self.open_editor = None
 
     def finish(self) -> None:
         """Save the rationale being typed and close its editor, as Enter would: the window
