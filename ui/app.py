@@ -160,9 +160,12 @@ def start_backup(store: Store, window: MainWindow) -> StartupCheck:
         except Exception as exc:
             changed = [str(exc)]
         if changed:  # named, and no backup made of it (it would become the anchor)
-            more = f" (+{len(changed) - 1}: main.py check)" if len(changed) > 1 else ""
             reporter.note.emit(
-                translate("app", "Start-up check failed: {exc}").format(exc=changed[0] + more)
+                translate(
+                    "app",
+                    "The database was changed outside the app: {first} ({count} in all;"
+                    " `pcso-interview check` lists them). No backup was made of it.",
+                ).format(first=changed[0], count=len(changed))
             )
             return
         try:

@@ -180,5 +180,8 @@ def test_a_database_changed_outside_the_app_is_named_at_start_and_not_backed_up(
     window = started(args_for(db))
     check_thread(qtbot, window).join(timeout=30)
     qtbot.waitUntil(lambda: "sessions_retained" in window.statusBar().currentMessage())
-    assert "someone changed the file outside the app" in window.statusBar().currentMessage()
+    shown = window.statusBar().currentMessage()
+    assert shown.startswith("The database was changed outside the app: ")
+    assert "someone changed the file outside the app" in shown
+    assert "`pcso-interview check` lists them). No backup was made of it." in shown
     assert not list((db.parent / "backups").glob("*.db"))

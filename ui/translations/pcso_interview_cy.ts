@@ -2284,6 +2284,10 @@ Roi cynnig arall arni nawr?</translation>
         <translation>Methodd y gwiriad cychwyn: {exc}</translation>
     </message>
     <message>
+        <source>The database was changed outside the app: {first} ({count} in all; `pcso-interview check` lists them). No backup was made of it.</source>
+        <translation>Newidiwyd y gronfa ddata y tu allan i&apos;r ap: {first} ({count} i gyd; mae `pcso-interview check` yn eu rhestru). Ni wnaed copi wrth gefn ohoni.</translation>
+    </message>
+    <message>
         <source>Start-up backup failed: {exc}</source>
         <translation>Methodd y copi wrth gefn cychwynnol: {exc}</translation>
     </message>
