@@ -701,13 +701,13 @@ def verify_file(args: argparse.Namespace, target: Path, out: TextIO) -> int:
                 file=out,
             )
             return 1
-        signed = {v.version: v for v in store.signed_versions(sid)}
+        signed = {row["version"]: row for row in store.sheets(sid)}  # digests, not contents
         current = store.load(sid)
     held = signed.get(version)
-    if held is None or held.digest != check.computed:
+    if held is None or held["digest"] != check.computed:
         print(
             f"MISMATCH {what}: the content gives {check.computed}, but this database's signed"
-            f" version {version} is {held.digest if held else '(none: never signed)'}",
+            f" version {version} is {held['digest'] if held else '(none: never signed)'}",
             file=out,
         )
         return 1
@@ -715,7 +715,7 @@ def verify_file(args: argparse.Namespace, target: Path, out: TextIO) -> int:
         print(f"MATCH {what} sha256 {check.computed}", file=out)
         return 0
     print(
-        f"NOT CURRENT {what}: signed on {held.signed_at} (sha256 {check.computed}); the"
+        f"NOT CURRENT {what}: signed on {held['signed_at']} (sha256 {check.computed}); the"
         f" session is {current.status.label.lower()} at version {current.version} since",
         file=out,
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pcso_interview.files import SQLITE_COMPANIONS
 from pcso_interview.paths import backups_dir
 from pcso_interview.phrases import Phrase, PhrasedError
 from pcso_interview.store.schema import SCHEMA_VERSION
@@ -300,7 +301,7 @@ def backup_database(
 
 
 def _remove_with_sidecars(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", *SQLITE_COMPANIONS):
         with contextlib.suppress(OSError):
             Path(f"{path}{suffix}").unlink()
 
@@ -315,7 +316,7 @@ def clean_orphans(folder: Path, now: float | None = None) -> list[Path]:
     removed = []
     for leftover in folder.iterdir() if folder.is_dir() else ():
         name = leftover.name
-        sidecar = name.endswith(("-wal", "-shm", "-journal")) and ".partial" not in name
+        sidecar = name.endswith(SQLITE_COMPANIONS) and ".partial" not in name
         try:
             stale = ".partial" in name and now - leftover.stat().st_mtime > 3600
         except OSError:

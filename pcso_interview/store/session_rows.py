@@ -143,7 +143,7 @@ class SessionRecords(Connection):
         """A session id from a full id, a unique id prefix, or a unique candidate reference."""
         return resolve_key(
             key,
-            lambda k: bool(self._one("SELECT id FROM sessions WHERE id = ?", [k])),
+            self.exists,
             lambda k: [
                 r["id"]
                 for r in self._rows(
@@ -348,13 +348,17 @@ class SessionRecords(Connection):
     def insert_session(self, session: Session, sheet_digest: str, actor: str) -> None:
         """Add a whole session from a file. The caller has checked it is new and untampered;
         its details are held to the rule of a session set up here, as written."""
-        from pcso_interview.session import check_panel
+        from pcso_interview.session import check_details, check_panel
 
         check_panel(session.panel)
-        problems = session.detail_problems()
-        if problems:
-            raise SessionRuleError(problems[0].typed())
-        if self._one("SELECT 1 FROM sessions WHERE id = ?", [session.id]):
+        check_details(
+            session.candidate_name,
+            session.candidate_ref,
+            session.date,
+            session.venue,
+            session.panel,
+        )
+        if self.exists(session.id):
             raise SessionRuleError(f"A session with id {session.id} is already present.")
         purge = self.purge_of(session.id)
         if purge is not None:
