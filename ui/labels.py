@@ -536,6 +536,7 @@ def os_error_text(error: BaseException) -> str:
     """Why a file could not be written: the app's own reason in the interface's language where
     it gave one (a database is never written over), else the system's words (an OSError's
     reason without its number, or the error as it is)."""
-    if phrase_of(error):
-        return error_text(error)
+    found = phrase_of(error)
+    if found is not None:
+        return phrase(found)
     return str(getattr(error, "strerror", None) or error)

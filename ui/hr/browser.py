@@ -44,7 +44,6 @@ from ui.hr.jobs import Job, JobBar, own_connection
 from ui.hr.review_dialog import SessionReviewDialog
 from ui.hr.sessions_model import (
     INTERVIEW_LANGUAGES,
-    ListAsShown,
     ListChanged,
     PagedSessionsModel,
     Ranges,
@@ -74,13 +73,6 @@ GROUPINGS = [
     (QT_TRANSLATE_NOOP("browser", "Group by campaign"), "campaign"),
 ]
 UNMATCHED_LISTED = 15  # references of an equality import that match no session, in the summary
-
-
-def selected_ids(reader: SessionReader, shown: ListAsShown, ranges: Ranges) -> list[str]:
-    """The ids of the selected rows, in the list's order, from the database's own ordering of
-    the list's query: one query however many rows are selected (on a job's own connection).
-    ListChanged when the rows may since name other sessions than the list showed."""
-    return shown.ids(reader, ranges)
 
 
 def equality_summary(result: EqualityImport) -> str:
@@ -500,7 +492,7 @@ class HrBrowser(QWidget):
             return held
         shown = self.model.as_shown()
         try:
-            ok, ids = attempt(self, lambda: selected_ids(self.store, shown, ranges), reading=True)
+            ok, ids = attempt(self, lambda: shown.ids(self.store, ranges), reading=True)
         except ListChanged:
             self._list_changed()
             return []
@@ -743,7 +735,7 @@ class HrBrowser(QWidget):
 
         def work(reader: SessionReader, steps: Steps) -> Exported:
             step(steps, 0, count, "Finding the sessions")
-            ids = held if held is not None else selected_ids(reader, shown, ranges)
+            ids = held if held is not None else shown.ids(reader, ranges)
             return export_csv_file(reader, ids, target, steps)
 
         job: Job[object] = Job(
@@ -813,7 +805,7 @@ class HrBrowser(QWidget):
 
         def work(writer: Store, steps: Steps) -> int:
             step(steps, 0, count, "Finding the sessions")
-            ids = held if held is not None else selected_ids(writer, shown, ranges)
+            ids = held if held is not None else shown.ids(writer, ranges)
             step(steps, 0, len(ids), "Moving the sessions")
             return writer.set_campaign(ids, chosen, actor)
 
