@@ -35,6 +35,11 @@ def one_line(text: str) -> str:
     return " ".join(_INVISIBLE.sub(" ", text).split())
 
 
+def clipped(text: str, limit: int) -> str:
+    """``text`` whole up to ``limit`` characters, else cut to fit with "…" at the end."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def refused_character(text: str) -> int | None:
     """Where the first character a session's detail may not hold is in ``text``, or None."""
     found = _REFUSED.search(text)

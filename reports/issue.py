@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pcso_interview.files import write_atomic
 from pcso_interview.interrupts import HeldSignals
+from pcso_interview.plain_text import clipped
 from pcso_interview.session import Session
 from pcso_interview.signing_key import installation_key
 from pcso_interview.store import IssuedPart
@@ -151,14 +152,14 @@ def why(exc: BaseException) -> str:
     over several lines and names the flowable's memory address)."""
     message = " ".join(str(exc).split())
     line = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
-    return line if len(line) <= REASON_CHARS else line[: REASON_CHARS - 1] + "…"
+    return clipped(line, REASON_CHARS)
 
 
 def shown(value: str, limit: int = SHOWN_REF_CHARS) -> str:
     """Stored text fit for one line of a report: control characters (kept by an older
     version) as spaces, and cut to ``limit`` characters."""
     flat = "".join(" " if not c.isprintable() else c for c in value)
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return clipped(flat, limit)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from reportlab.platypus import (
 )
 
 from pcso_interview.lifecycle import Status
+from pcso_interview.plain_text import clipped
 from pcso_interview.profiles import Area
 from pcso_interview.scoring import SPREAD_FLAG_AT, Classification, Result, number_text
 from pcso_interview.session import Session, SignMethod
@@ -132,7 +133,7 @@ def _styles() -> Styles:
 
 def heading_name(name: str) -> str:
     """A member's name as a column heading: whole up to HEADING_NAME characters."""
-    return name if len(name) <= HEADING_NAME else name[: HEADING_NAME - 1] + "…"
+    return clipped(name, HEADING_NAME)
 
 
 def text(value: str) -> str:

@@ -71,6 +71,7 @@ from pcso_interview.insight import (
     gather,
     impact_cells,
 )
+from pcso_interview.plain_text import clipped
 from pcso_interview.profiles import ProfileSet
 from pcso_interview.scoring import SPREAD_FLAG_AT
 from pcso_interview.statistics import fraction_text, percent_text
@@ -149,7 +150,7 @@ def describe_selection(selection: Selection, names: dict[str, str]) -> str:
 def _short(name: str, most: int = 30) -> str:
     """A name shortened for a chart's label, as text: Qt's charts read their labels and titles
     as HTML, where an age band "<25" or a campaign "Intake <Spring>" would vanish."""
-    return escape(name if len(name) <= most else name[: most - 1] + "…", quote=False)
+    return escape(clipped(name, most), quote=False)
 
 
 def titled(chart: QChart, title: str, context: str) -> QChart:
