@@ -14,10 +14,8 @@ the newest one reaches.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 from pcso_interview.store import opening
@@ -26,13 +24,21 @@ from pcso_interview.store.integrity import Finding
 Hashes = dict[int, str]  # audit id -> link hash
 
 
+def _sequence_row(conn: sqlite3.Connection) -> tuple[object] | None:
+    """SQLite's counter of audit ids as stored; None when it (or its table) is gone."""
+    try:
+        row: tuple[object] | None = conn.execute(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'audit'"
+        ).fetchone()
+    except sqlite3.DatabaseError:  # the table itself taken out of the schema
+        return None
+    return row
+
+
 def audit_sequence(conn: sqlite3.Connection) -> int | None:
     """The highest audit id SQLite has handed out; None when its counter is gone or is not a
     whole number (sequence_findings says so)."""
-    try:
-        row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").fetchone()
-    except sqlite3.DatabaseError:
-        return None
+    row = _sequence_row(conn)
     return row[0] if row is not None and type(row[0]) is int else None
 
 
@@ -40,10 +46,7 @@ def sequence_findings(conn: sqlite3.Connection) -> Iterator[Finding]:
     """The counter of audit ids deleted or made something other than a whole number: the
     rows cut from the trail's end can then no longer be counted from the file itself."""
     last = conn.execute("SELECT max(id) FROM audit").fetchone()[0]
-    try:
-        row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").fetchone()
-    except sqlite3.DatabaseError:  # the table itself taken out of the schema
-        row = None
+    row = _sequence_row(conn)
     if row is None:
         if last is not None:
             yield Finding("audit", "SQLite's counter of audit rows (sqlite_sequence) was deleted")
@@ -57,14 +60,6 @@ def sequence_findings(conn: sqlite3.Connection) -> Iterator[Finding]:
 
 def _hashes(conn: sqlite3.Connection) -> Hashes:
     return {int(i): str(h) for i, h in conn.execute("SELECT id, hash FROM audit")}
-
-
-def _taken(database: Path, backup: Path) -> str:
-    match = re.fullmatch(re.escape(database.stem) + opening.BACKUP_NAME, backup.name)
-    if match is None:
-        return backup.name
-    stamp = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%S%fZ")
-    return stamp.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def _backup_chain(backup: Path) -> Hashes | None:
@@ -88,7 +83,9 @@ def backup_anchor_findings(conn: sqlite3.Connection, path: Path) -> Iterator[Fin
         held = _backup_chain(backup)
         if held is None:
             continue
-        yield from _compare(_hashes(conn), held, f"the backup of {_taken(path, backup)}")
+        yield from _compare(
+            _hashes(conn), held, f"the backup of {opening.backup_taken(path, backup)}"
+        )
         return
 
 

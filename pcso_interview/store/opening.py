@@ -385,6 +385,15 @@ def check_backup(path: Path) -> int:
     return int(count)
 
 
+def backup_taken(path: Path, backup: Path) -> str:
+    """When a backup of ``path`` was taken, from its name: "2026-11-29 09:00:01 UTC"."""
+    match = re.fullmatch(re.escape(path.stem) + BACKUP_NAME, backup.name)
+    if match is None:
+        return backup.name
+    stamp = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%S%fZ")
+    return stamp.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
 def backup_candidates(path: Path) -> list[BackupInfo]:
     """Every backup of the database, newest first, each checked."""
     found = []
@@ -392,8 +401,7 @@ def backup_candidates(path: Path) -> list[BackupInfo]:
     for backup in list_backups(path):
         match = own.fullmatch(backup.name)
         assert match is not None
-        stamp = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%S%fZ")
-        taken = stamp.strftime("%Y-%m-%d %H:%M:%S UTC")
+        taken = backup_taken(path, backup)
         try:
             found.append(BackupInfo(backup, taken, match["label"], check_backup(backup)))
         except (StoreError, OSError) as exc:
