@@ -39,19 +39,30 @@ def stop_signals_interrupt() -> Iterator[None]:
     batch unwinds (its workers stopped, no temporary file left) where the default action would
     kill this process alone and leave its workers holding candidates' records; the handlers
     before are put back after."""
-    if not _in_main_thread():
-        yield
-        return
-    # A handler set outside Python (getsignal None) could not be put back: left alone.
-    before = {s: signal.getsignal(s) for s in STOP_SIGNALS}
-    before = {s: h for s, h in before.items() if h is not None}
-    for signum in before:
-        signal.signal(signum, _interrupt)
+    before = _replace(STOP_SIGNALS, _interrupt) if _in_main_thread() else {}
     try:
         yield
     finally:
-        for signum, handler in before.items():
+        _restore(before)
+
+
+def _replace(
+    signums: tuple[signal.Signals, ...], handler: Handler
+) -> dict[signal.Signals, Handler]:
+    """``handler`` for each signal; the handlers before, to put back. A handler set outside
+    Python (getsignal None) could not be put back: it is left alone."""
+    before: dict[signal.Signals, Handler] = {}
+    for signum in signums:
+        current = signal.getsignal(signum)
+        if current is not None:
+            before[signum] = current
             signal.signal(signum, handler)
+    return before
+
+
+def _restore(before: dict[signal.Signals, Handler]) -> None:
+    for signum, handler in before.items():
+        signal.signal(signum, handler)
 
 
 class HeldSignals:
@@ -71,11 +82,7 @@ class HeldSignals:
 
     def __enter__(self) -> HeldSignals:
         if _in_main_thread():
-            for signum in HELD_SIGNALS:
-                handler = signal.getsignal(signum)
-                if handler is not None:  # set outside Python: could not be put back
-                    self._before[signum] = handler
-                    signal.signal(signum, self._hold)
+            self._before = _replace(HELD_SIGNALS, self._hold)
         return self
 
     def __exit__(
@@ -85,9 +92,8 @@ class HeldSignals:
         trace: TracebackType | None,
     ) -> None:
         """The handlers are put back; a signal caught meanwhile waits for ``deliver``."""
-        for signum, handler in self._before.items():
-            signal.signal(signum, handler)
-        self._before.clear()
+        _restore(self._before)
+        self._before = {}
 
     def deliver(self) -> None:
         """The signal caught while held, if any, as if it arrived now (after the block)."""
