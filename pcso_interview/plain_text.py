@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 
-_INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
-)
+# The kinds of character the three classes below are made of.
+_CONTROLS = "\x00-\x1f\x7f-\x9f"  # C0 and C1 controls and DEL: ESC, CR, NUL, line breaks
+_SEPARATORS = "\u2028\u2029"  # line and paragraph separators
+_BIDI = "\u202a-\u202e\u2066-\u2069"  # bidirectional embeddings, overrides and isolates
+_HIDING = "\ufeff\ufff9-\ufffb"  # byte order mark, interlinear annotation marks
+
+_INVISIBLE = re.compile(f"[{_CONTROLS}\u200b-\u200f{_BIDI}\u2060-\u2065{_HIDING}]")
 
 # What a session's details (names, the reference, the venue) may never hold. They are signed
 # content, so they are refused, never cleaned: controls (NUL ends the search text, a line break
@@ -23,10 +27,7 @@ _INVISIBLE = re.compile(
 # Narrower than _INVISIBLE on purpose: the joiners (U+200C, U+200D) that Persian, Indic
 # scripts and emoji need, and the direction marks (U+200E, U+200F) a name mixing directions
 # may carry, are part of real names.
-_REFUSED = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff\ufff9-\ufffb\ud800-\udfff]"
-)
+_REFUSED = re.compile(f"[{_CONTROLS}\u200b{_SEPARATORS}{_BIDI}\u2060-\u2064{_HIDING}\ud800-\udfff]")
 
 
 def one_line(text: str) -> str:
@@ -50,7 +51,7 @@ def refused_character(text: str) -> int | None:
 # tab (ESC starts the sequences that recolour, retitle or clear a terminal; CR overwrites a
 # line), the line and paragraph separators, and the bidirectional embeddings, overrides and
 # isolates that reorder what is printed around them.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}]")  # not \t, \n
 
 
 def printable(text: str) -> str:
