@@ -9,9 +9,10 @@ from __future__ import annotations
 import base64
 import io
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, overload
 
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
@@ -180,6 +181,8 @@ def long_note(characters: int = 20_000) -> tuple[str, list[str]]:
 
 # --- reading PDFs back -----------------------------------------------------------------------
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Run:
@@ -192,23 +195,55 @@ class Run:
     y: float
 
 
+class PageView(Sequence[T]):
+    """One thing per page of a sheet (its text, or its runs), each page read on first use: a
+    test that looks at page 1 of a 30-page sheet does not wait for pypdf to read 30."""
+
+    def __init__(self, sheet: Sheet, part: Callable[[PageRead], T]):
+        self._sheet, self._part = sheet, part
+
+    def __len__(self) -> int:
+        return len(self._sheet.reader.pages)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        return self._part(self._sheet.page(index))
+
+
+class PageRead(NamedTuple):
+    text: str
+    runs: list[Run]
+
+
 @dataclass
 class Sheet:
-    """A built sheet read back: bytes, reader, each page's text and runs."""
+    """A built sheet read back: bytes, reader, each page's text and runs (read when asked)."""
 
     data: bytes
     reader: PdfReader
-    pages: list[str]
-    runs: list[list[Run]]
+    _read: dict[int, PageRead] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, data: bytes) -> Sheet:
-        reader = PdfReader(io.BytesIO(data))
-        pages, runs = [], []
-        for page in reader.pages:
+        return cls(data, PdfReader(io.BytesIO(data)))
+
+    def page(self, index: int) -> PageRead:
+        """Page ``index``'s text and runs, read once (IndexError past the last page)."""
+        count = len(self.reader.pages)
+        if not -count <= index < count:
+            raise IndexError(index)
+        index %= count
+        if index not in self._read:
             found: list[Run] = []
 
-            def visit(text, cm, tm, font_dict, font_size, found=found):
+            def visit(text, cm, tm, font_dict, font_size):
                 if not text.strip():
                     return
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
@@ -217,9 +252,17 @@ class Sheet:
                 font = font.split("+")[-1].lstrip("/")  # subset prefix and name slash off
                 found.append(Run(text.strip(), font, float(font_size), x, y))
 
-            pages.append(page.extract_text(visitor_text=visit))
-            runs.append(found)
-        return cls(data, reader, pages, runs)
+            text = self.reader.pages[index].extract_text(visitor_text=visit)
+            self._read[index] = PageRead(text, found)
+        return self._read[index]
+
+    @property
+    def pages(self) -> PageView[str]:
+        return PageView(self, lambda read: read.text)
+
+    @property
+    def runs(self) -> PageView[list[Run]]:
+        return PageView(self, lambda read: read.runs)
 
     @property
     def text(self) -> str:
