@@ -10,6 +10,7 @@ and -Pdf, not on the meta-package). Exits 1 saying what failed.
 from __future__ import annotations
 
 import json
+import re
 import site
 import subprocess
 import sys
@@ -57,23 +58,28 @@ print(f"the Welsh catalogue ({i18n.catalogue('cy').name}: &File is {welsh})")
 """
 
 
-def run(args: list[str], cwd: Path, expect: int = 0) -> str:
+def run(args: list[str], cwd: Path, expect: int = 0, *, with_stderr: bool = False) -> str:
     done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600)
     if done.returncode != expect:
         sys.exit(
             f"wheel check: {' '.join(map(str, args))} exited {done.returncode}, not {expect}:\n"
             f"{done.stdout}\n{done.stderr}"
         )
-    return done.stdout
+    return done.stdout + done.stderr if with_stderr else done.stdout
 
 
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="wheel-check-") as tmp:
         work = Path(tmp)
-        run(
+        built = run(
             [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(work), "."],
             ROOT,
+            with_stderr=True,
         )
+        # A newcomer's `make run` builds the same way: a warning from the build backend (a
+        # folder it would leave out, say) is a wall of text at their first command.
+        if re.search(r"\w+Warning\b", built):  # BuildBackendWarning and kin, not pip's WARNING
+            sys.exit(f"wheel check: the build warned:\n{built[-3000:]}")
         (wheel,) = work.glob("pcso_interview-*.whl")
         target = work / "venv"
         venv.create(target, with_pip=True)
