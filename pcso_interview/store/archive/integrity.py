@@ -103,7 +103,12 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
     """Every problem in the archive: every session's record and every signed version, each
     laptop's audit rows, the register, and the archive's own events."""
 
-    for r in store._rows(f"SELECT {_LIST_ROW} FROM archive.sessions ORDER BY date, id"):
+    listed = ", ".join(f"s.{column.strip()}" for column in _LIST_ROW.split(","))
+    for r in store._rows(
+        f"SELECT {listed}, s.closed_at, v.signed_at FROM archive.sessions s"
+        " LEFT JOIN archive.versions v ON v.session_id = s.id AND v.version = s.version"
+        " ORDER BY s.date, s.id"
+    ):
         where = f"session {r['id']} ({r['candidate_ref']})"
         try:
             session = store.load(r["id"])
@@ -112,6 +117,13 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
             continue
         for problem in [*session.record_problems, *list_row_problems(r, session)]:
             yield Finding(where, problem)
+        if r["signed_at"] is not None and r["closed_at"] != r["signed_at"]:
+            # The retention period runs from closed_at: purge reads it (as the laptop's check).
+            yield Finding(
+                where,
+                f"closed_at says {r['closed_at']!r} where its signed version was signed on"
+                f" {r['signed_at']!r} (its retention period runs from then)",
+            )
         links = [link for ls in _links(store, session.id).values() for link in ls]
         for version in store.signed_versions(session.id):
             if version.version == session.version:

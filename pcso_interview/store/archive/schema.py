@@ -816,6 +816,33 @@ END $$;
 """
 )
 
+
+# The retention period runs from the list row's closed_at (purge and its candidates read it):
+# push_listing took any, so a row that said a session closed years before it was signed let
+# HR purge a record the force must still keep. It must be its version's signing time, as a
+# laptop's check demands of a laptop's row.
+def _closed_at_checked() -> str:
+    function = INTERVIEW_LANGUAGE[INTERVIEW_LANGUAGE.index("CREATE OR REPLACE FUNCTION") :]
+    for old, new in (
+        ("    kept_as text;\n", "    kept_as text;\n    signed text;\n"),
+        (
+            "SELECT convert_from(v.content, 'UTF8')::jsonb INTO content FROM versions v",
+            "SELECT convert_from(v.content, 'UTF8')::jsonb, v.signed_at INTO content, signed"
+            " FROM versions v",
+        ),
+        (
+            "            OR r.status IS DISTINCT FROM 'signed'\n",
+            "            OR r.status IS DISTINCT FROM 'signed'\n"
+            "            OR r.closed_at IS DISTINCT FROM signed\n",
+        ),
+    ):
+        assert function.count(old) == 1, old
+        function = function.replace(old, new)
+    return function
+
+
+CLOSED_AT_CHECKED = _closed_at_checked()
+
 MIGRATIONS = (
     Migration(1, "initial", TABLES + TRIGGERS + FUNCTIONS),
     Migration(2, "trigger_search_path", TRIGGER_SEARCH_PATH),
@@ -827,5 +854,6 @@ MIGRATIONS = (
     Migration(8, "purge_forgets_sheets", PURGE_FORGETS_SHEETS),
     Migration(9, "purged_not_taken_back", PURGED_NOT_TAKEN_BACK),
     Migration(10, "own_sessions_only", OWN_SESSIONS_ONLY),
+    Migration(11, "closed_at_checked", CLOSED_AT_CHECKED),
 )
 ARCHIVE_VERSION = len(MIGRATIONS)  # a test keeps the numbering in step
