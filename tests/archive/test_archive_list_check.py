@@ -106,3 +106,22 @@ def test_a_closing_date_edited_behind_the_triggers_is_found_by_check(tmp_path, a
     assert status != 0
     assert f"session {session_id}" in out
     assert "closed_at says '2001-01-01T09:00:00Z' where its signed version was signed" in out
+
+
+def test_a_search_text_edited_in_the_narrow_search_table_is_found_by_check(
+    tmp_path, archive, capsys
+):
+    """HR's text filter reads session_search, not the list's own column: an owner's UPDATE
+    there (no trigger is in its way) hides the candidate from a search, and check says so."""
+    store = laptop(tmp_path)
+    (hidden, shown) = signed_day(store, 2)
+    push(store, archive.url("laptop_a"))
+    store.close()
+    with archive.connect("archive_dba") as conn:
+        conn.execute("UPDATE archive.session_search SET search = 'nobody' WHERE id = %s", [hidden])
+        conn.execute("DELETE FROM archive.session_search WHERE id = %s", [shown])
+        conn.commit()
+    status, out, _ = cli(capsys, "--db", archive.url(), "check")
+    assert status != 0
+    assert f"session {hidden}" in out and "text search finds it by 'nobody'" in out
+    assert f"session {shown}" in out and "no text search finds it" in out

@@ -105,8 +105,10 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
 
     listed = ", ".join(f"s.{column.strip()}" for column in _LIST_ROW.split(","))
     for r in store._rows(
-        f"SELECT {listed}, s.closed_at, v.signed_at FROM archive.sessions s"
+        f"SELECT {listed}, s.closed_at, v.signed_at, t.search AS found_by"
+        " FROM archive.sessions s"
         " LEFT JOIN archive.versions v ON v.session_id = s.id AND v.version = s.version"
+        " LEFT JOIN archive.session_search t ON t.id = s.id"
         " ORDER BY s.date, s.id"
     ):
         where = f"session {r['id']} ({r['candidate_ref']})"
@@ -123,6 +125,16 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
                 where,
                 f"closed_at says {r['closed_at']!r} where its signed version was signed on"
                 f" {r['signed_at']!r} (its retention period runs from then)",
+            )
+        # HR's text filter reads the narrow search table (read.py), which a trigger keeps as
+        # the list's search text and nothing stops an owner from editing.
+        if r["found_by"] is None:
+            yield Finding(where, "no text search finds it: its row of the search table is gone")
+        elif r["found_by"] != r["search"]:
+            yield Finding(
+                where,
+                f"a text search finds it by {r['found_by']!r} where the HR list says"
+                f" {r['search']!r} (the search table was edited)",
             )
         links = [link for ls in _links(store, session.id).values() for link in ls]
         for version in store.signed_versions(session.id):
