@@ -101,3 +101,23 @@ def test_a_password_typed_for_a_push_is_kept_nowhere_on_the_laptop(archive, pass
     assert archive.query("SELECT count(*) FROM archive.versions") == [(2,)]
     with pytest.raises(psycopg.OperationalError):  # the server does ask for it
         psycopg.connect(archive.cluster.conninfo(archive.name, "laptop_pw")).close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://hr_ann:Tr0ub4dor-s3cret@[::1/pcso_archive",  # a bracket left open
+        "postgresql://hr_ann:Tr0ub4dor-s3cret%zz@db.force.example/pcso_archive",  # a bad escape
+        "postgresql://hr_ann@db.force.example/pcso_archive?password=Tr0ub4dor-s3cret%zz",
+        "postgres://hr_ann:Tr0ub4dor-s3cret@db.force.example:54x2/pcso_archive",
+    ],
+)
+def test_a_malformed_url_with_a_password_is_refused_without_repeating_the_password(url, capsys):
+    """libpq's words for a URL it cannot read quote the URL: said back, they would put the
+    password on the screen, in the terminal's scrollback and in any log of the command."""
+    with pytest.raises(ArchiveError) as refused:
+        ArchiveStore.open(url)
+    assert "s3cret" not in str(refused.value)
+    assert "carries a password" in str(refused.value)
+    err = fails(capsys, "--db", url, "sessions")
+    assert "s3cret" not in err and "carries a password" in err
