@@ -125,3 +125,24 @@ def test_a_search_text_edited_in_the_narrow_search_table_is_found_by_check(
     assert status != 0
     assert f"session {hidden}" in out and "text search finds it by 'nobody'" in out
     assert f"session {shown}" in out and "no text search finds it" in out
+
+
+def test_a_session_taken_off_the_list_behind_the_triggers_is_found_by_check(
+    tmp_path, archive, capsys
+):
+    """Only a purge takes a session off HR's list, and it leaves an event. A list row an
+    owner deleted hides the candidate from HR while the signed versions and the audit rows
+    stay: the laptop's check names a session gone without a purge, and the archive's too."""
+    store = laptop(tmp_path)
+    (hidden, kept) = signed_day(store, 2)
+    push(store, archive.url("laptop_a"))
+    store.close()
+    with archive.connect("archive_dba") as conn:
+        conn.execute("ALTER TABLE archive.sessions DISABLE TRIGGER USER")
+        conn.execute("DELETE FROM archive.sessions WHERE id = %s", [hidden])
+        conn.execute("ALTER TABLE archive.sessions ENABLE TRIGGER USER")
+        conn.commit()
+    status, out, _ = cli(capsys, "--db", archive.url(), "check")
+    assert status != 0
+    assert f"session {hidden}" in out and "not on the HR list, and no purge removed it" in out
+    assert f"session {kept}" not in out

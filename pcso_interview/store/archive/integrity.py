@@ -152,8 +152,29 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
             f"registered for version {r['version']} with a digest the signed record does not have",
         )
     yield from _register_problems(store)
+    yield from _gone(store)
     yield from _returned(store)
     yield from _event_problems(store)
+
+
+def _gone(store: ArchiveStore) -> Iterator[Finding]:
+    """Sessions whose signed versions or laptops' audit rows are here but whose HR list row is
+    not, with no purge: only a purge takes a session off the list (and leaves an event), so
+    the row was deleted behind the triggers, and HR no longer sees the candidate."""
+    for r in store._rows(
+        "SELECT k.session_id, sum(k.versions) AS versions, sum(k.rows) AS rows FROM"
+        " (SELECT session_id, count(*) AS versions, 0 AS rows FROM archive.versions"
+        " GROUP BY session_id UNION ALL SELECT session_id, 0, count(*) FROM archive.audit"
+        " GROUP BY session_id) AS k"
+        " WHERE NOT EXISTS (SELECT 1 FROM archive.sessions s WHERE s.id = k.session_id)"
+        " AND NOT EXISTS (SELECT 1 FROM archive.events e WHERE e.action = 'purge'"
+        " AND e.session_id = k.session_id) GROUP BY k.session_id ORDER BY k.session_id"
+    ):
+        yield Finding(
+            f"session {r['session_id']}",
+            f"{r['versions']} signed version(s) and {r['rows']} audit row(s) are archived, but"
+            " it is not on the HR list, and no purge removed it",
+        )
 
 
 def _returned(store: ArchiveStore) -> Iterator[Finding]:
