@@ -101,3 +101,55 @@ def test_a_password_typed_for_a_push_is_kept_nowhere_on_the_laptop(archive, pass
     assert archive.query("SELECT count(*) FROM archive.versions") == [(2,)]
     with pytest.raises(psycopg.OperationalError):  # the server does ask for it
         psycopg.connect(archive.cluster.conninfo(archive.name, "laptop_pw")).close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://hr_ann:Tr0ub4dor-s3cret@[::1/pcso_archive",  # a bracket left open
+        "postgresql://hr_ann:Tr0ub4dor-s3cret%zz@db.force.example/pcso_archive",  # a bad escape
+        "postgresql://hr_ann@db.force.example/pcso_archive?password=Tr0ub4dor-s3cret%zz",
+        "postgres://hr_ann:Tr0ub4dor-s3cret@db.force.example:54x2/pcso_archive",
+    ],
+)
+def test_a_malformed_url_with_a_password_is_refused_without_repeating_the_password(url, capsys):
+    """libpq's words for a URL it cannot read quote the URL: said back, they would put the
+    password on the screen, in the terminal's scrollback and in any log of the command."""
+    with pytest.raises(ArchiveError) as refused:
+        ArchiveStore.open(url)
+    assert "s3cret" not in str(refused.value)
+    assert "carries a password" in str(refused.value)
+    err = fails(capsys, "--db", url, "sessions")
+    assert "s3cret" not in err and "carries a password" in err
+
+
+def test_hr_reads_go_on_after_the_server_dropped_the_connection(
+    archive, password, tmp_path, capsys
+):
+    """A server restarted, or an idle connection cut by a firewall: the next read connects
+    again, as the same login with the password given at opening, and asks nobody."""
+    store = laptop(tmp_path)
+    signed_day(store, 2)
+    push(store, archive.url("laptop_a"))
+    asked: list[str] = []
+
+    def prompt(text: str) -> str:
+        asked.append(text)
+        return password
+
+    hr = ArchiveStore.open(archive.url("hr_pw"), prompt=prompt)
+    try:
+        assert hr.count_sessions() == 2 and len(asked) == 1
+        signed_day(store, 1, prefix="N")
+        push(store, archive.url("laptop_a"))
+        archive.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'hr_pw'"
+        )
+        assert hr.count_sessions() == 3
+        (session_id,) = [r.id for r in hr.query_sessions().rows if r.candidate_ref == "N-0001"]
+        assert hr.load(session_id).record_problems == ()
+        assert len(asked) == 1  # never asked again
+        assert hr.login == "hr_pw"
+    finally:
+        hr.close()
+        store.close()

@@ -15,6 +15,7 @@ import pytest
 from pcso_interview.store import Store
 from pcso_interview.store.archive.push import installation_id, push
 from pcso_interview.store.archive.read import ArchiveStore
+from pcso_interview.store.archive.schema import MIGRATIONS
 from tests.archive.laptops import laptop
 from tests.cli_support import cli
 from tests.pg_cluster import DBA, HR, UPLOADER
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 NAME = "Zephaniah Quarterfield"
 REFERENCE = "ZQ-7781"
 START = datetime(2020, 1, 6, 9, 0, tzinfo=UTC)  # long past a 12-month retention
+SINCE_8 = tuple(f"{m.version:03d}_{m.name}" for m in MIGRATIONS[8:])  # 009_purged_not_taken_back on
 
 
 def archive_rows(conninfo: str) -> dict[str, list[str]]:
@@ -297,7 +299,7 @@ def test_an_archive_upgraded_from_before_migration_9_refuses_its_earlier_purges(
         assert (
             f"{UPLOADER}=X/" in dict(granted)["archive.push_compare(text,text[],integer[],text[])"]
         )
-        assert init_archive(dba_url, UPLOADER, HR).applied == ("009_purged_not_taken_back",)
+        assert init_archive(dba_url, UPLOADER, HR).applied == SINCE_8
         assert privileges(conninfo) == granted  # push_compare, made again, granted again
         after_upgrade = archive_rows(conninfo)
         report = push(store, pg_cluster.url(name, "laptop_a"))
@@ -334,7 +336,7 @@ def test_a_session_pushed_back_before_migration_9_is_named_by_check_until_purged
             " DBA to run archive init"
         )
         assert not nowhere(archive_rows(conninfo), NAME, REFERENCE)
-        assert init_archive(dba_url, UPLOADER, HR).applied == ("009_purged_not_taken_back",)
+        assert init_archive(dba_url, UPLOADER, HR).applied == SINCE_8
         status, out, _ = cli(capsys, "--db", hr_url, "check")
         assert status == 1
         assert (

@@ -10,6 +10,7 @@ names its own ``sslmode``.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,12 @@ CONFLICT, DIGEST_MISMATCH, IMMUTABLE, NOT_YOURS, AUDIT_DIFFERS, NOT_DUE, PURGED 
 )
 
 PasswordPrompt = Callable[[str], "str | None"]
+_CARRIES_PASSWORD = (
+    "the archive URL carries a password, which other users of this computer could"
+    " see; put it in ~/.pgpass (or PGPASSWORD) instead, or leave it out to be asked"
+)
+# A password written in a URL, read or not: user:password@ before the path, or a parameter.
+_PASSWORD_WRITTEN = re.compile(r"^[^:/]*://[^/?#]*:[^/?#]*@|[?&]password=", re.IGNORECASE)
 
 
 class ArchiveError(StoreError):
@@ -55,12 +62,13 @@ def connection_params(url: str) -> dict[str, str]:
     try:
         params = {k: str(v) for k, v in conninfo_to_dict(url).items() if v is not None}
     except Exception as exc:  # psycopg.ProgrammingError: a malformed URL
-        raise ArchiveError(f"not a PostgreSQL URL: {exc}") from None
+        if _PASSWORD_WRITTEN.search(url):
+            # libpq's words quote the part of the URL it could not read: never say them back
+            # when the URL holds a password.
+            raise ArchiveError(_CARRIES_PASSWORD) from None
+        raise ArchiveError(f"not a PostgreSQL URL: {str(exc).strip()}") from None
     if "password" in params:
-        raise ArchiveError(
-            "the archive URL carries a password, which other users of this computer could"
-            " see; put it in ~/.pgpass (or PGPASSWORD) instead, or leave it out to be asked"
-        )
+        raise ArchiveError(_CARRIES_PASSWORD)
     host = params.get("host") or params.get("hostaddr") or os.environ.get("PGHOST", "")
     if not _is_local(host) and "sslmode" not in params:
         params["sslmode"] = "verify-full"  # TLS, and the server proves who it is

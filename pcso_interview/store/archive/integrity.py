@@ -103,7 +103,14 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
     """Every problem in the archive: every session's record and every signed version, each
     laptop's audit rows, the register, and the archive's own events."""
 
-    for r in store._rows(f"SELECT {_LIST_ROW} FROM archive.sessions ORDER BY date, id"):
+    listed = ", ".join(f"s.{column.strip()}" for column in _LIST_ROW.split(","))
+    for r in store._rows(
+        f"SELECT {listed}, s.closed_at, v.signed_at, t.search AS found_by"
+        " FROM archive.sessions s"
+        " LEFT JOIN archive.versions v ON v.session_id = s.id AND v.version = s.version"
+        " LEFT JOIN archive.session_search t ON t.id = s.id"
+        " ORDER BY s.date, s.id"
+    ):
         where = f"session {r['id']} ({r['candidate_ref']})"
         try:
             session = store.load(r["id"])
@@ -112,6 +119,23 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
             continue
         for problem in [*session.record_problems, *list_row_problems(r, session)]:
             yield Finding(where, problem)
+        if r["signed_at"] is not None and r["closed_at"] != r["signed_at"]:
+            # The retention period runs from closed_at: purge reads it (as the laptop's check).
+            yield Finding(
+                where,
+                f"closed_at says {r['closed_at']!r} where its signed version was signed on"
+                f" {r['signed_at']!r} (its retention period runs from then)",
+            )
+        # HR's text filter reads the narrow search table (read.py), which a trigger keeps as
+        # the list's search text and nothing stops an owner from editing.
+        if r["found_by"] is None:
+            yield Finding(where, "no text search finds it: its row of the search table is gone")
+        elif r["found_by"] != r["search"]:
+            yield Finding(
+                where,
+                f"a text search finds it by {r['found_by']!r} where the HR list says"
+                f" {r['search']!r} (the search table was edited)",
+            )
         links = [link for ls in _links(store, session.id).values() for link in ls]
         for version in store.signed_versions(session.id):
             if version.version == session.version:
@@ -128,8 +152,29 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
             f"registered for version {r['version']} with a digest the signed record does not have",
         )
     yield from _register_problems(store)
+    yield from _gone(store)
     yield from _returned(store)
     yield from _event_problems(store)
+
+
+def _gone(store: ArchiveStore) -> Iterator[Finding]:
+    """Sessions whose signed versions or laptops' audit rows are here but whose HR list row is
+    not, with no purge: only a purge takes a session off the list (and leaves an event), so
+    the row was deleted behind the triggers, and HR no longer sees the candidate."""
+    for r in store._rows(
+        "SELECT k.session_id, sum(k.versions) AS versions, sum(k.rows) AS rows FROM"
+        " (SELECT session_id, count(*) AS versions, 0 AS rows FROM archive.versions"
+        " GROUP BY session_id UNION ALL SELECT session_id, 0, count(*) FROM archive.audit"
+        " GROUP BY session_id) AS k"
+        " WHERE NOT EXISTS (SELECT 1 FROM archive.sessions s WHERE s.id = k.session_id)"
+        " AND NOT EXISTS (SELECT 1 FROM archive.events e WHERE e.action = 'purge'"
+        " AND e.session_id = k.session_id) GROUP BY k.session_id ORDER BY k.session_id"
+    ):
+        yield Finding(
+            f"session {r['session_id']}",
+            f"{r['versions']} signed version(s) and {r['rows']} audit row(s) are archived, but"
+            " it is not on the HR list, and no purge removed it",
+        )
 
 
 def _returned(store: ArchiveStore) -> Iterator[Finding]:

@@ -230,7 +230,8 @@ def _listing(store: Store, newest: _Version) -> dict[str, Any]:
         store.conn, f"SELECT {_LIST_COLUMNS} FROM sessions WHERE id = ?", [newest.session_id]
     )
     if row and row[0]["version"] == newest.version and row[0]["status"] == "signed":
-        return row[0]
+        # The retention period runs from the signing of the version (the archive checks it).
+        return {**row[0], "closed_at": newest.signed_at}
     from pcso_interview.session import Session
     from pcso_interview.store.session_rows import signed_list_columns
 

@@ -178,6 +178,11 @@ class ArchiveStore:
         self.url = url
         self.path = path
         self.login = str(conn.info.user)
+        # The password this connection was given (if any), for connecting again as the same
+        # login without asking: libpq holds it in memory for as long anyway, and it is never
+        # written anywhere.
+        self._secret = conn.info.password or ""
+        self._closed = False  # closed here: never connected again
 
     @classmethod
     def open(cls, url: str, *, prompt: PasswordPrompt | None = None) -> ArchiveStore:
@@ -217,13 +222,28 @@ class ArchiveStore:
         return cls(conn, url, keys_folder_for(url))
 
     def close(self) -> None:
+        self._closed = True
         self.conn.close()
 
     def open_again(self) -> ArchiveStore:
         """A connection of its own to the same archive (for a job on another thread), as the
         same login: with the password this one was given, if any, and never a prompt."""
-        secret = self.conn.info.password or ""
+        secret = self._secret
         return ArchiveStore.open(self.url, prompt=lambda _question: secret)
+
+    def _live(self) -> psycopg.Connection[tuple[Any, ...]]:
+        """The connection, made again if the server ended it (restarted, or an idle
+        connection cut on the way): as the same login, never asking; ArchiveError, in words,
+        while the archive cannot be reached."""
+        if self._closed:
+            raise ArchiveError(f"{describe(self.url)} was closed")
+        if self.conn.closed or self.conn.broken:
+            secret = self._secret
+            conn = connect(self.url, prompt=lambda _question: secret or None, autocommit=True)
+            conn.prepare_threshold = None  # as ``open``: each read planned for its values
+            self.conn.close()
+            self.conn = conn
+        return self.conn
 
     def describe(self) -> str:
         return describe(self.url)
@@ -234,12 +254,17 @@ class ArchiveStore:
         import psycopg
         from psycopg.rows import dict_row
 
-        try:
-            with self.conn.cursor(row_factory=dict_row) as cursor:
-                cursor.execute(sql.encode(), params)
-                return list(cursor.fetchall())
-        except psycopg.Error as exc:
-            raise ArchiveError(f"the archive could not be read: {refusal(exc)}") from None
+        for again in (False, True):
+            conn = self._live()
+            try:
+                with conn.cursor(row_factory=dict_row) as cursor:
+                    cursor.execute(sql.encode(), params)
+                    return list(cursor.fetchall())
+            except psycopg.Error as exc:
+                if not again and (conn.closed or conn.broken):
+                    continue  # the server ended the connection: a read is asked again once
+                raise ArchiveError(f"the archive could not be read: {refusal(exc)}") from None
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         rows = self._rows(sql, params)
@@ -552,7 +577,7 @@ class ArchiveStore:
             for p in parts
         ]
         try:
-            self.conn.execute(
+            self._live().execute(
                 "SELECT archive.register_issue(%s, %s, %s, %s)",
                 [file_sha256, Jsonb(payload), how, actor],
             )
@@ -621,9 +646,11 @@ class ArchiveStore:
         import psycopg
 
         try:
-            row = self.conn.execute(
-                "SELECT archive.purge(%s, %s, %s)", [list(session_ids), reason, actor]
-            ).fetchone()
+            row = (
+                self._live()
+                .execute("SELECT archive.purge(%s, %s, %s)", [list(session_ids), reason, actor])
+                .fetchone()
+            )
         except psycopg.Error as exc:
             raise ArchiveError(f"the archive refused the purge: {refusal(exc)}") from None
         return int(row[0]) if row else 0

@@ -768,6 +768,81 @@ BEGIN
 END $$;
 """
 
+# A laptop adds audit rows and rows of the register of issued sheets only to sessions it pushed
+# a version of. Before, any uploader login could add them to any session named by its id (an
+# id is printed on every sheet): a row of the register that named a forged file as a sheet of
+# another laptop's session made HR's verify on the archive say MATCH without reading the file,
+# and made-up audit rows (a withdrawal, a reopen) showed in that session's trail. A session
+# the archive purged is left to the triggers that refuse it in their own words (PA007).
+OWN_SESSIONS_ONLY = (
+    r"""
+CREATE FUNCTION check_pushed(p_installation text, p_session_ids text[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = archive, pg_temp AS $$
+DECLARE
+    other text;
+BEGIN
+    SELECT s INTO other FROM unnest(p_session_ids) AS s
+    WHERE NOT EXISTS (SELECT 1 FROM versions v
+                      WHERE v.session_id = s AND v.installation_id = p_installation)
+      AND NOT EXISTS (SELECT 1 FROM events e WHERE e.action = 'purge' AND e.session_id = s)
+    ORDER BY s LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'installation % did not push session %: its audit rows and issued'
+            ' sheets are taken only from a laptop that pushed a version of it',
+            p_installation, coalesce(other, '(none named)') USING ERRCODE = 'PA004';
+    END IF;
+END $$;
+"""
+    + PUSH_AUDIT_IN_MEMORY.replace(
+        "    PERFORM check_uploader(p_installation);\n",
+        "    PERFORM check_uploader(p_installation);\n"
+        "    PERFORM check_pushed(p_installation, ARRAY(SELECT DISTINCT r->>'session_id'"
+        " FROM jsonb_array_elements(p_rows) AS r));\n",
+        1,
+    )
+    + r"""
+CREATE OR REPLACE FUNCTION push_register(p_installation text, p_rows jsonb)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = archive, pg_temp AS $$
+BEGIN
+    PERFORM check_uploader(p_installation);
+    PERFORM check_pushed(p_installation, ARRAY(SELECT DISTINCT r->>'session_id'
+        FROM jsonb_array_elements(p_rows) AS r));
+    INSERT INTO issued_sheets
+    SELECT (jsonb_populate_record(NULL::issued_sheets,
+            r || jsonb_build_object('source', p_installation))).*
+    FROM jsonb_array_elements(p_rows) AS r
+    ON CONFLICT DO NOTHING;
+END $$;
+"""
+)
+
+
+# The retention period runs from the list row's closed_at (purge and its candidates read it):
+# push_listing took any, so a row that said a session closed years before it was signed let
+# HR purge a record the force must still keep. It must be its version's signing time, as a
+# laptop's check demands of a laptop's row.
+def _closed_at_checked() -> str:
+    function = INTERVIEW_LANGUAGE[INTERVIEW_LANGUAGE.index("CREATE OR REPLACE FUNCTION") :]
+    for old, new in (
+        ("    kept_as text;\n", "    kept_as text;\n    signed text;\n"),
+        (
+            "SELECT convert_from(v.content, 'UTF8')::jsonb INTO content FROM versions v",
+            "SELECT convert_from(v.content, 'UTF8')::jsonb, v.signed_at INTO content, signed"
+            " FROM versions v",
+        ),
+        (
+            "            OR r.status IS DISTINCT FROM 'signed'\n",
+            "            OR r.status IS DISTINCT FROM 'signed'\n"
+            "            OR r.closed_at IS DISTINCT FROM signed\n",
+        ),
+    ):
+        assert function.count(old) == 1, old
+        function = function.replace(old, new)
+    return function
+
+
+CLOSED_AT_CHECKED = _closed_at_checked()
+
 MIGRATIONS = (
     Migration(1, "initial", TABLES + TRIGGERS + FUNCTIONS),
     Migration(2, "trigger_search_path", TRIGGER_SEARCH_PATH),
@@ -778,5 +853,7 @@ MIGRATIONS = (
     Migration(7, "interview_language", INTERVIEW_LANGUAGE),
     Migration(8, "purge_forgets_sheets", PURGE_FORGETS_SHEETS),
     Migration(9, "purged_not_taken_back", PURGED_NOT_TAKEN_BACK),
+    Migration(10, "own_sessions_only", OWN_SESSIONS_ONLY),
+    Migration(11, "closed_at_checked", CLOSED_AT_CHECKED),
 )
 ARCHIVE_VERSION = len(MIGRATIONS)  # a test keeps the numbering in step
