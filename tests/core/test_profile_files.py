@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from pcso_interview.profiles import (
     ProfileFileError,
+    ProfileSet,
+    extra_profile_files,
     load_profiles,
     read_profile_file,
 )
@@ -307,3 +311,32 @@ def test_unchanged_valid_file_skips_the_schema_next_time(tmp_path, good_profile,
     write(path, good_profile)
     with pytest.raises(AssertionError, match="checked again"):
         read_profile_file(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_pipe_in_the_profiles_folder_is_reported_and_does_not_hold_the_start(
+    tmp_path, good_profile
+):
+    """Opening a named pipe waits for a writer: one called *.json in the profiles folder held
+    the app (and every verb) at its start for ever. It is refused as not a file; the other
+    files load."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    write(folder / "b-good.json", good_profile)
+    pipe = folder / "a-pipe.json"
+    os.mkfifo(pipe)
+    result: list[ProfileSet] = []
+    reader = threading.Thread(
+        target=lambda: result.append(load_profiles(extra_profile_files(folder))), daemon=True
+    )
+    reader.start()
+    reader.join(timeout=20)
+    if reader.is_alive():  # let it go: a writer that closes at once gives it an end of file
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join()
+        pytest.fail("reading the profiles folder waited on a named pipe")
+    (loaded,) = result
+    assert "gwent-copy" in {p.id for p in loaded}
+    (error,) = loaded.errors
+    assert error.file == str(pipe) and error.json_path == "$"
+    assert "not a file (a pipe, a device or a socket)" in error.message

@@ -3232,6 +3232,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
         <source>not UTF-8 text ({problem} at byte {byte})</source>
         <translation>nid yw&apos;n destun UTF-8: beit {byte} (canfyddiad y darllenydd, yn Saesneg: {problem})</translation>
     </message>
+    <message>
+        <source>not a file (a pipe, a device or a socket)</source>
+        <translation>nid ffeil mohono (pibell, dyfais neu soced)</translation>
+    </message>
 </context>
 <context>
     <name>profile_browser</name>
