@@ -654,7 +654,7 @@ def test_half_a_character_in_a_session_files_profile_is_refused_not_a_crash(
         f" invisible character (U+D800 at character {len(text) + 1})"
     )
     indicator["text"] = text + "\t"
-    status, out, err = cli(capsys, "--db", target, "import", write(tmp_path / "tab.json", data))
+    status, _, err = cli(capsys, "--db", target, "import", write(tmp_path / "tab.json", data))
     assert status == 0, err
 
 
