@@ -915,7 +915,15 @@ def load_profiles(
     files = ([builtin] if builtin is not None else []) + list(extra_files)
     profiles: dict[str, Profile] = {}
     errors: list[ProfileError] = []
+    seen: set[Path] = set()
     for path in files:
+        # One file named twice (in the profiles folder and with --profiles, say) is read once:
+        # read again, its profiles clashed with themselves and a file that loaded was reported
+        # as skipped.
+        same = _same_file(path)
+        if same in seen:
+            continue
+        seen.add(same)
         try:
             loaded = read_profile_file(path)
         except ProfileFileError as exc:
@@ -937,6 +945,14 @@ def load_profiles(
             continue
         profiles.update((p.id, p) for p in loaded)
     return ProfileSet(tuple(profiles.values()), tuple(errors))
+
+
+def _same_file(path: Path) -> Path:
+    """The file a path names, links followed, so two names of one file are one file."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a link loop: reading it reports it
+        return Path(path).absolute()
 
 
 def extra_profile_files(folder: Path | None) -> list[Path]:

@@ -429,3 +429,23 @@ def test_line_breaks_in_notes_and_descriptions_are_text(tmp_path, good_profile):
     good_profile["force"] = "Heddlu \u05e9\u05dc\u05d5\u05dd \u200d"
     (profile,) = read_profile_file(write(tmp_path / "lines.json", good_profile))
     assert profile.notes == "First line.\r\nSecond line,\tindented."
+
+
+def test_a_file_named_twice_is_read_once_not_reported_as_skipped(tmp_path, good_profile):
+    """A force file in the profiles folder and named with --profiles too (by another path to
+    it, or a link) was read twice: its profile clashed with itself and the file, which had
+    loaded, was reported as skipped. A real clash between two files is still reported."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    path = write(folder / "force.json", good_profile)
+    link = tmp_path / "link.json"
+    link.symlink_to(path)
+    loaded = load_profiles(
+        [*extra_profile_files(folder), tmp_path / "profiles/../profiles/force.json", link]
+    )
+    assert loaded.errors == ()
+    assert [p.id for p in loaded].count("gwent-copy") == 1
+
+    copy_path = write(tmp_path / "copy.json", good_profile)
+    clash = load_profiles([path, copy_path])
+    assert [(e.file, e.json_path) for e in clash.errors] == [(str(copy_path), "$.profiles[0].id")]
