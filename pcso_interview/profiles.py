@@ -772,6 +772,8 @@ def _decimal_problem(value: object, what: str, *, places: int, highest: Fraction
         )
     if decimal_places(value) > places:
         return f"{what} {value} has more than {places} decimal place{'s' if places > 1 else ''}"
+    if exact < 0 and highest is None:
+        return f"{what} {value} is below 0"
     if exact < 0 or (highest is not None and exact > highest):
         return f"{what} {value} is outside 0 to {highest}"
     return ""
