@@ -523,3 +523,31 @@ def test_a_profile_whose_force_file_is_gone_can_still_be_chosen(qtbot, tmp_path)
         assert browser.profile.itemText(browser.profile.findData(FORCE_PROFILE)) == name
     finally:
         store.close()
+
+
+def test_an_area_with_no_alpha_is_not_drawn_as_an_alpha_of_0(qtbot):
+    """When every member gave every candidate the same grade there is nothing for
+    Krippendorff's alpha to measure (the table says "-"); the chart drew such an area as a
+    bar labelled 0, which reads as agreement no better than chance: the opposite of what
+    happened. An area without an alpha gets no bar, and the title says why."""
+    from pcso_interview.consistency import ALL_AREAS, Agreement
+    from ui.hr.statistics_view import agreement_chart
+
+    rows = [
+        Agreement("gwent-cso", ALL_AREAS, 0.41, 12),
+        Agreement("gwent-cso", "Courage", None, 6),  # every grade the same
+        Agreement("gwent-cso", "Respect", 0.72, 6),
+    ]
+    chart = agreement_chart(rows, True, "every profile · n = 6", {})
+    (series,) = chart.series()
+    (bars,) = series.barSets()
+    (categories,) = [a for a in series.attachedAxes() if hasattr(a, "categories")]
+    drawn = dict(
+        zip(categories.categories(), [bars.at(i) for i in range(bars.count())], strict=True)
+    )
+    assert drawn == {"Respect": 0.72}
+    assert "no alpha" in chart.title()
+    everyone = agreement_chart(rows[1:2], True, "every profile · n = 6", {})
+    assert "no alpha" in everyone.title() and everyone.series()[0].barSets()[0].count() == 0
+    plain = agreement_chart(rows[2:], True, "every profile · n = 6", {})
+    assert "no alpha" not in plain.title()

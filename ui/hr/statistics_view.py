@@ -342,9 +342,12 @@ def leniency_chart(rows: Sequence[Leniency], context: str) -> QChart:
 def agreement_chart(
     rows: Sequence[Agreement], single_profile: bool, context: str, names: dict[str, str]
 ) -> QChart:
-    shown = [r for r in rows if (r.area != ALL_AREAS) == single_profile]
+    asked = [r for r in rows if (r.area != ALL_AREAS) == single_profile]
+    # No alpha (every grade the same, or no two members grading) is not an alpha of 0, which
+    # would read as agreement no better than chance: no bar; the table shows "-".
+    shown = [r for r in asked if r.alpha is not None]
     labels = [r.area if single_profile else names.get(r.profile_id, r.profile_id) for r in shown]
-    values = [round(r.alpha, 3) if r.alpha is not None else 0.0 for r in shown]
+    values = [round(r.alpha, 3) for r in shown if r.alpha is not None]
     low = min([0.0, *values])
     chart = bar_chart(
         "",
@@ -368,6 +371,11 @@ def agreement_chart(
         if single_profile
         else translate("StatisticsView", "Agreement between assessors per profile, all areas")
     )
+    if len(shown) < len(asked):
+        title += " " + translate(
+            "StatisticsView",
+            "(no bar where there is no alpha: one grade value only, or no two members grading)",
+        )
     return titled(chart, title, context)
 
 

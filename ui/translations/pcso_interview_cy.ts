@@ -2015,6 +2015,10 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation>Cytundeb rhwng aseswyr fesul proffil, pob maes</translation>
     </message>
     <message>
+        <source>(no bar where there is no alpha: one grade value only, or no two members grading)</source>
+        <translation>(dim bar lle nad oes alffa: un gwerth gradd yn unig, neu ddim dau aelod yn graddio)</translation>
+    </message>
+    <message>
         <source>Mean of the members&apos; own grades</source>
         <translation>Cymedr graddau&apos;r aelodau eu hunain</translation>
     </message>
