@@ -831,9 +831,11 @@ def parse_profiles(
 
         error = best_match(_validator().iter_errors(data))
         if error is not None:
-            raise ProfileFileError(ProfileError(file, error.json_path, _schema_message(error)))
+            raise ProfileFileError(
+                ProfileError(file, error.json_path, _readable(_schema_message(error)))
+            )
     for path, message in _semantic_errors(data, every_character=not kept_copy):
-        raise ProfileFileError(ProfileError(file, path, message))
+        raise ProfileFileError(ProfileError(file, path, _readable(message)))
     profiles = []
     for index, entry in enumerate(data["profiles"]):
         try:
@@ -845,6 +847,24 @@ def parse_profiles(
                 ProfileError(file, f"$.profiles[{index}]", f"not usable ({exc})")
             ) from None
     return tuple(profiles)
+
+
+QUOTED_MOST = 60  # characters of a value quoted in a message
+MESSAGE_MOST = 600
+# A value quoted in a message ('...' or "..." as Python writes it), longer than is readable.
+_LONG_QUOTE = re.compile(
+    "|".join(rf"{q}(?:[^{q}\\\n]|\\.){{{QUOTED_MOST},}}{q}" for q in ("'", '"'))
+)
+
+
+def _readable(message: str) -> str:
+    """A message that quotes the value it refuses, that value cut to its start: a file whose
+    indicator held a megabyte of spaces, or an id a megabyte long, gave a message a megabyte
+    long, printed whole on the terminal and laid out whole in the window's warning."""
+    message = _LONG_QUOTE.sub(
+        lambda found: found.group()[: QUOTED_MOST - 1] + "…" + found.group()[-1], message
+    )
+    return message if len(message) <= MESSAGE_MOST else message[: MESSAGE_MOST - 1] + "…"
 
 
 def _schema_message(error: Any) -> str:

@@ -449,3 +449,32 @@ def test_a_file_named_twice_is_read_once_not_reported_as_skipped(tmp_path, good_
     copy_path = write(tmp_path / "copy.json", good_profile)
     clash = load_profiles([path, copy_path])
     assert [(e.file, e.json_path) for e in clash.errors] == [(str(copy_path), "$.profiles[0].id")]
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "json_path", "words"),
+    [
+        (("areas", 0, "indicators", 0, "text"), " " * 1_000_000, ".areas[0].indicators[0].text",
+         "does not match"),
+        (("id",), "x" * 1_000_000, ".id", "is too long"),
+        (("areas", 0, "kind"), "v" * 1_000_000, ".areas[0].kind", "is not one of"),
+        (("scale",), {"id": "s", "meets": "Z" * 1_000_000, "points": [
+            {"value": 1, "label": "A", "name": "a", "descriptor": "a"},
+            {"value": 2, "label": "B", "name": "b", "descriptor": "b"},
+        ]}, ".scale.meets", "is not a label on the scale"),
+    ],
+)  # fmt: skip
+def test_a_message_quotes_a_huge_value_by_its_start(
+    tmp_path, good_profile, where, value, json_path, words
+):
+    """A message quotes the value it refuses: a megabyte of spaces in an indicator, or an id a
+    megabyte long, made a message a megabyte long, printed whole on the terminal and laid out
+    whole in the window's warning. The value is cut to its start; the reason stays whole."""
+    parent = good_profile
+    for key in where[:-1]:
+        parent = parent[key]
+    parent[where[-1]] = value
+    path = write(tmp_path / "huge.json", good_profile)
+    message = error_of(path)
+    assert len(message) < len(str(path)) + 400, message[:300]
+    assert_reported(path, "$.profiles[0]" + json_path, words, "…")
