@@ -1144,6 +1144,10 @@
         <translation>Llwybrau byr bysellfwrdd (&amp;K)</translation>
     </message>
     <message>
+        <source>… and {count} more: Show Details lists every one.</source>
+        <translation>… a {count} arall: mae Dangos y manylion yn rhestru pob un.</translation>
+    </message>
+    <message>
         <source>Some force files were skipped</source>
         <translation>Hepgorwyd rhai ffeiliau heddlu</translation>
     </message>
