@@ -209,7 +209,7 @@ def _check_profile(path: Path, snapshot: Mapping[str, Any]) -> None:
 
     wrapped = {"format": PROFILES_FORMAT, "version": 1, "profiles": [snapshot]}
     try:
-        parse_profiles(wrapped, str(path))
+        parse_profiles(wrapped, str(path), kept_copy=True)
     except ProfileFileError as exc:
         where = exc.error.json_path.replace("$.profiles[0]", "$.session.profile", 1)
         raise BundleError(

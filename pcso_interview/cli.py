@@ -474,11 +474,15 @@ def _print_table(rows: Sequence[tuple[str, ...]], out: TextIO) -> None:
 
 
 def cmd_statistics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from pcso_interview.insight import Selection, compute, figures_csv_rows, gather, to_json
+    from pcso_interview.insight import (
+        Selection,
+        compute,
+        figures_csv_rows,
+        gather,
+        profile_names,
+        to_json,
+    )
 
-    names = {p.id: f"{p.force} · {p.role_title}" for p in collect_profiles(args.profiles)}
-    if args.profile and args.profile not in names:
-        raise UserError(f"no profile {args.profile!r}; `profiles` lists them")
     selection = Selection(
         profile_id=args.profile,
         campaign=one_line(args.campaign),
@@ -490,6 +494,10 @@ def cmd_statistics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"--from {selection.date_from} is after --to {selection.date_to}: no day is in both"
         )
     with opened_reader(args) as reader:
+        # A profile whose force file is gone still has its sessions: chosen by its id.
+        names = profile_names(collect_profiles(args.profiles), reader.profiles_in_use())
+        if args.profile and args.profile not in names:
+            raise UserError(f"no profile {args.profile!r}; `profiles` lists them")
         if selection.campaign and selection.campaign not in (known := reader.campaigns()):
             close = [c for c in known if c.casefold() == selection.campaign.casefold()]
             listed = ", ".join(repr(c) for c in known[:5]) + (" ..." if len(known) > 5 else "")

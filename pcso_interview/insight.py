@@ -10,7 +10,7 @@ functions on a worker thread that the command line runs in the foreground.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -73,6 +73,18 @@ class Selection:
         else:
             parts.append("all dates")
         return " · ".join(parts)
+
+
+def profile_names(
+    loaded: Iterable[Profile], in_use: Iterable[tuple[str, str]] = ()
+) -> dict[str, str]:
+    """The profiles HR may choose, by id, named "force · role": every one loaded, then every
+    other one a session was made with (``in_use``, from the store), its force file gone,
+    renamed or broken since: its sessions are still counted, by profile too."""
+    names = {p.id: f"{p.force} · {p.role_title}" for p in loaded}
+    for profile_id, name in in_use:
+        names.setdefault(profile_id, name)
+    return names
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ profiles, session files, member-marks files) comes through here.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +83,14 @@ def loads(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
 
 
 def read_bytes(path: Path, *, max_bytes: int) -> bytes:
-    """A file's bytes, refused past ``max_bytes`` without reading the rest."""
-    with Path(path).open("rb") as handle:
+    """A file's bytes, refused past ``max_bytes`` without reading the rest. Only a regular
+    file is read: a pipe or a device named *.json in the profiles folder would otherwise hold
+    the app's start (opening a pipe waits for a writer; reading a terminal waits for a line),
+    so it is opened without waiting and refused when it is not a file."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise JsonFileError(Phrase.of("json.not_a_file"))
         raw = handle.read(max_bytes + 1)
     if len(raw) > max_bytes:
         raise JsonFileError(Phrase.of("json.large", most=str(max_bytes // (1024 * 1024))))

@@ -246,6 +246,7 @@ ENGLISH: Mapping[str, str] = {
     "json.invalid": "not valid JSON: {problem} (line {line}, column {column})",
     "json.large": "larger than {most} MB",
     "json.not_utf8": "not UTF-8 text ({problem} at byte {byte})",
+    "json.not_a_file": "not a file (a pipe, a device or a socket)",
 }
 
 

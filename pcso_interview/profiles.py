@@ -21,6 +21,7 @@ from pcso_interview import paths
 from pcso_interview.files import write_atomic
 from pcso_interview.paths import DATA_DIR
 from pcso_interview.phrases import Phrase
+from pcso_interview.plain_text import refused_character
 from pcso_interview.scoring import (
     RULES_VERSION,
     Method,
@@ -596,7 +597,9 @@ def _validator() -> Any:
     return strict_validator(schema())
 
 
-def _semantic_errors(data: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
+def _semantic_errors(
+    data: Mapping[str, Any], *, every_character: bool = True
+) -> Iterable[tuple[str, str]]:
     """Rules a JSON Schema cannot say: references, uniqueness, reachable pass marks."""
     seen_profiles: set[str] = set()
     for pi, prof in enumerate(data["profiles"]):
@@ -604,10 +607,53 @@ def _semantic_errors(data: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
         if prof["id"] in seen_profiles:
             yield f"{base}.id", f"duplicate profile id {prof['id']!r}"
         seen_profiles.add(prof["id"])
-        yield from _profile_errors(prof, base)
+        yield from _profile_errors(prof, base, every_character=every_character)
 
 
-def _profile_errors(prof: Mapping[str, Any], base: str) -> Iterable[tuple[str, str]]:
+# Fields that may run to several lines as the force's document prints them: a line break or
+# a tab there is text. Anywhere else, and any other control or invisible character anywhere, is
+# refused (plain_text.refused_character, as in a session's details).
+MULTILINE_FIELDS = frozenset({"notes", "description"})
+_LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text_errors(
+    value: Any, path: str, field_name: str = "", *, every_character: bool = True
+) -> Iterable[tuple[str, str]]:
+    """Every string of a profile that holds a character no text shown or kept may hold: a
+    control (ESC would drive a terminal, NUL end a search), a bidirectional override that
+    shows the text on screen in another order than the sheet prints it, a character that hides
+    text, or half of a character (a surrogate escaped alone, which no UTF-8 text can keep: the
+    first session made with the profile failed). ``every_character`` False: the surrogates
+    only, for the copy of a profile a session file keeps (made under the rules of its day, and
+    signed as it is)."""
+    if isinstance(value, str):
+        text = value.translate(_LINE_BREAKS) if field_name in MULTILINE_FIELDS else value
+        if every_character:
+            where = refused_character(text)
+        else:
+            where = found.start() if (found := _SURROGATE.search(text)) else None
+        if where is not None:
+            yield (
+                path,
+                f"holds a control or invisible character (U+{ord(value[where]):04X} at"
+                f" character {where + 1}): copy the force's text without it",
+            )
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _text_errors(item, f"{path}.{key}", key, every_character=every_character)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _text_errors(
+                item, f"{path}[{index}]", field_name, every_character=every_character
+            )
+
+
+def _profile_errors(
+    prof: Mapping[str, Any], base: str, *, every_character: bool = True
+) -> Iterable[tuple[str, str]]:
+    yield from _text_errors(prof, base, every_character=every_character)
     if ("source" in prof) == ("sources" in prof):
         yield base, "give the source document as 'source' or several as 'sources', not both"
     if prof["framework"] not in FRAMEWORK_NAMES and not prof.get("framework_name", "").strip():
@@ -726,6 +772,8 @@ def _decimal_problem(value: object, what: str, *, places: int, highest: Fraction
         )
     if decimal_places(value) > places:
         return f"{what} {value} has more than {places} decimal place{'s' if places > 1 else ''}"
+    if exact < 0 and highest is None:
+        return f"{what} {value} is below 0"
     if exact < 0 or (highest is not None and exact > highest):
         return f"{what} {value} is outside 0 to {highest}"
     return ""
@@ -769,20 +817,25 @@ def profile_warnings(profile: Profile) -> list[str]:
     return pass_mark_warnings(profile)
 
 
-def parse_profiles(data: Any, file: str, *, schema_checked: bool = False) -> tuple[Profile, ...]:
+def parse_profiles(
+    data: Any, file: str, *, schema_checked: bool = False, kept_copy: bool = False
+) -> tuple[Profile, ...]:
     """Validate one force file's content; raise ProfileFileError with the first problem.
 
     ``schema_checked`` skips the JSON Schema (not the other rules) for content already
-    validated unchanged: see ``_known_valid``.
+    validated unchanged: see ``_known_valid``. ``kept_copy``: the copy of a profile a session
+    file carries, whose text is refused only for what no text can keep (see _text_errors).
     """
     if not schema_checked:
         from jsonschema.exceptions import best_match
 
         error = best_match(_validator().iter_errors(data))
         if error is not None:
-            raise ProfileFileError(ProfileError(file, error.json_path, _schema_message(error)))
-    for path, message in _semantic_errors(data):
-        raise ProfileFileError(ProfileError(file, path, message))
+            raise ProfileFileError(
+                ProfileError(file, error.json_path, _readable(_schema_message(error)))
+            )
+    for path, message in _semantic_errors(data, every_character=not kept_copy):
+        raise ProfileFileError(ProfileError(file, path, _readable(message)))
     profiles = []
     for index, entry in enumerate(data["profiles"]):
         try:
@@ -794,6 +847,24 @@ def parse_profiles(data: Any, file: str, *, schema_checked: bool = False) -> tup
                 ProfileError(file, f"$.profiles[{index}]", f"not usable ({exc})")
             ) from None
     return tuple(profiles)
+
+
+QUOTED_MOST = 60  # characters of a value quoted in a message
+MESSAGE_MOST = 600
+# A value quoted in a message ('...' or "..." as Python writes it), longer than is readable.
+_LONG_QUOTE = re.compile(
+    "|".join(rf"{q}(?:[^{q}\\\n]|\\.){{{QUOTED_MOST},}}{q}" for q in ("'", '"'))
+)
+
+
+def _readable(message: str) -> str:
+    """A message that quotes the value it refuses, that value cut to its start: a file whose
+    indicator held a megabyte of spaces, or an id a megabyte long, gave a message a megabyte
+    long, printed whole on the terminal and laid out whole in the window's warning."""
+    message = _LONG_QUOTE.sub(
+        lambda found: found.group()[: QUOTED_MOST - 1] + "…" + found.group()[-1], message
+    )
+    return message if len(message) <= MESSAGE_MOST else message[: MESSAGE_MOST - 1] + "…"
 
 
 def _schema_message(error: Any) -> str:
@@ -866,7 +937,15 @@ def load_profiles(
     files = ([builtin] if builtin is not None else []) + list(extra_files)
     profiles: dict[str, Profile] = {}
     errors: list[ProfileError] = []
+    seen: set[Path] = set()
     for path in files:
+        # One file named twice (in the profiles folder and with --profiles, say) is read once:
+        # read again, its profiles clashed with themselves and a file that loaded was reported
+        # as skipped.
+        same = _same_file(path)
+        if same in seen:
+            continue
+        seen.add(same)
         try:
             loaded = read_profile_file(path)
         except ProfileFileError as exc:
@@ -888,6 +967,14 @@ def load_profiles(
             continue
         profiles.update((p.id, p) for p in loaded)
     return ProfileSet(tuple(profiles.values()), tuple(errors))
+
+
+def _same_file(path: Path) -> Path:
+    """The file a path names, links followed, so two names of one file are one file."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a link loop: reading it reports it
+        return Path(path).absolute()
 
 
 def extra_profile_files(folder: Path | None) -> list[Path]:

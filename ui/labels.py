@@ -513,6 +513,7 @@ PHRASES = {
     ),
     "json.large": QT_TRANSLATE_NOOP("phrases", "larger than {most} MB"),
     "json.not_utf8": QT_TRANSLATE_NOOP("phrases", "not UTF-8 text ({problem} at byte {byte})"),
+    "json.not_a_file": QT_TRANSLATE_NOOP("phrases", "not a file (a pipe, a device or a socket)"),
 }
 
 

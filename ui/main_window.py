@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 FOLLOW_MS = 1000  # how often a read-only window looks for what the other window saved
 LANGUAGE_NOTE_MS = 15_000  # how long the status bar says a language switch was not remembered
+PROFILE_ERRORS_NAMED = 3  # skipped force files named in the warning; the rest behind Show Details
 ADVANCE = "advance_after_classify"  # the setting's name among the store's states
 
 W = TypeVar("W", bound=QWidget)
@@ -461,17 +462,26 @@ class MainWindow(QMainWindow):
         return self._profiles
 
     def report_profile_errors(self) -> None:
-        """Say which force files were skipped, if any (reading the profiles if not yet read)."""
-        if not self.profiles.errors:
+        """Say which force files were skipped, if any (reading the profiles if not yet read).
+        The first few are named in the box; every one behind Show Details, where the list
+        scrolls: a folder of old or broken files made a box taller than any screen, its OK
+        button out of reach."""
+        errors = self.profiles.errors
+        if not errors:
             return
-        text = "\n\n".join(str(e) for e in self.profiles.errors)
-        messages.warn(
+        named = "\n\n".join(str(e) for e in errors[:PROFILE_ERRORS_NAMED])
+        if len(errors) > PROFILE_ERRORS_NAMED:
+            named += "\n\n" + translate(
+                "MainWindow", "… and {count} more: Show Details lists every one."
+            ).format(count=len(errors) - PROFILE_ERRORS_NAMED)
+        messages.warn_in_detail(
             self,
             translate("MainWindow", "Some force files were skipped"),
             translate(
                 "MainWindow",
                 "These force files have problems and were not loaded; the others were:\n\n{text}",
-            ).format(text=text),
+            ).format(text=named),
+            "\n\n".join(str(e) for e in errors),
         )
 
     def new_session(self) -> None:

@@ -44,6 +44,18 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
 
 
+def warn_in_detail(parent: QWidget | None, title: str, text: str, details: str) -> None:
+    """A warning whose full account may be long (dozens of files, each with its problem):
+    ``details`` behind the box's Show Details button, where it scrolls, so the box itself
+    stays the height of ``text`` and its OK button on the screen."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(details)
+    with focus_kept():
+        box.exec()
+
+
 def error(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 

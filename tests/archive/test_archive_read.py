@@ -189,10 +189,13 @@ def test_a_force_of_its_own_shape_reads_alike_on_laptop_and_archive(capsys, arch
         ["sessions", "--json", "--sort", "total"],
         ["sessions"],
         ["--profiles", example, "statistics", "--profile", profile.id],
+        # the force file not at hand on HR's computer: its sessions' profile still chosen
+        ["statistics", "--profile", profile.id],
         ["check"],
     ):
         here, there = both(capsys, db, archive, *args)
         assert here == there, args
+        assert here[0] == 0, args
     for row in rows:
         for args in (["show", row["id"]], ["verify", row["id"]]):
             here, there = both(capsys, db, archive, *args)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +205,33 @@ def test_campaign_moves_sessions_and_sessions_filters_by_it(capsys, db):
     assert sorted(json.loads(line)["candidate_ref"] for line in out.splitlines()) == sorted(refs)
     actors = read(db, "SELECT actor, new FROM audit WHERE action = 'campaign' ORDER BY id")
     assert actors == [("Hana HR", "Spring 2026 intake")] * 3
+
+
+FORCE_FILE = (
+    Path(__file__).resolve().parent.parent / "data" / "profiles" / "example-constabulary.json"
+)
+FORCE_PROFILE = "example-constabulary-values"
+
+
+def test_statistics_of_a_profile_whose_force_file_is_gone_are_still_given(capsys, tmp_path):
+    """Sessions made with a force file outlive it (the file retired after its campaign,
+    renamed, or broken by an edit): they are counted under every profile, and were refused
+    by profile ("no profile ..."). They are given by the id, named as the sessions name it."""
+    db = tmp_path / "sessions.db"
+    status, _, err = cli(
+        capsys, "--db", db, "--profiles", FORCE_FILE, "demo", "--sessions", "6",
+        "--profile", FORCE_PROFILE,
+    )  # fmt: skip
+    assert status == 0, err
+    signed = read(
+        db, "SELECT count(*) FROM sessions WHERE status = 'signed' AND profile_id = ?",
+        [FORCE_PROFILE],
+    )[0][0]  # fmt: skip
+    assert signed > 0
+    status, out, err = cli(capsys, "--db", db, "statistics", "--profile", FORCE_PROFILE, "--json")
+    assert (status, err) == (0, "")
+    assert json.loads(out)["candidates"] == signed
+    status, out, _ = cli(capsys, "--db", db, "statistics", "--profile", FORCE_PROFILE)
+    assert status == 0
+    assert "Example Constabulary · Police Community Support Officer (test profile)" in out
+    assert "no profile 'nowhere'" in fails(capsys, "--db", db, "statistics", "--profile", "nowhere")

@@ -635,6 +635,29 @@ def test_a_lone_surrogate_in_a_session_file_is_refused(built, target, tmp_path, 
     )
 
 
+def test_half_a_character_in_a_session_files_profile_is_refused_not_a_crash(
+    built, target, tmp_path, capsys
+):
+    """Half a UTF-16 pair in the copy of the profile a session file carries stopped the import
+    with a traceback (no digest can be worked out over it); it is refused in one line naming
+    where it is. A tab there, which a force file of the time may have held, is text the
+    session was made and signed with, and still imports."""
+    data = loaded(built, "open.json")
+    indicator = data["session"]["profile"]["areas"][0]["indicators"][0]
+    text = indicator["text"]
+    indicator["text"] = text + "\ud800"
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(data), encoding="utf-8")  # ASCII: the pair half as \ud800
+    line = refused_import(capsys, target, path)
+    assert line.startswith(
+        f"error: {path}: at $.session.profile.areas[0].indicators[0].text: holds a control or"
+        f" invisible character (U+D800 at character {len(text) + 1})"
+    )
+    indicator["text"] = text + "\t"
+    status, _, err = cli(capsys, "--db", target, "import", write(tmp_path / "tab.json", data))
+    assert status == 0, err
+
+
 def test_a_signed_session_file_with_details_at_their_limits_imports_and_prints(
     built, target, tmp_path, capsys
 ):

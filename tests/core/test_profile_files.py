@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from pcso_interview.profiles import (
+    DEFAULT_SCALE,
     ProfileFileError,
+    ProfileSet,
+    extra_profile_files,
     load_profiles,
     read_profile_file,
 )
@@ -307,3 +312,169 @@ def test_unchanged_valid_file_skips_the_schema_next_time(tmp_path, good_profile,
     write(path, good_profile)
     with pytest.raises(AssertionError, match="checked again"):
         read_profile_file(path)
+
+
+def write_escaped(path: Path, *profiles: dict) -> Path:
+    """A force file as a program writing ASCII JSON writes it: every other character escaped."""
+    data = {"format": "pcso-interview-profiles", "version": 1, "profiles": list(profiles)}
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="ascii")
+    return path
+
+
+def test_half_a_character_in_a_force_file_is_refused_before_a_session_is_made_with_it(
+    tmp_path, good_profile
+):
+    """A JSON escape may spell half of a character (an emoji cut in two by whatever wrote the
+    file): it is no text, and a force file holding one passed its check, then made every new
+    session with its profile fail (canonical JSON, UTF-8, could not hold it). Refused at once,
+    naming where; a whole emoji, escaped as its two halves, is text and loads."""
+    good_profile["areas"][0]["indicators"][0]["text"] = "I stay calm \ud83d"
+    path = write_escaped(tmp_path / "cut.json", good_profile)
+    assert "\\ud83d" in path.read_text(encoding="utf-8")
+    assert_reported(
+        path,
+        "$.profiles[0].areas[0].indicators[0].text",
+        "holds a control or invisible character (U+D83D at character 13)",
+    )
+
+    good_profile["areas"][0]["indicators"][0]["text"] = "I stay calm \U0001f600"
+    path = write_escaped(tmp_path / "whole.json", good_profile)
+    assert "\\ud83d\\ude00" in path.read_text(encoding="utf-8")
+    (profile,) = read_profile_file(path)
+    from pcso_interview.store import Store
+    from tests.store_support import PANEL
+
+    store = Store.open(tmp_path / "sessions.db")
+    try:
+        session_id = store.create_session(
+            profile,
+            candidate_name="Alex Ashdown",
+            candidate_ref="C-0001",
+            date="2025-03-03",
+            venue="Headquarters",
+            panel=PANEL,
+        )
+        assert "\U0001f600" in store.load(session_id).profile.areas[0].indicators[0].text
+    finally:
+        store.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_pipe_in_the_profiles_folder_is_reported_and_does_not_hold_the_start(
+    tmp_path, good_profile
+):
+    """Opening a named pipe waits for a writer: one called *.json in the profiles folder held
+    the app (and every verb) at its start for ever. It is refused as not a file; the other
+    files load."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    write(folder / "b-good.json", good_profile)
+    pipe = folder / "a-pipe.json"
+    os.mkfifo(pipe)
+    result: list[ProfileSet] = []
+    reader = threading.Thread(
+        target=lambda: result.append(load_profiles(extra_profile_files(folder))), daemon=True
+    )
+    reader.start()
+    reader.join(timeout=20)
+    if reader.is_alive():  # let it go: a writer that closes at once gives it an end of file
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join()
+        pytest.fail("reading the profiles folder waited on a named pipe")
+    (loaded,) = result
+    assert "gwent-copy" in {p.id for p in loaded}
+    (error,) = loaded.errors
+    assert error.file == str(pipe) and error.json_path == "$"
+    assert "not a file (a pipe, a device or a socket)" in error.message
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "code"),
+    [
+        (("areas", 0, "indicators", 1, "text"), "I act \u202etcerroc\u202c", "U+202E"),
+        (("force",), "Example\x1b[2J Force", "U+001B"),
+        (("areas", 1, "name"), "Owner\x00ship", "U+0000"),
+        (("interview_plan", 0, "question"), "Tell us\nabout a time", "U+000A"),
+        (("scale", "points", 2, "label"), "3\u200b", "U+200B"),
+    ],
+)
+def test_control_and_bidi_characters_in_a_force_files_text_are_refused_where_they_are(
+    tmp_path, good_profile, where, text, code
+):
+    """A right-to-left override shows an indicator on screen in another order than the sheet
+    prints it; ESC drives a terminal; NUL, a line break in a one-line field and the invisible
+    characters are never the force's words. Each is refused with the JSON path of the text that
+    holds it, as a session's details refuse them."""
+    good_profile.setdefault("scale", copy.deepcopy(DEFAULT_SCALE))
+    good_profile["interview_plan"][0].pop("questions", None)
+    good_profile["interview_plan"][0]["question"] = "Q"
+    parent = good_profile
+    for key in where[:-1]:
+        parent = parent[key]
+    parent[where[-1]] = text
+    path = write(tmp_path / "hidden.json", good_profile)
+    json_path = "$.profiles[0]" + "".join(
+        f"[{k}]" if isinstance(k, int) else f".{k}" for k in where
+    )
+    assert_reported(path, json_path, f"holds a control or invisible character ({code} at")
+
+
+def test_line_breaks_in_notes_and_descriptions_are_text(tmp_path, good_profile):
+    """Notes and a criterion's description may run to several lines, as documents print them;
+    right-to-left writing itself and the joiners real names need are text everywhere."""
+    good_profile["notes"] = "First line.\r\nSecond line,\tindented."
+    good_profile["criteria"] = [
+        {"id": "first-aid", "category": "skill", "text": "First Aid", "description": "One.\nTwo."}
+    ]
+    good_profile["force"] = "Heddlu \u05e9\u05dc\u05d5\u05dd \u200d"
+    (profile,) = read_profile_file(write(tmp_path / "lines.json", good_profile))
+    assert profile.notes == "First line.\r\nSecond line,\tindented."
+
+
+def test_a_file_named_twice_is_read_once_not_reported_as_skipped(tmp_path, good_profile):
+    """A force file in the profiles folder and named with --profiles too (by another path to
+    it, or a link) was read twice: its profile clashed with itself and the file, which had
+    loaded, was reported as skipped. A real clash between two files is still reported."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    path = write(folder / "force.json", good_profile)
+    link = tmp_path / "link.json"
+    link.symlink_to(path)
+    loaded = load_profiles(
+        [*extra_profile_files(folder), tmp_path / "profiles/../profiles/force.json", link]
+    )
+    assert loaded.errors == ()
+    assert [p.id for p in loaded].count("gwent-copy") == 1
+
+    copy_path = write(tmp_path / "copy.json", good_profile)
+    clash = load_profiles([path, copy_path])
+    assert [(e.file, e.json_path) for e in clash.errors] == [(str(copy_path), "$.profiles[0].id")]
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "json_path", "words"),
+    [
+        (("areas", 0, "indicators", 0, "text"), " " * 1_000_000, ".areas[0].indicators[0].text",
+         "does not match"),
+        (("id",), "x" * 1_000_000, ".id", "is too long"),
+        (("areas", 0, "kind"), "v" * 1_000_000, ".areas[0].kind", "is not one of"),
+        (("scale",), {"id": "s", "meets": "Z" * 1_000_000, "points": [
+            {"value": 1, "label": "A", "name": "a", "descriptor": "a"},
+            {"value": 2, "label": "B", "name": "b", "descriptor": "b"},
+        ]}, ".scale.meets", "is not a label on the scale"),
+    ],
+)  # fmt: skip
+def test_a_message_quotes_a_huge_value_by_its_start(
+    tmp_path, good_profile, where, value, json_path, words
+):
+    """A message quotes the value it refuses: a megabyte of spaces in an indicator, or an id a
+    megabyte long, made a message a megabyte long, printed whole on the terminal and laid out
+    whole in the window's warning. The value is cut to its start; the reason stays whole."""
+    parent = good_profile
+    for key in where[:-1]:
+        parent = parent[key]
+    parent[where[-1]] = value
+    path = write(tmp_path / "huge.json", good_profile)
+    message = error_of(path)
+    assert len(message) < len(str(path)) + 400, message[:300]
+    assert_reported(path, "$.profiles[0]" + json_path, words, "…")

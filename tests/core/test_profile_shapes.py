@@ -293,6 +293,9 @@ def test_a_pass_mark_of_62_5_percent_is_exact(builtin_data):
         ({"pass_mark_points": 51}, ".pass_mark_points", "the weighted maximum is 50"),
         ({"pass_mark_points": 9.25}, ".pass_mark_points", "more than 1 decimal place"),
         ({"pass_mark_percent": 60, "pass_mark_points": 9}, "", "not both"),
+        # a negative pass mark was "outside 0 to None"
+        ({"pass_mark_percent": -5}, ".pass_mark_percent", "pass mark -5 is below 0"),
+        ({"pass_mark_points": -0.5}, ".pass_mark_points", "pass mark -0.5 is below 0"),
     ],
 )
 def test_pass_marks_that_cannot_work_are_refused(builtin_data, rule, where, message):

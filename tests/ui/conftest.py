@@ -124,14 +124,21 @@ def open_window(qtbot, profiles):
 
 @pytest.fixture
 def warnings_shown(monkeypatch) -> list[str]:
-    """Capture QMessageBox.warning texts instead of opening a modal box that would block."""
+    """Capture QMessageBox.warning texts instead of opening a modal box that would block (and
+    a warning box with details, messages.warn_in_detail: its text, the details after it)."""
     shown: list[str] = []
 
     def warning(_parent, title, text, *_args, **_kwargs):
         shown.append(f"{title}: {text}")
         return QMessageBox.StandardButton.Ok
 
+    def exec_(box):
+        assert box.icon() == QMessageBox.Icon.Warning, box.text()
+        shown.append(f"{box.windowTitle()}: {box.text()}\n\n{box.detailedText()}")
+        return QMessageBox.StandardButton.Ok
+
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     return shown
 
 

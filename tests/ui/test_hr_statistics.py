@@ -472,3 +472,82 @@ def test_a_from_date_after_the_to_date_is_said_not_shown_as_no_sessions(qtbot, v
     assert all(model.rowCount() == 0 for model in view.models.values())
     choose(qtbot, view, GWENT, "2024-01-01", "2026-12-31")
     assert view.insight is not None and view.insight.candidates > 0
+
+
+FORCE_FILE = (
+    Path(__file__).resolve().parent.parent / "data" / "profiles" / "example-constabulary.json"
+)
+FORCE_PROFILE = "example-constabulary-values"
+
+
+def test_a_profile_whose_force_file_is_gone_can_still_be_chosen(qtbot, tmp_path):
+    """Sessions made with a force file outlive it (retired after its campaign, renamed,
+    broken by an edit): the statistics' and HR review's profile lists offered the loaded
+    profiles only, so its figures could not be had by profile. It is listed too, named as
+    its sessions name it, and chosen gives its sessions' figures."""
+    from pcso_interview.store.identity import User
+    from ui.hr.browser import HrBrowser
+
+    with_force = load_profiles([FORCE_FILE])
+    store = Store.open(tmp_path / "sessions.db")
+    try:
+        store.insert_many(
+            demo_sessions([with_force.get(FORCE_PROFILE)], 8, seed=5, today=TODAY), "d"
+        )
+        ((signed,),) = read(
+            store.path,
+            "SELECT count(*) FROM sessions WHERE status = 'signed' AND profile_id = ?",
+            [FORCE_PROFILE],
+        )
+        assert signed > 0
+        builtin_only = load_profiles([])  # the force file is no longer there
+        view = StatisticsView(store, builtin_only)
+        qtbot.addWidget(view)
+        index = view.profile.findData(FORCE_PROFILE)
+        assert index > 0
+        name = "Example Constabulary · Police Community Support Officer (test profile)"
+        assert view.profile.itemText(index) == name
+        view.show()
+        qtbot.waitExposed(view)
+        settled(qtbot, view)
+        view.profile.setCurrentIndex(index)
+        settled(qtbot, view)
+        assert f"<b>{signed}</b> signed session(s)" in view.summary.text()
+        assert name in view.chart_views["mean"].chart().title()
+        assert [r[0] for r in table(view, "areas")] == [
+            "Courage (test)", "Respect (test)", "Service (test)"
+        ]  # fmt: skip
+
+        browser = HrBrowser(store, builtin_only, User("Rhian Evans-HR", "admin"))
+        qtbot.addWidget(browser)
+        assert browser.profile.itemText(browser.profile.findData(FORCE_PROFILE)) == name
+    finally:
+        store.close()
+
+
+def test_an_area_with_no_alpha_is_not_drawn_as_an_alpha_of_0(qtbot):
+    """When every member gave every candidate the same grade there is nothing for
+    Krippendorff's alpha to measure (the table says "-"); the chart drew such an area as a
+    bar labelled 0, which reads as agreement no better than chance: the opposite of what
+    happened. An area without an alpha gets no bar, and the title says why."""
+    from pcso_interview.consistency import ALL_AREAS, Agreement
+    from ui.hr.statistics_view import agreement_chart
+
+    rows = [
+        Agreement("gwent-cso", ALL_AREAS, 0.41, 12),
+        Agreement("gwent-cso", "Courage", None, 6),  # every grade the same
+        Agreement("gwent-cso", "Respect", 0.72, 6),
+    ]
+    chart = agreement_chart(rows, True, "every profile · n = 6", {})
+    (series,) = chart.series()
+    (bars,) = series.barSets()
+    (categories,) = [a for a in series.attachedAxes() if hasattr(a, "categories")]
+    drawn = dict(
+        zip(categories.categories(), [bars.at(i) for i in range(bars.count())], strict=True)
+    )
+    assert drawn == {"Respect": 0.72}
+    assert "no alpha" in chart.title()
+    everyone = agreement_chart(rows[1:2], True, "every profile · n = 6", {})
+    assert "no alpha" in everyone.title() and everyone.series()[0].barSets()[0].count() == 0
+    plain = agreement_chart(rows[2:], True, "every profile · n = 6", {})
+    assert "no alpha" not in plain.title()

@@ -75,3 +75,45 @@ def test_in_welsh_the_profile_screens_own_words_are_welsh_the_forces_as_written(
     requirements = {model.index(r, 4).data() for r in range(model.rowCount())}
     assert categories <= {"cymhwyster", "profiad", "gwybodaeth", "sgil", "sgil dechnegol"}
     assert requirements <= {"hanfodol", "dymunol", "heb ei nodi"}, requirements
+
+
+def test_dozens_of_skipped_force_files_keep_the_warning_on_the_screen(
+    qtbot, store, tmp_path, monkeypatch
+):
+    """Every skipped force file was listed in the warning's text: a folder of old or broken
+    files made a box taller than any screen, its OK button out of reach. A few are named; all
+    of them are behind Show Details, where the list scrolls."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from pcso_interview.profiles import load_profiles
+
+    bad = []
+    for n in range(40):
+        path = tmp_path / f"force-{n:02}.json"
+        path.write_text('{"format": "pcso-interview-profiles", "version": 1,', encoding="utf-8")
+        bad.append(path)
+    profiles = load_profiles(bad)
+    assert len(profiles.errors) == 40
+    shown: list[QMessageBox] = []
+
+    def exec_(box):
+        shown.append(box)
+        box.show()
+        qtbot.waitExposed(box)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _p, t, text, *_a: warnings.append(text))
+    )
+    window = MainWindow(store, profiles)
+    qtbot.addWidget(window)
+    window.report_profile_errors()
+    (box,) = shown or [None]
+    assert box is not None, warnings[0][:200] if warnings else "no warning at all"
+    assert box.sizeHint().height() < 700
+    assert str(bad[0]) in box.text() and str(bad[-1]) not in box.text()
+    assert "… and 37 more: Show Details lists every one." in box.text()
+    assert all(str(path) in box.detailedText() for path in bad)
+    box.close()

@@ -27,6 +27,7 @@ from pcso_interview import use_cases
 from pcso_interview.equality import EqualityImport, read_equality_file
 from pcso_interview.facts import Steps, step
 from pcso_interview.hr_export import Exported, export_csv_file
+from pcso_interview.insight import profile_names
 from pcso_interview.lifecycle import Status
 from pcso_interview.profiles import ProfileSet
 from pcso_interview.session import Session
@@ -155,8 +156,8 @@ class HrBrowser(QWidget):
         self.profile = QComboBox()
         self.profile.setAccessibleName(translate("HrBrowser", "Profile filter"))
         self.profile.addItem(translate("HrBrowser", "Every profile"), "")
-        for p in profiles:
-            self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
+        self.profiles = profiles
+        self._fill_profiles()
         self.status = QComboBox()
         self.status.setAccessibleName(translate("HrBrowser", "Status filter"))
         self.status.addItem(translate("HrBrowser", "Any status"), "")
@@ -364,6 +365,7 @@ class HrBrowser(QWidget):
     def _refresh(self) -> None:
         """After a change: the list, its count, the groups and the campaigns as they now are;
         a busy database leaves the list as it was and says so in the count."""
+        self._fill_profiles()
         self._fill_campaigns()
         ok, _ = attempt(self, self.model.refresh, loud=False)
         self.count.setText(
@@ -372,6 +374,16 @@ class HrBrowser(QWidget):
             else translate("HrBrowser", "Could not refresh the list")
         )
         self._fill_groups()
+
+    def _fill_profiles(self) -> None:
+        """Every profile loaded, then any other a session was made with (its force file gone,
+        renamed or broken since): its sessions are still listed, and filtered by it."""
+        ok, in_use = attempt(self, self.store.profiles_in_use, reading=True, loud=False)
+        for profile_id, name in profile_names(
+            self.profiles, in_use if ok and in_use else ()
+        ).items():
+            if self.profile.findData(profile_id) < 0:
+                self.profile.addItem(name, profile_id)
 
     def _fill_campaigns(self) -> None:
         """Every campaign in the database, the one chosen kept chosen."""

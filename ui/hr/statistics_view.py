@@ -70,6 +70,7 @@ from pcso_interview.insight import (
     figures_csv_rows,
     gather,
     impact_cells,
+    profile_names,
 )
 from pcso_interview.plain_text import clipped
 from pcso_interview.profiles import ProfileSet
@@ -341,9 +342,12 @@ def leniency_chart(rows: Sequence[Leniency], context: str) -> QChart:
 def agreement_chart(
     rows: Sequence[Agreement], single_profile: bool, context: str, names: dict[str, str]
 ) -> QChart:
-    shown = [r for r in rows if (r.area != ALL_AREAS) == single_profile]
+    asked = [r for r in rows if (r.area != ALL_AREAS) == single_profile]
+    # No alpha (every grade the same, or no two members grading) is not an alpha of 0, which
+    # would read as agreement no better than chance: no bar; the table shows "-".
+    shown = [r for r in asked if r.alpha is not None]
     labels = [r.area if single_profile else names.get(r.profile_id, r.profile_id) for r in shown]
-    values = [round(r.alpha, 3) if r.alpha is not None else 0.0 for r in shown]
+    values = [round(r.alpha, 3) for r in shown if r.alpha is not None]
     low = min([0.0, *values])
     chart = bar_chart(
         "",
@@ -367,6 +371,11 @@ def agreement_chart(
         if single_profile
         else translate("StatisticsView", "Agreement between assessors per profile, all areas")
     )
+    if len(shown) < len(asked):
+        title += " " + translate(
+            "StatisticsView",
+            "(no bar where there is no alpha: one grade value only, or no two members grading)",
+        )
     return titled(chart, title, context)
 
 
@@ -512,7 +521,8 @@ class StatisticsView(QWidget):
         super().__init__(parent)
         self.store = store
         self.profiles = profiles
-        self.names = {p.id: f"{p.force} · {p.role_title}" for p in profiles}
+        # Every profile loaded, then those only sessions know (their force file gone since).
+        self.names = profile_names(profiles)
         self.insight: Insight | None = None
         self.job: Job[object] | None = None
         self._pending: dict[str, Callable[[], QChart]] = {}  # charts drawn when first shown
@@ -520,8 +530,7 @@ class StatisticsView(QWidget):
         self.profile = QComboBox()
         self.profile.setAccessibleName(translate("StatisticsView", "Profile"))
         self.profile.addItem(translate("StatisticsView", "Every profile"), "")
-        for p in profiles:
-            self.profile.addItem(f"{p.force} · {p.role_title}", p.id)
+        self._fill_profiles()
         self.campaign = CampaignFilter()
         self.campaign.setAccessibleName(translate("StatisticsView", "Campaign"))
         self.date_from = OptionalDate(translate("StatisticsView", "From"))
@@ -625,6 +634,18 @@ class StatisticsView(QWidget):
     def busy(self) -> bool:
         return self._refresh_due or (self.job is not None and self.job.running)
 
+    def _fill_profiles(self) -> None:
+        """Every profile loaded, then any other a session was made with (its force file gone,
+        renamed or broken since): its sessions are still counted, and chosen by profile."""
+        try:
+            in_use = self.store.profiles_in_use()
+        except EXPECTED_ERRORS:
+            in_use = []  # the loaded profiles still; the figures say what cannot be read
+        self.names = profile_names(self.profiles, in_use)
+        for profile_id, name in self.names.items():
+            if self.profile.findData(profile_id) < 0:
+                self.profile.addItem(name, profile_id)
+
     def _fill_campaigns(self) -> None:
         try:
             names = self.store.campaigns()
@@ -636,6 +657,7 @@ class StatisticsView(QWidget):
         # Sessions may have been signed, moved or purged since it was last shown. The work
         # starts once the screen is painted: painting it while a job holds Python's lock half
         # the time took a seventh of a second.
+        self._fill_profiles()
         self._fill_campaigns()
         self._refresh_due = True
         QTimer.singleShot(SHOWN_MS, self._refresh_when_shown)
@@ -768,7 +790,8 @@ class StatisticsView(QWidget):
         context = self.context()
         areas = insight.areas
         chosen = self.selection().profile_id
-        if not areas and chosen and chosen in self.names:  # nothing signed yet: its areas, empty
+        loaded = {p.id for p in self.profiles}
+        if not areas and chosen in loaded:  # nothing signed yet: its areas, empty
             areas = tuple(
                 AreaFigures(a.id, a.name, 0, None, None, None)
                 for a in self.profiles.get(chosen).planned_areas
@@ -786,7 +809,11 @@ class StatisticsView(QWidget):
         scales = {
             p.scale
             for p in (
-                [self.profiles.get(chosen)] if chosen and chosen in self.names else self.profiles
+                [self.profiles.get(chosen)]
+                if chosen in loaded
+                else []  # a profile only its sessions know: its scale is not at hand
+                if chosen
+                else self.profiles
             )
             if not p.scale.numbered
         }

@@ -1144,6 +1144,10 @@
         <translation>Llwybrau byr bysellfwrdd (&amp;K)</translation>
     </message>
     <message>
+        <source>… and {count} more: Show Details lists every one.</source>
+        <translation>… a {count} arall: mae Dangos y manylion yn rhestru pob un.</translation>
+    </message>
+    <message>
         <source>Some force files were skipped</source>
         <translation>Hepgorwyd rhai ffeiliau heddlu</translation>
     </message>
@@ -2013,6 +2017,10 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     <message>
         <source>Agreement between assessors per profile, all areas</source>
         <translation>Cytundeb rhwng aseswyr fesul proffil, pob maes</translation>
+    </message>
+    <message>
+        <source>(no bar where there is no alpha: one grade value only, or no two members grading)</source>
+        <translation>(dim bar lle nad oes alffa: un gwerth gradd yn unig, neu ddim dau aelod yn graddio)</translation>
     </message>
     <message>
         <source>Mean of the members&apos; own grades</source>
@@ -3231,6 +3239,10 @@ Mae&apos;r hyn a gadwyd gennych yn ddiogel yn y gronfa ddata. {details}</transla
     <message>
         <source>not UTF-8 text ({problem} at byte {byte})</source>
         <translation>nid yw&apos;n destun UTF-8: beit {byte} (canfyddiad y darllenydd, yn Saesneg: {problem})</translation>
+    </message>
+    <message>
+        <source>not a file (a pipe, a device or a socket)</source>
+        <translation>nid ffeil mohono (pibell, dyfais neu soced)</translation>
     </message>
 </context>
 <context>

@@ -431,6 +431,17 @@ class ArchiveStore:
             )
         ]
 
+    def profiles_in_use(self) -> list[tuple[str, str]]:
+        """Every profile id a session was made with, named as its newest session names it:
+        laptops push sessions of force files this computer may not have."""
+        return [
+            (str(r["profile_id"]), f"{r['force']} · {r['role_title']}")
+            for r in self._rows(
+                "SELECT DISTINCT ON (profile_id) profile_id, force, role_title"
+                " FROM archive.sessions ORDER BY profile_id, date DESC"
+            )
+        ]
+
     def campaign_of(self, session_id: str) -> str:
         row = self._one(
             f"SELECT {CAMPAIGN} AS campaign FROM archive.sessions WHERE id = %s", [session_id]
