@@ -978,10 +978,12 @@ def _same_file(path: Path) -> Path:
 
 
 def extra_profile_files(folder: Path | None) -> list[Path]:
-    """The *.json files in the user's profiles folder, in a stable order."""
+    """The .json files in the user's profiles folder, in a stable order; ".JSON" too, as a
+    Windows folder (whose names ignore case) gives it, so a file copied from one is not
+    passed over in silence on Linux."""
     if folder is None or not folder.is_dir():
         return []
-    return sorted(folder.glob("*.json"))
+    return sorted(path for path in folder.iterdir() if path.suffix.lower() == ".json")
 
 
 def collect_profiles(extra: Iterable[Path] = ()) -> ProfileSet:

@@ -478,3 +478,17 @@ def test_a_message_quotes_a_huge_value_by_its_start(
     message = error_of(path)
     assert len(message) < len(str(path)) + 400, message[:300]
     assert_reported(path, "$.profiles[0]" + json_path, words, "…")
+
+
+def test_a_force_file_named_in_capitals_is_read_from_the_profiles_folder(tmp_path, good_profile):
+    """ "FORCE.JSON", as a Windows folder may give it, was passed over in silence on Linux: the
+    force's profile was simply missing. Other files in the folder are still left alone."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    write(folder / "FORCE.JSON", good_profile)
+    (folder / "notes.txt").write_text("not a force file", encoding="utf-8")
+    (folder / "json").write_text("{}", encoding="utf-8")
+    assert [p.name for p in extra_profile_files(folder)] == ["FORCE.JSON"]
+    loaded = load_profiles(extra_profile_files(folder))
+    assert loaded.errors == ()
+    assert "gwent-copy" in [p.id for p in loaded]
