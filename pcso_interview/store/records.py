@@ -5,7 +5,7 @@ Kept small: the first window lists sessions and needs nothing more (see review.p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 
@@ -46,6 +46,15 @@ def resolve_key(
             f"{key!r} matches more than one session; give more of the session id."
         )
     raise UnknownSessionError(f"No session with id or candidate reference {key!r}.")
+
+
+def same_reference(key: str, rows: Iterable[tuple[str, str]]) -> list[str]:
+    """The ids (at most 2) of ``(id, reference)`` rows whose reference is ``key``, letter case
+    aside in any script: SQLite's NOCASE, and PostgreSQL's lower() under "C", fold ASCII
+    letters only, so "ŴŶ-77" did not find "ŵŷ-77". Used for a key that is not ASCII, with
+    the rows whose reference is not ASCII either."""
+    folded = key.casefold()
+    return [session_id for session_id, ref in rows if ref.casefold() == folded][:2]
 
 
 class LockedSessionError(ValueError):

@@ -204,3 +204,27 @@ def test_a_force_of_its_own_shape_reads_alike_on_laptop_and_archive(capsys, arch
         cli(capsys, "--db", db, "export", row["id"], "-o", a)
         cli(capsys, "--db", archive.url(), "export", row["id"], "-o", b)
         assert a.read_bytes() == b.read_bytes()
+
+
+def test_a_reference_in_any_script_is_found_whatever_its_letter_case(capsys, tmp_path, archive):
+    """NOCASE and lower() under "C" fold ASCII letters only: `show ŴŶ-77` did not find the
+    candidate entered as "ŵŷ-77", on the laptop or the archive. Letter case is now set aside
+    in any script, alike on both; two references equal but for case are still refused as
+    ambiguous, as "REF-9" and "ref-9" are."""
+    store = laptop(tmp_path)
+    wanted = signed_session(store, ref="ŵŷ-77", name="Llinos Ŵyn", day="2025-03-04")
+    signed_session(store, ref="Ŵ-1", name="Gwern Ŵyn", day="2025-03-05")
+    signed_session(store, ref="ŵ-1", name="Gwern Ŵyn", day="2025-03-06")
+    store.close()
+    db = tmp_path / "laptop.db"
+    assert cli(capsys, "--db", db, "push", archive.url("laptop_a"))[0] == 0
+    for key in ("ŴŶ-77", "ŵŷ-77", "Ŵŷ-77"):
+        here, there = both(capsys, db, archive, "show", key)
+        assert here == there, key
+        assert here[0] == 0 and wanted in here[1], here
+    for key in ("Ŵ-1", "ŵ-1"):
+        here, there = both(capsys, db, archive, "show", key)
+        assert here == there, key
+        assert here[0] != 0 and "more than one session" in here[2], here
+    here, there = both(capsys, db, archive, "show", "ŵŷ-78")
+    assert here == there and "No session with id or candidate reference" in here[2]

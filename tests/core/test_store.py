@@ -836,6 +836,18 @@ def test_resolve_explains_unknown_and_ambiguous_keys(listed):
         listed.load("nope")
 
 
+def test_a_reference_is_found_whatever_its_letter_case_in_any_script(store):
+    """SQLite's NOCASE folds ASCII letters only: "ŴŶ-77" did not find "ŵŷ-77"."""
+    wanted = new_session(store, session_id="aaaa7777", ref="ŵŷ-77")
+    new_session(store, session_id="bbbb0001", ref="Ŵ-1")
+    new_session(store, session_id="cccc0001", ref="ŵ-1", day="2025-05-05")
+    assert store.resolve("ŴŶ-77") == store.resolve("ŵŷ-77") == store.resolve("Ŵŷ-77") == wanted
+    with pytest.raises(UnknownSessionError, match="more than one session"):
+        store.resolve("ŵ-1")  # as "REF-9" with "ref-9"
+    with pytest.raises(UnknownSessionError, match="No session with id or candidate reference"):
+        store.resolve("ŵŷ-78")
+
+
 def test_a_reference_that_is_also_the_start_of_another_id_is_refused_not_guessed(store):
     """Ids are hexadecimal, so a numeric reference can begin another candidate's id: "71300"
     must not reopen, withdraw or print the other candidate's session."""
