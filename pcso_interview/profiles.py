@@ -878,6 +878,11 @@ def _schema_message(error: Any) -> str:
     return message
 
 
+# Digests of file contents that passed the schema, kept (64 characters each): enough for a
+# force's folder of hundreds of files, each checked once, not at every start.
+VALIDATED_KEPT = 500
+
+
 def _validated_cache() -> Path:
     return paths.user_cache_dir() / "validated-profiles.txt"
 
@@ -895,7 +900,8 @@ def _remember_valid(digest: str) -> None:
     try:
         cache_file = _validated_cache()
         cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        known = [d for d in _validated_cache_lines(cache_file) if d != digest][-19:]
+        others = [d for d in _validated_cache_lines(cache_file) if d != digest]
+        known = others[-(VALIDATED_KEPT - 1) :]  # the newest, with room for this one
         write_atomic(cache_file, ("\n".join([*known, digest]) + "\n").encode("ascii"))
     except OSError:
         pass  # only a speed-up: validation simply runs again next time

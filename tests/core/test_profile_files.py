@@ -492,3 +492,29 @@ def test_a_force_file_named_in_capitals_is_read_from_the_profiles_folder(tmp_pat
     loaded = load_profiles(extra_profile_files(folder))
     assert loaded.errors == ()
     assert "gwent-copy" in [p.id for p in loaded]
+
+
+def test_a_folder_of_many_force_files_is_checked_once_not_at_every_start(
+    tmp_path, good_profile, monkeypatch
+):
+    """Files that passed the schema are remembered by their content; only 20 were kept, so a
+    force with more files had every one checked again at each start (0.85 s for 300)."""
+    from pcso_interview import paths
+    from pcso_interview import profiles as profiles_module
+
+    monkeypatch.setattr(paths, "user_cache_dir", lambda: tmp_path / "cache")
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    for n in range(30):
+        write(folder / f"force-{n:02d}.json", dict(good_profile, id=f"force-{n:02d}"))
+    assert load_profiles(extra_profile_files(folder)).errors == ()
+    checked: list[str] = []
+    remember = profiles_module._remember_valid
+    monkeypatch.setattr(
+        profiles_module,
+        "_remember_valid",
+        lambda digest: (checked.append(digest), remember(digest)),
+    )
+    again = load_profiles(extra_profile_files(folder))
+    assert again.errors == () and len([p for p in again if p.id.startswith("force-")]) == 30
+    assert checked == []  # not one file checked against the schema again
