@@ -18,10 +18,16 @@ def resolve_key(
     exists: Callable[[str], bool],
     by_prefix: Callable[[str], list[str]],
     by_reference: Callable[[str], list[str]],
+    non_ascii_references: Callable[[], Iterable[tuple[str, str]]],
 ) -> str:
     """A session id from a full id, a unique id prefix (4 characters or more) or a unique
-    candidate reference; the laptop and the force archive each give their own queries and
-    the same words when nothing or more than one matches.
+    candidate reference in any letter case; the laptop and the force archive each give their
+    own queries and the same words when nothing or more than one matches.
+
+    ``by_reference`` finds an ASCII key's reference, ASCII letter case aside (SQLite's NOCASE,
+    PostgreSQL's lower() under "C"); ``non_ascii_references`` gives the ``(id, reference)``
+    rows whose reference is not ASCII, newest first, which any other key is compared with
+    here, letter case aside in any script ("ŴŶ-77" finds "ŵŷ-77").
 
     Ids are hexadecimal, so a numeric reference ("71300") can also be the start of another
     session's id: such a key is refused, never taken for the one or the other, since a reopen
@@ -32,7 +38,7 @@ def resolve_key(
     if exists(key):
         return key
     by_id = by_prefix(key) if len(key) >= 4 else []
-    by_ref = by_reference(key)
+    by_ref = by_reference(key) if key.isascii() else same_reference(key, non_ascii_references())
     matches = list(dict.fromkeys([*by_ref, *by_id]))
     if len(matches) == 1:
         return str(matches[0])
@@ -50,9 +56,7 @@ def resolve_key(
 
 def same_reference(key: str, rows: Iterable[tuple[str, str]]) -> list[str]:
     """The ids (at most 2) of ``(id, reference)`` rows whose reference is ``key``, letter case
-    aside in any script: SQLite's NOCASE, and PostgreSQL's lower() under "C", fold ASCII
-    letters only, so "ŴŶ-77" did not find "ŵŷ-77". Used for a key that is not ASCII, with
-    the rows whose reference is not ASCII either."""
+    aside in any script."""
     folded = key.casefold()
     return [session_id for session_id, ref in rows if ref.casefold() == folded][:2]
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pcso_interview.lifecycle import INTERVIEW_LANGUAGES, SessionRuleError, Status
 from pcso_interview.store.connection import Connection, like_pattern, profile_from_json
 from pcso_interview.store.opening import RecordDamagedError
-from pcso_interview.store.records import UnknownSessionError, resolve_key, same_reference
+from pcso_interview.store.records import UnknownSessionError, resolve_key
 
 if TYPE_CHECKING:
     from pcso_interview.profiles import Profile
@@ -151,25 +151,23 @@ class SessionRecords(Connection):
                     [like_pattern(k, prefix=True)],
                 )
             ],
-            self._by_reference,
+            lambda k: [
+                r["id"]
+                for r in self._rows(
+                    "SELECT id FROM sessions WHERE candidate_ref = ? COLLATE NOCASE"
+                    " ORDER BY date DESC LIMIT 2",
+                    [k],
+                )
+            ],
+            lambda: [
+                (r["id"], r["candidate_ref"])
+                for r in self._rows(
+                    "SELECT id, candidate_ref FROM sessions"
+                    " WHERE length(candidate_ref) <> length(CAST(candidate_ref AS BLOB))"
+                    " ORDER BY date DESC"
+                )
+            ],
         )
-
-    def _by_reference(self, key: str) -> list[str]:
-        if not key.isascii():  # NOCASE folds ASCII only: such a key is compared in Python
-            rows = self._rows(
-                "SELECT id, candidate_ref FROM sessions"
-                " WHERE length(candidate_ref) <> length(CAST(candidate_ref AS BLOB))"
-                " ORDER BY date DESC"
-            )
-            return same_reference(key, ((r["id"], r["candidate_ref"]) for r in rows))
-        return [
-            r["id"]
-            for r in self._rows(
-                "SELECT id FROM sessions WHERE candidate_ref = ? COLLATE NOCASE"
-                " ORDER BY date DESC LIMIT 2",
-                [key],
-            )
-        ]
 
     def load(self, session_id: str) -> Session:
         """The session as stored. The one last read or changed through this connection is

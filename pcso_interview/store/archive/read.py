@@ -27,12 +27,7 @@ from pcso_interview.store.archive.connect import (
     describe,
     refusal,
 )
-from pcso_interview.store.records import (
-    SessionRow,
-    UnknownSessionError,
-    resolve_key,
-    same_reference,
-)
+from pcso_interview.store.records import SessionRow, UnknownSessionError, resolve_key
 
 if TYPE_CHECKING:
     import psycopg
@@ -296,25 +291,23 @@ class ArchiveStore:
                     [_like(k, prefix=True)],
                 )
             ],
-            self._by_reference,
+            lambda k: [
+                r["id"]
+                for r in self._rows(
+                    "SELECT id FROM archive.sessions WHERE lower(candidate_ref)"
+                    ' = lower(%s COLLATE "C") ORDER BY date DESC LIMIT 2',
+                    [k],
+                )
+            ],
+            lambda: [
+                (r["id"], r["candidate_ref"])
+                for r in self._rows(
+                    "SELECT id, candidate_ref FROM archive.sessions"
+                    " WHERE octet_length(candidate_ref) <> char_length(candidate_ref)"
+                    " ORDER BY date DESC"
+                )
+            ],
         )
-
-    def _by_reference(self, key: str) -> list[str]:
-        if not key.isascii():  # lower() under "C" folds ASCII only, as the laptop's NOCASE
-            rows = self._rows(
-                "SELECT id, candidate_ref FROM archive.sessions"
-                " WHERE octet_length(candidate_ref) <> char_length(candidate_ref)"
-                " ORDER BY date DESC"
-            )
-            return same_reference(key, ((r["id"], r["candidate_ref"]) for r in rows))
-        return [
-            r["id"]
-            for r in self._rows(
-                "SELECT id FROM archive.sessions WHERE lower(candidate_ref)"
-                ' = lower(%s COLLATE "C") ORDER BY date DESC LIMIT 2',
-                [key],
-            )
-        ]
 
     # --- the list --------------------------------------------------------------------------------
 
