@@ -546,7 +546,7 @@ def test_an_area_with_no_alpha_is_not_drawn_as_an_alpha_of_0(qtbot):
         zip(categories.categories(), [bars.at(i) for i in range(bars.count())], strict=True)
     )
     assert drawn == {"Respect": 0.72}
-    assert "no alpha" in chart.title()
+    assert "no alpha" in chart.title() and "No bar for Courage" in chart.title()
     everyone = agreement_chart(rows[1:2], True, "every profile · n = 6", {})
     assert "no alpha" in everyone.title() and everyone.series()[0].barSets()[0].count() == 0
     plain = agreement_chart(rows[2:], True, "every profile · n = 6", {})

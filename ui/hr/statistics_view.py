@@ -154,12 +154,16 @@ def _short(name: str, most: int = 30) -> str:
     return escape(clipped(name, most), quote=False)
 
 
-def titled(chart: QChart, title: str, context: str) -> QChart:
-    """The chart's headline and, under it, what it is about (profile, campaign, dates, n)."""
-    chart.setTitle(
-        f"<b>{escape(title, quote=False)}</b><br>"
-        f"<span style='font-size:small'>{escape(context, quote=False)}</span>"
-    )
+def titled(chart: QChart, title: str, context: str, note: str = "") -> QChart:
+    """The chart's headline and, under it, what it is about (profile, campaign, dates, n)
+    and, on a line of its own, what the chart leaves out (``note``)."""
+    lines = [f"<b>{escape(title, quote=False)}</b>"]
+    lines += [
+        f"<span style='font-size:small'>{escape(line, quote=False)}</span>"
+        for line in (context, note)
+        if line
+    ]
+    chart.setTitle("<br>".join(lines))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     return chart
 
@@ -371,12 +375,21 @@ def agreement_chart(
         if single_profile
         else translate("StatisticsView", "Agreement between assessors per profile, all areas")
     )
-    if len(shown) < len(asked):
-        title += " " + translate(
+    missing = [
+        r.area if single_profile else names.get(r.profile_id, r.profile_id)
+        for r in asked
+        if r.alpha is None
+    ]
+    note = ""
+    if missing:
+        note = translate(
             "StatisticsView",
-            "(no bar where there is no alpha: one grade value only, or no two members grading)",
+            "No bar for {names}: no alpha (one grade value only, or no two members grading)",
+        ).format(
+            names=", ".join(clipped(name, 30) for name in missing[:5])
+            + (" …" if len(missing) > 5 else "")
         )
-    return titled(chart, title, context)
+    return titled(chart, title, context, note)
 
 
 def drift_chart(months: Sequence[Month], context: str) -> QChart:

@@ -1897,6 +1897,10 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
         <translation>Gradd gytunedig gymedrig</translation>
     </message>
     <message>
+        <source>No bar for {names}: no alpha (one grade value only, or no two members grading)</source>
+        <translation>Dim bar i {names}: dim alffa (un gwerth gradd yn unig, neu ddim dau aelod yn graddio)</translation>
+    </message>
+    <message>
         <source>Candidates below the minimum, per area (%)</source>
         <translation>Ymgeiswyr o dan yr isafswm, fesul maes (%)</translation>
     </message>
@@ -2017,10 +2021,6 @@ Cau beth bynnag? Byddant yn cael eu colli. Dewiswch Na i aros, eu copïo, neu ar
     <message>
         <source>Agreement between assessors per profile, all areas</source>
         <translation>Cytundeb rhwng aseswyr fesul proffil, pob maes</translation>
-    </message>
-    <message>
-        <source>(no bar where there is no alpha: one grade value only, or no two members grading)</source>
-        <translation>(dim bar lle nad oes alffa: un gwerth gradd yn unig, neu ddim dau aelod yn graddio)</translation>
     </message>
     <message>
         <source>Mean of the members&apos; own grades</source>
