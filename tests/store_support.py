@@ -29,6 +29,10 @@ BOB = Member("m2", "Bob Member", "member", "2002")
 LLYR = Member("m3", "Llŷr Ŵyn", "member", "C-303")
 PANEL = (ANN, BOB)
 WELSH_PANEL = (ANN, LLYR)
+# A force file invented for the tests: an A-D scale, values only, questions of its own.
+EXAMPLE_FORCE_FILE = (
+    Path(__file__).resolve().parent / "data" / "profiles" / "example-constabulary.json"
+)
 
 
 @cache
