@@ -159,6 +159,24 @@ def read(path: Path, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ..
         conn.close()
 
 
+def by_hand(
+    path: Path, *statements: str | tuple[str, list[Any]], drop: tuple[str, ...] = ()
+) -> None:
+    """Statements as someone with sqlite3 runs them on the file (autocommit, foreign keys
+    off), the named triggers dropped first ("*": every one but the search index's)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
+        for name in names:
+            if (name in drop or "*" in drop) and not name.startswith("sessions_fts"):
+                conn.execute(f"DROP TRIGGER {name}")
+        for statement in statements:
+            text, params = (statement, []) if isinstance(statement, str) else statement
+            conn.execute(text, params)
+    finally:
+        conn.close()
+
+
 OLD_DATABASE_SQL = Path(__file__).resolve().parent / "data" / "sessions-v3.sql"
 
 
