@@ -76,9 +76,11 @@ def new_session(
     session_id: str | None = None,
     questions: dict[str, str] | None = None,
     interview_language: str = "en",
+    made_from: Profile | None = None,
 ) -> str:
+    """A session of the built-in ``profile_id``, or of ``made_from`` (a force file's profile)."""
     return store.create_session(
-        profile(profile_id),
+        profile(profile_id) if made_from is None else made_from,
         candidate_name=name,
         candidate_ref=ref,
         date=day,
