@@ -20,3 +20,18 @@ def fails(capsys, *args: object) -> str:
     assert len(lines) == 1, err
     assert lines[0].startswith("error: ")
     return lines[0]
+
+
+def check(capsys, db: object) -> tuple[int, str]:
+    """`check` on the database ``db``: its exit status and what it printed on stdout."""
+    status, out, _ = cli(capsys, "--db", db, "check")
+    return status, out
+
+
+def check_finds(capsys, db: object, *problems: str) -> str:
+    """`check` on the database ``db`` exits 1 and names each of ``problems``; its stdout."""
+    status, out = check(capsys, db)
+    assert status == 1, out
+    for problem in problems:
+        assert problem in out, out
+    return out

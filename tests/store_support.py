@@ -29,6 +29,10 @@ BOB = Member("m2", "Bob Member", "member", "2002")
 LLYR = Member("m3", "Llŷr Ŵyn", "member", "C-303")
 PANEL = (ANN, BOB)
 WELSH_PANEL = (ANN, LLYR)
+# A force file invented for the tests: an A-D scale, values only, questions of its own.
+EXAMPLE_FORCE_FILE = (
+    Path(__file__).resolve().parent / "data" / "profiles" / "example-constabulary.json"
+)
 
 
 @cache
@@ -72,9 +76,11 @@ def new_session(
     session_id: str | None = None,
     questions: dict[str, str] | None = None,
     interview_language: str = "en",
+    made_from: Profile | None = None,
 ) -> str:
+    """A session of the built-in ``profile_id``, or of ``made_from`` (a force file's profile)."""
     return store.create_session(
-        profile(profile_id),
+        profile(profile_id) if made_from is None else made_from,
         candidate_name=name,
         candidate_ref=ref,
         date=day,
@@ -151,6 +157,24 @@ def read(path: Path, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ..
     conn = sqlite3.connect(path)
     try:
         return conn.execute(sql, tuple(params)).fetchall()
+    finally:
+        conn.close()
+
+
+def by_hand(
+    path: Path, *statements: str | tuple[str, list[Any]], drop: tuple[str, ...] = ()
+) -> None:
+    """Statements as someone with sqlite3 runs them on the file (autocommit, foreign keys
+    off), the named triggers dropped first ("*": every one but the search index's)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
+        for name in names:
+            if (name in drop or "*" in drop) and not name.startswith("sessions_fts"):
+                conn.execute(f"DROP TRIGGER {name}")
+        for statement in statements:
+            text, params = (statement, []) if isinstance(statement, str) else statement
+            conn.execute(text, params)
     finally:
         conn.close()
 

@@ -149,16 +149,13 @@ def start_backup(store: Store, window: MainWindow) -> StartupCheck:
     def work() -> None:
         try:
             check_database_file(path, thorough=True)
+            changed = changed_outside(path)
         except CorruptDatabaseError as exc:
             reporter.damaged.emit(labels.error_text(exc))
             return
-        except Exception as exc:  # reported, never fatal: the app keeps working
+        except Exception as exc:  # reported, never fatal: the app keeps working; no backup
             reporter.note.emit(translate("app", "Start-up check failed: {exc}").format(exc=exc))
             return
-        try:
-            changed = changed_outside(path)
-        except Exception as exc:
-            changed = [str(exc)]
         if changed:  # named, and no backup made of it (it would become the anchor)
             reporter.note.emit(
                 translate(

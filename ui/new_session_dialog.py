@@ -66,6 +66,7 @@ class QuestionRow:
     area_id: str  # the question's key: the area's id, or "area-id#2" for its second question
     area_name: str
     question: str
+    planned: str = ""  # the profile's own question, as the table was filled: nothing typed
 
 
 class QuestionsModel(RowsModel[QuestionRow]):
@@ -392,7 +393,7 @@ class NewSessionDialog(QDialog):
                         name=name, number=number
                     )
                 )
-                rows.append(QuestionRow(key, label, old.get(key) or asked))
+                rows.append(QuestionRow(key, label, old.get(key) or asked, asked))
         self.questions.set_rows(rows)
 
     def _use_recent_panel(self, index: int) -> None:
@@ -466,10 +467,11 @@ class NewSessionDialog(QDialog):
 
     def typed(self) -> bool:
         """Has the user typed anything a cancel would throw away? (A recent panel picked or
-        the defaults left as they were is nothing to lose.)"""
+        the defaults left as they were, the profile's own questions included, is nothing to
+        lose.)"""
         lines = [self.candidate_name, self.candidate_ref, *self.member_names, *self.member_numbers]
         return any(line.isModified() and line.text().strip() for line in lines) or any(
-            row.question.strip() for row in self.questions.rows
+            row.question.strip() != row.planned.strip() for row in self.questions.rows
         )
 
     def may_discard(self) -> bool:

@@ -37,6 +37,18 @@ def password(archive, tmp_path, monkeypatch) -> str:
     return secret
 
 
+class Prompt:
+    """A user who types ``password`` whenever asked; what they were asked, in ``asked``."""
+
+    def __init__(self, password: str) -> None:
+        self.password = password
+        self.asked: list[str] = []
+
+    def __call__(self, text: str) -> str:
+        self.asked.append(text)
+        return self.password
+
+
 def never_asked(_prompt: str) -> str | None:
     raise AssertionError("the user was asked for a password libpq already had")
 
@@ -51,17 +63,13 @@ def test_without_a_password_the_archive_says_so_in_words(archive, password, caps
 
 
 def test_a_prompt_is_asked_once_and_a_wrong_password_is_refused(archive, password):
-    asked: list[str] = []
-
-    def prompt(text: str) -> str:
-        asked.append(text)
-        return password
-
+    prompt = Prompt(password)
     store = ArchiveStore.open(archive.url("hr_pw"), prompt=prompt)
     try:
         assert store.login == "hr_pw" and store.count_sessions() == 0
     finally:
         store.close()
+    asked = prompt.asked
     assert len(asked) == 1 and asked[0].startswith("Password for hr_pw@")
     assert password not in asked[0]
     with pytest.raises(ArchiveError, match="password authentication failed"):
@@ -131,12 +139,8 @@ def test_hr_reads_go_on_after_the_server_dropped_the_connection(
     store = laptop(tmp_path)
     signed_day(store, 2)
     push(store, archive.url("laptop_a"))
-    asked: list[str] = []
-
-    def prompt(text: str) -> str:
-        asked.append(text)
-        return password
-
+    prompt = Prompt(password)
+    asked = prompt.asked
     hr = ArchiveStore.open(archive.url("hr_pw"), prompt=prompt)
     try:
         assert hr.count_sessions() == 2 and len(asked) == 1

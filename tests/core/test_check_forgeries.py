@@ -9,14 +9,13 @@ neither print a traceback.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from datetime import UTC, datetime
 
 import pytest
 
 from pcso_interview.store import Store
-from tests.cli_support import cli
-from tests.store_support import Clock, new_session, read, sign_all, signed_session
+from tests.cli_support import check, check_finds, cli
+from tests.store_support import Clock, by_hand, new_session, read, sign_all, signed_session
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
@@ -55,32 +54,16 @@ def db(built, tmp_path):
     return path, ids
 
 
-def sql(path, *statements: tuple[str, list] | str, drop: tuple[str, ...] = ()) -> None:
-    """Statements on a plain sqlite3 connection (foreign keys off), the named triggers
-    dropped first ("*": every one but the search index's)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
-        for name in names:
-            if (name in drop or "*" in drop) and not name.startswith("sessions_fts"):
-                conn.execute(f"DROP TRIGGER {name}")
-        for statement in statements:
-            text, params = (statement, []) if isinstance(statement, str) else statement
-            conn.execute(text, params)
-    finally:
-        conn.close()
-
-
-def check(capsys, path) -> tuple[int, str]:
-    status, out, err = cli(capsys, "--db", path, "check")
-    assert "Traceback" not in out + err
-    return status, out
-
-
 def verify(capsys, path, session_id: str) -> tuple[int, str]:
     status, out, err = cli(capsys, "--db", path, "verify", session_id)
-    assert "Traceback" not in out + err
     return status, out + err
+
+
+def verify_mismatch(capsys, path, session_id: str, start: str = "MISMATCH ") -> str:
+    """`verify ID` exits 1, its words starting with ``start``; its words."""
+    status, out = verify(capsys, path, session_id)
+    assert status == 1 and out.startswith(start), out
+    return out
 
 
 def test_the_untouched_database_checks_ok(db, capsys):
@@ -103,7 +86,7 @@ def test_an_audit_row_marked_redacted_otherwise_than_by_a_purge_is_found(db, cap
     [(row,)] = read(
         path, "SELECT id FROM audit WHERE session_id = ? AND action = 'lock'", [ids["signed"]]
     )
-    sql(
+    by_hand(
         path,
         (
             f"UPDATE audit SET redacted = {mark}, actor = 'Chief Supt Someone',"
@@ -112,13 +95,14 @@ def test_an_audit_row_marked_redacted_otherwise_than_by_a_purge_is_found(db, cap
         ),
         drop=("audit_no_update",),
     )
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM audit row {row}: audit row {row} (lock, " in out
-    assert "which no purge writes (only 1)" in out
-    assert "was edited: its words no longer match" in out
-    status, out = verify(capsys, path, ids["signed"])
-    assert status == 1 and out.startswith("MISMATCH "), out
+    check_finds(
+        capsys,
+        path,
+        f"PROBLEM audit row {row}: audit row {row} (lock, ",
+        "which no purge writes (only 1)",
+        "was edited: its words no longer match",
+    )
+    verify_mismatch(capsys, path, ids["signed"])
 
 
 # --- 2: a session deleted outright, not purged --------------------------------------------------
@@ -127,23 +111,22 @@ def test_an_audit_row_marked_redacted_otherwise_than_by_a_purge_is_found(db, cap
 def test_a_signed_session_deleted_with_the_triggers_dropped_is_found(db, capsys):
     path, ids = db
     signed = ids["signed"]
-    sql(path, ("DELETE FROM sessions WHERE id = ?", [signed]), drop=("sessions_retained",))
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM session {signed}: named by " in out
-    assert "audit row(s) (from row " in out
-    assert "but not in the database, and no purge removed it" in out
+    by_hand(path, ("DELETE FROM sessions WHERE id = ?", [signed]), drop=("sessions_retained",))
+    check_finds(
+        capsys,
+        path,
+        f"PROBLEM session {signed}: named by ",
+        "audit row(s) (from row ",
+        "but not in the database, and no purge removed it",
+    )
 
 
 def test_a_session_past_retention_deleted_with_the_triggers_in_place_is_found(db, capsys):
     """The triggers allow the delete (past retention); a purge would have left its row."""
     path, ids = db
     old = ids["old"]
-    sql(path, ("DELETE FROM sessions WHERE id = ?", [old]))
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM session {old}: named by " in out
-    assert "no purge removed it" in out
+    by_hand(path, ("DELETE FROM sessions WHERE id = ?", [old]))
+    check_finds(capsys, path, f"PROBLEM session {old}: named by ", "no purge removed it")
     status, out = verify(capsys, path, old)
     assert status != 0 and not out.startswith("MATCH"), out
 
@@ -155,18 +138,20 @@ def test_rows_left_of_a_session_that_is_not_in_the_database_are_found(db, capsys
     path, ids = db
     signed = ids["signed"]
     if table == "issued_sheets":
-        sql(
+        by_hand(
             path,
             "INSERT INTO issued_sheets (file_sha256, position, session_id, version,"
             f" record_digest, state, how, issued_at, issued_by) VALUES ('{'a' * 64}', 1,"
             f" '{signed}', 1, '', 'draft', 'x', 't', 'x')",
             drop=("*",),
         )
-    sql(path, ("DELETE FROM sessions WHERE id = ?", [signed]), drop=("*",))
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM session {signed}: " in out
-    assert f"row(s) of {table} belong to it, but it is not in the database" in out
+    by_hand(path, ("DELETE FROM sessions WHERE id = ?", [signed]), drop=("*",))
+    check_finds(
+        capsys,
+        path,
+        f"PROBLEM session {signed}: ",
+        f"row(s) of {table} belong to it, but it is not in the database",
+    )
 
 
 # --- 3: a signing undone by deleting its sheet ---------------------------------------------------
@@ -177,36 +162,36 @@ def test_a_signed_session_unsigned_by_hand_is_found(db, capsys):
     lock of version 1 with its digest."""
     path, ids = db
     signed = ids["signed"]
-    sql(
+    by_hand(
         path,
         ("DELETE FROM sheets WHERE session_id = ?", [signed]),
         ("DELETE FROM signoffs WHERE session_id = ?", [signed]),
         ("UPDATE sessions SET status = 'consensus', digest = '' WHERE id = ?", [signed]),
         drop=("*",),
     )
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM session {signed} (SIGNED): the audit trail locked version 1 on " in out
-    assert "but its signed sheet record is gone" in out
-    status, out = verify(capsys, path, signed)
-    assert status == 1 and out.startswith(f"MISMATCH session {signed} (SIGNED)"), out
+    check_finds(
+        capsys,
+        path,
+        f"PROBLEM session {signed} (SIGNED): the audit trail locked version 1 on ",
+        "but its signed sheet record is gone",
+    )
+    out = verify_mismatch(capsys, path, signed, f"MISMATCH session {signed} (SIGNED)")
     assert "but its signed sheet record is gone" in out
 
 
 def test_a_kept_older_version_deleted_is_found(db, capsys):
     path, ids = db
     twice = ids["twice"]
-    sql(
+    by_hand(
         path,
         ("DELETE FROM sheets WHERE session_id = ? AND version = 1", [twice]),
         ("DELETE FROM signoffs WHERE session_id = ? AND version = 1", [twice]),
         drop=("*",),
     )
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM session {twice} (TWICE): the audit trail locked version 1 on " in out
-    status, out = verify(capsys, path, twice)
-    assert status == 1 and out.startswith(f"MISMATCH session {twice} (TWICE)"), out
+    check_finds(
+        capsys, path, f"PROBLEM session {twice} (TWICE): the audit trail locked version 1 on "
+    )
+    verify_mismatch(capsys, path, twice, f"MISMATCH session {twice} (TWICE)")
 
 
 # --- 8: a signed session set back to scoring is tampering, not a later state --------------------
@@ -215,12 +200,9 @@ def test_a_kept_older_version_deleted_is_found(db, capsys):
 def test_a_signed_session_set_back_to_scoring_fails_verification(db, capsys):
     path, ids = db
     signed = ids["signed"]
-    sql(path, ("UPDATE sessions SET status = 'scoring' WHERE id = ?", [signed]), drop=("*",))
-    status, out = check(capsys, path)
-    assert status == 1
-    assert "1 signed version(s) were superseded but only 0 reopen(s) audited" in out
-    status, out = verify(capsys, path, signed)
-    assert status == 1 and out.startswith(f"MISMATCH session {signed} (SIGNED)"), out
+    by_hand(path, ("UPDATE sessions SET status = 'scoring' WHERE id = ?", [signed]), drop=("*",))
+    check_finds(capsys, path, "1 signed version(s) were superseded but only 0 reopen(s) audited")
+    out = verify_mismatch(capsys, path, signed, f"MISMATCH session {signed} (SIGNED)")
     assert "superseded but only 0 reopen(s) audited" in out
 
 
@@ -254,19 +236,16 @@ def test_a_signed_sessions_list_columns_edited_are_found(db, capsys, assignment,
     as past its retention."""
     path, ids = db
     signed = ids["signed"]
-    sql(path, (f"UPDATE sessions SET {assignment} WHERE id = ?", [signed]), drop=("*",))
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM session {signed} (SIGNED): " in out
+    by_hand(path, (f"UPDATE sessions SET {assignment} WHERE id = ?", [signed]), drop=("*",))
+    out = check_finds(capsys, path, f"PROBLEM session {signed} (SIGNED): ")
     assert f"the HR list says {named} " in out or f"{named} says " in out, out
-    status, out = verify(capsys, path, ids["signed"])
-    assert status == 1 and out.startswith("MISMATCH "), out
+    verify_mismatch(capsys, path, ids["signed"])
 
 
 def test_retention_laundering_is_found_and_purge_is_not_fooled_silently(db, capsys):
     path, ids = db
     signed = ids["signed"]
-    sql(
+    by_hand(
         path,
         (
             "UPDATE sessions SET closed_at = '2020-01-01T10:00:00Z', retention_months = 1"
@@ -275,10 +254,12 @@ def test_retention_laundering_is_found_and_purge_is_not_fooled_silently(db, caps
         ),
         drop=("*",),
     )
-    status, out = check(capsys, path)
-    assert status == 1
-    assert "closed_at says '2020-01-01T10:00:00Z' where its signed version was signed on" in out
-    assert "the HR list says retention_months 1 where its signed version says 12" in out
+    check_finds(
+        capsys,
+        path,
+        "closed_at says '2020-01-01T10:00:00Z' where its signed version was signed on",
+        "the HR list says retention_months 1 where its signed version says 12",
+    )
 
 
 @pytest.mark.parametrize(
@@ -288,12 +269,9 @@ def test_retention_laundering_is_found_and_purge_is_not_fooled_silently(db, caps
 def test_a_withdrawn_sessions_columns_edited_are_found(db, capsys, assignment):
     path, ids = db
     gone = ids["gone"]
-    sql(path, (f"UPDATE sessions SET {assignment} WHERE id = ?", [gone]), drop=("*",))
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM session {gone} (GONE): " in out
-    status, out = verify(capsys, path, gone)
-    assert status == 1 and out.startswith("MISMATCH "), out
+    by_hand(path, (f"UPDATE sessions SET {assignment} WHERE id = ?", [gone]), drop=("*",))
+    check_finds(capsys, path, f"PROBLEM session {gone} (GONE): ")
+    verify_mismatch(capsys, path, gone)
 
 
 # --- 7: rows retyped or rewritten are findings, never a traceback ------------------------------
@@ -310,13 +288,13 @@ def _first_row(path, session_id: str, action: str) -> int:
 
 def test_a_sequence_that_is_not_a_number_is_a_finding(db, capsys):
     path, _ = db
-    sql(path, "UPDATE sqlite_sequence SET seq = 'abc' WHERE name = 'audit'")
-    status, out = check(capsys, path)
-    assert status == 1
-    assert (
+    by_hand(path, "UPDATE sqlite_sequence SET seq = 'abc' WHERE name = 'audit'")
+    check_finds(
+        capsys,
+        path,
         "PROBLEM audit: SQLite's counter of audit rows (sqlite_sequence) was set to 'abc',"
-        " which is not a row number"
-    ) in out
+        " which is not a row number",
+    )
 
 
 @pytest.mark.parametrize(
@@ -333,7 +311,7 @@ def test_an_audit_row_retyped_is_a_finding(db, capsys, assignment, named):
     path, ids = db
     signed = ids["signed"]
     row = _first_row(path, signed, "lock")
-    sql(path, (f"UPDATE audit SET {assignment} WHERE id = ?", [row]), drop=("*",))
+    by_hand(path, (f"UPDATE audit SET {assignment} WHERE id = ?", [row]), drop=("*",))
     status, out = check(capsys, path)
     assert status == 1
     assert named in out, out
@@ -346,7 +324,7 @@ def test_a_sheet_whose_content_is_not_zlib_is_a_finding(db, capsys, which):
     path, ids = db
     twice = ids["twice"]
     version = 1 if which == "older" else 2
-    sql(
+    by_hand(
         path,
         (
             "UPDATE sheets SET content = x'00' WHERE session_id = ? AND version = ?",
@@ -354,9 +332,7 @@ def test_a_sheet_whose_content_is_not_zlib_is_a_finding(db, capsys, which):
         ),
         drop=("*",),
     )
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM session {twice} (TWICE): cannot be read: " in out
+    out = check_finds(capsys, path, f"PROBLEM session {twice} (TWICE): cannot be read: ")
     if which == "older":
         assert "the content kept with signed version 1 cannot be read" in out
     status, out = verify(capsys, path, twice)
@@ -376,10 +352,8 @@ def test_a_sheet_whose_content_is_not_zlib_is_a_finding(db, capsys, which):
 def test_a_session_row_or_profile_retyped_is_refused_in_one_line(db, capsys, statement):
     path, ids = db
     signed = ids["signed"]
-    sql(path, (statement, [signed]), drop=("*",))
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM session {signed} (SIGNED): cannot be read: " in out
+    by_hand(path, (statement, [signed]), drop=("*",))
+    check_finds(capsys, path, f"PROBLEM session {signed} (SIGNED): cannot be read: ")
     status, out = verify(capsys, path, signed)
     assert status != 0
     (line,) = out.splitlines()

@@ -543,27 +543,28 @@ def set_member(index: int, **values: str):
     return lambda s: s["panel"][index].update(values)
 
 
+def set_candidate(**values: str):
+    return lambda s: s["candidate"].update(values)
+
+
 # What a file may hold that a session set up here never could: each with the field it names.
 BAD_DETAILS = {
     "reference-spaced": (
-        lambda s: s["candidate"].update(reference=" R-4 "),
+        set_candidate(reference=" R-4 "),
         "Candidate reference: begins or ends with a space",
     ),
-    "name-blank": (
-        lambda s: s["candidate"].update(name="   "),
-        "Candidate name: empty, or only spaces",
-    ),
+    "name-blank": (set_candidate(name="   "), "Candidate name: empty, or only spaces"),
     "member-blank": (set_member(1, name=" "), "Panel member 2 name: empty, or only spaces"),
     "name-nul": (
-        lambda s: s["candidate"].update(name="Dafydd\x00Prydderch"),
+        set_candidate(name="Dafydd\x00Prydderch"),
         "Candidate name: holds a control or invisible character (U+0000 at character 7)",
     ),
     "name-newline": (
-        lambda s: s["candidate"].update(name="Dafydd\nPrydderch"),
+        set_candidate(name="Dafydd\nPrydderch"),
         "Candidate name: holds a control or invisible character (U+000A at character 7)",
     ),
     "reference-tab": (
-        lambda s: s["candidate"].update(reference="R-\t4"),
+        set_candidate(reference="R-\t4"),
         "Candidate reference: holds a control or invisible character (U+0009 at character 3)",
     ),
     "venue-escape": (
@@ -584,11 +585,11 @@ BAD_DETAILS = {
         " (U+001B at character 3)",
     ),
     "name-8000": (
-        lambda s: s["candidate"].update(name="W" * 8000),
+        set_candidate(name="W" * 8000),
         "Candidate name: 8000 characters, more than the 200 allowed",
     ),
     "name-201": (
-        lambda s: s["candidate"].update(name="W" * 201),
+        set_candidate(name="W" * 201),
         "Candidate name: 201 characters, more than the 200 allowed",
     ),
     "venue-8000-spaced": (
@@ -604,7 +605,7 @@ BAD_DETAILS = {
         "Panel member 1 name: 1500 characters, more than the 120 allowed",
     ),
     "reference-65": (
-        lambda s: s["candidate"].update(reference="R" * 65),
+        set_candidate(reference="R" * 65),
         "Candidate reference: 65 characters, more than the 64 allowed",
     ),
 }

@@ -342,18 +342,11 @@ def test_half_a_character_in_a_force_file_is_refused_before_a_session_is_made_wi
     assert "\\ud83d\\ude00" in path.read_text(encoding="utf-8")
     (profile,) = read_profile_file(path)
     from pcso_interview.store import Store
-    from tests.store_support import PANEL
+    from tests.store_support import new_session
 
     store = Store.open(tmp_path / "sessions.db")
     try:
-        session_id = store.create_session(
-            profile,
-            candidate_name="Alex Ashdown",
-            candidate_ref="C-0001",
-            date="2025-03-03",
-            venue="Headquarters",
-            panel=PANEL,
-        )
+        session_id = new_session(store, made_from=profile)
         assert "\U0001f600" in store.load(session_id).profile.areas[0].indicators[0].text
     finally:
         store.close()

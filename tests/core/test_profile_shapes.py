@@ -35,14 +35,13 @@ from pcso_interview.scoring import (
     number_text,
     percentage_text,
 )
-from pcso_interview.session import Member
 from pcso_interview.store import Store
+from tests.store_support import new_session
 
 FAST = settings()
 PROFILES_DIR = Path(__file__).resolve().parents[1] / "data" / "profiles"
 EXAMPLE = PROFILES_DIR / "example-constabulary.json"
 SEVEN_POINT = PROFILES_DIR / "example-seven-point.json"
-PANEL = (Member("m1", "Ann Chair", "chair", "1001"), Member("m2", "Bob Member", "member", "2002"))
 
 
 def example_data() -> dict:
@@ -360,13 +359,9 @@ def test_each_question_of_an_area_is_recorded_in_the_session_and_its_signed_cont
     (profile,) = read_profile_file(EXAMPLE)
     store = Store.open(tmp_path / "sessions.db")
     try:
-        session_id = store.create_session(
-            profile,
-            candidate_name="Test Candidate",
-            candidate_ref="T-0001",
-            date="2026-01-05",
-            venue="Test room",
-            panel=PANEL,
+        session_id = new_session(
+            store,
+            made_from=profile,
             questions={"respect#2": "Test question R2, as asked on the day."},
         )
         store.set_question(session_id, "courage#2", "Test question C2, reworded on the day.")

@@ -20,7 +20,7 @@ from pcso_interview.lifecycle import SessionRuleError
 from pcso_interview.store import Store, opening
 from pcso_interview.store.chain import GENESIS
 from reports.issue import issue_combined, issue_to_file, part_of
-from tests.cli_support import cli
+from tests.cli_support import check, check_finds, cli
 from tests.store_support import Clock, every_row, read, signed_session
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
@@ -80,11 +80,6 @@ def purge(capsys, path: Path) -> None:
     )
     assert status == 0, err
     assert "deleted 1 session(s)" in out
-
-
-def check(capsys, path: Path) -> tuple[int, str]:
-    status, out, _ = cli(capsys, "--db", path, "check")
-    return status, out
 
 
 def test_check_passes_after_purging_a_session_whose_sheet_was_issued(db, capsys):
@@ -204,12 +199,12 @@ def test_a_forged_purge_of_a_sessions_sheets_is_reported(db, capsys):
         )
     finally:
         conn.close()
-    status, out = check(capsys, path)
-    assert status == 1
-    assert (
+    check_finds(
+        capsys,
+        path,
         f"2 audit row(s) of session {kept} were blanked as a purge blanks them, but the"
-        " session is in the database"
-    ) in out
+        " session is in the database",
+    )
 
 
 def test_a_session_deleted_by_hand_cannot_take_its_sheets_and_a_forged_purge_row_is_found(

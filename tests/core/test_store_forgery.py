@@ -17,7 +17,7 @@ import pytest
 from pcso_interview.session import digest
 from pcso_interview.store import Store
 from pcso_interview.store.integrity_migration import SESSION_CHILDREN
-from tests.cli_support import cli
+from tests.cli_support import check, check_finds, cli
 from tests.store_support import every_row, indicators, new_session, signed_session
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
@@ -202,11 +202,6 @@ def drop_triggers(conn: sqlite3.Connection) -> None:
             conn.execute(f"DROP TRIGGER {name}")
 
 
-def check(capsys, path) -> tuple[int, str]:
-    status, out, _ = cli(capsys, "--db", path, "check")
-    return status, out
-
-
 def test_a_clean_database_checks_ok(db, capsys):
     path, signed, _, _ = db
     status, out = check(capsys, path)
@@ -240,9 +235,9 @@ def test_rows_and_every_digest_rewritten_are_still_found(db, plain, capsys):
         [new_digest, record, signed],
     )
     plain.execute("UPDATE sessions SET digest = ? WHERE id = ?", [new_digest, signed])
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM session {signed} (SIGNED): the digest in the audit trail's lock" in out
+    check_finds(
+        capsys, path, f"PROBLEM session {signed} (SIGNED): the digest in the audit trail's lock"
+    )
     status, out, _ = cli(capsys, "--db", path, "verify", signed)
     assert status == 1 and out.startswith(f"MISMATCH session {signed} (SIGNED)")
     assert "lock of version 1 differs" in out
@@ -254,9 +249,7 @@ def test_rows_edited_without_the_digests_name_what_changed(db, plain, capsys):
     plain.execute(
         "UPDATE agreed SET grade = 5 WHERE session_id = ? AND area_id = 'integrity'", [signed]
     )
-    status, out = check(capsys, path)
-    assert status == 1
-    assert "the record no longer matches what was signed on " in out
+    check_finds(capsys, path, "the record no longer matches what was signed on ")
     store = Store.open(path)
     try:
         problems = store.load(signed).record_problems
@@ -284,9 +277,7 @@ def test_audit_rows_deleted_from_the_end_are_found(db, plain, capsys):
     drop_triggers(plain)
     last = plain.execute("SELECT max(id) FROM audit").fetchone()[0]
     plain.execute("DELETE FROM audit WHERE id > ?", [last - 3])
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"rows {last - 2}-{last} are deleted from its end" in out
+    check_finds(capsys, path, f"rows {last - 2}-{last} are deleted from its end")
 
 
 def test_an_edited_audit_row_is_found_even_with_its_hash_rewritten(db, plain, capsys):
@@ -313,9 +304,7 @@ def test_an_edited_audit_row_is_found_even_with_its_hash_rewritten(db, plain, ca
         "UPDATE audit SET content_hash = ?, hash = ? WHERE id = ?",
         [words_hash, link_hash(words[7], words[8], words_hash), row],
     )
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"the audit chain breaks before row {row + 1}" in out
+    check_finds(capsys, path, f"the audit chain breaks before row {row + 1}")
 
 
 def test_a_status_set_back_to_signed_by_hand_fails_verification(db, plain, capsys):

@@ -10,8 +10,8 @@ import sqlite3
 import pytest
 
 from pcso_interview.store import Store, opening
-from tests.cli_support import cli
-from tests.store_support import indicators, new_session, signed_session
+from tests.cli_support import check, check_finds
+from tests.store_support import by_hand, indicators, new_session, signed_session
 
 pytestmark = pytest.mark.usefixtures("empty_user_profiles")
 
@@ -40,9 +40,9 @@ def plain(path) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None)
 
 
-def check(capsys, path) -> tuple[int, str]:
-    status, out, _ = cli(capsys, "--db", path, "check")
-    return status, out
+def schema_edited(path, statement: str) -> None:
+    """``statement`` run on SQLite's own schema table (writable_schema), as a tester would."""
+    by_hand(path, "PRAGMA writable_schema = ON", statement, "PRAGMA writable_schema = OFF")
 
 
 def triggers(path) -> list[str]:
@@ -70,10 +70,7 @@ def test_every_protective_trigger_dropped_is_named_each_by_name(db, capsys):
     path, _ = db
     names = [n for n in triggers(path) if not n.startswith("sessions_fts")]
     assert len(names) == 69
-    conn = plain(path)
-    for name in names:
-        conn.execute(f"DROP TRIGGER {name}")
-    conn.close()
+    by_hand(path, *(f"DROP TRIGGER {name}" for name in names))
     status, out = check(capsys, path)
     assert status == 1
     for name in names:
@@ -91,14 +88,11 @@ def test_a_trigger_pointed_at_another_table_is_named(db, capsys):
     """writable_schema: the count of triggers and SQLite's integrity check stay as they were,
     but deleting a session goes through."""
     path, _ = db
-    conn = plain(path)
-    conn.execute("PRAGMA writable_schema = ON")
-    conn.execute(
+    schema_edited(
+        path,
         "UPDATE sqlite_master SET sql = replace(sql, 'BEFORE DELETE ON sessions',"
-        " 'BEFORE DELETE ON app_state'), tbl_name = 'app_state' WHERE name = 'sessions_retained'"
+        " 'BEFORE DELETE ON app_state'), tbl_name = 'app_state' WHERE name = 'sessions_retained'",
     )
-    conn.execute("PRAGMA writable_schema = OFF")
-    conn.close()
     conn = plain(path)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[
@@ -115,36 +109,30 @@ def test_a_trigger_pointed_at_another_table_is_named(db, capsys):
 
 def test_a_trigger_rewritten_in_place_or_added_is_named(db, capsys):
     path, _ = db
-    conn = plain(path)
-    conn.execute("DROP TRIGGER audit_no_delete")
-    conn.execute(
+    by_hand(
+        path,
+        "DROP TRIGGER audit_no_delete",
         "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0"
-        " BEGIN SELECT RAISE(ABORT, 'no'); END"
-    )
-    conn.execute(
+        " BEGIN SELECT RAISE(ABORT, 'no'); END",
         "CREATE TRIGGER quietly AFTER INSERT ON marks BEGIN DELETE FROM marks"
-        " WHERE rowid = NEW.rowid; END"
+        " WHERE rowid = NEW.rowid; END",
     )
-    conn.close()
-    status, out = check(capsys, path)
-    assert status == 1
-    assert "the database's protection 'audit_no_delete' was changed: someone changed" in out
-    assert "the database has a trigger 'quietly' the app never made" in out
+    check_finds(
+        capsys,
+        path,
+        "the database's protection 'audit_no_delete' was changed: someone changed",
+        "the database has a trigger 'quietly' the app never made",
+    )
 
 
 def test_a_table_redefined_without_its_check_is_named(db, capsys):
     path, _ = db
-    conn = plain(path)
-    conn.execute("PRAGMA writable_schema = ON")
-    conn.execute(
+    schema_edited(
+        path,
         "UPDATE sqlite_master SET sql = replace(sql, 'CHECK (state IN', 'CHECK (1 OR state IN')"
-        " WHERE name = 'issued_sheets'"
+        " WHERE name = 'issued_sheets'",
     )
-    conn.execute("PRAGMA writable_schema = OFF")
-    conn.close()
-    status, out = check(capsys, path)
-    assert status == 1
-    assert "the database's table 'issued_sheets' was changed" in out
+    check_finds(capsys, path, "the database's table 'issued_sheets' was changed")
 
 
 def test_the_expected_schema_is_built_once_per_process():
@@ -245,21 +233,13 @@ def test_a_backup_from_before_the_audit_chain_is_passed_over(db, capsys):
 )
 def test_the_counter_deleted_or_not_a_number_is_named(db, capsys, sql, said):
     path, _ = db
-    conn = plain(path)
-    conn.execute(sql)
-    conn.close()
-    status, out = check(capsys, path)
-    assert status == 1
-    assert f"PROBLEM audit: SQLite's counter of audit rows {said}" in out
+    by_hand(path, sql)
+    check_finds(capsys, path, f"PROBLEM audit: SQLite's counter of audit rows {said}")
 
 
 def test_the_counter_table_taken_out_of_the_schema_gives_no_traceback(db, capsys):
     path, _ = db
-    conn = plain(path)
-    conn.execute("PRAGMA writable_schema = ON")
-    conn.execute("DELETE FROM sqlite_master WHERE name = 'sqlite_sequence'")
-    conn.execute("PRAGMA writable_schema = OFF")
-    conn.close()
+    schema_edited(path, "DELETE FROM sqlite_master WHERE name = 'sqlite_sequence'")
     status, _ = check(capsys, path)  # damaged, or the counter named: either way in words
     assert status == 1
 

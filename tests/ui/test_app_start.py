@@ -185,3 +185,23 @@ def test_a_database_changed_outside_the_app_is_named_at_start_and_not_backed_up(
     assert "someone changed the file outside the app" in shown
     assert "`pcso-interview check` lists them). No backup was made of it." in shown
     assert not list((db.parent / "backups").glob("*.db"))
+
+
+def test_a_comparison_that_fails_is_not_taken_for_a_change_outside_the_app(
+    started, qtbot, tmp_path, monkeypatch
+):
+    """The protections and the audit trail's end could not be compared (the file busy, a
+    backup unreadable): the check says it failed, as the damage check does, and claims no
+    change it did not find; no backup is made of a file it could not vouch for."""
+    db = tmp_path / "sessions.db"
+    Store.open(db).close()
+
+    def cannot_compare(_path):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(ui_app, "changed_outside", cannot_compare)
+    window = started(args_for(db))
+    check_thread(qtbot, window).join(timeout=30)
+    qtbot.waitUntil(lambda: "database is locked" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage() == "Start-up check failed: database is locked"
+    assert not list((db.parent / "backups").glob("*.db"))

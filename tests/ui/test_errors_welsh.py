@@ -31,6 +31,23 @@ def refusal(call) -> Exception:
     return caught.value
 
 
+def refused_import(store: Store, path: Path, data: dict, change=None) -> use_cases.Imported:
+    """A copy of the file's ``data``, changed by ``change``, written to ``path`` and imported:
+    refused, with a phrase to say it in the interface's language."""
+    copy = json.loads(json.dumps(data))
+    if change is not None:
+        change(copy)
+    path.write_text(json.dumps(copy), encoding="utf-8")
+    [result] = use_cases.import_files(store, [path], "HR Un")
+    assert not result.ok and result.phrase is not None
+    return result
+
+
+def in_session(change):
+    """``change`` applied to a session file's "session" object."""
+    return lambda data: change(data["session"])
+
+
 @pytest.mark.usefixtures("welsh")
 @pytest.mark.parametrize("key", REFUSALS)
 def test_each_refusal_has_welsh_with_the_same_fields(key):
@@ -140,12 +157,7 @@ def test_details_that_cannot_be_kept_are_refused_in_welsh(store: Store, tmp_path
     store.withdraw(session_id, "moved to another laptop", "HR Un")
 
     def imported(name: str, change) -> use_cases.Imported:
-        edited = json.loads(json.dumps(data))
-        change(edited["session"])
-        (tmp_path / name).write_text(json.dumps(edited), encoding="utf-8")
-        [result] = use_cases.import_files(store, [tmp_path / name], "HR Un")
-        assert not result.ok and result.phrase is not None
-        return result
+        return refused_import(store, tmp_path / name, data, in_session(change))
 
     refusals = [
         imported("date.json", lambda s: s.update(date="2026-02-30")),
@@ -248,13 +260,8 @@ def test_a_member_marks_files_conflicts_and_refusals_read_in_welsh(store: Store,
     store.classify(session_id, "m2", indicator, "demonstrated")
     store.grade(session_id, "m2", area, 4)
 
-    def imported(name: str, change=lambda data: None) -> use_cases.Imported:
-        data = json.loads(json.dumps(marks))
-        change(data)
-        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
-        [result] = use_cases.import_files(store, [tmp_path / name], "HR Un")
-        assert not result.ok and result.phrase is not None
-        return result
+    def imported(name: str, change=None) -> use_cases.Imported:
+        return refused_import(store, tmp_path / name, marks, change)
 
     def older_without_number(data):
         data["version"] = 1
@@ -351,12 +358,7 @@ def test_a_session_file_that_does_not_hold_together_is_refused_in_welsh(
     store.withdraw(session_id, "moved to another laptop", "HR Un")
 
     def imported(name: str, change) -> use_cases.Imported:
-        data = json.loads(json.dumps(exported))
-        change(data["session"])
-        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
-        [result] = use_cases.import_files(store, [tmp_path / name], "HR Un")
-        assert not result.ok and result.phrase is not None
-        return result
+        return refused_import(store, tmp_path / name, exported, in_session(change))
 
     refusals = [
         imported("stranger.json", lambda s: s["marks"][0].update(member="m9")),

@@ -264,29 +264,30 @@ def test_stopping_the_combined_pdf_writes_nothing(make_browser, store, told, tmp
     assert told == ["Stopped: No PDF was written: it was stopped before every sheet was in it."]
 
 
-def _sheet_fails_for(monkeypatch, session_id: str) -> None:
-    """That session's sheet cannot be built (as a layout too large for a page could not);
+def _one_sheet_fails(make_browser, store, monkeypatch, rows: list[int], bad: int):
+    """The browser with the signed sessions at ``rows`` selected, and the session at
+    ``rows[bad]``, whose sheet cannot be built (as a layout too large for a page could not);
     every other builds as ever. Three sheets are built in this process, not a pool."""
     from reportlab.platypus.doctemplate import LayoutError
 
+    browser = make_browser(store)
+    choose(browser.status, "signed")
+    failing = store.load(select(browser, rows)[bad])
     real = issue.build_sheet
 
     def build(session, **kwargs):
-        if session.id == session_id:
+        if session.id == failing.id:
             raise LayoutError("Flowable <Table> with cell(0,0) too large on page 2")
         return real(session, **kwargs)
 
     monkeypatch.setattr(issue, "build_sheet", build)
+    return browser, failing
 
 
 def test_reprint_names_a_sheet_that_could_not_be_built_and_writes_the_others(
     make_browser, store, told, warnings_shown, tmp_path, monkeypatch
 ):
-    browser = make_browser(store)
-    choose(browser.status, "signed")
-    chosen = select(browser, [0, 2, 5])
-    bad = store.load(chosen[1])
-    _sheet_fails_for(monkeypatch, bad.id)
+    browser, bad = _one_sheet_fails(make_browser, store, monkeypatch, [0, 2, 5], 1)
     folder = tmp_path / "sheets"
     folder.mkdir()
     written = browser.reprint(folder)
@@ -302,11 +303,7 @@ def test_reprint_names_a_sheet_that_could_not_be_built_and_writes_the_others(
 def test_a_combined_pdf_is_not_written_without_a_sheet_that_could_not_be_built(
     make_browser, store, told, warnings_shown, tmp_path, monkeypatch
 ):
-    browser = make_browser(store)
-    choose(browser.status, "signed")
-    chosen = select(browser, [0, 1, 2])
-    bad = store.load(chosen[2])
-    _sheet_fails_for(monkeypatch, bad.id)
+    browser, bad = _one_sheet_fails(make_browser, store, monkeypatch, [0, 1, 2], 2)
     folder = tmp_path / "out"
     folder.mkdir()
     assert browser.reprint_combined(folder / "all.pdf") is None

@@ -22,7 +22,7 @@ from pcso_interview.insight import Selection, compute, figures_csv_rows, gather
 from pcso_interview.profiles import load_profiles
 from pcso_interview.session import Member
 from pcso_interview.store import Store
-from tests.store_support import ANN, read, signed_session
+from tests.store_support import ANN, EXAMPLE_FORCE_FILE, read, signed_session
 from ui.hr.statistics_view import MAX_ASSESSORS, StatisticsView
 
 TODAY = date(2026, 6, 1)
@@ -474,9 +474,6 @@ def test_a_from_date_after_the_to_date_is_said_not_shown_as_no_sessions(qtbot, v
     assert view.insight is not None and view.insight.candidates > 0
 
 
-FORCE_FILE = (
-    Path(__file__).resolve().parent.parent / "data" / "profiles" / "example-constabulary.json"
-)
 FORCE_PROFILE = "example-constabulary-values"
 
 
@@ -488,7 +485,7 @@ def test_a_profile_whose_force_file_is_gone_can_still_be_chosen(qtbot, tmp_path)
     from pcso_interview.store.identity import User
     from ui.hr.browser import HrBrowser
 
-    with_force = load_profiles([FORCE_FILE])
+    with_force = load_profiles([EXAMPLE_FORCE_FILE])
     store = Store.open(tmp_path / "sessions.db")
     try:
         store.insert_many(

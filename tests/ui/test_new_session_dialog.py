@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from pcso_interview.profiles import read_profile_file
 from pcso_interview.session import Member
+from tests.store_support import EXAMPLE_FORCE_FILE
 from tests.ui.conftest import TODAY
 from tests.ui.dialogs import when_modal
 from tests.ui.keys import focused, press, type_text
@@ -303,3 +305,17 @@ def test_escape_with_nothing_typed_closes_without_a_question(dialog):
     """The autouse fixture fails the test on any question."""
     press("Escape")
     assert not dialog.isVisible()
+
+
+def test_escape_with_the_profiles_own_questions_untouched_closes_without_a_question(qtbot):
+    """A profile that gives its questions fills the table with them: they are the profile's,
+    not typed, and nothing is lost by closing (the autouse fixture fails on any question)."""
+    (profile,) = read_profile_file(EXAMPLE_FORCE_FILE)
+    shown = NewSessionDialog([profile], today=TODAY)
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shown)
+    assert any(row.question for row in shown.questions.rows)
+    press("Escape")
+    assert not shown.isVisible()

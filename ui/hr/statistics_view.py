@@ -534,8 +534,7 @@ class StatisticsView(QWidget):
         super().__init__(parent)
         self.store = store
         self.profiles = profiles
-        # Every profile loaded, then those only sessions know (their force file gone since).
-        self.names = profile_names(profiles)
+        self.names: dict[str, str] = {}  # by profile id: filled with the combo box (_fill_profiles)
         self.insight: Insight | None = None
         self.job: Job[object] | None = None
         self._pending: dict[str, Callable[[], QChart]] = {}  # charts drawn when first shown
@@ -817,19 +816,13 @@ class StatisticsView(QWidget):
         )
         top = max((p.scale.highest for p in self.profiles), default=5)
         shown = insight.shown_assessors(every)
-        single = bool(self.selection().profile_id)
+        single = bool(chosen)
         # A mean of letters is a mean of the points they stand for: the title says which.
-        scales = {
-            p.scale
-            for p in (
-                [self.profiles.get(chosen)]
-                if chosen in loaded
-                else []  # a profile only its sessions know: its scale is not at hand
-                if chosen
-                else self.profiles
-            )
-            if not p.scale.numbered
-        }
+        if not chosen:
+            graded = list(self.profiles)
+        else:  # one profile; one only its sessions know has no scale at hand
+            graded = [self.profiles.get(chosen)] if chosen in loaded else []
+        scales = {p.scale for p in graded if not p.scale.numbered}
         in_points = (
             " "
             + translate("StatisticsView", "(in points: {points})").format(
