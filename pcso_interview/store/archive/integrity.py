@@ -117,15 +117,8 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
         except Exception as exc:  # a record too damaged to load is itself the finding
             yield Finding(where, f"cannot be read: {exc}")
             continue
-        for problem in [*session.record_problems, *list_row_problems(r, session)]:
+        for problem in [*session.record_problems, *list_row_problems(r, session, r["signed_at"])]:
             yield Finding(where, problem)
-        if r["signed_at"] is not None and r["closed_at"] != r["signed_at"]:
-            # The retention period runs from closed_at: purge reads it (as the laptop's check).
-            yield Finding(
-                where,
-                f"closed_at says {r['closed_at']!r} where its signed version was signed on"
-                f" {r['signed_at']!r} (its retention period runs from then)",
-            )
         # HR's text filter reads the narrow search table (read.py), which a trigger keeps as
         # the list's search text and nothing stops an owner from editing.
         if r["found_by"] is None:
