@@ -451,11 +451,11 @@ class ArchiveStore:
             )
         ]
 
-    def profiles_in_use(self) -> list[tuple[str, str]]:
-        """Every profile id a session was made with, named as its newest session names it:
-        laptops push sessions of force files this computer may not have."""
+    def profiles_in_use(self) -> list[tuple[str, str, str]]:
+        """Every profile id a session was made with, with the force and role its newest
+        session gives: laptops push sessions of force files this computer may not have."""
         return [
-            (str(r["profile_id"]), f"{r['force']} · {r['role_title']}")
+            (str(r["profile_id"]), str(r["force"]), str(r["role_title"]))
             for r in self._rows(
                 "SELECT DISTINCT ON (profile_id) profile_id, force, role_title"
                 " FROM archive.sessions ORDER BY profile_id, date DESC"
