@@ -26,10 +26,14 @@ def is_database_file(path: Path) -> bool:
             path.with_name(path.name[: -len(suffix)])
         ):
             return True
+    # Not there, a folder, a pipe or a device: nothing to protect, and opening a named pipe to
+    # read it would wait for a writer.
+    if not path.is_file():
+        return False
     try:
         with path.open("rb") as handle:
             return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:  # not there, a folder, unreadable: nothing here to protect
+    except OSError:  # unreadable: nothing here to protect
         return False
 
 

@@ -76,14 +76,14 @@ class Selection:
 
 
 def profile_names(
-    loaded: Iterable[Profile], in_use: Iterable[tuple[str, str]] = ()
+    loaded: Iterable[Profile], in_use: Iterable[tuple[str, str, str]] = ()
 ) -> dict[str, str]:
     """The profiles HR may choose, by id, named "force · role": every one loaded, then every
-    other one a session was made with (``in_use``, from the store), its force file gone,
-    renamed or broken since: its sessions are still counted, by profile too."""
+    other one a session was made with (``in_use``, from the store: id, force, role), its force
+    file gone, renamed or broken since: its sessions are still counted, by profile too."""
     names = {p.id: f"{p.force} · {p.role_title}" for p in loaded}
-    for profile_id, name in in_use:
-        names.setdefault(profile_id, name)
+    for profile_id, force, role_title in in_use:
+        names.setdefault(profile_id, f"{force} · {role_title}")
     return names
 
 

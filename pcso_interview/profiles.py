@@ -21,7 +21,7 @@ from pcso_interview import paths
 from pcso_interview.files import write_atomic
 from pcso_interview.paths import DATA_DIR
 from pcso_interview.phrases import Phrase
-from pcso_interview.plain_text import refused_character
+from pcso_interview.plain_text import clipped, refused_character
 from pcso_interview.scoring import (
     RULES_VERSION,
     Method,
@@ -862,9 +862,9 @@ def _readable(message: str) -> str:
     indicator held a megabyte of spaces, or an id a megabyte long, gave a message a megabyte
     long, printed whole on the terminal and laid out whole in the window's warning."""
     message = _LONG_QUOTE.sub(
-        lambda found: found.group()[: QUOTED_MOST - 1] + "…" + found.group()[-1], message
+        lambda found: clipped(found.group()[:-1], QUOTED_MOST) + found.group()[-1], message
     )
-    return message if len(message) <= MESSAGE_MOST else message[: MESSAGE_MOST - 1] + "…"
+    return clipped(message, MESSAGE_MOST)
 
 
 def _schema_message(error: Any) -> str:

@@ -84,13 +84,15 @@ def check_link(link: AuditLink, prev: str | None, session_prev: str | None) -> l
             f"audit row {link.id} ({link.action}, {link.at}) is marked redacted"
             f" {link.redacted!r}, which no purge writes (only 1)"
         )
-    retyped = not_text(link, (*CONTENT_COLUMNS, *HASH_COLUMNS))
-    if retyped:
+    words_retyped = not_text(link, CONTENT_COLUMNS)
+    hashes_retyped = not_text(link, HASH_COLUMNS)  # no hash can be computed from these
+    if words_retyped or hashes_retyped:
+        retyped = ", ".join([*words_retyped, *hashes_retyped])
         problems.append(
-            f"audit row {link.id}: its {', '.join(retyped)} hold(s) something other than text,"
+            f"audit row {link.id}: its {retyped} hold(s) something other than text,"
             " which no app writes"
         )
-    if link.redacted != 1 and not not_text(link, CONTENT_COLUMNS):
+    if link.redacted != 1 and not words_retyped:
         words = content_hash(
             link.session_id, link.at, link.actor, link.action, link.subject, link.old, link.new
         )
@@ -108,9 +110,10 @@ def check_link(link: AuditLink, prev: str | None, session_prev: str | None) -> l
             f"audit row {link.id}: the session's own trail breaks before it (a row of this"
             " session was deleted or changed)"
         )
-    if not_text(link, HASH_COLUMNS):
-        pass  # named above; no hash can be computed from it
-    elif link_hash(link.prev, link.session_prev, link.content_hash) != link.hash:
+    if (
+        not hashes_retyped
+        and link_hash(link.prev, link.session_prev, link.content_hash) != link.hash
+    ):
         problems.append(f"audit row {link.id}: its chain hash was rewritten")
     return problems
 

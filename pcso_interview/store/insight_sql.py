@@ -239,12 +239,12 @@ class InsightSql(Connection):
                     break
         return found
 
-    def profiles_in_use(self) -> list[tuple[str, str]]:
-        """Every profile id a session was made with, and its name as the newest of those
-        sessions gives it (force · role), by id: a profile whose force file is gone or broken
-        still has its sessions, and HR still counts them by profile."""
+    def profiles_in_use(self) -> list[tuple[str, str, str]]:
+        """Every profile id a session was made with, and its force and role as the newest of
+        those sessions gives them, by id: a profile whose force file is gone or broken still
+        has its sessions, and HR still counts them by profile (``insight.profile_names``)."""
         return [
-            (str(r[0]), f"{r[1]} · {r[2]}")
+            (str(r[0]), str(r[1]), str(r[2]))
             for r in self.conn.execute(
                 "SELECT profile_id, force, role_title, max(date) FROM sessions"
                 " GROUP BY profile_id ORDER BY profile_id"

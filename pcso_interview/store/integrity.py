@@ -156,19 +156,27 @@ def signed_record_problems(
     return problems, matches
 
 
-def list_row_problems(row: Mapping[str, Any], session: Session) -> list[str]:
+def list_row_problems(row: Mapping[str, Any], session: Session, signed_at: str | None) -> list[str]:
     """Where the HR list row differs from the signed version it stands for (on a laptop or
     in the force archive): an edited row would list, filter or hide a session as something
     it is not (a failed candidate listed as a pass, a text search that no longer finds the
-    candidate, a retention period that lets it be purged early)."""
+    candidate, a retention period that lets it be purged early). ``closed_at`` must be the
+    version's signing time ``signed_at`` (None: no signed version to hold it to), since
+    purge counts the retention period from it."""
     from pcso_interview.store.session_rows import signed_list_columns
 
     expected = signed_list_columns(session)
-    return [
+    problems = [
         f"the HR list says {column} {row[column]!r} where its signed version says {value!r}"
         for column, value in expected.items()
         if row[column] != value
     ]
+    if signed_at is not None and row["closed_at"] != signed_at:
+        problems.append(
+            f"closed_at says {row['closed_at']!r} where its signed version was signed on"
+            f" {signed_at!r} (its retention period runs from then)"
+        )
+    return problems
 
 
 def record_problems(store: SessionRecords, session: Session) -> list[str]:
@@ -195,12 +203,7 @@ def record_problems(store: SessionRecords, session: Session) -> list[str]:
         )
         problems += found
         if row:
-            problems += list_row_problems(row, session)
-            if row["closed_at"] != sheet["signed_at"]:
-                problems.append(
-                    f"closed_at says {row['closed_at']!r} where its signed version was signed"
-                    f" on {sheet['signed_at']!r} (its retention period runs from then)"
-                )
+            problems += list_row_problems(row, session, sheet["signed_at"])
         expected = session.content_digest()
         for s in session.signoffs:
             if matches and s.content_digest and s.content_digest != expected:

@@ -161,6 +161,24 @@ def test_hr_reads_are_planned_for_their_own_text_never_prepared_once_for_all(pus
         hr.close()
 
 
+def test_the_profiles_in_use_are_the_laptops_on_the_archive(capsys, pushed):
+    """Each profile a session was made with, by id, with its force and role (the core names
+    them): HR may choose one whose force file this computer does not have."""
+    from pcso_interview.store import Store
+    from pcso_interview.store.archive.read import ArchiveStore
+
+    db, archive = pushed
+    assert cli(capsys, "--db", db, "push", archive.url("laptop_a"))[0] == 0
+    store, hr = Store.open(db), ArchiveStore.open(archive.url())
+    try:
+        in_use = store.profiles_in_use()
+        assert in_use and all(len(row) == 3 and all(row) for row in in_use)
+        assert hr.profiles_in_use() == in_use
+    finally:
+        store.close()
+        hr.close()
+
+
 def test_a_force_of_its_own_shape_reads_alike_on_laptop_and_archive(capsys, archive, tmp_path):
     """Issue 18's profiles on the archive: a lettered scale and decimal weights (totals in
     tenths), pushed and read back as the laptop reads them."""

@@ -4,6 +4,7 @@ mean to, even one another program made after the batch looked."""
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 
@@ -39,3 +40,19 @@ def test_an_existing_file_is_never_replaced(tmp_path, monkeypatch, hard_links):
     assert [p.name for p in tmp_path.iterdir()] == ["sheet.pdf"]
     write_atomic(target, b"%PDF-new")  # replacing, as ever, when asked to
     assert target.read_bytes() == b"%PDF-new"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_under_the_name_is_not_read(tmp_path):
+    """Whether the file is a database is read from its first bytes: a named pipe under the
+    chosen name (nothing writing to it) must not hold the export for ever."""
+    target = tmp_path / "export.json"
+    os.mkfifo(target)
+    writing = threading.Thread(target=write_atomic, args=(target, b"{}"), daemon=True)
+    writing.start()
+    writing.join(5)
+    if writing.is_alive():  # a writer lets the waiting reader go, then the test fails
+        os.close(os.open(target, os.O_WRONLY | os.O_NONBLOCK))
+        writing.join(5)
+        pytest.fail("write_atomic waited for something to write to the pipe")
+    assert target.read_bytes() == b"{}"

@@ -117,15 +117,8 @@ def check_archive(store: ArchiveStore) -> Iterator[Finding]:
         except Exception as exc:  # a record too damaged to load is itself the finding
             yield Finding(where, f"cannot be read: {exc}")
             continue
-        for problem in [*session.record_problems, *list_row_problems(r, session)]:
+        for problem in [*session.record_problems, *list_row_problems(r, session, r["signed_at"])]:
             yield Finding(where, problem)
-        if r["signed_at"] is not None and r["closed_at"] != r["signed_at"]:
-            # The retention period runs from closed_at: purge reads it (as the laptop's check).
-            yield Finding(
-                where,
-                f"closed_at says {r['closed_at']!r} where its signed version was signed on"
-                f" {r['signed_at']!r} (its retention period runs from then)",
-            )
         # HR's text filter reads the narrow search table (read.py), which a trigger keeps as
         # the list's search text and nothing stops an owner from editing.
         if r["found_by"] is None:
@@ -199,11 +192,6 @@ def _register_problems(store: ArchiveStore) -> Iterator[Finding]:
     laptops' rows of the session (the archive's events keep that a sheet was issued). A blanked
     row is accepted only where the session's purge is an event (a session back after it is
     named on its own, by ``_returned``)."""
-    purged = (
-        "EXISTS (SELECT 1 FROM archive.events p WHERE p.action = 'purge'"
-        " AND p.session_id = {row}.session_id AND p.id > {after})"
-        " AND NOT EXISTS (SELECT 1 FROM archive.sessions s WHERE s.id = {row}.session_id)"
-    )
     for r in store._rows(
         "SELECT a.installation_id, a.id, a.new FROM archive.audit a WHERE a.action = 'issue sheet'"
         " AND a.redacted = 0 AND NOT EXISTS (SELECT 1 FROM archive.issued_sheets i"
@@ -220,7 +208,10 @@ def _register_problems(store: ArchiveStore) -> Iterator[Finding]:
         " WHERE e.action = 'issue sheet' AND NOT EXISTS (SELECT 1 FROM archive.issued_sheets i"
         " WHERE i.source = 'archive' AND i.session_id = e.session_id"
         " AND i.file_sha256 = right(e.detail, 64))"
-        f" AND NOT ({purged.format(row='e', after='e.id')}) ORDER BY e.id"
+        " AND NOT (EXISTS (SELECT 1 FROM archive.events p WHERE p.action = 'purge'"
+        " AND p.session_id = e.session_id AND p.id > e.id)"
+        " AND NOT EXISTS (SELECT 1 FROM archive.sessions s WHERE s.id = e.session_id))"
+        " ORDER BY e.id"
     ):
         yield Finding(
             f"issued sheet {r['sha'][:16]}",

@@ -167,6 +167,16 @@ def _session_of(row: dict[str, Any]) -> tuple[Session, dict[str, Any]]:
     return replace(session, profile_cache=profile), content
 
 
+def _hr_connection(url: str, prompt: PasswordPrompt | None) -> psycopg.Connection[Any]:
+    """A connection for HR's reads, each committed as it runs. Every read is planned for its
+    own values: psycopg prepares a statement run five times, and PostgreSQL may then plan it
+    once for any pattern, which for a text filter of one or two letters walks the whole
+    trigram index (0.7 s instead of 0.1 s)."""
+    conn = connect(url, prompt=prompt, autocommit=True)
+    conn.prepare_threshold = None
+    return conn
+
+
 class ArchiveStore:
     """The force archive, read as HR reads a laptop. Open with ``ArchiveStore.open(url)``."""
 
@@ -191,11 +201,7 @@ class ArchiveStore:
         from pcso_interview.store.archive.setup import archive_version
 
         connection_params(url)  # refuses a password in the URL before connecting
-        conn = connect(url, prompt=prompt, autocommit=True)
-        # Every read is planned for its own values: psycopg prepares a statement run five
-        # times, and PostgreSQL may then plan it once for any pattern, which for a text filter
-        # of one or two letters walks the whole trigram index (0.7 s instead of 0.1 s).
-        conn.prepare_threshold = None
+        conn = _hr_connection(url, prompt)
         try:
             row = conn.execute(
                 "SELECT to_regclass('archive.sessions') IS NOT NULL AND"
@@ -239,8 +245,7 @@ class ArchiveStore:
             raise ArchiveError(f"{describe(self.url)} was closed")
         if self.conn.closed or self.conn.broken:
             secret = self._secret
-            conn = connect(self.url, prompt=lambda _question: secret or None, autocommit=True)
-            conn.prepare_threshold = None  # as ``open``: each read planned for its values
+            conn = _hr_connection(self.url, lambda _question: secret or None)
             self.conn.close()
             self.conn = conn
         return self.conn
@@ -439,11 +444,11 @@ class ArchiveStore:
             )
         ]
 
-    def profiles_in_use(self) -> list[tuple[str, str]]:
-        """Every profile id a session was made with, named as its newest session names it:
-        laptops push sessions of force files this computer may not have."""
+    def profiles_in_use(self) -> list[tuple[str, str, str]]:
+        """Every profile id a session was made with, with the force and role its newest
+        session gives: laptops push sessions of force files this computer may not have."""
         return [
-            (str(r["profile_id"]), f"{r['force']} · {r['role_title']}")
+            (str(r["profile_id"]), str(r["force"]), str(r["role_title"]))
             for r in self._rows(
                 "SELECT DISTINCT ON (profile_id) profile_id, force, role_title"
                 " FROM archive.sessions ORDER BY profile_id, date DESC"
