@@ -216,19 +216,20 @@ _ENTER = {
 
 def text_problem(text: str, most: int, *, required: bool = True) -> Phrase | None:
     """What is wrong with one detail's text as it would be kept, or None: blank (when
-    required), spaces at either end, a control or invisible character, longer than ``most``."""
-    if not text.strip():
-        if required:
-            return Phrase.of("detail.blank")
-        if not text:
-            return None
-    if text != text.strip():
-        return Phrase.of("detail.spaces")
+    required), spaces at either end, a control or invisible character, longer than ``most``.
+    A control character is named first: str.strip() takes some (U+001C to U+001F, U+0085) for
+    spaces, and "begins or ends with a space" would hide what the text holds."""
+    if not text:
+        return Phrase.of("detail.blank") if required else None
     where = refused_character(text)
     if where is not None:
         return Phrase.of(
             "detail.control", character=f"U+{ord(text[where]):04X}", position=str(where + 1)
         )
+    if not text.strip():
+        return Phrase.of("detail.blank") if required else Phrase.of("detail.spaces")
+    if text != text.strip():
+        return Phrase.of("detail.spaces")
     if len(text) > most:
         return Phrase.of("detail.long", length=str(len(text)), most=str(most))
     return None

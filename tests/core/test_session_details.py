@@ -252,6 +252,20 @@ def test_the_rule_checks_the_text_as_given_and_names_each_problem():
     assert details_problems("Gwen", "R-4", "2026-02-28", "", panel[:1]) == ()
 
 
+@pytest.mark.parametrize("character", ["\x1c", "\x1f", "\x85"])
+def test_a_control_character_python_takes_for_a_space_is_named_as_what_it_is(character):
+    """str.strip() takes U+001C-U+001F and U+0085 for spaces: a name ending in one was
+    refused as "begins or ends with a space", which hid what the file holds."""
+    panel = (Member("m1", "Ann", "chair", "1"),)
+    found = details_problems(f"Gwen{character}", "R-4", "2026-02-28", "", panel)
+    assert [(str(p.field), str(p.problem)) for p in found] == [
+        (
+            "Candidate name",
+            f"holds a control or invisible character (U+{ord(character):04X} at character 5)",
+        )
+    ]
+
+
 def test_demo_sessions_keep_within_the_rule():
     """The invented names, references and venues of `demo` are all sessions the app would keep."""
     profiles = [profile(p) for p in ("gwent-cso", "kent-crime-prevention-pcso")]
