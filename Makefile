@@ -63,11 +63,14 @@ test: lint types wheel-check
 	$(BIN)/python -m compileall -q -j 0 pcso_interview ui reports main.py >/dev/null
 	@# One worker per core (pytest-xdist), each taking whole test files so that a module's
 	@# fixtures (demo databases, sheets) are built once. Their temporary files go in a folder of
-	@# this run's own, in memory (/dev/shm) where there is one: every commit still syncs, but a
-	@# sync there does not wait for a disk (13 s of the run on a disk here). Others may pass
-	@# through it (711): the archive tests' server runs as an unprivileged user. The folder
-	@# goes when the run ends, passed or failed.
-	@tmp=$$(mktemp -d -p /dev/shm pcso-tests.XXXXXX 2>/dev/null || mktemp -d -t pcso-tests.XXXXXX) \
+	@# this run's own, in memory (/dev/shm) where there is one with 2 GB free (the run leaves
+	@# about 640 MB there; a container's /dev/shm is often 64 MB): every commit still syncs,
+	@# but a sync there does not wait for a disk (13 s of the run on a disk here). Others may
+	@# pass through it (711): the archive tests' server runs as an unprivileged user. The
+	@# folder goes when the run ends, passed or failed.
+	@tmp=$$( { [ "$$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 {print $$4}')" -ge 2097152 ] \
+			&& mktemp -d -p /dev/shm pcso-tests.XXXXXX; } 2>/dev/null \
+		|| mktemp -d -t pcso-tests.XXXXXX) \
 		&& chmod 711 "$$tmp" \
 		&& TMPDIR=$$tmp QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs --durations=10 \
 			-n auto --dist loadfile; status=$$?; rm -rf "$$tmp"; exit $$status
