@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -12,7 +14,9 @@ from typing import Any
 import pytest
 
 # Tests never touch the user's real data, cache or profiles folder (platformdirs reads these).
+# The folder goes when the test process ends: every run left one behind in the temporary folder.
 _HOME = tempfile.mkdtemp(prefix="pcso-interview-tests-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
     os.environ[variable] = os.path.join(_HOME, variable.lower())
 

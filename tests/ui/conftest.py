@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,16 +22,15 @@ LAPTOP_SCREEN = (1366, 768)
 
 
 @pytest.fixture(scope="session")
-def qapp_args():
+def qapp_args(tmp_path_factory):
     """The offscreen platform with one 1366x768 screen (its default is 800x600): the window
     opens as it does on a usual panel laptop. -platform wins over QT_QPA_PLATFORM, which
     some test modules set for the processes they start."""
     width, height = LAPTOP_SCREEN
     screen = {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height}
     screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
-    config = os.path.join(tempfile.mkdtemp(prefix="pcso-screen-"), "screen.json")
-    with open(config, "w", encoding="utf-8") as file:
-        json.dump({"synthesizedScreens": False, "screens": [screen]}, file)
+    config = tmp_path_factory.mktemp("screen") / "screen.json"
+    config.write_text(json.dumps({"synthesizedScreens": False, "screens": [screen]}), "utf-8")
     return ["pytest-qt-qapp", "-platform", f"offscreen:configfile={config}"]
 
 
