@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import sqlite3
 import statistics
@@ -293,6 +294,7 @@ def main_(argv: list[str] | None = None) -> int:
             hr.close()
     finally:
         cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
     base = statistics.median(baseline)
     print(

@@ -24,9 +24,11 @@ so a slow machine can be told apart from a slow browser.
 from __future__ import annotations
 
 import argparse
+import atexit
 import multiprocessing
 import os
 import resource
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -62,6 +64,7 @@ def _build(path: Path, wanted: int) -> None:
     from pcso_interview import paths
 
     no_extra = Path(tempfile.mkdtemp(prefix="bench-hr-profiles-"))
+    atexit.register(shutil.rmtree, no_extra, ignore_errors=True)
     paths.user_profiles_dir = lambda: no_extra  # only the built-in profiles
     have = count_sessions(path)
     start = time.perf_counter()

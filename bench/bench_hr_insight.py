@@ -23,8 +23,10 @@ each such call loses a reference to None, and a few thousand of them abort the i
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -146,6 +148,7 @@ def main_bench(argv: list[str] | None = None) -> int:
     browser.show()
     QTest.qWait(300)
     out = Path(tempfile.mkdtemp(prefix="bench-insight-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
 
     # select-all
     browser.table.setFocus()
